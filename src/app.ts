@@ -1,0 +1,28 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { modules } from './modules/index.ts';
+import type { Deps } from './platform/deps.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { httpPlatform } from './platform/http/index.tsx';
+import './platform/ui/messages.ts';
+
+/** The whole HTTP application: platform plugins first, then each module's pages and API. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    disableRequestLogging: false,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(httpPlatform, { deps });
+  await app.register(healthRoutes);
+  for (const m of modules) {
+    if (m.web) await app.register(m.web);
+    if (m.api) await app.register(m.api, { prefix: '/api/v1' });
+  }
+  return app;
+}

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** People with an account: citizens and staff alike. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** stored lower-cased */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    lastName: text('last_name'),
+    firstName: text('first_name'),
+    patronymic: text('patronymic'),
+    displayName: text('display_name').notNull(),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** how the person was identified: email | esia (59-ФЗ as amended in 2025 counts only identified appeals) */
+    identification: text('identification').notNull().default('email'),
+    /** identity assurance level reported by the provider (ЕСИА: simplified | standard | verified) */
+    identityLevel: text('identity_level'),
+    locale: text('locale').notNull().default('ru'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+/** Links to external identity providers (OpenID Connect: ЕСИА or another). */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('user_identities_provider_subject').on(t.provider, t.subject)],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    data: text('data').notNull().default('{}'),
+    kiosk: boolean('kiosk').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** One-time tokens sent by mail: e-mail confirmation and password reset. */
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** confirm | reset */
+    purpose: text('purpose').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('email_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Roles: per organisation (editor, appeals_officer, head, data_steward,
+ * council_secretary) when org_id is set; global (project_office, expert,
+ * moderator, admin) when it is null.
+ */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    orgId: uuid('org_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('role_assignments_unique').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.orgId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+    index('role_assignments_org_idx').on(t.orgId),
+  ],
+);

@@ -1,0 +1,4 @@
+import type { ModuleManifest } from './manifest.ts';
+
+/** Every feature module, in load order. */
+export const modules: ModuleManifest[] = [];

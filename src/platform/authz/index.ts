@@ -1,0 +1,43 @@
+/** Who is acting: an anonymous visitor or a signed-in person with roles. */
+export const orgRoles = ['editor', 'appeals_officer', 'head', 'data_steward', 'council_secretary'] as const;
+export const globalRoles = ['project_office', 'expert', 'moderator', 'admin'] as const;
+export type OrgRole = (typeof orgRoles)[number];
+export type GlobalRole = (typeof globalRoles)[number];
+export type Role = OrgRole | GlobalRole;
+
+export type RoleGrant = { role: Role; orgId: string | null };
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      displayName: string;
+      email: string;
+      identification: 'email' | 'esia';
+      identityLevel: string | null;
+      emailVerified: boolean;
+      grants: RoleGrant[];
+    };
+
+export const anonymous: Actor = Object.freeze({ kind: 'anonymous' });
+
+export function isSignedIn(a: Actor): a is Extract<Actor, { kind: 'user' }> {
+  return a.kind === 'user';
+}
+
+export function hasGlobalRole(a: Actor, role: GlobalRole): boolean {
+  return isSignedIn(a) && a.grants.some((g) => g.role === role && g.orgId === null);
+}
+
+/** An org role held in that organisation; administrators hold every role everywhere. */
+export function hasOrgRole(a: Actor, role: OrgRole, orgId: string): boolean {
+  if (!isSignedIn(a)) return false;
+  if (hasGlobalRole(a, 'admin')) return true;
+  return a.grants.some((g) => g.role === role && g.orgId === orgId);
+}
+
+/** Is the person staff anywhere (any org role or any global role)? */
+export function isStaff(a: Actor): boolean {
+  return isSignedIn(a) && a.grants.length > 0;
+}

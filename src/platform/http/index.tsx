@@ -1,0 +1,201 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { VNode } from 'preact';
+import { type Actor, anonymous } from '../authz/index.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError, InvalidInput } from '../errors/index.ts';
+import { isLocale, type Locale, type Translate, translator } from '../i18n/index.ts';
+import type { ViewContext } from '../ui/context.ts';
+import { ErrorPage } from './error-page.tsx';
+import { type PageOptions, sendPage } from './render.tsx';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    actor: Actor;
+    kiosk: boolean;
+    flash: ViewContext['flash'];
+    view(reply: FastifyReply): ViewContext;
+  }
+  interface FastifyReply {
+    page(title: string, body: VNode, opts?: PageOptions): FastifyReply;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Paths whose POSTs carry no CSRF form token: the JSON API (no cookies cross-site) and the dev identity provider. */
+export function csrfExempt(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/dev-idp');
+}
+
+function lowVisionFrom(req: FastifyRequest): ViewContext['lowVision'] {
+  const raw = req.cookies.lv;
+  if (!raw) return { on: false, size: 'normal', images: true, spacing: false };
+  const [size, images, spacing] = raw.split('.');
+  return {
+    on: true,
+    size: size === 'xlarge' ? 'xlarge' : size === 'large' ? 'large' : 'normal',
+    images: images !== '0',
+    spacing: spacing === '1',
+  };
+}
+
+/** Request context, page rendering, security headers, CSRF and the one error handler. */
+export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  const { config } = opts.deps;
+  app.decorate('deps', opts.deps);
+
+  await app.register(cookie, { secret: config.sessionSecret, hook: 'onRequest' });
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: path.resolve(import.meta.dirname, '../../../public/build'),
+    prefix: '/assets/',
+    immutable: false,
+    maxAge: '1h',
+    index: false,
+  });
+  await app.register(csrf, {
+    cookieKey: '_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' },
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ??
+      (req.headers['x-csrf-token'] as string | undefined),
+  });
+
+  app.decorateRequest('locale', 'ru');
+  app.decorateRequest('t', null as unknown as Translate);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('kiosk', false);
+  app.decorateRequest('flash', undefined);
+  app.decorateRequest('view', function (this: FastifyRequest, reply: FastifyReply): ViewContext {
+    return {
+      locale: this.locale,
+      t: this.t,
+      actor: this.actor,
+      url: this.url,
+      csrfToken: reply.generateCsrf(),
+      lowVision: lowVisionFrom(this),
+      kiosk: this.kiosk,
+      flash: this.flash,
+    };
+  });
+  app.decorateReply('page', function (this: FastifyReply, title: string, body: VNode, o?: PageOptions) {
+    return sendPage(this.request, this, title, body, o);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.actor = anonymous;
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    let locale: Locale = 'ru';
+    if (isLocale(q.lang)) {
+      locale = q.lang;
+      reply.setCookie('lang', locale, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: config.secureCookies,
+        maxAge: 31536000,
+      });
+    } else if (isLocale(req.cookies.lang)) locale = req.cookies.lang;
+    req.locale = locale;
+    req.t = translator(locale);
+    req.kiosk = req.cookies.kiosk === '1';
+  });
+
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!STATE_CHANGING.has(req.method) || csrfExempt(req.url)) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    }
+    return reply.page(req.t('error.404.title'), <ErrorPage kind="404" />, { status: 404 });
+  });
+
+  app.setErrorHandler(
+    (err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+      let status = err instanceof DomainError ? err.status : (err.statusCode ?? 500);
+      let code = err instanceof DomainError ? err.code : (err.code ?? 'internal');
+      if (hasZodFastifySchemaValidationErrors(err)) {
+        status = 400;
+        code = 'invalid_request';
+      }
+      if (status < 400 || status > 599) status = 500;
+      if (status >= 500) req.log.error({ err }, 'request failed');
+      else req.log.info({ status, code }, 'request refused');
+      if (req.url.startsWith('/api/') || req.headers.accept === 'application/json') {
+        const body: Record<string, unknown> = {
+          type: 'about:blank',
+          title:
+            status >= 500 ? 'Internal Server Error' : err instanceof DomainError ? err.code : 'Bad Request',
+          status,
+          code: String(code).toLowerCase(),
+        };
+        if (status < 500) body.detail = err.message;
+        if (err instanceof InvalidInput) body.errors = err.errors;
+        if (hasZodFastifySchemaValidationErrors(err))
+          body.errors = err.validation.map((v) => ({ field: v.instancePath, message: v.message }));
+        return reply.status(status).type('application/problem+json').send(body);
+      }
+      const kind =
+        status >= 500
+          ? '500'
+          : status === 404
+            ? '404'
+            : String(code).startsWith('FST_CSRF')
+              ? 'csrf'
+              : status === 403
+                ? '403'
+                : status === 413
+                  ? 'tooLarge'
+                  : status === 429
+                    ? 'rateLimit'
+                    : '4xx';
+      if (!req.t) req.t = translator('ru');
+      if (!req.actor) req.actor = anonymous;
+      return reply.page(req.t(`error.${kind === '4xx' ? '4xx' : kind}.title`), <ErrorPage kind={kind} />, {
+        status,
+      });
+    },
+  );
+});

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { Config } from './config.ts';
+import { createDb } from './platform/db/client.ts';
+import { startEmbeddedPostgres } from './platform/db/embedded.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { type Deps, systemClock } from './platform/deps.ts';
+import { createJobs } from './platform/jobs/index.ts';
+import { createLogger } from './platform/logger.ts';
+import { createMailer, MAIL_QUEUE } from './platform/mail/index.ts';
+
+export type Runtime = { deps: Deps; close: () => Promise<void> };
+
+/**
+ * Start what the app stands on: PostgreSQL (embedded unless DATABASE_URL is
+ * set), migrations, pg-boss and the mailer. Shared by the server, scripts and tests.
+ */
+export async function startRuntime(
+  config: Config,
+  opts: { log?: ReturnType<typeof createLogger>; workers?: boolean } = {},
+): Promise<Runtime> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!url) {
+    const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), {
+      log: (m) => log.debug({ pg: m.trim() }),
+    });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const db = createDb(url);
+  try {
+    await runMigrations(db);
+  } catch (err) {
+    await db.$client.end();
+    await stopEmbedded?.();
+    throw err;
+  }
+  const jobs = createJobs(url);
+  await jobs.start();
+  const mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const deps: Deps = { config, db, jobs, mail, clock: systemClock, log };
+  if (opts.workers !== false) {
+    await jobs.work<{ id: string }>(MAIL_QUEUE, async ({ id }) => {
+      await mail.deliver(id);
+    });
+  }
+  return {
+    deps,
+    close: async () => {
+      await jobs.stop();
+      mail.close();
+      await db.$client.end();
+      await stopEmbedded?.();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createDb, type Db } from '../src/platform/db/client.ts';
+import type { Clock, Deps } from '../src/platform/deps.ts';
+import { createJobs } from '../src/platform/jobs/index.ts';
+import { createMailer } from '../src/platform/mail/index.ts';
+
+/** A fresh database for one test file, copied from the migrated template. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject('templateDb')}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A clock tests move by hand; they never sleep. */
+export class TestClock implements Clock {
+  constructor(private t = new Date('2026-03-02T09:00:00+02:00')) {}
+  now() {
+    return new Date(this.t);
+  }
+  set(d: Date | string) {
+    this.t = new Date(d);
+  }
+  advance(ms: number) {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+export type TestDeps = Deps & { clock: TestClock; close(): Promise<void> };
+
+/** Real dependencies on a fresh database: pg-boss included; SMTP only when given. */
+export async function createTestDeps(
+  opts: { smtpUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestDeps> {
+  const url = await freshDatabaseUrl();
+  const config = loadConfig({
+    DATABASE_URL: url,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    SEED: 'none',
+    DATA_DIR: '/tmp/open-region-test-data',
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
+  });
+  const db: Db = createDb(url, 5);
+  const jobs = createJobs(url, { supervise: false });
+  await jobs.start();
+  const log = pino({ level: 'silent' });
+  const mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const clock = new TestClock();
+  return {
+    config,
+    db,
+    jobs,
+    mail,
+    clock,
+    log,
+    async close() {
+      await jobs.stop();
+      mail.close();
+      await db.$client.end();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '../src/platform/db/client.ts';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    templateDb: string;
+  }
+}
+
+/**
+ * One real PostgreSQL per test run: migrations are applied once to a template
+ * database, and every test file gets its own copy of it (see test/db.ts).
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'open-region-test-'));
+  // initdb runs as the postgres user, which must reach the folder.
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
+  const db = createDb(pg.url, 2);
+  await runMigrations(db);
+  await db.$client.end();
+  const admin = new URL(pg.url);
+  admin.pathname = '/postgres';
+  project.provide('pgAdminUrl', admin.toString());
+  project.provide('templateDb', 'open_region');
+  return async () => {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
