@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { modules } from './modules/index.ts';
 import type { Deps } from './platform/deps.ts';
@@ -8,8 +8,10 @@ import './platform/ui/messages.ts';
 
 /** The whole HTTP application: platform plugins first, then each module's pages and API. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  // pino's Logger and Fastify's base logger differ only in typing.
+
   const app = Fastify({
-    loggerInstance: deps.log,
+    loggerInstance: deps.log as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     disableRequestLogging: false,
@@ -24,5 +26,5 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     if (m.web) await app.register(m.web);
     if (m.api) await app.register(m.api, { prefix: '/api/v1' });
   }
-  return app;
+  return app as unknown as FastifyInstance;
 }

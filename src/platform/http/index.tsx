@@ -1,10 +1,10 @@
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -98,8 +98,8 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
   });
 
   app.decorateRequest('locale', 'ru');
-  app.decorateRequest('t', null as unknown as Translate);
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('t', null as unknown as { getter: () => Translate });
+  app.decorateRequest('actor', null as unknown as { getter: () => Actor });
   app.decorateRequest('kiosk', false);
   app.decorateRequest('flash', undefined);
   app.decorateRequest('view', function (this: FastifyRequest, reply: FastifyReply): ViewContext {

@@ -1,5 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import { eq } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTx } from '../db/client.ts';
 import type { Jobs } from '../jobs/index.ts';
 import { outbox } from './mail.tables.ts';

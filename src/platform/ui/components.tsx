@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../errors/index.ts';
 import { useView } from './context.ts';
 
@@ -99,7 +99,7 @@ type InputProps = {
   width?: '2' | '3' | '4' | '5' | '10' | '20' | '30' | 'full';
   spellcheck?: boolean;
   labelAsHeading?: boolean;
-  inputmode?: JSX.HTMLAttributes['inputMode'];
+  inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text' | 'search' | 'url';
 };
 
 export function TextInput(p: InputProps) {
@@ -126,7 +126,7 @@ export function TextInput(p: InputProps) {
         class={`govuk-input${widthCls}${p.error ? ' govuk-input--error' : ''}`}
         id={id}
         name={p.name}
-        type={p.type ?? 'text'}
+        type={(p.type ?? 'text') as 'text'}
         value={p.value ?? ''}
         aria-describedby={describedBy}
         autocomplete={p.autocomplete}
