@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { seed } from '../../src/seed.ts';
+import { createTestDeps, type TestDeps } from '../db.ts';
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export type Portal = {
+  url: string;
+  app: FastifyInstance;
+  deps: TestDeps;
+  browser: Browser;
+  close(): Promise<void>;
+};
+
+/** The real portal with the demo region, listening on loopback, and a browser to visit it. */
+export async function startPortal(opts: { smtpUrl?: string } = {}): Promise<Portal> {
+  const deps = await createTestDeps({
+    env: { SEED: 'demo' },
+    ...(opts.smtpUrl ? { smtpUrl: opts.smtpUrl } : {}),
+  });
+  await seed(deps);
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await launchChromium();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    deps,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await deps.close();
+    },
+  };
+}
+
+/** A browser context with JavaScript off: every page must work this way. */
+export function noScriptContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
+}
+
+/** Assert the page has no axe violations at WCAG 2.1 AA, naming each one that fails. */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
