@@ -31,6 +31,8 @@ export const organizations = pgTable(
     website: text('website'),
     headName: text('head_name'),
     headPosition: text('head_position'),
+    /** where the reference data came from and when it was checked; shown to staff, not to the public */
+    sourceNote: text('source_note'),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -63,6 +65,10 @@ export const orgSections = pgTable(
     path: text('path').notNull(),
     position: integer('position').notNull().default(0),
     enabled: boolean('enabled').notNull().default(true),
+    /** the duty (see responsible_officials.duty) whose officials answer for this section */
+    responsibleDuty: text('responsible_duty'),
+    /** set by the module that serves the section once it has content; null shows the section as empty */
+    filledAt: timestamp('filled_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('org_sections_org_key').on(t.orgId, t.key)],
 );
@@ -83,7 +89,10 @@ export const responsibleOfficials = pgTable(
     dutiesRu: text('duties_ru'),
     userId: uuid('user_id'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** a seeded example person, for staff to replace */
+    isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('responsible_officials_org_idx').on(t.orgId, t.duty)],
 );
