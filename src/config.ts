@@ -4,9 +4,18 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** The only reader of process.env: every setting parsed, typed and frozen. */
+const portMessage = 'must be a whole number from 0 to 65535';
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, portMessage)
+    .transform(Number)
+    .refine((n) => n <= 65535, portMessage)
+    .default(3000),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address, e.g. 127.0.0.1')
+    .default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -16,14 +25,18 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SEED: z.enum(['demo', 'none']).default('demo'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED: z.enum(['demo', 'none'], { message: 'must be demo or none' }).default('demo'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
   MAIL_FROM: z.string().default('Открытый регион <noreply@open-region.local>'),
 });
 
@@ -77,9 +90,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** A generated secret kept in DATA_DIR, so sessions survive a restart without configuration. */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  let kept = '';
+  try {
+    if (existsSync(file)) kept = readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`Invalid DATA_DIR: cannot read ${file} (${code})`);
+  }
+  if (kept.length >= 32) return kept;
+  // An empty file is a write that never finished; anything else short was put there by hand.
+  if (kept.length > 0)
+    throw new ConfigError(`Invalid DATA_DIR: ${file} holds a secret shorter than 32 characters`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`Invalid DATA_DIR: cannot keep the session secret in ${dataDir} (${code})`);
+  }
 }

@@ -1,0 +1,129 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'open-region-config-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const base = { SESSION_SECRET: 'x'.repeat(32), DATA_DIR: tmp };
+
+function failure(env: Record<string, string>): string {
+  try {
+    loadConfig({ ...base, ...env });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults', () => {
+    const c = loadConfig(base);
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(c.secureCookies).toBe(false);
+    expect(c.seed).toBe('demo');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.smtpUrl).toBeUndefined();
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads every variable it knows', () => {
+    const c = loadConfig({
+      ...base,
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      PUBLIC_URL: 'https://open.example.ru/',
+      SMTP_URL: 'smtp://mail:25',
+      SEED: 'none',
+      LOG_LEVEL: 'warn',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db:5432/x',
+      publicUrl: 'https://open.example.ru',
+      secureCookies: true,
+      smtpUrl: 'smtp://mail:25',
+      seed: 'none',
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...base, PORT: '', SMTP_URL: '' })).toMatchObject({ port: 3000, smtpUrl: undefined });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'Invalid PORT: must be a whole number from 0 to 65535'],
+    ['PORT', '70000', 'Invalid PORT: must be a whole number from 0 to 65535'],
+    ['PORT', '-1', 'Invalid PORT: must be a whole number from 0 to 65535'],
+    ['PORT', '30.5', 'Invalid PORT: must be a whole number from 0 to 65535'],
+    ['PORT', ' ', 'Invalid PORT: must be a whole number from 0 to 65535'],
+    ['HOST', 'bad host', 'Invalid HOST: must be a host name or an IP address, e.g. 127.0.0.1'],
+    ['DATABASE_URL', 'mysql://db/x', 'Invalid DATABASE_URL: must start with postgres:// or postgresql://'],
+    [
+      'DATABASE_REPLICA_URL',
+      'db:5432',
+      'Invalid DATABASE_REPLICA_URL: must start with postgres:// or postgresql://',
+    ],
+    ['PUBLIC_URL', 'open.example.ru', 'Invalid PUBLIC_URL: must be an absolute http(s) URL'],
+    ['PUBLIC_URL', 'ftp://open.example.ru', 'Invalid PUBLIC_URL: must be an absolute http(s) URL'],
+    ['SMTP_URL', 'mail.example.ru:25', 'Invalid SMTP_URL: must start with smtp:// or smtps://'],
+    ['SESSION_SECRET', 'short', 'Invalid SESSION_SECRET: must be at least 32 characters'],
+    ['SEED', 'full', 'Invalid SEED: must be demo or none'],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      'Invalid LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+    ],
+  ])('stops on a wrong %s (%j) with one line naming it', (name, value, message) => {
+    const m = failure({ [name]: value });
+    expect(m).toBe(message);
+    expect(m).not.toContain('\n');
+  });
+
+  it('names DATA_DIR when it cannot be used for the session secret', () => {
+    const file = path.join(tmp, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const m = failure({ DATA_DIR: file, SESSION_SECRET: '' });
+    expect(m).toMatch(/^Invalid DATA_DIR: cannot keep the session secret in .*a-file \(E[A-Z]+\)$/);
+  });
+
+  it('refuses a hand-written secret file that is too short', () => {
+    const dir = mkdtempSync(path.join(tmp, 'short-'));
+    writeFileSync(path.join(dir, 'session-secret'), 'abc\n');
+    expect(failure({ DATA_DIR: dir, SESSION_SECRET: '' })).toMatch(/^Invalid DATA_DIR: .* shorter than 32/);
+  });
+});
+
+describe('SESSION_SECRET', () => {
+  it('is generated into DATA_DIR when absent, readable only by the owner, and kept', () => {
+    const dir = path.join(tmp, 'fresh', 'data');
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dir, 'session-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.sessionSecret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first.sessionSecret);
+  });
+
+  it('regenerates a secret file left empty by an interrupted write', () => {
+    const dir = mkdtempSync(path.join(tmp, 'empty-'));
+    writeFileSync(path.join(dir, 'session-secret'), '');
+    chmodSync(path.join(dir, 'session-secret'), 0o600);
+    const c = loadConfig({ DATA_DIR: dir });
+    expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('uses the variable when it is set and writes nothing', () => {
+    const dir = path.join(tmp, 'given');
+    expect(loadConfig({ DATA_DIR: dir, SESSION_SECRET: 's'.repeat(40) }).sessionSecret).toBe('s'.repeat(40));
+    expect(() => statSync(path.join(dir, 'session-secret'))).toThrow();
+  });
+});
