@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { isSignedIn, isStaff } from '../authz/index.ts';
+import { Breadcrumbs, type Crumb, NotificationBanner } from './components.tsx';
 import { useView } from './context.ts';
 
-export type Crumb = { href?: string; text: string };
+export type { Crumb };
 
 function withLang(url: string, lang: string): string {
   const u = new URL(url, 'http://x');
@@ -120,40 +121,14 @@ export function Layout({
           </div>
         </nav>
         <div class="govuk-width-container">
-          {breadcrumbs && breadcrumbs.length > 0 && (
-            <nav class="govuk-breadcrumbs" aria-label={t('ui.breadcrumbs.label')}>
-              <ol class="govuk-breadcrumbs__list">
-                {breadcrumbs.map((c) => (
-                  <li class="govuk-breadcrumbs__list-item" key={c.text}>
-                    {c.href ? (
-                      <a class="govuk-breadcrumbs__link" href={c.href}>
-                        {c.text}
-                      </a>
-                    ) : (
-                      c.text
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          )}
+          {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} />}
           <main class="govuk-main-wrapper" id="main-content">
             {v.flash && (
-              <div
-                class={`govuk-notification-banner${v.flash.kind === 'success' ? ' govuk-notification-banner--success' : ''}`}
-                role={v.flash.kind === 'success' ? 'alert' : 'region'}
-                aria-labelledby="flash-title"
-                data-module="govuk-notification-banner"
-              >
-                <div class="govuk-notification-banner__header">
-                  <h2 class="govuk-notification-banner__title" id="flash-title">
-                    {v.flash.kind === 'success' ? t('ui.flash.success') : t('ui.flash.info')}
-                  </h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                  <p class="govuk-notification-banner__heading">{v.flash.text}</p>
-                </div>
-              </div>
+              <NotificationBanner
+                type={v.flash.kind === 'success' ? 'success' : 'important'}
+                titleId="flash-title"
+                text={v.flash.text}
+              />
             )}
             {children}
           </main>
