@@ -4,6 +4,7 @@ import { modules } from './modules/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { httpPlatform } from './platform/http/index.tsx';
+import { operationsPlatform } from './platform/http/operations.ts';
 import './platform/ui/messages.ts';
 
 /** The whole HTTP application: platform plugins first, then each module's pages and API. */
@@ -14,12 +15,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     loggerInstance: deps.log as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: false,
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(operationsPlatform, { deps });
   await app.register(httpPlatform, { deps });
   await app.register(healthRoutes);
   for (const m of modules) {

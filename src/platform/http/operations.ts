@@ -1,0 +1,83 @@
+import compress from '@fastify/compress';
+import underPressure from '@fastify/under-pressure';
+import { isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Deps } from '../deps.ts';
+import { outbox } from '../mail/mail.tables.ts';
+
+/** Paths that must answer even when the process is under pressure: probes and the scraper. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
+class ServiceUnavailable extends Error {
+  readonly statusCode = 503;
+  readonly code = 'service_unavailable';
+}
+
+/**
+ * Operations: response compression, load shedding when the event loop stalls,
+ * and Prometheus metrics at /metrics. Registered before the other platform
+ * plugins so their routes (static assets included) are compressed and measured.
+ * Labels carry the route template (`/orgs/:slug`), never the requested URL,
+ * so no personal data reaches the metrics.
+ */
+export const operationsPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+
+  await app.register(underPressure, {
+    // a mean event-loop delay of a second means every request already waits that long
+    maxEventLoopDelay: 1000,
+    retryAfter: 10,
+    pressureHandler: async (req, reply, type, value) => {
+      if (PROBES.has(req.url.split('?')[0] ?? '')) return;
+      req.log.warn({ type, value }, 'under pressure, request refused');
+      reply.header('retry-after', '10');
+      throw new ServiceUnavailable('The service is busy; try again in a few seconds.');
+    },
+  });
+
+  // One registry per app: tests build many apps in one process.
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, route template and status code',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const db = opts.deps.db;
+  new Gauge({
+    name: 'mail_outbox_unsent',
+    help: 'Messages in the outbox not yet delivered (all of them when SMTP is not configured)',
+    registers: [registry],
+    async collect() {
+      try {
+        const [row] = await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(outbox)
+          .where(isNull(outbox.sentAt));
+        this.set(row?.n ?? 0);
+      } catch {
+        // the database is down: /readyz reports it; the scrape still answers
+      }
+    },
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    duration.observe(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    const body = await registry.metrics();
+    return reply.type(registry.contentType).header('cache-control', 'no-store').send(body);
+  });
+});
