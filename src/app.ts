@@ -1,7 +1,9 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountsSession } from './modules/accounts/index.ts';
 import { modules } from './modules/index.ts';
 import type { Deps } from './platform/deps.ts';
+import { altchaRoutes } from './platform/http/altcha.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { httpPlatform } from './platform/http/index.tsx';
 import { operationsPlatform } from './platform/http/operations.ts';
@@ -22,6 +24,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(operationsPlatform, { deps });
   await app.register(httpPlatform, { deps });
+  // Sessions set req.actor before any module's route runs.
+  await app.register(accountsSession);
+  await app.register(altchaRoutes);
   await app.register(healthRoutes);
   for (const m of modules) {
     if (m.web) await app.register(m.web);

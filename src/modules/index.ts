@@ -1,4 +1,5 @@
+import { accountsModule } from './accounts/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 
 /** Every feature module, in load order. */
-export const modules: ModuleManifest[] = [];
+export const modules: ModuleManifest[] = [accountsModule];

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { globalRoles, orgRoles } from '../../platform/authz/index.ts';
+
+/*
+ * One schema per input, shared by the HTML forms and the JSON API. Messages
+ * are i18n keys from messages.ts.
+ */
+
+const email = z
+  .string({ message: 'accounts.email.required' })
+  .trim()
+  .min(1, 'accounts.email.required')
+  .max(254, 'accounts.email.invalid')
+  .pipe(z.email({ message: 'accounts.email.invalid' }))
+  .transform((s) => s.toLowerCase());
+
+/** The password rules, stated on the form: 10–128 characters, at least one letter and one digit. */
+export const password = z
+  .string({ message: 'accounts.password.required' })
+  .min(1, 'accounts.password.required')
+  .min(10, 'accounts.password.tooShort')
+  .max(128, 'accounts.password.tooLong')
+  .regex(/\p{L}/u, 'accounts.password.needsLetter')
+  .regex(/\p{Nd}/u, 'accounts.password.needsDigit');
+
+const namePart = (required: string, tooLong: string) =>
+  z
+    .string({ message: required })
+    .trim()
+    .min(1, required)
+    .max(100, tooLong)
+    .regex(/^[\p{L}\p{M}' .-]+$/u, 'accounts.name.invalidChars');
+
+const optionalNamePart = z
+  .string()
+  .trim()
+  .max(100, 'accounts.patronymic.tooLong')
+  .regex(/^[\p{L}\p{M}' .-]*$/u, 'accounts.name.invalidChars')
+  .optional()
+  .transform((s) => (s ? s : null));
+
+export const nameInput = z.object({
+  lastName: namePart('accounts.lastName.required', 'accounts.lastName.tooLong'),
+  firstName: namePart('accounts.firstName.required', 'accounts.firstName.tooLong'),
+  patronymic: optionalNamePart,
+});
+export type NameInput = z.infer<typeof nameInput>;
+
+export const signUpInput = z
+  .object({
+    email,
+    lastName: namePart('accounts.lastName.required', 'accounts.lastName.tooLong'),
+    firstName: namePart('accounts.firstName.required', 'accounts.firstName.tooLong'),
+    patronymic: optionalNamePart,
+    password,
+    passwordConfirm: z.string().optional(),
+    consent: z.literal('yes', { message: 'accounts.consent.required' }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ['passwordConfirm'],
+    message: 'accounts.passwordConfirm.mismatch',
+  });
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const signInInput = z.object({
+  email,
+  password: z
+    .string({ message: 'accounts.password.required' })
+    .min(1, 'accounts.password.required')
+    .max(1024),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+export const resetRequestInput = z.object({ email });
+
+export const resetPasswordInput = z
+  .object({ password, passwordConfirm: z.string().optional() })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ['passwordConfirm'],
+    message: 'accounts.passwordConfirm.mismatch',
+  });
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().max(1024).optional(),
+    password,
+    passwordConfirm: z.string().optional(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ['passwordConfirm'],
+    message: 'accounts.passwordConfirm.mismatch',
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const roleInput = z.enum([...orgRoles, ...globalRoles], { message: 'accounts.role.required' });
+
+export const grantRoleInput = z
+  .object({
+    role: roleInput,
+    orgId: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : null))
+      .pipe(z.uuid({ message: 'accounts.org.required' }).nullable()),
+  })
+  .refine((v) => ((orgRoles as readonly string[]).includes(v.role) ? v.orgId !== null : v.orgId === null), {
+    path: ['orgId'],
+    message: 'accounts.org.requiredForRole',
+  });
+export type GrantRoleInput = z.infer<typeof grantRoleInput>;
+
+export const userSearchInput = z.object({
+  q: z.string().trim().max(200).optional().default(''),
+});
+
+/** A local path to return to after sign-in; anything else (other hosts, //evil) becomes /cabinet. */
+export function safeNext(next: unknown, fallback = '/cabinet'): string {
+  if (typeof next !== 'string') return fallback;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (/[\r\n]/.test(next)) return fallback;
+  return next;
+}

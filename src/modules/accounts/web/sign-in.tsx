@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { originOf } from '../../../platform/audit/index.ts';
+import { isSignedIn } from '../../../platform/authz/index.ts';
+import type { FieldError } from '../../../platform/errors/index.ts';
+import { InvalidInput } from '../../../platform/errors/index.ts';
+import { anonymousPostLimit } from '../../../platform/http/altcha.ts';
+import { parseForm } from '../../../platform/http/forms.ts';
+import { AltchaField } from '../../../platform/ui/altcha-field.tsx';
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  fieldError,
+  InsetText,
+  Narrow,
+  PasswordInput,
+  TextInput,
+} from '../../../platform/ui/components.tsx';
+import { useView } from '../../../platform/ui/context.ts';
+import { safeNext, signInInput } from '../accounts.input.ts';
+import { type ProviderButton, signInProviders } from '../oidc/providers.ts';
+import { signInWithPassword } from '../sign-in-with-password.ts';
+import { ALTCHA_FIELD, altchaErrors, formBody, noticeFrom } from './common.tsx';
+import { setSessionCookie } from './session-plugin.ts';
+
+type Props = {
+  values: Record<string, string>;
+  errors: FieldError[];
+  next: string;
+  providers: ProviderButton[];
+};
+
+function SignInView({ values, errors, next, providers }: Props) {
+  const { t, locale, kiosk } = useView();
+  const nextQuery = next !== '/cabinet' ? `?next=${encodeURIComponent(next)}` : '';
+  return (
+    <Narrow>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">{t('accounts.signIn.title')}</h1>
+      {kiosk && <InsetText>{t('accounts.signIn.kiosk')}</InsetText>}
+      {providers.length > 0 && (
+        <>
+          <h2 class="govuk-heading-m">{t('accounts.signIn.withProvider')}</h2>
+          {providers.some((p) => p.identification === 'esia') && (
+            <p class="govuk-body">{t('accounts.signIn.esiaHint')}</p>
+          )}
+          <div class="govuk-button-group">
+            {providers.map((p) => (
+              <Button key={p.id} href={`/sign-in/oidc/${p.id}${nextQuery}`} variant="secondary">
+                {locale === 'en' ? p.labelEn : p.labelRu}
+              </Button>
+            ))}
+          </div>
+          <h2 class="govuk-heading-m">{t('accounts.signIn.withPassword')}</h2>
+        </>
+      )}
+      <Form action="/sign-in">
+        <input type="hidden" name="next" value={next} />
+        <TextInput
+          name="email"
+          type="email"
+          label={t('accounts.signIn.email')}
+          value={values.email}
+          errors={errors}
+          autocomplete="email"
+          spellcheck={false}
+          autocapitalize="none"
+        />
+        <PasswordInput
+          name="password"
+          label={t('accounts.signIn.password')}
+          errors={errors}
+          autocomplete="current-password"
+        />
+        <AltchaField error={fieldError(errors, ALTCHA_FIELD)} />
+        <Button>{t('accounts.signIn.submit')}</Button>
+      </Form>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/password-reset">
+          {t('accounts.signIn.forgot')}
+        </a>
+      </p>
+      <p class="govuk-body">
+        {t('accounts.signIn.noAccount')}{' '}
+        <a class="govuk-link" href="/sign-up">
+          {t('accounts.signIn.signUp')}
+        </a>
+      </p>
+    </Narrow>
+  );
+}
+
+const notices = {
+  confirmed: 'accounts.notice.confirmed',
+  passwordReset: 'accounts.notice.passwordReset',
+  signedOut: 'accounts.notice.signedOut',
+  signedOutEverywhere: 'accounts.notice.signedOutEverywhere',
+  oidcFailed: 'accounts.notice.oidcFailed',
+  oidcEmailTaken: 'accounts.notice.oidcEmailTaken',
+  oidcLinkedElsewhere: 'accounts.notice.oidcLinkedElsewhere',
+  kioskEnded: 'accounts.notice.kioskEnded',
+};
+
+function UnconfirmedView({ email }: { email: string }) {
+  const { t } = useView();
+  return (
+    <Narrow>
+      <h1 class="govuk-heading-l">{t('accounts.signIn.unconfirmed.title')}</h1>
+      <p class="govuk-body">{t('accounts.signIn.unconfirmed.body', { email })}</p>
+    </Narrow>
+  );
+}
+
+/** GET/POST /sign-in: e-mail and password, or an OpenID Connect provider (ЕСИА). */
+export async function signInRoutes(app: FastifyInstance) {
+  app.get('/sign-in', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const next = safeNext(q.next);
+    if (isSignedIn(req.actor) && !q.notice) return reply.redirect(next, 303);
+    noticeFrom(req, notices);
+    const providers = await signInProviders(app.deps);
+    return reply.page(
+      req.t('accounts.signIn.title'),
+      <SignInView values={{}} errors={[]} next={next} providers={providers} />,
+    );
+  });
+
+  app.post(
+    '/sign-in',
+    // 20 tries per 10 minutes per address without the proof of work, 100 with it.
+    { config: { rateLimit: anonymousPostLimit({ withPow: 100, withoutPow: 20, timeWindow: '10 minutes' }) } },
+    async (req, reply) => {
+      const body = formBody(req);
+      const next = safeNext(body.next);
+      const parsed = parseForm(signInInput, body);
+      const show = async (values: Record<string, string>, errors: FieldError[]) => {
+        delete values.password;
+        return reply.page(
+          req.t('accounts.signIn.title'),
+          <SignInView
+            values={values}
+            errors={errors}
+            next={next}
+            providers={await signInProviders(app.deps)}
+          />,
+          { status: 422 },
+        );
+      };
+      const altcha = await altchaErrors(req);
+      if (!parsed.ok) return show(parsed.values, [...parsed.errors, ...altcha]);
+      if (altcha.length) return show({ email: parsed.data.email }, altcha);
+      try {
+        const result = await signInWithPassword(app.deps, originOf(req), parsed.data, {
+          kiosk: req.kiosk,
+          userAgent: req.headers['user-agent'],
+          replaceSession: req.session?.id ?? null,
+        });
+        if (result.kind === 'unconfirmed') {
+          return reply.page(
+            req.t('accounts.signIn.unconfirmed.title'),
+            <UnconfirmedView email={result.email} />,
+          );
+        }
+        setSessionCookie(req, reply, result.token, req.kiosk);
+        return reply.redirect(next, 303);
+      } catch (err) {
+        if (err instanceof InvalidInput) return show({ email: parsed.data.email }, err.errors);
+        throw err;
+      }
+    },
+  );
+}
