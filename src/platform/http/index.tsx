@@ -14,6 +14,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError, InvalidInput } from '../errors/index.ts';
 import { isLocale, type Locale, type Translate, translator } from '../i18n/index.ts';
 import type { ViewContext } from '../ui/context.ts';
+import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { type PageOptions, sendPage } from './render.tsx';
 
@@ -166,10 +167,12 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
       if (req.url.startsWith('/api/') || req.headers.accept === 'application/json') {
         const body: Record<string, unknown> = {
           type: 'about:blank',
-          title:
-            status >= 500 ? 'Internal Server Error' : err instanceof DomainError ? err.code : 'Bad Request',
+          title: problemTitle(status),
           status,
-          code: String(code).toLowerCase(),
+          code:
+            err instanceof DomainError || hasZodFastifySchemaValidationErrors(err)
+              ? code
+              : problemCode(status, err.code),
         };
         if (status < 500) body.detail = err.message;
         if (err instanceof InvalidInput) body.errors = err.errors;

@@ -16,13 +16,16 @@ class ServiceUnavailable extends Error {
 }
 
 /**
- * Operations: response compression, load shedding when the event loop stalls,
- * and Prometheus metrics at /metrics. Registered before the other platform
+ * Operations: accepted body types, response compression, load shedding when
+ * the event loop stalls, and Prometheus metrics at /metrics. Registered before the other platform
  * plugins so their routes (static assets included) are compressed and measured.
  * Labels carry the route template (`/orgs/:slug`), never the requested URL,
  * so no personal data reaches the metrics.
  */
 export const operationsPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  // No route takes plain text; without this parser a text/plain POST would reach the form routes.
+  app.removeContentTypeParser('text/plain');
+
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   await app.register(underPressure, {

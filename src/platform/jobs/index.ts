@@ -1,4 +1,5 @@
 import { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
 import { type DbOrTx, pgClientOf } from '../db/client.ts';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
@@ -19,8 +20,19 @@ export type Jobs = {
   boss: PgBoss;
 };
 
+export type JobsOptions = {
+  /** run pg-boss maintenance (expiry, archiving); off in tests, where each file has its own database */
+  supervise?: boolean;
+  /** where pg-boss reports its own errors (a lost connection, a failed maintenance run) */
+  log?: Pick<Logger, 'error' | 'warn'>;
+  /** first retry of a failed job after this many seconds (30), then backing off */
+  retryDelaySeconds?: number;
+  /** how often an idle worker looks for jobs (1 s) */
+  pollingIntervalSeconds?: number;
+};
+
 /** pg-boss over the app's URL; `enqueue` runs its insert on the caller's connection or transaction. */
-export function createJobs(connectionString: string, opts: { supervise?: boolean } = {}): Jobs {
+export function createJobs(connectionString: string, opts: JobsOptions = {}): Jobs {
   const boss = new PgBoss({
     connectionString,
     max: 4,
@@ -28,12 +40,22 @@ export function createJobs(connectionString: string, opts: { supervise?: boolean
     supervise: opts.supervise ?? true,
     schedule: true,
   });
-  boss.on('error', () => {});
-  const created = new Set<string>();
-  const ensureQueue = async (name: string) => {
-    if (created.has(name)) return;
-    await boss.createQueue(name, { retryLimit: 20, retryDelay: 30, retryBackoff: true });
-    created.add(name);
+  // Without a listener an 'error' event would crash the process; pg-boss recovers by itself.
+  boss.on('error', (err) => opts.log?.error({ err }, 'pg-boss error'));
+  boss.on('warning', (w) => opts.log?.warn({ warning: w.message }, 'pg-boss warning'));
+  const created = new Map<string, Promise<void>>();
+  const ensureQueue = (name: string) => {
+    let p = created.get(name);
+    if (!p) {
+      p = boss.createQueue(name, {
+        retryLimit: 20,
+        retryDelay: opts.retryDelaySeconds ?? 30,
+        retryBackoff: (opts.retryDelaySeconds ?? 30) >= 30,
+      });
+      p.catch(() => created.delete(name));
+      created.set(name, p);
+    }
+    return p;
   };
   return {
     boss,
@@ -55,7 +77,7 @@ export function createJobs(connectionString: string, opts: { supervise?: boolean
       await ensureQueue(queue);
       await boss.work<Record<string, unknown>>(
         queue,
-        { batchSize: o.batchSize ?? 1, pollingIntervalSeconds: 1 },
+        { batchSize: o.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
         async (jobs) => {
           for (const job of jobs) await handler(job.data as never);
         },
@@ -64,8 +86,9 @@ export function createJobs(connectionString: string, opts: { supervise?: boolean
     start: async () => {
       await boss.start();
     },
+    // Graceful: waits up to 5 s for running handlers, then closes pg-boss's pool, so no handle is left.
     stop: async () => {
-      await boss.stop({ graceful: true, timeout: 5000 });
+      await boss.stop({ graceful: true, timeout: 5000, close: true });
     },
   };
 }
