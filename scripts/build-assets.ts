@@ -28,6 +28,8 @@ copyFileSync(
 );
 writeFileSync(
   path.join(out, 'app.js'),
-  "import { initAll } from '/assets/govuk-frontend.min.js';\ninitAll();\n",
+  // GOV.UK's template marks support with an inline script, which our CSP forbids; the module does it instead.
+  "import { initAll } from '/assets/govuk-frontend.min.js';\n" +
+    "document.body.classList.add('js-enabled', 'govuk-frontend-supported');\ninitAll();\n",
 );
 process.stdout.write(`assets built in ${path.relative(root, out)}\n`);

@@ -7,6 +7,7 @@ import { altchaRoutes } from './platform/http/altcha.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { httpPlatform } from './platform/http/index.tsx';
 import { operationsPlatform } from './platform/http/operations.ts';
+import { accessibilityPage } from './platform/ui/accessibility-page.tsx';
 import './platform/ui/messages.ts';
 
 /** The whole HTTP application: platform plugins first, then each module's pages and API. */
@@ -28,6 +29,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(accountsSession);
   await app.register(altchaRoutes);
   await app.register(healthRoutes);
+  await app.register(accessibilityPage);
   for (const m of modules) {
     if (m.web) await app.register(m.web);
     if (m.api) await app.register(m.api, { prefix: '/api/v1' });

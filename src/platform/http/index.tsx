@@ -14,6 +14,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError, InvalidInput } from '../errors/index.ts';
 import { isLocale, type Locale, type Translate, translator } from '../i18n/index.ts';
 import type { ViewContext } from '../ui/context.ts';
+import { lowVisionCookie, parseLowVision } from '../ui/low-vision.ts';
 import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { type PageOptions, sendPage } from './render.tsx';
@@ -43,15 +44,7 @@ export function csrfExempt(url: string): boolean {
 }
 
 function lowVisionFrom(req: FastifyRequest): ViewContext['lowVision'] {
-  const raw = req.cookies.lv;
-  if (!raw) return { on: false, size: 'normal', images: true, spacing: false };
-  const [size, images, spacing] = raw.split('.');
-  return {
-    on: true,
-    size: size === 'xlarge' ? 'xlarge' : size === 'large' ? 'large' : 'normal',
-    images: images !== '0',
-    spacing: spacing === '1',
-  };
+  return parseLowVision(req.cookies[lowVisionCookie]);
 }
 
 /** Request context, page rendering, security headers, CSRF and the one error handler. */

@@ -12,7 +12,14 @@ export type ViewContext = {
   url: string;
   csrfToken: string;
   /** the version for the visually impaired (larger text, high contrast, spacing, images off) */
-  lowVision: { on: boolean; size: 'normal' | 'large' | 'xlarge'; images: boolean; spacing: boolean };
+  lowVision: {
+    on: boolean;
+    size: 'normal' | 'large' | 'xlarge';
+    images: boolean;
+    spacing: boolean;
+    /** high-contrast colours: black on white, white on black, dark blue on light blue */
+    scheme: 'white' | 'black' | 'blue';
+  };
   kiosk: boolean;
   flash?: { kind: 'success' | 'info'; text: string } | undefined;
 };

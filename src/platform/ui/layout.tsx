@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { isSignedIn, isStaff } from '../authz/index.ts';
 import { Breadcrumbs, type Crumb, NotificationBanner } from './components.tsx';
 import { useView } from './context.ts';
+import { lowVisionClasses } from './low-vision.ts';
+import { LowVisionBar } from './low-vision-bar.tsx';
 
 export type { Crumb };
 
@@ -9,6 +11,22 @@ function withLang(url: string, lang: string): string {
   const u = new URL(url, 'http://x');
   u.searchParams.set('lang', lang);
   return `${u.pathname}${u.search}`;
+}
+
+/** A service navigation link, marked current when the request is in its section. */
+function NavItem({ href, exact, children }: { href: string; exact?: boolean; children: ComponentChildren }) {
+  const { url } = useView();
+  const path = new URL(url, 'http://x').pathname;
+  const current = path === href;
+  const active = current || (!exact && path.startsWith(`${href}/`));
+  const ariaCurrent = current ? 'page' : active ? 'true' : undefined;
+  return (
+    <li class={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
+      <a class="govuk-service-navigation__link" href={href} aria-current={ariaCurrent}>
+        {active ? <strong class="govuk-service-navigation__active-fallback">{children}</strong> : children}
+      </a>
+    </li>
+  );
 }
 
 /** The page frame: skip link, header, navigation, breadcrumbs, main, footer (GOV.UK template markup). */
@@ -23,17 +41,9 @@ export function Layout({
 }) {
   const v = useView();
   const { t } = v;
-  const htmlClass = [
-    'govuk-template',
-    v.lowVision.on ? 'low-vision' : '',
-    v.lowVision.on ? `low-vision--${v.lowVision.size}` : '',
-    v.lowVision.on && !v.lowVision.images ? 'low-vision--no-images' : '',
-    v.lowVision.on && v.lowVision.spacing ? 'low-vision--spacing' : '',
-    v.kiosk ? 'kiosk' : '',
-  ]
+  const htmlClass = ['govuk-template', ...lowVisionClasses(v.lowVision), v.kiosk ? 'kiosk' : '']
     .filter(Boolean)
     .join(' ');
-  const otherLang = v.locale === 'ru' ? 'en' : 'ru';
   return (
     <html lang={v.locale} class={htmlClass}>
       <head>
@@ -47,79 +57,101 @@ export function Layout({
         <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
           {t('ui.skipLink')}
         </a>
-        <header class="govuk-header" data-module="govuk-header">
-          <div class="govuk-header__container govuk-width-container">
-            <div class="govuk-header__logo">
-              <a href="/" class="govuk-header__link govuk-header__link--homepage">
-                <span class="govuk-header__logotype-text">{t('site.name')}</span>
-              </a>
-            </div>
-            <div class="govuk-header__content">
-              <span class="govuk-header__service-name">{t('site.region')}</span>
-            </div>
-          </div>
-        </header>
-        <nav
-          class="govuk-service-navigation"
-          aria-label={t('ui.nav.label')}
-          data-module="govuk-service-navigation"
-        >
-          <div class="govuk-width-container">
-            <div class="govuk-service-navigation__container">
-              <ul class="govuk-service-navigation__list">
-                <li class="govuk-service-navigation__item">
-                  <a class="govuk-service-navigation__link" href="/">
-                    {t('ui.nav.home')}
-                  </a>
-                </li>
-                <li class="govuk-service-navigation__item">
-                  <a class="govuk-service-navigation__link" href="/orgs">
-                    {t('ui.nav.orgs')}
-                  </a>
-                </li>
-                {isSignedIn(v.actor) && (
-                  <li class="govuk-service-navigation__item">
-                    <a class="govuk-service-navigation__link" href="/cabinet">
-                      {t('ui.nav.cabinet')}
-                    </a>
-                  </li>
-                )}
-                {isStaff(v.actor) && (
-                  <li class="govuk-service-navigation__item">
-                    <a class="govuk-service-navigation__link" href="/manage">
-                      {t('ui.nav.manage')}
-                    </a>
-                  </li>
-                )}
-                {!isSignedIn(v.actor) && (
-                  <li class="govuk-service-navigation__item">
-                    <a class="govuk-service-navigation__link" href="/sign-in">
-                      {t('ui.nav.signIn')}
-                    </a>
-                  </li>
-                )}
-                <li class="govuk-service-navigation__item">
-                  <a
-                    class="govuk-service-navigation__link"
-                    href={withLang(v.url, otherLang)}
-                    lang={otherLang}
-                    hrefLang={otherLang}
+        <header class="govuk-template__header">
+          <div class="govuk-generic-header app-header">
+            <div class="govuk-generic-header__container govuk-width-container app-header__container">
+              <div class="govuk-generic-header__logo">
+                <a href="/" class="govuk-generic-header__homepage-link app-header__homepage-link">
+                  <span class="app-header__name">{t('site.name')}</span>
+                  <span class="app-header__region">{t('site.region')}</span>
+                </a>
+              </div>
+              <div class="app-header__tools">
+                <a class="app-header__link" href="/accessibility">
+                  <svg
+                    class="app-header__icon"
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox="0 0 24 16"
+                    width="24"
+                    height="16"
+                    aria-hidden="true"
+                    focusable="false"
                   >
-                    {t('ui.lang.switch')}
-                  </a>
-                </li>
-              </ul>
-              {isSignedIn(v.actor) && (
-                <form method="post" action="/sign-out" class="app-sign-out">
-                  <input type="hidden" name="_csrf" value={v.csrfToken} />
-                  <button type="submit" class="govuk-button govuk-button--secondary app-sign-out__button">
-                    {t('ui.nav.signOut')}
-                  </button>
-                </form>
-              )}
+                    <path
+                      fill="currentColor"
+                      d="M12 0C6.5 0 2.1 3.4 0 8c2.1 4.6 6.5 8 12 8s9.9-3.4 12-8c-2.1-4.6-6.5-8-12-8zm0 13.3A5.3 5.3 0 1 1 12 2.7a5.3 5.3 0 0 1 0 10.6zm0-8.3a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"
+                    />
+                  </svg>
+                  {t(v.lowVision.on ? 'ui.lowVision.headerOn' : 'ui.lowVision.header')}
+                </a>
+                <nav
+                  class="govuk-language-navigation govuk-language-navigation--inverse"
+                  aria-label={t('ui.lang.label')}
+                >
+                  <ul class="govuk-language-navigation__list">
+                    {(['ru', 'en'] as const).map((l) => (
+                      <li class="govuk-language-navigation__list-item" key={l}>
+                        {l === v.locale ? (
+                          <span class="govuk-language-navigation__text" aria-current="true" lang={l}>
+                            {l === 'ru' ? 'Русский' : 'English'}
+                          </span>
+                        ) : (
+                          <a
+                            class="govuk-language-navigation__link"
+                            href={withLang(v.url, l)}
+                            rel="alternate"
+                            lang={l}
+                            hrefLang={l}
+                          >
+                            {l === 'ru' ? 'Русский' : 'English'}
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              </div>
             </div>
           </div>
-        </nav>
+          <div class="govuk-service-navigation" data-module="govuk-service-navigation">
+            <div class="govuk-width-container">
+              <div class="govuk-service-navigation__container">
+                <nav aria-label={t('ui.nav.label')} class="govuk-service-navigation__wrapper">
+                  {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: GOV.UK markup; the toggle stays hidden until its script shows it */}
+                  <button
+                    type="button"
+                    class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                    aria-controls="navigation"
+                    hidden
+                    aria-hidden="true"
+                  >
+                    {t('ui.nav.menu')}
+                  </button>
+                  <ul class="govuk-service-navigation__list" id="navigation">
+                    <NavItem href="/" exact>
+                      {t('ui.nav.home')}
+                    </NavItem>
+                    <NavItem href="/orgs">{t('ui.nav.orgs')}</NavItem>
+                    {isSignedIn(v.actor) && <NavItem href="/cabinet">{t('ui.nav.cabinet')}</NavItem>}
+                    {isStaff(v.actor) && <NavItem href="/manage">{t('ui.nav.manage')}</NavItem>}
+                    {!isSignedIn(v.actor) && <NavItem href="/sign-in">{t('ui.nav.signIn')}</NavItem>}
+                    {isSignedIn(v.actor) && (
+                      <li class="govuk-service-navigation__item app-service-navigation__item--end">
+                        <form method="post" action="/sign-out" class="app-sign-out">
+                          <input type="hidden" name="_csrf" value={v.csrfToken} />
+                          <button type="submit" class="govuk-service-navigation__link app-link-button">
+                            {t('ui.nav.signOut')}
+                          </button>
+                        </form>
+                      </li>
+                    )}
+                  </ul>
+                </nav>
+              </div>
+            </div>
+          </div>
+          {v.lowVision.on && <LowVisionBar />}
+        </header>
         <div class="govuk-width-container">
           {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} />}
           <main class="govuk-main-wrapper" id="main-content">
