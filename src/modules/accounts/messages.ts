@@ -62,7 +62,7 @@ export const accountsMessages = defineMessages({
     'accounts.signUp.haveAccount': 'Уже есть учётная запись?',
     'accounts.signUp.checkEmail.title': 'Проверьте почту',
     'accounts.signUp.checkEmail.body':
-      'Мы отправили письмо на {email}. Перейдите по ссылке из письма, чтобы подтвердить адрес и завершить регистрацию. Ссылка действует 48 часов.',
+      'Мы отправили письмо на указанный вами адрес. Перейдите по ссылке из письма, чтобы подтвердить адрес и завершить регистрацию. Ссылка действует 48 часов.',
     'accounts.signUp.checkEmail.noMail':
       'Если письмо не пришло, проверьте папку «Спам» или зарегистрируйтесь ещё раз через несколько минут.',
 
@@ -108,7 +108,7 @@ export const accountsMessages = defineMessages({
     'accounts.reset.submit': 'Отправить ссылку',
     'accounts.reset.sent.title': 'Проверьте почту',
     'accounts.reset.sent.body':
-      'Если на портале есть учётная запись с адресом {email}, мы отправили на него ссылку для смены пароля. Ссылка действует 1 час.',
+      'Если на портале есть учётная запись с указанным адресом, мы отправили на него ссылку для смены пароля. Ссылка действует 1 час.',
     'accounts.reset.new.title': 'Новый пароль',
     'accounts.reset.new.password': 'Новый пароль',
     'accounts.reset.new.submit': 'Сохранить пароль',
@@ -277,7 +277,7 @@ export const accountsMessages = defineMessages({
     'accounts.signUp.haveAccount': 'Already have an account?',
     'accounts.signUp.checkEmail.title': 'Check your e-mail',
     'accounts.signUp.checkEmail.body':
-      'We have sent a message to {email}. Follow the link in it to confirm the address and finish registering. The link works for 48 hours.',
+      'We have sent a message to the address you gave. Follow the link in it to confirm the address and finish registering. The link works for 48 hours.',
     'accounts.signUp.checkEmail.noMail':
       'If the message has not arrived, check your spam folder or register again in a few minutes.',
     'accounts.confirm.done.title': 'E-mail address confirmed',
@@ -318,7 +318,7 @@ export const accountsMessages = defineMessages({
     'accounts.reset.submit': 'Send the link',
     'accounts.reset.sent.title': 'Check your e-mail',
     'accounts.reset.sent.body':
-      'If the portal has an account with the address {email}, we have sent it a link to set a new password. The link works for 1 hour.',
+      'If the portal has an account with the address you gave, we have sent it a link to set a new password. The link works for 1 hour.',
     'accounts.reset.new.title': 'New password',
     'accounts.reset.new.password': 'New password',
     'accounts.reset.new.submit': 'Save the password',

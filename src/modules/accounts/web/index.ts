@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { confirmEmailRoutes } from './confirm-email.tsx';
+import { passwordResetRoutes } from './password-reset.tsx';
 import { signInRoutes } from './sign-in.tsx';
 import { signOutRoutes } from './sign-out.tsx';
+import { signUpRoutes } from './sign-up.tsx';
 
 /** Every page of the accounts module. */
 export async function accountsWeb(app: FastifyInstance) {
   await app.register(signInRoutes);
   await app.register(signOutRoutes);
+  await app.register(signUpRoutes);
+  await app.register(confirmEmailRoutes);
+  await app.register(passwordResetRoutes);
 }
