@@ -6,7 +6,7 @@ import { runMigrations } from './platform/db/migrate.ts';
 import { type Deps, systemClock } from './platform/deps.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { createMailer, MAIL_QUEUE } from './platform/mail/index.ts';
+import { createMailer, startMailWorker } from './platform/mail/index.ts';
 
 export type Runtime = { deps: Deps; close: () => Promise<void> };
 
@@ -36,15 +36,11 @@ export async function startRuntime(
     await stopEmbedded?.();
     throw err;
   }
-  const jobs = createJobs(url);
+  const jobs = createJobs(url, { log });
   await jobs.start();
   const mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const deps: Deps = { config, db, jobs, mail, clock: systemClock, log };
-  if (opts.workers !== false) {
-    await jobs.work<{ id: string }>(MAIL_QUEUE, async ({ id }) => {
-      await mail.deliver(id);
-    });
-  }
+  if (opts.workers !== false) await startMailWorker(jobs, mail);
   return {
     deps,
     close: async () => {

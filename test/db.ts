@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createDb, type Db } from '../src/platform/db/client.ts';
 import type { Clock, Deps } from '../src/platform/deps.ts';
-import { createJobs } from '../src/platform/jobs/index.ts';
+import { createJobs, type JobsOptions } from '../src/platform/jobs/index.ts';
 import { createMailer } from '../src/platform/mail/index.ts';
 
 /** A fresh database for one test file, copied from the migrated template. */
@@ -39,7 +39,7 @@ export type TestDeps = Deps & { clock: TestClock; close(): Promise<void> };
 
 /** Real dependencies on a fresh database: pg-boss included; SMTP only when given. */
 export async function createTestDeps(
-  opts: { smtpUrl?: string; env?: Record<string, string> } = {},
+  opts: { smtpUrl?: string; env?: Record<string, string>; jobs?: JobsOptions } = {},
 ): Promise<TestDeps> {
   const url = await freshDatabaseUrl();
   const config = loadConfig({
@@ -51,7 +51,7 @@ export async function createTestDeps(
     ...opts.env,
   });
   const db: Db = createDb(url, 5);
-  const jobs = createJobs(url, { supervise: false });
+  const jobs = createJobs(url, { supervise: false, ...opts.jobs });
   await jobs.start();
   const log = pino({ level: 'silent' });
   const mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });

@@ -18,6 +18,16 @@ export type Mailer = {
 
 export const MAIL_QUEUE = 'mail.deliver';
 
+/**
+ * The worker that delivers queued messages; a failure leaves the attempt and
+ * the error on the outbox row and pg-boss retries the job later.
+ */
+export async function startMailWorker(jobs: Jobs, mail: Mailer): Promise<void> {
+  await jobs.work<{ id: string }>(MAIL_QUEUE, async ({ id }) => {
+    await mail.deliver(id);
+  });
+}
+
 /** nodemailer over SMTP_URL, with the outbox table as the durable record of every message. */
 export function createMailer(opts: {
   db: Db;
@@ -25,7 +35,15 @@ export function createMailer(opts: {
   smtpUrl: string | undefined;
   from: string;
 }): Mailer {
-  const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  // Short timeouts: a dead SMTP server fails the job quickly and pg-boss retries it later.
+  const transport: Transporter | null = opts.smtpUrl
+    ? nodemailer.createTransport({
+        url: opts.smtpUrl,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      })
+    : null;
   return {
     smtp: transport !== null,
     async send(tx, msg) {
