@@ -1,7 +1,8 @@
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../src/platform/db/embedded.ts';
+import { type ReceivedMail as ParsedMail, parseMail } from './mailbox.ts';
 
-export type ReceivedMail = { from: string; to: string[]; raw: string };
+export type ReceivedMail = ParsedMail & { from: string };
 
 export type TestSmtp = {
   port: number;
@@ -15,9 +16,9 @@ export type TestSmtp = {
 };
 
 /**
- * A real SMTP server (smtp-server) on 127.0.0.1 that keeps what it receives.
- * No TLS and no authentication, as a local relay. `stop()` then `start()` on
- * the same port plays an SMTP server that was down for a while.
+ * A real SMTP server (smtp-server) on 127.0.0.1 that can go down and come back
+ * on the same port: `stop()` then `start()` plays an SMTP server that was down
+ * for a while. For a server that just stays up, test/mailbox.ts is simpler.
  */
 export async function createTestSmtp(): Promise<TestSmtp> {
   const port = await freePort();
@@ -34,10 +35,10 @@ export async function createTestSmtp(): Promise<TestSmtp> {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          const to = session.envelope.rcptTo.map((r) => r.address);
           const mail: ReceivedMail = {
+            ...parseMail(Buffer.concat(chunks).toString('utf8'), to),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
           };
           received.push(mail);
           for (const w of waiters.filter((x) => x.n <= received.length)) {

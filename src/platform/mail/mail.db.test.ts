@@ -41,16 +41,16 @@ describe('mail over SMTP', () => {
     const id = await deps.db.transaction((tx) =>
       deps.mail.send(tx, {
         to: 'anna.smirnova@example.ru',
-        subject: 'Registration number 2026-001',
-        text: 'Your appeal is registered.',
+        subject: 'Обращение зарегистрировано: № 2026-001',
+        text: 'Ваше обращение зарегистрировано.',
         kind: 'test.notice',
       }),
     );
     const mail = await smtp.waitFor(1);
     expect(mail.to).toEqual(['anna.smirnova@example.ru']);
     expect(mail.from).toBe('noreply@open-region.local');
-    expect(mail.raw).toContain('Subject: Registration number 2026-001');
-    expect(mail.raw).toContain('Your appeal is registered.');
+    expect(mail.subject).toBe('Обращение зарегистрировано: № 2026-001');
+    expect(mail.text).toBe('Ваше обращение зарегистрировано.');
     const row = await until(
       () => rowOf(id),
       (r) => r?.sentAt != null,
