@@ -29,25 +29,34 @@ export async function startRuntime(
     stopEmbedded = embedded.stop;
   }
   const db = createDb(url);
+  let jobs: ReturnType<typeof createJobs> | null = null;
+  let mail: ReturnType<typeof createMailer> | null = null;
+  // Each step runs even when an earlier one fails, so Postgres is always stopped.
+  const close = async () => {
+    const errors: unknown[] = [];
+    const step = async (f: () => unknown) => {
+      try {
+        await f();
+      } catch (err) {
+        errors.push(err);
+      }
+    };
+    await step(() => jobs?.stop());
+    await step(() => mail?.close());
+    await step(() => db.$client.end());
+    await step(() => stopEmbedded?.());
+    if (errors.length > 0) throw errors[0];
+  };
   try {
     await runMigrations(db);
+    jobs = createJobs(url, { log });
+    await jobs.start();
+    mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
+    if (opts.workers !== false) await startMailWorker(jobs, mail);
   } catch (err) {
-    await db.$client.end();
-    await stopEmbedded?.();
+    await close().catch(() => {});
     throw err;
   }
-  const jobs = createJobs(url, { log });
-  await jobs.start();
-  const mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const deps: Deps = { config, db, jobs, mail, clock: systemClock, log };
-  if (opts.workers !== false) await startMailWorker(jobs, mail);
-  return {
-    deps,
-    close: async () => {
-      await jobs.stop();
-      mail.close();
-      await db.$client.end();
-      await stopEmbedded?.();
-    },
-  };
+  return { deps, close };
 }

@@ -1,8 +1,15 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { MigrationsNewerThanCode } from './platform/db/migrate.ts';
-import { startRuntime } from './runtime.ts';
+import { type Runtime, startRuntime } from './runtime.ts';
 import { seed } from './seed.ts';
+
+/** Stop with one line on stderr: what is wrong and, where it helps, what to do. */
+function fail(message: string): never {
+  process.stderr.write(`${message.split('\n')[0]}\n`);
+  process.exit(1);
+}
 
 /** The HTTP process: starts the runtime, seeds an empty database, serves until SIGINT/SIGTERM. */
 async function main() {
@@ -10,38 +17,64 @@ async function main() {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
+    if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
-  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+
+  let runtime: Runtime;
   try {
     runtime = await startRuntime(config);
   } catch (err) {
-    if (err instanceof MigrationsNewerThanCode) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
+    if (err instanceof MigrationsNewerThanCode) fail(err.message);
     throw err;
   }
   const { deps } = runtime;
-  await seed(deps);
-  const app = await buildApp(deps);
+  let app: FastifyInstance | null = null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     deps.log.info({ signal }, 'shutting down');
-    await app.close();
-    await runtime.close();
-    process.exit(0);
+    // Whatever hangs, the process ends and says so.
+    setTimeout(() => {
+      process.stderr.write('Shutdown took longer than 30 s; exiting.\n');
+      process.exit(1);
+    }, 30_000).unref();
+    let code = 0;
+    try {
+      await app?.close();
+    } catch (err) {
+      deps.log.error({ err }, 'closing the HTTP server failed');
+      code = 1;
+    }
+    try {
+      await runtime.close();
+    } catch (err) {
+      deps.log.error({ err }, 'stopping the runtime failed');
+      code = 1;
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  deps.log.info({ url: config.publicUrl, seed: config.seed }, 'Открытый регион is ready');
+
+  try {
+    await seed(deps);
+    app = await buildApp(deps);
+    const listening = await app.listen({ port: config.port, host: config.host });
+    deps.log.info({ url: config.publicUrl, listening, seed: config.seed }, 'Открытый регион is ready');
+  } catch (err) {
+    // Postgres is ours: stop it before reporting, or it outlives the process.
+    await app?.close().catch(() => {});
+    await runtime.close().catch(() => {});
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      fail(
+        `Cannot listen on ${config.host}:${config.port} (${code}): set PORT to a free port or HOST to another address`,
+      );
+    throw err;
+  }
 }
 
 main().catch((err) => {
