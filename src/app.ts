@@ -6,7 +6,9 @@ import type { Deps } from './platform/deps.ts';
 import { altchaRoutes } from './platform/http/altcha.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { httpPlatform } from './platform/http/index.tsx';
+import { openApiPlatform } from './platform/http/openapi.ts';
 import { operationsPlatform } from './platform/http/operations.ts';
+import { seoRoutes } from './platform/http/seo.ts';
 import { accessibilityPage } from './platform/ui/accessibility-page.tsx';
 import './platform/ui/messages.ts';
 
@@ -30,9 +32,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(altchaRoutes);
   await app.register(healthRoutes);
   await app.register(accessibilityPage);
+  // OpenAPI collects routes as they are added, so it goes before the modules.
+  await app.register(openApiPlatform);
   for (const m of modules) {
     if (m.web) await app.register(m.web);
     if (m.api) await app.register(m.api, { prefix: '/api/v1' });
   }
+  await app.register(seoRoutes, { sources: modules.flatMap((m) => (m.sitemap ? [m.sitemap] : [])) });
   return app as unknown as FastifyInstance;
 }

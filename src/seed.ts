@@ -1,3 +1,4 @@
+import { seedOrganizations } from './modules/orgs/index.ts';
 import type { Deps } from './platform/deps.ts';
 
 /**
@@ -6,4 +7,7 @@ import type { Deps } from './platform/deps.ts';
  */
 export async function seed(deps: Deps): Promise<void> {
   deps.log.debug({ seed: deps.config.seed }, 'seed');
+  // The region's organisations are reference data: seeded whatever SEED says; demo officials only with SEED=demo.
+  const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
+  deps.log.info(orgs, 'organisations seeded');
 }

@@ -1,5 +1,6 @@
 import { accountsModule } from './accounts/index.ts';
 import type { ModuleManifest } from './manifest.ts';
+import { orgsModule } from './orgs/index.ts';
 
 /** Every feature module, in load order. */
-export const modules: ModuleManifest[] = [accountsModule];
+export const modules: ModuleManifest[] = [accountsModule, orgsModule];

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { ModuleManifest } from '../manifest.ts';
+import { orgsApi } from './api/index.ts';
+import { orgsMessages } from './messages.ts';
+import { type OrgRow, type OrgSectionRow, orgsRepository } from './orgs.repository.ts';
+import { orgsWeb } from './web/index.tsx';
+
+export { type Duty, duties, type OrgKind, type OrgLevel, orgKinds, orgLevels } from './orgs.input.ts';
+export { canManageOrg } from './orgs.policy.ts';
+export type { OfficialRow, OrgRow, OrgSectionRow } from './orgs.repository.ts';
+export { type SeedOrganizationsResult, seedOrganizations } from './seed-organizations.ts';
+
+/** An organisation by its slug, for other modules' routes under /orgs/<slug>/…; undefined when unknown. */
+export function findOrganizationBySlug(db: DbOrTx, slug: string): Promise<OrgRow | undefined> {
+  return orgsRepository.findBySlug(db, slug);
+}
+
+export function findOrganizationById(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
+  return orgsRepository.findById(db, id);
+}
+
+/** Every organisation, government first, for region-wide views (search, rating, open data). */
+export function listAllOrganizations(db: DbOrTx): Promise<OrgRow[]> {
+  return orgsRepository.list(db);
+}
+
+/**
+ * A module adds or rewrites its section of an organisation's home by key
+ * (titles, summary, path below /orgs/<slug>/, position, responsible duty).
+ */
+export function upsertOrgSection(
+  db: DbOrTx,
+  section: Omit<
+    OrgSectionRow,
+    'id' | 'filledAt' | 'enabled' | 'summaryRu' | 'summaryEn' | 'concept' | 'responsibleDuty'
+  > &
+    Partial<Pick<OrgSectionRow, 'enabled' | 'summaryRu' | 'summaryEn' | 'concept' | 'responsibleDuty'>>,
+): Promise<void> {
+  return orgsRepository.upsertSection(db, section);
+}
+
+/**
+ * The module that serves a section marks it filled once it has content (or
+ * empty again with null); the home then stops showing it as empty. Returns
+ * false when the organisation has no section with that key.
+ */
+export async function markOrgSectionFilled(
+  db: DbOrTx,
+  orgId: string,
+  key: string,
+  at: Date | null,
+): Promise<boolean> {
+  return (await orgsRepository.setSectionFilled(db, orgId, key, at)) > 0;
+}
+
+/** Public URLs for the sitemap: the list, each home, its officials and its sections. */
+async function orgsSitemap(app: FastifyInstance): Promise<string[]> {
+  const { db } = app.deps;
+  const orgs = await orgsRepository.list(db);
+  const sections = await orgsRepository.sectionsOf(
+    db,
+    orgs.map((o) => o.id),
+  );
+  const slugOf = new Map(orgs.map((o) => [o.id, o.slug]));
+  return [
+    '/orgs',
+    ...orgs.flatMap((o) => [`/orgs/${o.slug}`, `/orgs/${o.slug}/officials`]),
+    ...sections.map((s) => `/orgs/${slugOf.get(s.orgId)}/${s.path}`),
+  ];
+}
+
+/** The region, its executive bodies and municipalities: their homes, sections and responsible officials. */
+export const orgsModule: ModuleManifest = {
+  name: 'orgs',
+  messages: orgsMessages,
+  web: orgsWeb,
+  api: orgsApi,
+  sitemap: orgsSitemap,
+};

@@ -1,0 +1,160 @@
+import type { Deps } from '../../platform/deps.ts';
+import { regionData, sectionsForLevel, sourceNoteOf } from './data/index.ts';
+import type { Duty } from './orgs.input.ts';
+import { orgsRepository as repo } from './orgs.repository.ts';
+
+/** What each duty's demo official is called and does (the texts of task 3.2 and 4.1). */
+const DEMO_DUTIES: { duty: Duty; position: string; dutiesRu: string }[] = [
+  {
+    duty: 'appeals',
+    position: 'Консультант по работе с обращениями граждан',
+    dutiesRu:
+      'Принимает и регистрирует обращения граждан и организаций, следит за сроками рассмотрения, готовит обзоры обращений; рассматривает досудебные жалобы.',
+  },
+  {
+    duty: 'media',
+    position: 'Пресс-секретарь',
+    dutiesRu:
+      'Готовит ответы на запросы редакций, комментарии и интервью руководства; ведёт новости и официальные страницы в социальных сетях.',
+  },
+  {
+    duty: 'anti_corruption',
+    position: 'Ответственный за профилактику коррупционных правонарушений',
+    dutiesRu:
+      'Ведёт план противодействия коррупции, принимает сообщения о фактах коррупции, организует работу комиссии по урегулированию конфликта интересов.',
+  },
+  {
+    duty: 'open_data',
+    position: 'Ответственный за открытые данные',
+    dutiesRu:
+      'Публикует и обновляет наборы открытых данных и справочники органа, отвечает на вопросы о данных.',
+  },
+  {
+    duty: 'information_access',
+    position: 'Ответственный за доступ к информации',
+    dutiesRu:
+      'Рассматривает запросы информации о деятельности органа и следит за полнотой официального сайта.',
+  },
+  {
+    duty: 'openness',
+    position: 'Координатор по открытости',
+    dutiesRu:
+      'Координирует ведомственный план открытости, работу с общественным советом и референтными группами, самообследование открытости.',
+  },
+];
+
+const DEMO_NAMES = [
+  'Иванова А. А.',
+  'Петров С. В.',
+  'Смирнова Е. Н.',
+  'Кузнецов Д. И.',
+  'Соколова О. П.',
+  'Попов М. Ю.',
+  'Лебедева Т. Г.',
+  'Новиков А. Р.',
+];
+
+export type SeedOrganizationsResult = {
+  organizations: number;
+  inserted: number;
+  sectionsAdded: number;
+  demoOfficialsAdded: number;
+};
+
+/**
+ * Put the region's organisations and their home sections into the database,
+ * from the versioned data files. Idempotent: upsert by slug, sections added by
+ * key when missing, demo officials only for duties nobody holds yet.
+ */
+export async function seedOrganizations(
+  deps: Pick<Deps, 'db'>,
+  opts: { demoOfficials?: boolean } = {},
+): Promise<SeedOrganizationsResult> {
+  const result: SeedOrganizationsResult = {
+    organizations: 0,
+    inserted: 0,
+    sectionsAdded: 0,
+    demoOfficialsAdded: 0,
+  };
+  await deps.db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    let sort = 0;
+    for (const r of regionData.organizations) {
+      sort += 10;
+      const { id, inserted } = await repo.upsertFromData(tx, {
+        slug: r.slug,
+        code: r.code,
+        kind: r.kind,
+        level: r.level,
+        nameRu: r.nameRu,
+        nameEn: r.nameEn,
+        shortNameRu: r.shortNameRu,
+        descriptionRu: r.descriptionRu,
+        descriptionEn: r.descriptionEn,
+        headPosition: r.headPosition,
+        headName: r.headName,
+        inn: r.inn,
+        innIsDemo: r.innIsDemo,
+        address: r.address,
+        phone: r.phone,
+        email: r.email,
+        website: r.website,
+        sourceNote: sourceNoteOf(r),
+        sortOrder: sort,
+      });
+      ids.set(r.slug, id);
+      result.organizations++;
+      if (inserted) result.inserted++;
+    }
+    for (const r of regionData.organizations) {
+      const id = ids.get(r.slug) as string;
+      const parentId = r.parent ? ids.get(r.parent) : null;
+      if (parentId === undefined) throw new Error(`organisation ${r.slug}: unknown parent ${r.parent}`);
+      await repo.setParent(tx, id, parentId);
+      let position = 0;
+      for (const s of sectionsForLevel(r.level)) {
+        position += 10;
+        const added = await repo.insertSectionIfMissing(tx, {
+          orgId: id,
+          key: s.key,
+          path: s.path,
+          concept: s.concept,
+          responsibleDuty: s.responsibleDuty,
+          titleRu: s.titleRu,
+          titleEn: s.titleEn,
+          summaryRu: s.summaryRu,
+          summaryEn: s.summaryEn,
+          position,
+        });
+        if (added) result.sectionsAdded++;
+      }
+    }
+    if (opts.demoOfficials) {
+      let n = 0;
+      for (const r of regionData.organizations) {
+        const orgId = ids.get(r.slug) as string;
+        const held = await repo.dutiesWithOfficials(tx, orgId);
+        let sortOrder = await repo.maxOfficialSort(tx, orgId);
+        for (const d of DEMO_DUTIES) {
+          n++;
+          if (held.has(d.duty)) continue;
+          sortOrder += 10;
+          await repo.insertOfficial(tx, {
+            orgId,
+            duty: d.duty,
+            fullName: `Демо: ${DEMO_NAMES[n % DEMO_NAMES.length]}`,
+            position: d.position,
+            dutiesRu: d.dutiesRu,
+            receptionHours: null,
+            phone: null,
+            email: null,
+            isDemo: true,
+            sortOrder,
+          });
+          result.demoOfficialsAdded++;
+        }
+      }
+    }
+  });
+  return result;
+}
