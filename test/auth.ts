@@ -51,7 +51,7 @@ export async function createUser(
 
 /**
  * Sign in through the real /sign-in form (its CSRF token included, no ALTCHA:
- * the no-JavaScript path, 20 sign-ins per 10 minutes per app). Returns the
+ * the no-JavaScript path: 50 sign-ins per 10 minutes per app, 10 per account). Returns the
  * browser's cookie jar: pass `jar.header()` as the `cookie` header, and take
  * `csrfFrom(html)` of a page for a POST.
  */

@@ -94,19 +94,19 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 export const roleInput = z.enum([...orgRoles, ...globalRoles], { message: 'accounts.role.required' });
 
+const isOrgRole = (r: string) => (orgRoles as readonly string[]).includes(r);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A role to grant: org roles need an organisation; for global roles any organisation given is ignored. */
 export const grantRoleInput = z
-  .object({
-    role: roleInput,
-    orgId: z
-      .string()
-      .optional()
-      .transform((s) => (s ? s : null))
-      .pipe(z.uuid({ message: 'accounts.org.required' }).nullable()),
+  .object({ role: roleInput, orgId: z.string().trim().optional() })
+  .superRefine((v, ctx) => {
+    if (!isOrgRole(v.role)) return;
+    if (!v.orgId) ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'accounts.org.requiredForRole' });
+    else if (!UUID.test(v.orgId))
+      ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'accounts.org.unknown' });
   })
-  .refine((v) => ((orgRoles as readonly string[]).includes(v.role) ? v.orgId !== null : v.orgId === null), {
-    path: ['orgId'],
-    message: 'accounts.org.requiredForRole',
-  });
+  .transform((v) => ({ role: v.role, orgId: isOrgRole(v.role) ? (v.orgId ?? null) : null }));
 export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 
 export const userSearchInput = z.object({

@@ -26,6 +26,10 @@ export const accountsPolicy = {
   canEditOwnAccount(actor: Actor, userId: string): boolean {
     return isSignedIn(actor) && actor.userId === userId;
   },
+  /** ЕСИА-identified people keep the name ЕСИА gave; others may correct theirs. */
+  canChangeName(actor: Actor): boolean {
+    return isSignedIn(actor) && actor.identification !== 'esia';
+  },
   /** /manage opens to anyone with a staff role, per organisation or global. */
   canEnterManage(actor: Actor): boolean {
     return isStaff(actor);

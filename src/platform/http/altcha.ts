@@ -95,3 +95,20 @@ export const altchaRoutes = fp(
   },
   { name: 'altcha-routes' },
 );
+
+/**
+ * A second, narrower limit for one route, e.g. per client address AND account
+ * on sign-in (the route's own limit is per address). Use as the route's
+ * `preHandler`; over the limit it answers 429 like the route limit.
+ */
+export function limitPerKey(
+  app: FastifyInstance,
+  o: { max: number; timeWindow: string | number; key: (req: FastifyRequest) => string },
+) {
+  const check = app.createRateLimit({ max: o.max, timeWindow: o.timeWindow, keyGenerator: o.key });
+  return async (req: FastifyRequest) => {
+    const r = await check(req);
+    if (!r.isAllowed && r.isExceeded)
+      throw Object.assign(new Error('Too many attempts'), { statusCode: 429, code: 'rate_limited' });
+  };
+}

@@ -51,6 +51,8 @@ export function Layout({
         <title>{`${title} — ${t('site.name')}`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b3d6e" />
+        {/* Kiosk terminals: after 5 idle minutes the screen resets, without JavaScript (see accounts/web/kiosk.tsx). */}
+        {v.kiosk && <meta http-equiv="refresh" content="300;url=/kiosk/idle" />}
         <link rel="stylesheet" href="/assets/app.css" />
       </head>
       <body class="govuk-template__body">

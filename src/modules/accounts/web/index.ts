@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { cabinetRoutes } from './cabinet.tsx';
 import { confirmEmailRoutes } from './confirm-email.tsx';
+import { kioskRoutes } from './kiosk.tsx';
+import { manageRoutes } from './manage.tsx';
 import { passwordResetRoutes } from './password-reset.tsx';
 import { signInRoutes } from './sign-in.tsx';
 import { signOutRoutes } from './sign-out.tsx';
@@ -12,4 +15,7 @@ export async function accountsWeb(app: FastifyInstance) {
   await app.register(signUpRoutes);
   await app.register(confirmEmailRoutes);
   await app.register(passwordResetRoutes);
+  await app.register(cabinetRoutes);
+  await app.register(manageRoutes);
+  await app.register(kioskRoutes);
 }

@@ -3,7 +3,7 @@ import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { InvalidInput } from '../../../platform/errors/index.ts';
-import { anonymousPostLimit } from '../../../platform/http/altcha.ts';
+import { anonymousPostLimit, limitPerKey } from '../../../platform/http/altcha.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { AltchaField } from '../../../platform/ui/altcha-field.tsx';
 import {
@@ -127,8 +127,19 @@ export async function signInRoutes(app: FastifyInstance) {
 
   app.post(
     '/sign-in',
-    // 20 tries per 10 minutes per address without the proof of work, 100 with it.
-    { config: { rateLimit: anonymousPostLimit({ withPow: 100, withoutPow: 20, timeWindow: '10 minutes' }) } },
+    {
+      // Per client address: 50 tries per 10 minutes without the proof of work, 300 with it
+      // (a whole office or library may share one address); per address and account: 10.
+      config: { rateLimit: anonymousPostLimit({ withPow: 300, withoutPow: 50, timeWindow: '10 minutes' }) },
+      preHandler: limitPerKey(app, {
+        max: 10,
+        timeWindow: '10 minutes',
+        key: (req) =>
+          `sign-in|${req.ip}|${String(formBody(req).email ?? '')
+            .trim()
+            .toLowerCase()}`,
+      }),
+    },
     async (req, reply) => {
       const body = formBody(req);
       const next = safeNext(body.next);
