@@ -22,6 +22,7 @@ export const providerSchema = z.object({
   /** the claim carrying the identity level; its values map to simplified | standard | verified */
   levelClaim: z.string().optional(),
   levelMap: z.record(z.string(), z.enum(['simplified', 'standard', 'verified'])).optional(),
+  tokenEndpointAuth: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
   /** plain-http issuer (a test or local provider only) */
   allowInsecure: z.boolean().default(false),
 });

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { devIdpRoutes } from '../oidc/dev-idp.tsx';
+import { devIdpEnabled } from '../oidc/providers.ts';
 import { cabinetRoutes } from './cabinet.tsx';
 import { confirmEmailRoutes } from './confirm-email.tsx';
 import { kioskRoutes } from './kiosk.tsx';
 import { manageRoutes } from './manage.tsx';
+import { oidcRoutes } from './oidc.tsx';
 import { passwordResetRoutes } from './password-reset.tsx';
 import { signInRoutes } from './sign-in.tsx';
 import { signOutRoutes } from './sign-out.tsx';
@@ -18,4 +21,7 @@ export async function accountsWeb(app: FastifyInstance) {
   await app.register(cabinetRoutes);
   await app.register(manageRoutes);
   await app.register(kioskRoutes);
+  await app.register(oidcRoutes);
+  // The demo ЕСИА: only in the demo deployment and in tests that ask for it (SEED=demo).
+  if (devIdpEnabled(app.deps)) await app.register(devIdpRoutes);
 }
