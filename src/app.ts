@@ -9,6 +9,7 @@ import { httpPlatform } from './platform/http/index.tsx';
 import { openApiPlatform } from './platform/http/openapi.ts';
 import { operationsPlatform } from './platform/http/operations.ts';
 import { seoRoutes } from './platform/http/seo.ts';
+import { platformManagePages } from './platform/manage/index.tsx';
 import { accessibilityPage } from './platform/ui/accessibility-page.tsx';
 import './platform/ui/messages.ts';
 
@@ -32,6 +33,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(altchaRoutes);
   await app.register(healthRoutes);
   await app.register(accessibilityPage);
+  await app.register(platformManagePages);
   // OpenAPI collects routes as they are added, so it goes before the modules.
   await app.register(openApiPlatform);
   for (const m of modules) {
