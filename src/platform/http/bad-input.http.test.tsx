@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CookieJar, csrfFrom } from '../../../test/app.ts';
+import { createUser, signIn } from '../../../test/auth.ts';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
 import { buildApp } from '../../app.ts';
 import { Form } from '../ui/components.tsx';
@@ -184,6 +185,25 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="ru"');
+  });
+
+  it('treats a session cookie with a tampered signature as no session', async () => {
+    const u = await createUser(deps, { email: 'tamper.test@example.test' });
+    const jar = await signIn(app, u.email, u.password);
+    const sid = jar.get('sid') ?? '';
+    const signedIn = await app.inject({ url: '/test/form', headers: { cookie: `sid=${sid}` } });
+    expect(signedIn.body).toContain('action="/sign-out"');
+    const [token, signature] = [sid.slice(0, sid.lastIndexOf('.')), sid.slice(sid.lastIndexOf('.') + 1)];
+    for (const forged of [
+      `${token}.${signature.split('').reverse().join('')}`,
+      `${token}x.${signature}`,
+      token,
+    ]) {
+      const res = await app.inject({ url: '/test/form', headers: { cookie: `sid=${forged}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('action="/sign-out"');
+      expect(res.body).toContain('href="/sign-in"');
+    }
   });
 
   it('answers a malformed URL with a 400, not a 500', async () => {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, signIn } from '../../../test/auth.ts';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
 import { buildApp } from '../../app.ts';
 import { users } from '../db/schema.ts';
@@ -77,6 +78,40 @@ describe('request logs', () => {
     expect(log).toContain('users_email_key');
     expect(log).toContain('"status":500');
     for (const secret of ['ivan', 'petrov', 'mail.ru', 'Иван', 'already exists', 'Pa$$w0rd'])
+      expect(log, secret).not.toContain(secret);
+  });
+});
+
+describe('the real sign-in', () => {
+  it('leaves no e-mail or password in the logs, signed in or refused', async () => {
+    const u = await createUser(deps, { email: 'maria.kuznetsova@example.ru', password: 'Correct-horse-1' });
+    lines.length = 0;
+    await signIn(app, u.email, u.password);
+    const page = await app.inject('/sign-in');
+    const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/sign-in?next=%2Fcabinet',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        email: 'nobody.known@example.ru',
+        password: 'Wrong-pass-1',
+      }).toString(),
+    });
+    expect(refused.statusCode).toBeLessThan(500);
+    const log = lines.join('\n');
+    expect(log).toContain('"path":"/sign-in"');
+    for (const secret of [
+      'maria',
+      'kuznetsova',
+      'nobody.known',
+      'example.ru',
+      'Correct-horse',
+      'Wrong-pass',
+      'next=',
+    ])
       expect(log, secret).not.toContain(secret);
   });
 });
