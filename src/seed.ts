@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import type { Deps } from './platform/deps.ts';
 
@@ -10,4 +11,5 @@ export async function seed(deps: Deps): Promise<void> {
   // The region's organisations are reference data: seeded whatever SEED says; demo officials only with SEED=demo.
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
+  if (deps.config.seed === 'demo') deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
 }

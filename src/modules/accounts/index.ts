@@ -4,6 +4,7 @@ import { accountsPolicy } from './accounts.policy.ts';
 import { accountsMessages } from './messages.ts';
 import { accountsWeb } from './web/index.ts';
 
+export { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from './seed-demo-accounts.ts';
 export { accountsSession, SESSION_COOKIE } from './web/session-plugin.ts';
 
 registerManageSection({

@@ -85,7 +85,10 @@ const DISCOVERY_TTL_MS = 3600 * 1000;
 /** The provider's discovered configuration, cached for an hour. */
 async function configurationOf(app: FastifyInstance, p: OidcProvider): Promise<oidc.Configuration> {
   let cache = discovered.get(app);
-  if (!cache) discovered.set(app, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    discovered.set(app, cache);
+  }
   const key = `${p.id}|${p.issuer}|${p.clientId}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
