@@ -41,3 +41,43 @@ export function hasOrgRole(a: Actor, role: OrgRole, orgId: string): boolean {
 export function isStaff(a: Actor): boolean {
   return isSignedIn(a) && a.grants.length > 0;
 }
+
+/** Any of these org roles in that organisation (administrators: always). */
+export function hasAnyOrgRole(a: Actor, roles: readonly OrgRole[], orgId: string): boolean {
+  return roles.some((r) => hasOrgRole(a, r, orgId));
+}
+
+/**
+ * The organisations where the person holds one of these roles, for lists that
+ * filter by what staff may work on. Administrators get 'all' instead of a list.
+ */
+export function orgIdsWithRole(a: Actor, roles: readonly OrgRole[]): string[] | 'all' {
+  if (!isSignedIn(a)) return [];
+  if (hasGlobalRole(a, 'admin')) return 'all';
+  return [
+    ...new Set(
+      a.grants
+        .filter((g) => g.orgId !== null && (roles as readonly string[]).includes(g.role))
+        .map((g) => g.orgId),
+    ),
+  ] as string[];
+}
+
+/** Test and seed helper: a signed-in actor with the given grants. */
+export function userActor(
+  userId: string,
+  grants: RoleGrant[],
+  over: Partial<Extract<Actor, { kind: 'user' }>> = {},
+): Actor {
+  return {
+    kind: 'user',
+    userId,
+    displayName: 'Test',
+    email: `${userId}@example.test`,
+    identification: 'email',
+    identityLevel: null,
+    emailVerified: true,
+    grants,
+    ...over,
+  };
+}
