@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../test/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function get(jar: CookieJar, url: string) {
+  const res = await t.app.inject({ url, headers: { cookie: jar.header() } });
+  jar.store(res);
+  return res;
+}
+
+async function post(jar: CookieJar, fields: Record<string, string>) {
+  const page = await get(jar, '/accessibility');
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/accessibility',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
+  });
+  jar.store(res);
+  return res;
+}
+
+function htmlClass(body: string): string {
+  return body.match(/<html[^>]*class="([^"]*)"/)?.[1] ?? '';
+}
+
+const allOn = { size: 'large', scheme: 'black', images: '0', spacing: '1' };
+
+describe('/accessibility', () => {
+  it('is linked from the header of every page and shows the settings form', async () => {
+    const jar = new CookieJar();
+    const res = await get(jar, '/accessibility');
+    expect(res.statusCode).toBe(200);
+    const header = res.body.slice(res.body.indexOf('<header'), res.body.indexOf('</header>'));
+    expect(header).toContain('href="/accessibility"');
+    expect(res.body).toContain('<h1 class="govuk-heading-l">Версия для слабовидящих</h1>');
+    for (const name of ['size', 'scheme', 'images', 'spacing'])
+      expect(res.body).toContain(`class="govuk-radios__input" id="${name}" name="${name}"`);
+    expect(htmlClass(res.body)).not.toContain('low-vision');
+    const notFound = await get(jar, '/no-such-page');
+    expect(notFound.body.slice(0, notFound.body.indexOf('</header>'))).toContain('href="/accessibility"');
+  });
+
+  it('refuses a POST without the CSRF token', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/accessibility',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(allOn).toString(),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.cookies.find((c) => c.name === 'lv')).toBeUndefined();
+  });
+
+  it('saves the settings in the lv cookie and the next pages carry the low-vision classes', async () => {
+    const jar = new CookieJar();
+    const res = await post(jar, allOn);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/accessibility?saved=1');
+    const cookie = res.cookies.find((c) => c.name === 'lv');
+    expect(cookie?.value).toBe('large.0.1.black');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.path).toBe('/');
+
+    const after = await get(jar, '/accessibility?saved=1');
+    const cls = htmlClass(after.body).split(' ');
+    expect(cls).toEqual(
+      expect.arrayContaining([
+        'low-vision',
+        'low-vision--large',
+        'low-vision--scheme-black',
+        'low-vision--no-images',
+        'low-vision--spacing',
+      ]),
+    );
+    expect(after.body).toContain('Настройки версии для слабовидящих сохранены');
+    // the form shows what is in force, and the quick-settings bar is in the header
+    expect(after.body).toMatch(/id="scheme-2" name="scheme" type="radio" value="black" checked/);
+    expect(after.body).toContain('class="app-lv-bar"');
+    expect(after.body).toContain('name="set" value="size:normal"');
+
+    const other = await get(jar, '/no-such-page');
+    expect(htmlClass(other.body)).toContain('low-vision--large');
+  });
+
+  it('applies one change from the bar and returns to the page it came from', async () => {
+    const jar = new CookieJar();
+    await post(jar, allOn);
+    const res = await post(jar, { set: 'size:xlarge', return: '/orgs?page=2' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/orgs?page=2');
+    expect(jar.get('lv')).toBe('xlarge.0.1.black');
+    const imagesBack = await post(jar, { set: 'images:1', return: '/' });
+    expect(imagesBack.headers.location).toBe('/');
+    expect(jar.get('lv')).toBe('xlarge.1.1.black');
+  });
+
+  it('turns the version on from the bar with the defaults, and never redirects off the site', async () => {
+    const jar = new CookieJar();
+    const res = await post(jar, { set: 'scheme:blue', return: '//evil.example/x' });
+    expect(res.headers.location).toBe('/accessibility?saved=1');
+    expect(jar.get('lv')).toBe('normal.1.0.blue');
+    const unknown = await post(jar, { set: 'size:huge' });
+    expect(unknown.statusCode).toBe(303);
+    expect(jar.get('lv')).toBe('normal.1.0.blue');
+  });
+
+  it('re-renders the form with errors and what was chosen when a value is missing or wrong', async () => {
+    const jar = new CookieJar();
+    const res = await post(jar, { size: 'huge', scheme: 'blue', images: '1' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('<a href="#size">Выберите размер текста</a>');
+    expect(res.body).toContain('<a href="#spacing">Выберите интервалы</a>');
+    expect(res.body).toContain('aria-describedby="size-error"');
+    expect(res.body).toMatch(/name="scheme" type="radio" value="blue" checked/);
+    expect(res.cookies.find((c) => c.name === 'lv')).toBeUndefined();
+  });
+
+  it('the standard version button clears the cookie', async () => {
+    const jar = new CookieJar();
+    await post(jar, allOn);
+    expect(jar.get('lv')).toBe('large.0.1.black');
+    const page = await get(jar, '/accessibility');
+    expect(page.body).toContain('name="set" value="off"');
+    const res = await post(jar, { set: 'off', return: '/accessibility' });
+    expect(res.statusCode).toBe(303);
+    expect(jar.get('lv')).toBeUndefined();
+    const after = await get(jar, '/accessibility');
+    expect(htmlClass(after.body)).not.toContain('low-vision');
+  });
+
+  it('speaks English when asked', async () => {
+    const jar = new CookieJar();
+    const res = await get(jar, '/accessibility?lang=en');
+    expect(res.body).toContain('<h1 class="govuk-heading-l">Low-vision version</h1>');
+    expect(res.body).toContain('Black text on white');
+  });
+});
