@@ -26,10 +26,22 @@ copyFileSync(
   path.join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js'),
   path.join(out, 'govuk-frontend.min.js'),
 );
+// ALTCHA widget (CSP-friendly external build), its SHA worker, Russian texts and our enhancement.
+mkdirSync(path.join(out, 'altcha'), { recursive: true });
+for (const [from, to] of [
+  ['node_modules/altcha/dist/external/altcha.min.js', 'altcha/altcha.js'],
+  ['node_modules/altcha/dist/external/altcha.css', 'altcha/altcha.css'],
+  ['node_modules/altcha/dist/workers/sha.js', 'altcha/sha-worker.js'],
+  ['node_modules/altcha/dist/i18n/ru.js', 'altcha/ru.js'],
+  ['src/platform/ui/scripts/altcha-enhance.js', 'altcha-enhance.js'],
+] as const) {
+  copyFileSync(path.join(root, from), path.join(out, to));
+}
 writeFileSync(
   path.join(out, 'app.js'),
   // GOV.UK's template marks support with an inline script, which our CSP forbids; the module does it instead.
   "import { initAll } from '/assets/govuk-frontend.min.js';\n" +
-    "document.body.classList.add('js-enabled', 'govuk-frontend-supported');\ninitAll();\n",
+    "document.body.classList.add('js-enabled', 'govuk-frontend-supported');\ninitAll();\n" +
+    "if (document.querySelector('[data-module=\"app-altcha\"]')) import('/assets/altcha-enhance.js');\n",
 );
 process.stdout.write(`assets built in ${path.relative(root, out)}\n`);
