@@ -63,7 +63,7 @@ describe('the version for the visually impaired passes axe at WCAG 2.1 AA', () =
         if (lv) await ctx.addCookies([{ name: 'lv', value: lv, url: portal.url }]);
         const page = await ctx.newPage();
         await page.goto(`${portal.url}/accessibility`);
-        expect(await page.locator('h1').innerText()).toBe('Версия для слабовидящих');
+        expect(await page.locator('h1').textContent()).toBe('Версия для слабовидящих');
         await expectAxeClean(page);
       } finally {
         await ctx.close();
