@@ -1,6 +1,7 @@
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { accountsPolicy } from './accounts.policy.ts';
+import { accountsApi } from './api/index.ts';
 import { accountsMessages } from './messages.ts';
 import { accountsWeb } from './web/index.ts';
 
@@ -23,4 +24,5 @@ export const accountsModule: ModuleManifest = {
   name: 'accounts',
   messages: accountsMessages,
   web: accountsWeb,
+  api: accountsApi,
 };
