@@ -38,7 +38,7 @@ describe('accounts pages pass axe at WCAG 2.1 AA (JavaScript off)', () => {
     const authorize = new URL(start.headers().location as string);
     await page.goto(`${portal.url}${authorize.pathname}${authorize.search}`);
     await page.waitForURL(/\/dev-idp\/interaction\//);
-    expect(await page.locator('h1').innerText()).toContain('Демонстрационная ЕСИА');
+    expect(await page.locator('h1').textContent()).toContain('Демонстрационная ЕСИА');
     await expectAxeClean(page);
     await page.close();
   });
