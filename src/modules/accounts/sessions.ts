@@ -36,6 +36,8 @@ export async function openSession(
   db: DbOrTx,
   s: { userId: string; kiosk: boolean; now: Date; userAgent?: string | undefined },
 ): Promise<string> {
+  // Expired rows go as new ones come (an index range delete), so the table never grows unbounded.
+  await repo.deleteExpiredSessions(db, s.now);
   const token = newToken();
   await repo.insertSession(db, {
     id: hashToken(token),
