@@ -1,9 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { freePort } from '../../src/platform/db/embedded.ts';
 import { startMailWorker } from '../../src/platform/mail/index.ts';
 import { seed } from '../../src/seed.ts';
 import { createTestDeps, type TestDeps } from '../db.ts';
@@ -35,15 +35,16 @@ export type Portal = {
 
 /** The real portal with the demo region, listening on loopback, and a browser to visit it. */
 export async function startPortal(opts: { smtpUrl?: string } = {}): Promise<Portal> {
+  // the port is chosen first so that PUBLIC_URL (links in mail, OIDC redirects) points at this server
+  const port = await freePort();
   const deps = await createTestDeps({
-    env: { SEED: 'demo' },
+    env: { SEED: 'demo', PUBLIC_URL: `http://127.0.0.1:${port}` },
     ...(opts.smtpUrl ? { smtpUrl: opts.smtpUrl } : {}),
   });
   await seed(deps);
   if (opts.smtpUrl) await startMailWorker(deps.jobs, deps.mail);
   const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   const browser = await launchChromium();
   return {
     url: `http://127.0.0.1:${port}`,
