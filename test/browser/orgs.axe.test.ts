@@ -70,7 +70,7 @@ describe('the portal home and the authorities’ pages pass axe', () => {
     await page.getByLabel('Телефон').fill('не телефон');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.waitForLoadState();
-    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Введите телефон цифрами');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Введите телефон цифрами');
     await expectAxeClean(page);
     await page.goto(`${portal.url}/manage/orgs/minzdrav/officials/new`);
     await expectAxeClean(page);
@@ -86,9 +86,9 @@ describe('the portal home and the authorities’ pages pass axe', () => {
     await page.getByLabel('Телефон').fill('+7 (4012) 00-00-00');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.waitForURL(/notice=saved/);
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Сведения сохранены');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Сведения сохранены');
     await page.goto(`${portal.url}/orgs/minfin`);
-    expect(await page.locator('main').innerText()).toContain('+7 (4012) 00-00-00');
+    expect(await page.locator('main').textContent()).toContain('+7 (4012) 00-00-00');
     await staff.close();
   });
 });
@@ -103,7 +103,7 @@ describe('Swagger UI at /api/docs', () => {
     });
     await page.goto(`${portal.url}/api/docs/`);
     await page.locator('.swagger-ui .info .title').waitFor();
-    expect(await page.locator('.swagger-ui .info .title').innerText()).toContain('Open Region API');
+    expect(await page.locator('.swagger-ui .info .title').textContent()).toContain('Open Region API');
     await page
       .locator('.opblock-summary-path', { hasText: '/api/v1/organizations/{slug}' })
       .first()
