@@ -81,12 +81,16 @@ function SectionItem({ slug, s, officials }: { slug: string; s: OrgSectionRow; o
           <Tag colour="green">{t('orgs.home.sectionFilled')}</Tag>
         </p>
       ) : (
-        <p class="govuk-body">
-          <Tag colour="grey">{t('orgs.home.sectionEmpty')}</Tag>{' '}
-          {who.length > 0
-            ? t('orgs.home.responsible', { who: who.map(officialLine).join('; ') })
-            : t('orgs.home.noResponsible')}
-        </p>
+        <>
+          <p class="govuk-body govuk-!-margin-bottom-1">
+            <Tag colour="grey">{t('orgs.home.sectionEmpty')}</Tag>
+          </p>
+          <p class="govuk-body">
+            {who.length > 0
+              ? t('orgs.home.responsible', { who: who.map(officialLine).join('; ') })
+              : t('orgs.home.noResponsible')}
+          </p>
+        </>
       )}
     </li>
   );
