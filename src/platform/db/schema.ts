@@ -4,3 +4,4 @@ export * from '../../modules/orgs/orgs.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
 export * from './settings.tables.ts';
+export * from '../files/files.tables.ts';
