@@ -12,6 +12,7 @@ import { seoRoutes } from './platform/http/seo.ts';
 import { platformManagePages } from './platform/manage/index.tsx';
 import { accessibilityPage } from './platform/ui/accessibility-page.tsx';
 import './platform/ui/messages.ts';
+import './platform/files/messages.ts';
 
 /** The whole HTTP application: platform plugins first, then each module's pages and API. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {

@@ -5,9 +5,15 @@ import { createTestDeps, type TestDeps } from './db.ts';
 export type TestApp = { app: FastifyInstance; deps: TestDeps; close(): Promise<void> };
 
 /** The real app on a fresh database, for app.inject. */
-export async function createTestApp(opts: Parameters<typeof createTestDeps>[0] = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: Parameters<typeof createTestDeps>[0] & {
+    /** extra routes a test needs inside the real app (a form that uploads, a route that throws) */
+    routes?: (app: FastifyInstance) => Promise<void>;
+  } = {},
+): Promise<TestApp> {
   const deps = await createTestDeps(opts);
   const app = await buildApp(deps);
+  if (opts.routes) await app.register(opts.routes);
   await app.ready();
   return {
     app,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import { uploadsPlugin } from './uploads.ts';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -54,6 +55,7 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
 
   await app.register(cookie, { secret: config.sessionSecret, hook: 'onRequest' });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(uploadsPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

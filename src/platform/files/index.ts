@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+import type { DbOrTx } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import { type FieldError, InvalidInput, NotFound } from '../errors/index.ts';
+import { storedFiles } from './files.tables.ts';
+
+export type StoredFile = typeof storedFiles.$inferSelect;
+
+/** A file as the multipart parser hands it over (see http/uploads.ts). */
+export type UploadedFile = { filename: string; mimetype: string; data: Buffer; truncated: boolean };
+
+export function isUploadedFile(v: unknown): v is UploadedFile {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'data' in v &&
+    Buffer.isBuffer((v as UploadedFile).data) &&
+    'filename' in v
+  );
+}
+
+/** The uploads of one form field, none, one or several, skipping the empty part a browser sends when nothing was chosen. */
+export function uploadsOf(body: unknown, field: string): UploadedFile[] {
+  const v = (body as Record<string, unknown> | undefined)?.[field];
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.filter(isUploadedFile).filter((f) => !(f.filename === '' && f.data.length === 0));
+}
+
+/** Kinds of file a form may accept, each with the media types its content must show. */
+export const FILE_KINDS = {
+  pdf: ['application/pdf'],
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  odt: ['application/vnd.oasis.opendocument.text'],
+  jpg: ['image/jpeg'],
+  png: ['image/png'],
+  mp4: ['video/mp4'],
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+
+export type UploadRules = { kinds: FileKind[]; maxBytes: number; maxFiles: number };
+
+/** The extension a name ends with, lower-cased, jpeg folded into jpg. */
+function extOf(name: string): string {
+  const e = path.extname(name).slice(1).toLowerCase();
+  return e === 'jpeg' ? 'jpg' : e;
+}
+
+/**
+ * Check uploads against the rules by their content, not their names: the type
+ * found in the bytes must be allowed and agree with the extension. Returns the
+ * field errors (message keys with parameters folded in by the caller's t()).
+ */
+export async function checkUploads(
+  field: string,
+  files: UploadedFile[],
+  rules: UploadRules,
+): Promise<FieldError[]> {
+  if (files.length > rules.maxFiles) return [{ field, message: 'files.error.tooMany' }];
+  for (const f of files) {
+    if (f.truncated || f.data.length > rules.maxBytes) return [{ field, message: 'files.error.tooLarge' }];
+    if (f.data.length === 0) return [{ field, message: 'files.error.empty' }];
+    const found = await fileTypeFromBuffer(f.data);
+    const kind = (Object.keys(FILE_KINDS) as FileKind[]).find((k) =>
+      (FILE_KINDS[k] as readonly string[]).includes(found?.mime ?? ''),
+    );
+    if (!kind || !rules.kinds.includes(kind)) return [{ field, message: 'files.error.type' }];
+    if (extOf(f.filename) !== kind) return [{ field, message: 'files.error.mismatch' }];
+  }
+  return [];
+}
+
+function blobPath(dataDir: string, sha: string): string {
+  return path.join(dataDir, 'files', sha.slice(0, 2), sha);
+}
+
+/**
+ * Store checked uploads: bytes on disk first (content-addressed, so a retry or
+ * a duplicate writes nothing new), then the rows in the caller's transaction.
+ */
+export async function storeUploads(
+  deps: Pick<Deps, 'config'>,
+  tx: DbOrTx,
+  field: string,
+  files: UploadedFile[],
+  rules: UploadRules,
+  uploadedBy: string | null,
+): Promise<StoredFile[]> {
+  const errors = await checkUploads(field, files, rules);
+  if (errors.length) throw new InvalidInput(errors);
+  const out: StoredFile[] = [];
+  for (const f of files) {
+    const sha256 = createHash('sha256').update(f.data).digest('hex');
+    const target = blobPath(deps.config.dataDir, sha256);
+    if (!existsSync(target)) {
+      await mkdir(path.dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+      await writeFile(tmp, f.data);
+      await rename(tmp, target);
+    }
+    const found = await fileTypeFromBuffer(f.data);
+    const [row] = await tx
+      .insert(storedFiles)
+      .values({
+        sha256,
+        sizeBytes: f.data.length,
+        mediaType: found?.mime ?? 'application/octet-stream',
+        ext: extOf(f.filename),
+        originalName: path.basename(f.filename).slice(0, 255),
+        uploadedBy,
+      })
+      .returning();
+    if (row) out.push(row);
+  }
+  return out;
+}
+
+export async function findStoredFile(db: DbOrTx, id: string): Promise<StoredFile | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(storedFiles).where(eq(storedFiles.id, id));
+  return row;
+}
+
+/** The bytes of a stored file. */
+export async function readStoredFile(deps: Pick<Deps, 'config'>, file: StoredFile): Promise<Buffer> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(blobPath(deps.config.dataDir, file.sha256));
+}
+
+/**
+ * Send a stored file as a download. The caller has already decided the person
+ * may see it; the type is the one found in the content, and the browser is told
+ * not to guess another.
+ */
+export function sendStoredFile(
+  deps: Pick<Deps, 'config'>,
+  reply: FastifyReply,
+  file: StoredFile,
+  opts: { inline?: boolean } = {},
+) {
+  const p = blobPath(deps.config.dataDir, file.sha256);
+  if (!existsSync(p)) throw new NotFound();
+  const disposition =
+    opts.inline && /^(image\/|application\/pdf)/.test(file.mediaType) ? 'inline' : 'attachment';
+  return reply
+    .header('content-type', file.mediaType)
+    .header('content-length', String(file.sizeBytes))
+    .header('x-content-type-options', 'nosniff')
+    .header(
+      'content-disposition',
+      `${disposition}; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+    )
+    .send(createReadStream(p));
+}
+
+/** Human size for hints: «10 МБ». */
+export function formatBytes(n: number, locale: 'ru' | 'en' = 'ru'): string {
+  const mb = n / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} ${locale === 'ru' ? 'МБ' : 'MB'}`;
+  return `${Math.ceil(n / 1024)} ${locale === 'ru' ? 'КБ' : 'KB'}`;
+}
