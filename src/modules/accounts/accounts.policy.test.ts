@@ -39,6 +39,8 @@ const table: Record<string, string> = {
   esiaCitizen: /*       */ 'XXXXXX.......',
   editor: /*            */ staff,
   appeals_officer: /*   */ staff,
+  appeals_signer: /*    */ staff,
+  anti_corruption_officer: staff,
   head: /*              */ staff,
   data_steward: /*      */ staff,
   council_secretary: /* */ staff,

@@ -31,6 +31,8 @@ export const accountsMessages = defineMessages({
     // Roles
     'role.editor': 'Редактор',
     'role.appeals_officer': 'Сотрудник по обращениям',
+    'role.appeals_signer': 'Подписывает ответы на обращения',
+    'role.anti_corruption_officer': 'Ответственный за профилактику коррупции',
     'role.head': 'Руководитель',
     'role.data_steward': 'Ответственный за открытые данные',
     'role.council_secretary': 'Секретарь общественного совета',
@@ -248,6 +250,8 @@ export const accountsMessages = defineMessages({
     'accounts.role.alreadyHeld': 'This person already holds this role',
     'role.editor': 'Editor',
     'role.appeals_officer': 'Appeals officer',
+    'role.appeals_signer': 'Signs answers to appeals',
+    'role.anti_corruption_officer': 'Anti-corruption officer',
     'role.head': 'Head',
     'role.data_steward': 'Open data steward',
     'role.council_secretary': 'Public council secretary',

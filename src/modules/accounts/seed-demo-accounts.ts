@@ -25,6 +25,8 @@ const orgStaff: [OrgRole, string, string, string][] = [
   ['head', 'Лебедев', 'Константин', 'Викторович'],
   ['data_steward', 'Зайцева', 'Наталья', 'Олеговна'],
   ['council_secretary', 'Морозов', 'Илья', 'Сергеевич'],
+  ['anti_corruption_officer', 'Егорова', 'Светлана', 'Петровна'],
+  ['appeals_signer', 'Титов', 'Максим', 'Юрьевич'],
 ];
 const cityStaff: [OrgRole, string, string, string][] = [
   ['editor', 'Новикова', 'Дарья', 'Алексеевна'],
@@ -32,6 +34,8 @@ const cityStaff: [OrgRole, string, string, string][] = [
   ['head', 'Соловьёва', 'Ирина', 'Михайловна'],
   ['data_steward', 'Ковалёв', 'Артём', 'Дмитриевич'],
   ['council_secretary', 'Фёдорова', 'Юлия', 'Николаевна'],
+  ['anti_corruption_officer', 'Павлов', 'Олег', 'Сергеевич'],
+  ['appeals_signer', 'Орлова', 'Анна', 'Викторовна'],
 ];
 const slugPart: Record<OrgRole, string> = {
   editor: 'editor',
@@ -39,6 +43,8 @@ const slugPart: Record<OrgRole, string> = {
   head: 'head',
   data_steward: 'data',
   council_secretary: 'council',
+  appeals_signer: 'signer',
+  anti_corruption_officer: 'anticorruption',
 };
 
 const ivanova = devIdpCitizens[0];

@@ -27,21 +27,24 @@ const actors: Record<string, Actor> = {
 
 /*
  * Truth tables, written out by hand (X = true, . = false).
- * hasOrgRole columns: editor, appeals_officer, head, data_steward, council_secretary in org A | the same in org B.
+ * hasOrgRole columns: editor, appeals_officer, appeals_signer, anti_corruption_officer, head, data_steward,
+ * council_secretary in org A | the same in org B.
  * hasGlobalRole columns: project_office, expert, moderator, admin.
  */
 const table: Record<string, { signedIn: boolean; staff: boolean; org: string; global: string }> = {
-  anonymous: /*         */ { signedIn: false, staff: false, org: '.....|.....', global: '....' },
-  citizen: /*           */ { signedIn: true, staff: false, org: '.....|.....', global: '....' },
-  editor: /*            */ { signedIn: true, staff: true, org: 'X....|.....', global: '....' },
-  appeals_officer: /*   */ { signedIn: true, staff: true, org: '.X...|.....', global: '....' },
-  head: /*              */ { signedIn: true, staff: true, org: '..X..|.....', global: '....' },
-  data_steward: /*      */ { signedIn: true, staff: true, org: '...X.|.....', global: '....' },
-  council_secretary: /* */ { signedIn: true, staff: true, org: '....X|.....', global: '....' },
-  project_office: /*    */ { signedIn: true, staff: true, org: '.....|.....', global: 'X...' },
-  expert: /*            */ { signedIn: true, staff: true, org: '.....|.....', global: '.X..' },
-  moderator: /*         */ { signedIn: true, staff: true, org: '.....|.....', global: '..X.' },
-  admin: /*             */ { signedIn: true, staff: true, org: 'XXXXX|XXXXX', global: '...X' },
+  anonymous: /*               */ { signedIn: false, staff: false, org: '.......|.......', global: '....' },
+  citizen: /*                 */ { signedIn: true, staff: false, org: '.......|.......', global: '....' },
+  editor: /*                  */ { signedIn: true, staff: true, org: 'X......|.......', global: '....' },
+  appeals_officer: /*         */ { signedIn: true, staff: true, org: '.X.....|.......', global: '....' },
+  appeals_signer: /*          */ { signedIn: true, staff: true, org: '..X....|.......', global: '....' },
+  anti_corruption_officer: /* */ { signedIn: true, staff: true, org: '...X...|.......', global: '....' },
+  head: /*                    */ { signedIn: true, staff: true, org: '....X..|.......', global: '....' },
+  data_steward: /*            */ { signedIn: true, staff: true, org: '.....X.|.......', global: '....' },
+  council_secretary: /*       */ { signedIn: true, staff: true, org: '......X|.......', global: '....' },
+  project_office: /*          */ { signedIn: true, staff: true, org: '.......|.......', global: 'X...' },
+  expert: /*                  */ { signedIn: true, staff: true, org: '.......|.......', global: '.X..' },
+  moderator: /*               */ { signedIn: true, staff: true, org: '.......|.......', global: '..X.' },
+  admin: /*                   */ { signedIn: true, staff: true, org: 'XXXXXXX|XXXXXXX', global: '...X' },
 };
 
 const cases = Object.entries(table).flatMap(([who, row]) => {

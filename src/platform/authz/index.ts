@@ -1,5 +1,15 @@
 /** Who is acting: an anonymous visitor or a signed-in person with roles. */
-export const orgRoles = ['editor', 'appeals_officer', 'head', 'data_steward', 'council_secretary'] as const;
+export const orgRoles = [
+  'editor',
+  'appeals_officer',
+  /** an official authorised to sign answers to appeals besides the head (59-ФЗ art. 10 ч.3) */
+  'appeals_signer',
+  /** receives and handles corruption reports (task 7.4); the only role that sees them */
+  'anti_corruption_officer',
+  'head',
+  'data_steward',
+  'council_secretary',
+] as const;
 export const globalRoles = ['project_office', 'expert', 'moderator', 'admin'] as const;
 export type OrgRole = (typeof orgRoles)[number];
 export type GlobalRole = (typeof globalRoles)[number];

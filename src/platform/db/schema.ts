@@ -1,5 +1,6 @@
 // Every table of the platform, for drizzle's typed queries.
 export * from '../../modules/accounts/accounts.tables.ts';
+export * from '../../modules/appeals/appeals.tables.ts';
 export * from '../../modules/orgs/orgs.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/*
+ * The appeals module's enumerations and settings: the single TypeScript source
+ * of the values the text columns of appeals.tables.ts hold.
+ */
+
+/** appeal: 59-ФЗ; info_request: 8-ФЗ art. 18; corruption_report: task 7.4 (seen only by the anti-corruption officer). */
+export const appealTypes = ['appeal', 'info_request', 'corruption_report'] as const;
+export type AppealType = (typeof appealTypes)[number];
+
+/** 59-ФЗ art. 4: предложение, заявление, жалоба. */
+export const appealKinds = ['proposal', 'statement', 'complaint'] as const;
+export type AppealKind = (typeof appealKinds)[number];
+
+export const appealForms = ['electronic', 'written', 'oral'] as const;
+export const appealMultiplicities = ['primary', 'repeated', 'multiple'] as const;
+
+/**
+ * law-ru.md §1 state machine: REGISTERED → {FORWARDED (closed) | IN_REVIEW} →
+ * [EXTENDED] → ANSWER_SIGNED → SENT → CLOSED; any state → LEFT_WITHOUT_ANSWER.
+ * (RECEIVED is not stored: an electronic appeal is registered in the same transaction.)
+ */
+export const appealStatuses = [
+  'registered',
+  'in_review',
+  'forwarded',
+  'extended',
+  'answer_signed',
+  'sent',
+  'closed',
+  'left_without_answer',
+] as const;
+export type AppealStatus = (typeof appealStatuses)[number];
+
+/** Statuses in which the body still owes an answer. */
+export const openStatuses: readonly AppealStatus[] = ['registered', 'in_review', 'extended', 'answer_signed'];
+
+/** Allowed moves of the state machine (any open state may also be left without answer). */
+export const statusTransitions: Record<AppealStatus, readonly AppealStatus[]> = {
+  registered: ['in_review', 'forwarded', 'extended', 'answer_signed', 'left_without_answer'],
+  in_review: ['forwarded', 'extended', 'answer_signed', 'left_without_answer'],
+  extended: ['answer_signed', 'forwarded', 'left_without_answer'],
+  answer_signed: ['sent', 'left_without_answer'],
+  sent: ['closed'],
+  forwarded: [],
+  closed: [],
+  left_without_answer: [],
+};
+
+export function canMove(from: AppealStatus, to: AppealStatus): boolean {
+  return statusTransitions[from].includes(to);
+}
+
+/** 59-ФЗ art. 11 reasons to leave an appeal without answer. */
+export const withoutAnswerReasons = [
+  'no_name_or_address',
+  'obscene_or_threats',
+  'unreadable',
+  'essence_unclear',
+  'repeated_no_new_args',
+  'answer_published_online',
+  'state_secret',
+] as const;
+
+/** 8-ФЗ art. 20 grounds to refuse an information request. */
+export const infoRefusalReasons = [
+  'unclear',
+  'no_address',
+  'not_our_info',
+  'restricted',
+  'already_provided',
+  'legal_assessment_requested',
+] as const;
+
+/** ССТУ statuses of one question. */
+export const questionStatuses = [
+  'not_received',
+  'not_registered',
+  'in_review',
+  'explained',
+  'supported',
+  'not_supported',
+  'forwarded',
+  'answered_to_author',
+  'left_without_answer',
+  'extended',
+] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+
+/** Kinds of appeal_events rows. */
+export const eventKinds = [
+  'registered',
+  'assigned',
+  'forwarded',
+  'copy_sent',
+  'extended',
+  'answer_signed',
+  'answered',
+  'left_without_answer',
+  'notice',
+  'topic_set',
+  'status_changed',
+  'rated',
+  'staff_read',
+  'reminder',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** ТОТК code: section.theme.topic.question[.subquestion], 4 digits each. */
+export const topicCodeRe = /^\d{4}\.\d{4}\.\d{4}\.\d{4}(\.\d{4})?$/;
+
+/** settings row 'appeals.deadlines' (migration 0005 inserts the defaults). */
+export const deadlineSettings = z.object({
+  answerDays: z.number().int().positive().default(30),
+  forwardDays: z.number().int().positive().default(7),
+  extensionMaxDays: z.number().int().positive().default(30),
+  extensionsAllowed: z.number().int().min(0).default(1),
+  infoRequestAnswerDays: z.number().int().positive().default(30),
+  infoRequestExtensionMaxDays: z.number().int().positive().default(15),
+  infoRequestExtensionNoticeDays: z.number().int().positive().default(7),
+  withoutAnswerNoticeDays: z.number().int().positive().default(7),
+  nonWorkingDayRule: z.enum(['previous', 'next', 'none']).default('previous'),
+  remindWorkingDaysBefore: z.number().int().min(0).default(3),
+});
+export type DeadlineSettings = z.infer<typeof deadlineSettings>;
+
+/**
+ * settings row 'appeals.identification': which accounts may submit. 59-ФЗ as
+ * amended in 2025 counts only identified electronic appeals (ЕСИА), so e-mail
+ * accounts are off by default; the demo seed turns them on so the demo works.
+ */
+export const identificationSettings = z.object({
+  esiaLevels: z.array(z.enum(['simplified', 'standard', 'verified'])).default(['standard', 'verified']),
+  allowEmailAccounts: z.boolean().default(false),
+});
+export type IdentificationSettings = z.infer<typeof identificationSettings>;
+
+export const DEADLINES_KEY = 'appeals.deadlines';
+export const IDENTIFICATION_KEY = 'appeals.identification';

@@ -1,0 +1,356 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * The appeals module's data (issue 3): citizens' appeals (59-ФЗ), information
+ * requests (8-ФЗ) and corruption reports (task 7.4) in one table, told apart
+ * by `type`; their history, answers, ratings, numbering counters, the ТОТК
+ * classifier, FAQ items, quarterly reviews and reminders.
+ *
+ * Enumerations are text with the allowed values in the comments and in
+ * appeals.model.ts (the single TypeScript source of them).
+ */
+
+/** One appeal, information request or corruption report, as registered. */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `<org code>-<year>-<sequence>`, unique in the region */
+    number: text('number').notNull(),
+    /** the addressee organisation (the body that registered it) */
+    orgId: uuid('org_id').notNull(),
+    /** the registration year in Europe/Kaliningrad and the body's gapless sequence within it */
+    year: smallint('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    /** appeal (59-ФЗ) | info_request (8-ФЗ) | corruption_report (task 7.4) */
+    type: text('type').notNull(),
+    /** proposal | statement | complaint (59-ФЗ art. 4); null for information requests */
+    kind: text('kind'),
+    /** electronic | written | oral: how it was received */
+    form: text('form').notNull().default('electronic'),
+    /** primary | repeated | multiple */
+    multiplicity: text('multiplicity').notNull().default('primary'),
+    /** an addressed official from responsible_officials, optional */
+    officialId: uuid('official_id'),
+    /** the official's name or position as the citizen wrote it, optional */
+    officialName: text('official_name'),
+    /** the author's account (null for a paper appeal registered by staff) */
+    authorUserId: uuid('author_user_id'),
+    /** the author's details as given on the form (personal data: never public, never logged) */
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    patronymic: text('patronymic'),
+    email: text('email'),
+    postalAddress: text('postal_address'),
+    phone: text('phone'),
+    /** 8-ФЗ: a request may come from an organisation */
+    organizationName: text('organization_name'),
+    /** how the author's account was identified when submitting: email | esia, and the ЕСИА level */
+    authorIdentification: text('author_identification').notNull().default('email'),
+    authorIdentityLevel: text('author_identity_level'),
+    /** a short subject the citizen gives (optional) */
+    subject: text('subject'),
+    text: text('text').notNull(),
+    /** type-specific fields (corruption report: who, when, where; info request: preferred form of the answer) */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    collective: boolean('collective').notNull().default(false),
+    /** registered | in_review | forwarded | extended | answer_signed | sent | closed | left_without_answer */
+    status: text('status').notNull().default('registered'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    /** the registration day in Europe/Kaliningrad (for statistics by day and month) */
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    /** the answer deadline (local date) and whether a year without decree data was involved */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueProvisional: boolean('due_provisional').notNull().default(false),
+    /** the deadline to forward it to the competent body (7 days) */
+    forwardDueDate: date('forward_due_date', { mode: 'string' }).notNull(),
+    /** the deadline before any extension */
+    originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
+    /** the calendar data the deadlines were computed with; deadlines are recomputed when it changes */
+    calendarVersion: text('calendar_version'),
+    extensionCount: smallint('extension_count').notNull().default(0),
+    /** the officer working on it */
+    assignedUserId: uuid('assigned_user_id'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    /** ТОТК code of the main question (appeal_questions holds every question) */
+    topicCode: text('topic_code'),
+    /** when forwarded: to an organisation on the portal or an outside body by name */
+    forwardedToOrgId: uuid('forwarded_to_org_id'),
+    forwardedToName: text('forwarded_to_name'),
+    /** the appeal this one was forwarded or copied from (the receiving body's registration) */
+    sourceAppealId: uuid('source_appeal_id'),
+    /** art. 11 reason (no_name_or_address | obscene_or_threats | unreadable | essence_unclear | repeated_no_new_args | answer_published_online | state_secret), or 8-ФЗ art. 20 refusal */
+    withoutAnswerReason: text('without_answer_reason'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** the author's key for a double submit (API Idempotency-Key or the form token) */
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('appeals_number_key').on(t.number),
+    uniqueIndex('appeals_org_year_seq_key').on(t.orgId, t.year, t.sequence),
+    uniqueIndex('appeals_author_idempotency_key')
+      .on(t.authorUserId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    index('appeals_author_idx').on(t.authorUserId, t.registeredAt),
+    index('appeals_org_queue_idx').on(t.orgId, t.status, t.dueDate),
+    index('appeals_org_registered_idx').on(t.orgId, t.registeredOn),
+    index('appeals_assigned_idx').on(t.assignedUserId, t.status),
+    index('appeals_due_idx').on(t.dueDate).where(sql`${t.closedAt} is null`),
+    index('appeals_source_idx').on(t.sourceAppealId),
+  ],
+);
+
+/** The next registration number of a body in a year: one row per (org, year), locked by the registering transaction. */
+export const appealCounters = pgTable(
+  'appeal_counters',
+  {
+    orgId: uuid('org_id').notNull(),
+    year: smallint('year').notNull(),
+    lastSequence: integer('last_sequence').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
+/** Co-signers of a collective appeal (59-ФЗ art. 2 ч.1), in the order given; the author is the first signer. */
+export const appealCosigners = pgTable(
+  'appeal_cosigners',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    patronymic: text('patronymic'),
+    email: text('email'),
+    postalAddress: text('postal_address'),
+    userId: uuid('user_id'),
+  },
+  (t) => [index('appeal_cosigners_appeal_idx').on(t.appealId, t.position)],
+);
+
+/**
+ * What happened to an appeal, oldest first: the history the citizen sees
+ * (when visible_to_author) and staff's internal steps.
+ * kind: registered | assigned | forwarded | copy_sent | extended | answer_signed | answered |
+ * left_without_answer | notice | topic_set | status_changed | rated | staff_read | reminder.
+ */
+export const appealEvents = pgTable(
+  'appeal_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    /** the role the actor acted in (appeals_officer, head, …) */
+    actorRole: text('actor_role'),
+    /** why (forward, extension, without-answer reason code and text) */
+    reasonCode: text('reason_code'),
+    reason: text('reason'),
+    /** forward/copy target: an organisation on the portal or an outside body by name */
+    targetOrgId: uuid('target_org_id'),
+    targetName: text('target_name'),
+    /** the appeal registered at the receiving body, when it is on the portal */
+    targetAppealId: uuid('target_appeal_id'),
+    /** an extension's new deadline */
+    newDueDate: date('new_due_date', { mode: 'string' }),
+    /** the notice to the citizen this event sent (outbox row: sent_at null means still pending) */
+    outboxId: uuid('outbox_id'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    visibleToAuthor: boolean('visible_to_author').notNull().default(true),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('appeal_events_appeal_idx').on(t.appealId, t.at),
+    index('appeal_events_kind_idx').on(t.kind, t.at),
+  ],
+);
+
+/** Files attached to an appeal by its author, or to an answer by staff (stored_files ids). */
+export const appealAttachments = pgTable(
+  'appeal_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    /** set when the file belongs to an answer */
+    answerId: uuid('answer_id'),
+    fileId: uuid('file_id').notNull(),
+    position: smallint('position').notNull().default(0),
+    addedBy: uuid('added_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('appeal_attachments_appeal_idx').on(t.appealId, t.answerId),
+    uniqueIndex('appeal_attachments_file_key').on(t.appealId, t.fileId),
+  ],
+);
+
+/** An answer: drafted by an officer, signed by the head or an authorised official (59-ФЗ art. 10 ч.3), sent to the citizen. */
+export const appealAnswers = pgTable(
+  'appeal_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    /** draft | signed | sent */
+    status: text('status').notNull().default('draft'),
+    draftedBy: uuid('drafted_by'),
+    signedByUserId: uuid('signed_by_user_id'),
+    /** the signer's role when signing: head | appeals_signer | … */
+    signedRole: text('signed_role'),
+    /** the signer's name and position as printed on the answer */
+    signedName: text('signed_name'),
+    signedPosition: text('signed_position'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    outboxId: uuid('outbox_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appeal_answers_appeal_idx').on(t.appealId)],
+);
+
+/**
+ * The questions of an appeal by ТОТК code and the result of each in ССТУ
+ * statuses: not_received | not_registered | in_review | explained | supported |
+ * not_supported | forwarded | answered_to_author | left_without_answer | extended.
+ */
+export const appealQuestions = pgTable(
+  'appeal_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull().default(0),
+    topicCode: text('topic_code').notNull(),
+    status: text('status').notNull().default('in_review'),
+    /** «Поддержано, в т.ч. меры приняты» */
+    measuresTaken: boolean('measures_taken').notNull().default(false),
+    /** ССТУ extra flags: commission, on_site, with_author, signed_by_head, signed_by_deputy, late, on_control */
+    flags: jsonb('flags').$type<string[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('appeal_questions_appeal_idx').on(t.appealId, t.position),
+    index('appeal_questions_topic_idx').on(t.topicCode),
+  ],
+);
+
+/** The citizen's rating of an answer (task 4.5): satisfied or not, and why. */
+export const appealRatings = pgTable(
+  'appeal_ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id'),
+    userId: uuid('user_id').notNull(),
+    satisfied: boolean('satisfied').notNull(),
+    /** a reason code (not_answered_on_merits | unclear | late | formal | other …) and free text */
+    reasonCode: text('reason_code'),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('appeal_ratings_appeal_user_key').on(t.appealId, t.userId)],
+);
+
+/** The ТОТК classifier of appeal topics, shipped as versioned data. */
+export const appealTopics = pgTable(
+  'appeal_topics',
+  {
+    /** `NNNN.NNNN.NNNN.NNNN[.NNNN]` or a prefix (section, theme, topic) */
+    code: text('code').primaryKey(),
+    parentCode: text('parent_code'),
+    /** 1 section … 5 subquestion */
+    level: smallint('level').notNull(),
+    nameRu: text('name_ru').notNull(),
+    /** the classifier edition the row came from */
+    version: text('version').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index('appeal_topics_parent_idx').on(t.parentCode)],
+);
+
+/** Questions and answers a body publishes (task 4.3); may come from an answered appeal, anonymised. */
+export const appealFaqItems = pgTable(
+  'appeal_faq_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    topicCode: text('topic_code'),
+    sourceAppealId: uuid('source_appeal_id'),
+    position: integer('position').notNull().default(0),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appeal_faq_items_org_idx').on(t.orgId, t.publishedAt)],
+);
+
+/** Quarterly reviews of appeals (task 4.2): figures frozen from the data and the body's comment on measures taken. */
+export const appealReviews = pgTable(
+  'appeal_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    year: smallint('year').notNull(),
+    quarter: smallint('quarter').notNull(),
+    figures: jsonb('figures').$type<Record<string, unknown>>().notNull().default({}),
+    comment: text('comment'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('appeal_reviews_org_period_key').on(t.orgId, t.year, t.quarter)],
+);
+
+/** Reminders sent to officers (3 working days before, on the day, overdue escalation): one row each, so none repeats. */
+export const appealReminders = pgTable(
+  'appeal_reminders',
+  {
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    /** due_soon | due_today | overdue */
+    kind: text('kind').notNull(),
+    /** the deadline the reminder was about (a new deadline after an extension reminds again) */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    outboxId: uuid('outbox_id'),
+  },
+  (t) => [primaryKey({ columns: [t.appealId, t.kind, t.dueDate] })],
+);
