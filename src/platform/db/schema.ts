@@ -6,3 +6,4 @@ export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
 export * from './settings.tables.ts';
 export * from '../files/files.tables.ts';
+export * from '../search/search.tables.ts';
