@@ -7,3 +7,4 @@ export * from '../mail/mail.tables.ts';
 export * from './settings.tables.ts';
 export * from '../files/files.tables.ts';
 export * from '../search/search.tables.ts';
+export * from '../../modules/publications/publications.tables.ts';

@@ -1,0 +1,170 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Everything an organisation publishes, one row per item: news and media
+ * (news, press_release, announcement, interview, video), documents with
+ * requisites (document) and the structured pages 8-ФЗ requires (section, keyed
+ * by section_key). The row is the current version; every version, this one
+ * included, is kept in publication_versions.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    /** news | press_release | announcement | interview | video | document | section */
+    kind: text('kind').notNull(),
+    /** for kind=section: powers, structure, information_access, … (see sections.ts) */
+    sectionKey: text('section_key'),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    /** sanitised HTML (allow-list in sanitize.ts) */
+    bodyHtml: text('body_html').notNull().default(''),
+    /** document requisites */
+    docType: text('doc_type'),
+    docNumber: text('doc_number'),
+    docDate: date('doc_date'),
+    /** проект | действует | утратил_силу | изменён */
+    docStatus: text('doc_status'),
+    topics: text('topics').array().notNull().default([]),
+    tags: text('tags').array().notNull().default([]),
+    /** video: a link, or an uploaded file with a poster, and a text transcript */
+    videoUrl: text('video_url'),
+    videoFileId: uuid('video_file_id'),
+    posterFileId: uuid('poster_file_id'),
+    transcript: text('transcript'),
+    version: integer('version').notNull().default(1),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /** set when a version after the first is saved: the public sees «изменено» with this date */
+    changedAt: timestamp('changed_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('publications_org_kind_idx').on(t.orgId, t.kind, t.publishedAt),
+    uniqueIndex('publications_org_section_key').on(t.orgId, t.sectionKey),
+    index('publications_doc_number_idx').on(t.orgId, t.docNumber),
+  ],
+);
+
+/** Every version of every item, as the canonical content the publication log hashes. */
+export const publicationVersions = pgTable(
+  'publication_versions',
+  {
+    publicationId: uuid('publication_id').notNull(),
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    savedBy: uuid('saved_by'),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.version] })],
+);
+
+/**
+ * The verifiable publication log: each entry's hash is SHA-256 over the
+ * previous entry's hash and the canonical JSON of the version it records.
+ */
+export const publicationLog = pgTable('publication_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  publicationId: uuid('publication_id').notNull(),
+  version: integer('version').notNull(),
+  /** publish | change */
+  action: text('action').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** A document amends or cancels another (the target's status follows). */
+export const documentLinks = pgTable(
+  'document_links',
+  {
+    fromId: uuid('from_id').notNull(),
+    toId: uuid('to_id').notNull(),
+    /** amends | cancels */
+    relation: text('relation').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromId, t.toId] }), index('document_links_to_idx').on(t.toId)],
+);
+
+/** Files attached to a document, with the text extracted from PDF and DOCX for search. */
+export const publicationAttachments = pgTable(
+  'publication_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    publicationId: uuid('publication_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    name: text('name').notNull(),
+    ext: text('ext').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** pending | done | failed | unsupported */
+    textStatus: text('text_status').notNull().default('pending'),
+    text: text('text'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('publication_attachments_pub_idx').on(t.publicationId)],
+);
+
+/** Income declarations (Указ №613) as structured rows: one per person per year. */
+export const incomeDeclarations = pgTable(
+  'income_declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    /** the declarant's short name («Иванов И.И.»); family rows repeat it and show only the relation */
+    declarantShortName: text('declarant_short_name').notNull(),
+    position: text('position').notNull(),
+    /** DECLARANT | СУПРУГ | СУПРУГА | НЕСОВЕРШЕННОЛЕТНИЙ_РЕБЕНОК */
+    relation: text('relation').notNull(),
+    realEstateOwned: jsonb('real_estate_owned').notNull().default([]),
+    realEstateUsed: jsonb('real_estate_used').notNull().default([]),
+    vehicles: jsonb('vehicles').notNull().default([]),
+    declaredIncomeKopecks: bigint('declared_income_kopecks', { mode: 'number' }).notNull(),
+    largeDealSources: jsonb('large_deal_sources').notNull().default([]),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('income_declarations_org_year_idx').on(t.orgId, t.year)],
+);
+
+/** Publication of declarations switched per body and year (Указ №968 may suspend it). */
+export const declarationYears = pgTable(
+  'declaration_years',
+  {
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    published: boolean('published').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
+/** Feedback about the site (8.2), read by the organisation's staff. */
+export const siteFeedback = pgTable(
+  'site_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    text: text('text').notNull(),
+    email: text('email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('site_feedback_org_idx').on(t.orgId, t.createdAt)],
+);
+
