@@ -1,0 +1,123 @@
+/**
+ * Outcomes the law and the federal reporting name: the ССТУ.РФ status of each
+ * question of an appeal, the reasons 59-ФЗ art. 11 allows an appeal to be left
+ * without an answer (each with the notice it requires), and the reasons
+ * 8-ФЗ art. 20 allows an information request to be refused. Labels are in
+ * staff.messages.ts under appeals.sstu.*, appeals.wa.* and appeals.refusal.*.
+ */
+
+/** ССТУ.РФ statuses per question (not per appeal), law-ru.md §2. */
+export const questionStatuses = [
+  'not_received',
+  'not_registered',
+  'in_review',
+  'explained',
+  'supported',
+  'not_supported',
+  'forwarded',
+  'answered_to_author',
+  'left_without_answer',
+  'extended',
+] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+
+/** Only these count as «рассмотрено по существу»; the other closing statuses are outcomes of their own. */
+export const onMeritsStatuses: readonly QuestionStatus[] = ['explained', 'supported', 'not_supported'];
+
+/** Statuses a question can still change from (the appeal is being worked on). */
+export const openQuestionStatuses: readonly QuestionStatus[] = ['in_review', 'extended'];
+
+/** What staff may set as a question's result when answering. */
+export const resultStatuses: readonly QuestionStatus[] = [
+  'explained',
+  'supported',
+  'not_supported',
+  'answered_to_author',
+];
+
+/** The ССТУ extra flags of a question's result. */
+export const questionFlags = [
+  'commission',
+  'on_site',
+  'with_author',
+  'signed_by_head',
+  'signed_by_deputy',
+  'late',
+  'on_control',
+] as const;
+export type QuestionFlag = (typeof questionFlags)[number];
+
+/** The label of a status (with «меры приняты» for a supported question with measures taken). */
+export function questionStatusKey(status: QuestionStatus, measuresTaken = false): string {
+  return status === 'supported' && measuresTaken
+    ? 'appeals.sstu.supported_measures'
+    : `appeals.sstu.${status}`;
+}
+
+/** 59-ФЗ art. 11: why an appeal may be left without an answer. */
+export const withoutAnswerReasons = [
+  'no_name_or_address',
+  'obscene_or_threats',
+  'unreadable',
+  'essence_unclear',
+  'repeated_no_new_args',
+  'answer_published_online',
+  'state_secret',
+] as const;
+export type WithoutAnswerReason = (typeof withoutAnswerReasons)[number];
+
+/** 8-ФЗ art. 20: why an information request may be refused. */
+export const refusalReasons = [
+  'unclear',
+  'no_address',
+  'not_our_info',
+  'restricted',
+  'already_provided',
+  'legal_assessment_requested',
+] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
+
+/** The notice a reason requires, and what the staff decision must carry. */
+export type NoticeRule = {
+  /** the law part, shown to staff and quoted in the notice */
+  article: string;
+  /** is a notice sent to the citizen? */
+  notice: boolean;
+  /** the notice must go within this many days of registration (null: with the decision) */
+  withinDays: number | null;
+  /** the notice is sent only when the author's name and address can be read */
+  onlyIfAddressReadable?: boolean;
+  /** the head decides (art. 11 ч.5: terminating the correspondence) */
+  headDecision?: boolean;
+  /** the notice carries a link to the published answer */
+  needsLink?: boolean;
+  /** a report of a crime is forwarded to law enforcement all the same */
+  forwardIfCrime?: boolean;
+};
+
+export const withoutAnswerRules: Record<WithoutAnswerReason, NoticeRule> = {
+  no_name_or_address: { article: '59-ФЗ ст. 11 ч. 1', notice: false, withinDays: null, forwardIfCrime: true },
+  obscene_or_threats: { article: '59-ФЗ ст. 11 ч. 3', notice: true, withinDays: null },
+  unreadable: { article: '59-ФЗ ст. 11 ч. 4', notice: true, withinDays: 7, onlyIfAddressReadable: true },
+  essence_unclear: { article: '59-ФЗ ст. 11 ч. 4.1', notice: true, withinDays: 7 },
+  repeated_no_new_args: { article: '59-ФЗ ст. 11 ч. 5', notice: true, withinDays: null, headDecision: true },
+  answer_published_online: { article: '59-ФЗ ст. 11 ч. 5.1', notice: true, withinDays: 7, needsLink: true },
+  state_secret: { article: '59-ФЗ ст. 11 ч. 6', notice: true, withinDays: null },
+};
+
+export const refusalRules: Record<RefusalReason, NoticeRule> = {
+  unclear: { article: '8-ФЗ ст. 20 ч. 1 п. 1', notice: true, withinDays: null },
+  no_address: { article: '8-ФЗ ст. 20 ч. 1 п. 2', notice: false, withinDays: null },
+  not_our_info: { article: '8-ФЗ ст. 20 ч. 1 п. 3', notice: true, withinDays: null },
+  restricted: { article: '8-ФЗ ст. 20 ч. 1 п. 4', notice: true, withinDays: null },
+  already_provided: { article: '8-ФЗ ст. 20 ч. 1 п. 5', notice: true, withinDays: null },
+  legal_assessment_requested: { article: '8-ФЗ ст. 20 ч. 1 п. 6', notice: true, withinDays: null },
+};
+
+export function isWithoutAnswerReason(v: unknown): v is WithoutAnswerReason {
+  return typeof v === 'string' && (withoutAnswerReasons as readonly string[]).includes(v);
+}
+
+export function isRefusalReason(v: unknown): v is RefusalReason {
+  return typeof v === 'string' && (refusalReasons as readonly string[]).includes(v);
+}
