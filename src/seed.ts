@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import type { Deps } from './platform/deps.ts';
+import { reindexAll } from './platform/search/index.ts';
 
 /**
  * Fill an empty database: the region's organisations always, the demo
@@ -11,5 +12,6 @@ export async function seed(deps: Deps): Promise<void> {
   // The region's organisations are reference data: seeded whatever SEED says; demo officials only with SEED=demo.
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
+  deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
 }

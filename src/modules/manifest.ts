@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Catalogue } from '../platform/i18n/index.ts';
+import type { SearchSource } from '../platform/search/registry.ts';
 
 /**
  * What a module contributes to the platform. app.ts registers every manifest
@@ -14,4 +15,12 @@ export type ModuleManifest = {
   api?: FastifyPluginAsync;
   /** public URLs for the sitemap, given the database */
   sitemap?: (app: import('fastify').FastifyInstance) => Promise<string[]>;
+  /**
+   * What the module makes searchable (content types, facet labels, reindex),
+   * made with defineSearchSource; entries are written with searchIndex.upsert
+   * in the module's own transactions. See src/platform/search.
+   */
+  search?: SearchSource;
+  /** background workers and schedules (pg-boss) the module runs in the server process */
+  workers?: (deps: import('../platform/deps.ts').Deps) => Promise<void>;
 };

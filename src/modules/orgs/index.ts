@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../manifest.ts';
 import { orgsApi } from './api/index.ts';
 import { orgsMessages } from './messages.ts';
 import { type OrgRow, type OrgSectionRow, orgsRepository } from './orgs.repository.ts';
+import { indexOrgSection, orgsSearch } from './orgs.search.ts';
 import { orgsWeb } from './web/index.tsx';
 
 export { type Duty, duties, type OrgKind, type OrgLevel, orgKinds, orgLevels } from './orgs.input.ts';
@@ -51,7 +52,14 @@ export async function markOrgSectionFilled(
   key: string,
   at: Date | null,
 ): Promise<boolean> {
-  return (await orgsRepository.setSectionFilled(db, orgId, key, at)) > 0;
+  const changed = (await orgsRepository.setSectionFilled(db, orgId, key, at)) > 0;
+  if (changed) {
+    // The section joins search once it has content and leaves it when emptied.
+    const org = await orgsRepository.findById(db, orgId);
+    const section = (await orgsRepository.sections(db, orgId)).find((s) => s.key === key);
+    if (org && section) await indexOrgSection(db, org, section);
+  }
+  return changed;
 }
 
 /** Public URLs for the sitemap: the list, each home, its officials and its sections. */
@@ -77,4 +85,5 @@ export const orgsModule: ModuleManifest = {
   web: orgsWeb,
   api: orgsApi,
   sitemap: orgsSitemap,
+  search: orgsSearch,
 };

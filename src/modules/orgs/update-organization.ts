@@ -4,6 +4,7 @@ import { authorize, NotFound } from '../../platform/errors/index.ts';
 import type { OrgDetailsInput } from './orgs.input.ts';
 import { canManageOrg } from './orgs.policy.ts';
 import { orgsRepository as repo } from './orgs.repository.ts';
+import { indexOrganization } from './orgs.search.ts';
 
 /**
  * Save the details staff keep for an organisation (head, contacts,
@@ -24,6 +25,8 @@ export async function updateOrganization(
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== org[k]);
     if (changed.length === 0) return { changed };
     await repo.updateDetails(tx, org.id, next, deps.clock.now());
+    const updated = await repo.findById(tx, org.id);
+    if (updated) await indexOrganization(tx, updated);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

@@ -1,0 +1,70 @@
+import type { DbOrTx, Tx } from '../../platform/db/client.ts';
+import { defineSearchSource, searchIndex } from '../../platform/search/index.ts';
+import { type OrgRow, type OrgSectionRow, orgsRepository as repo } from './orgs.repository.ts';
+
+/** Organisation homes and their filled sections in the portal's search. */
+export const orgsSearch = defineSearchSource({
+  module: 'orgs',
+  types: [
+    { key: 'organization', ru: 'Орган власти', en: 'Authority' },
+    { key: 'org_section', ru: 'Раздел сайта органа', en: 'Section of an authority' },
+  ],
+  reindex: async (_deps, tx: Tx) => {
+    let n = 0;
+    const orgs = await repo.list(tx);
+    const sections = await repo.sectionsOf(
+      tx,
+      orgs.map((o) => o.id),
+    );
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    for (const o of orgs) {
+      await indexOrganization(tx, o);
+      n++;
+    }
+    for (const s of sections) {
+      const o = byId.get(s.orgId);
+      if (o && s.filledAt) {
+        await indexOrgSection(tx, o, s);
+        n++;
+      }
+    }
+    return n;
+  },
+});
+
+/** The organisation's home as one entry: its name, description, head and contacts. */
+export async function indexOrganization(tx: DbOrTx, o: OrgRow): Promise<void> {
+  await searchIndex.upsert(tx, {
+    id: `organization:${o.id}`,
+    module: 'orgs',
+    type: 'organization',
+    orgId: o.id,
+    title: o.nameRu,
+    body: [o.shortNameRu, o.descriptionRu, o.headPosition, o.headName, o.address]
+      .filter((x): x is string => Boolean(x))
+      .join('. '),
+    summary: o.descriptionRu ?? '',
+    url: `/orgs/${o.slug}`,
+    publishedAt: o.createdAt,
+    updatedAt: o.updatedAt,
+  });
+}
+
+/** A section of an organisation's home once the module that serves it has content. */
+export async function indexOrgSection(tx: DbOrTx, o: OrgRow, s: OrgSectionRow): Promise<void> {
+  const id = `org_section:${o.id}:${s.key}`;
+  if (!s.enabled || !s.filledAt) {
+    await searchIndex.remove(tx, id);
+    return;
+  }
+  await searchIndex.upsert(tx, {
+    id,
+    module: 'orgs',
+    type: 'org_section',
+    orgId: o.id,
+    title: `${s.titleRu} — ${o.shortNameRu ?? o.nameRu}`,
+    body: s.summaryRu ?? '',
+    url: `/orgs/${o.slug}/${s.path}`,
+    publishedAt: s.filledAt,
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * Search as a platform piece: modules declare what they make searchable
+ * (defineSearchSource, the manifest's `search` entry) and write their public
+ * items into one index in their own transactions (searchIndex); the search
+ * module's pages, API, feeds and legal reference read it (searchQuery).
+ */
+export {
+  defineSearchSource,
+  type Labelled,
+  labelOf,
+  type SearchContentType,
+  type SearchDocStatus,
+  type SearchSource,
+  searchSources,
+  searchVocabulary,
+} from './registry.ts';
+export { reindexAll } from './reindex.ts';
+export {
+  docNumberKey,
+  plainText,
+  type SearchEntryInput,
+  type SearchRequisites,
+  searchIndex,
+} from './writer.ts';

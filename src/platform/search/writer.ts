@@ -1,0 +1,172 @@
+import { eq, like, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { searchVocabulary } from './registry.ts';
+import { searchEntries, searchWords } from './search.tables.ts';
+
+/** Requisites of a document (task 8.3). */
+export type SearchRequisites = {
+  /** a docTypes key the module declared: postanovlenie, rasporyazhenie, prikaz, … */
+  docType: string;
+  number?: string | null;
+  /** YYYY-MM-DD */
+  date?: string | null;
+  /** a docStatuses key: draft, in_force, repealed, amended, … */
+  status?: string | null;
+  /** the issuing organisation, when not the entry's own org */
+  issuerOrgId?: string | null;
+  /** the issuer's name as words for search (weight B) */
+  issuerName?: string | null;
+};
+
+/** One public item in the index. Only public content goes in; remove it when it stops being public. */
+export type SearchEntryInput = {
+  /** stable key unique across modules, e.g. `document:<uuid>` */
+  id: string;
+  /** the module that owns it (must match its SearchSource.module) */
+  module: string;
+  /** one of the module's declared content types */
+  type: string;
+  orgId: string | null;
+  title: string;
+  /** plain text (see plainText for HTML) */
+  body?: string;
+  /** text extracted from attachments (PDF, DOCX, …) */
+  attachmentText?: string;
+  /** a sentence or two for feeds and results; the body's start when omitted */
+  summary?: string;
+  /** path on the portal, e.g. /orgs/minzdrav/documents/… */
+  url: string;
+  publishedAt: Date;
+  updatedAt?: Date;
+  topics?: string[];
+  tags?: string[];
+  requisites?: SearchRequisites | null;
+  extra?: Record<string, unknown>;
+};
+
+const CAP = { title: 1000, body: 200_000, attachment: 400_000, summary: 600 };
+
+/** Fold a document number for comparison: «№ 12-П » → «12-п». */
+export function docNumberKey(n: string): string {
+  return n
+    .toLowerCase()
+    .replace(/№|n°|no\./g, '')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/\s+/g, '');
+}
+
+/** Text of an HTML fragment, for indexing rich text (tags dropped, common entities decoded). */
+export function plainText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function yearIn(d: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Kaliningrad', year: 'numeric' }).format(d));
+}
+
+function ruDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** The words a document's requisites and tags add to the index (weight B). */
+export function requisitesTextOf(e: Pick<SearchEntryInput, 'requisites' | 'tags' | 'topics'>): string {
+  const v = searchVocabulary();
+  const parts: string[] = [];
+  const r = e.requisites;
+  if (r) {
+    parts.push(v.docTypes.get(r.docType)?.ru ?? r.docType);
+    if (r.number) parts.push(`№ ${r.number}`);
+    if (r.date) parts.push(`от ${ruDate(r.date)}`);
+    if (r.issuerName) parts.push(r.issuerName);
+  }
+  for (const t of e.topics ?? []) parts.push(v.topics.get(t)?.ru ?? t);
+  parts.push(...(e.tags ?? []));
+  return parts.join(' ');
+}
+
+/** Title words, lower case, for «Возможно, вы имели в виду …». */
+export function titleWords(title: string): string[] {
+  return [
+    ...new Set(
+      title
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 3 && w.length <= 40),
+    ),
+  ];
+}
+
+/**
+ * The only way modules write the index: in the caller's transaction, so an
+ * entry appears and disappears with the content it stands for.
+ */
+export const searchIndex = {
+  /** Insert or replace one entry. */
+  async upsert(tx: DbOrTx, e: SearchEntryInput): Promise<void> {
+    const body = (e.body ?? '').slice(0, CAP.body);
+    const row = {
+      id: e.id,
+      module: e.module,
+      type: e.type,
+      orgId: e.orgId,
+      title: e.title.slice(0, CAP.title),
+      requisitesText: requisitesTextOf(e),
+      body,
+      attachmentText: (e.attachmentText ?? '').slice(0, CAP.attachment),
+      summary: (e.summary ?? body).replace(/\s+/g, ' ').trim().slice(0, CAP.summary),
+      url: e.url,
+      publishedAt: e.publishedAt,
+      updatedAt: e.updatedAt ?? e.publishedAt,
+      year: yearIn(e.publishedAt),
+      topics: e.topics ?? [],
+      tags: e.tags ?? [],
+      docType: e.requisites?.docType ?? null,
+      docNumber: e.requisites?.number ?? null,
+      docNumberKey: e.requisites?.number ? docNumberKey(e.requisites.number) : null,
+      docDate: e.requisites?.date ?? null,
+      docStatus: e.requisites?.status ?? null,
+      issuerOrgId: e.requisites ? (e.requisites.issuerOrgId ?? e.orgId) : null,
+      extra: e.extra ?? {},
+    };
+    const { id: _id, ...set } = row;
+    await tx.insert(searchEntries).values(row).onConflictDoUpdate({ target: searchEntries.id, set });
+    const words = titleWords(row.title);
+    if (words.length > 0)
+      await tx
+        .insert(searchWords)
+        .values(words.map((word) => ({ word })))
+        .onConflictDoNothing();
+  },
+
+  /** Remove one entry (unpublished, deleted); no error when absent. */
+  async remove(tx: DbOrTx, id: string): Promise<void> {
+    await tx.delete(searchEntries).where(eq(searchEntries.id, id));
+  },
+
+  /** Remove every entry whose id starts with the prefix, e.g. `org_section:<orgId>:`. */
+  async removeByPrefix(tx: DbOrTx, prefix: string): Promise<void> {
+    await tx.delete(searchEntries).where(like(searchEntries.id, `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+  },
+
+  /** Remove every entry of a module (before its reindex). */
+  async removeModule(tx: DbOrTx, module: string): Promise<number> {
+    const res = await tx.delete(searchEntries).where(eq(searchEntries.module, module));
+    return res.rowCount ?? 0;
+  },
+
+  async count(db: DbOrTx): Promise<number> {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(searchEntries);
+    return r?.n ?? 0;
+  },
+};
