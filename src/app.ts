@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsSession } from './modules/accounts/index.ts';
 import { modules } from './modules/index.ts';
+import { calendarPages } from './platform/calendar/pages.tsx';
 import type { Deps } from './platform/deps.ts';
 import { altchaRoutes } from './platform/http/altcha.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -35,6 +36,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(accessibilityPage);
   await app.register(platformManagePages);
+  await app.register(calendarPages);
   // OpenAPI collects routes as they are added, so it goes before the modules.
   await app.register(openApiPlatform);
   for (const m of modules) {
