@@ -21,6 +21,11 @@ export function findOrganizationById(db: DbOrTx, id: string): Promise<OrgRow | u
   return orgsRepository.findById(db, id);
 }
 
+/** An organisation's responsible officials, for other modules' pages ("who is responsible"). */
+export function listResponsibleOfficials(db: DbOrTx, orgId: string): Promise<OfficialRow[]> {
+  return orgsRepository.officials(db, orgId);
+}
+
 /** Every organisation, government first, for region-wide views (search, rating, open data). */
 export function listAllOrganizations(db: DbOrTx): Promise<OrgRow[]> {
   return orgsRepository.list(db);
