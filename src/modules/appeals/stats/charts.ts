@@ -1,0 +1,153 @@
+import * as echarts from 'echarts';
+import { type Cell, isSuppressed } from './suppress.ts';
+
+/*
+ * Charts of appeals statistics as SVG rendered on the server with Apache
+ * ECharts (SSR renderer): no JavaScript in the page. The SVG is made safe for
+ * the site's Content-Security-Policy (no <style> element, no style
+ * attributes: ECharts' inline styles become presentation attributes) and
+ * accessible: role="img" with a <title> and a <desc> that state the figures;
+ * pages put the same figures in a table beside the chart. Suppressed cells
+ * («<3», «≥3») are drawn as an empty bar with that label, never as their true value.
+ */
+
+export type ChartSeries = { name: string; values: readonly Cell[] };
+
+export type BarChartSpec = {
+  /** unique on the page: the <title> and <desc> ids derive from it */
+  id: string;
+  title: string;
+  /** a sentence that says what the chart shows (its figures are in the table beside it) */
+  description: string;
+  categories: readonly string[];
+  series: readonly ChartSeries[];
+  /** bars grow to the right, categories down the side (long labels, e.g. topics) */
+  horizontal?: boolean;
+  width?: number;
+  height?: number;
+};
+
+/** The portal's palette: GOV.UK blue and dark text, contrast over 4.5:1 on white. */
+const COLOURS = ['#1d70b8', '#505a5f', '#00703c', '#d4351c'];
+const TEXT = '#0b0c0c';
+const FONT = 'PT Sans, Arial, sans-serif';
+
+function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A bar chart as a self-contained, CSP-safe, accessible SVG string. */
+export function barChartSvg(spec: BarChartSpec): string {
+  const width = spec.width ?? 640;
+  const height = spec.height ?? (spec.horizontal ? Math.max(160, 48 + spec.categories.length * 34) : 320);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    const categoryAxis = {
+      type: 'category' as const,
+      data: [...spec.categories],
+      axisLabel: {
+        color: TEXT,
+        fontFamily: FONT,
+        fontSize: 13,
+        interval: 0,
+        ...(spec.horizontal ? { width: 200, overflow: 'break' as const } : {}),
+      },
+      axisLine: { lineStyle: { color: TEXT } },
+      axisTick: { show: false },
+      inverse: spec.horizontal === true,
+    };
+    const valueAxis = {
+      type: 'value' as const,
+      minInterval: 1,
+      axisLabel: { color: TEXT, fontFamily: FONT, fontSize: 13 },
+      splitLine: { lineStyle: { color: '#b1b4b6' } },
+    };
+    chart.setOption({
+      animation: false,
+      color: COLOURS,
+      textStyle: { fontFamily: FONT, color: TEXT },
+      grid: {
+        left: spec.horizontal ? 210 : 48,
+        right: 40,
+        top: spec.series.length > 1 ? 40 : 16,
+        bottom: spec.horizontal ? 24 : 48,
+      },
+      legend:
+        spec.series.length > 1
+          ? {
+              show: true,
+              top: 0,
+              textStyle: { color: TEXT, fontFamily: FONT, fontSize: 13 },
+              selectedMode: false,
+            }
+          : { show: false },
+      xAxis: spec.horizontal ? valueAxis : categoryAxis,
+      yAxis: spec.horizontal ? categoryAxis : valueAxis,
+      series: spec.series.map((s) => ({
+        type: 'bar' as const,
+        name: s.name,
+        barMaxWidth: 40,
+        label: {
+          show: true,
+          position: spec.horizontal ? ('right' as const) : ('top' as const),
+          color: TEXT,
+          fontFamily: FONT,
+          fontSize: 12,
+        },
+        data: s.values.map((v) => (isSuppressed(v) ? { value: 0, label: { formatter: v } } : { value: v })),
+      })),
+    });
+    return accessibleSvg(chart.renderToSVGString(), spec);
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * ECharts' SVG made fit for the page: <title>/<desc>/role first; no <style>
+ * element, no style, class, event or private attributes; inline styles as
+ * presentation attributes; a fluid width that keeps the aspect ratio (200%
+ * zoom without horizontal scrolling).
+ */
+export function accessibleSvg(raw: string, spec: Pick<BarChartSpec, 'id' | 'title' | 'description'>): string {
+  let svg = raw
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/\s(?:class|pointer-events|ecmeta_[\w-]+|baseProfile|version|xmlns:xlink)="[^"]*"/g, '')
+    .replace(/\sstyle="([^"]*)"/g, (_m, css: string) =>
+      css
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const i = d.indexOf(':');
+          const prop = d.slice(0, i).trim().toLowerCase();
+          const value = d.slice(i + 1).trim();
+          return /^[a-z-]+$/.test(prop) ? ` ${prop}="${escapeXml(value)}"` : '';
+        })
+        .join(''),
+    );
+  const titleId = `${spec.id}-title`;
+  const descId = `${spec.id}-desc`;
+  svg = svg.replace(
+    /<svg\b([^>]*)>/,
+    (_m, attrs: string) =>
+      `<svg${attrs
+        .replace(/\swidth="\d+"/, ' width="100%"')
+        .replace(
+          /\sheight="\d+"/,
+          '',
+        )} role="img" aria-labelledby="${titleId} ${descId}" focusable="false" id="${escapeXml(spec.id)}"><title id="${titleId}">${escapeXml(spec.title)}</title><desc id="${descId}">${escapeXml(spec.description)}</desc>`,
+  );
+  return svg;
+}
+
+/** The figures of a chart as one sentence per series, for its <desc>: «Поступило: январь 12, февраль <3.» */
+export function describeSeries(
+  categories: readonly string[],
+  series: readonly ChartSeries[],
+  format: (c: Cell) => string,
+): string {
+  return series
+    .map((s) => `${s.name}: ${categories.map((c, i) => `${c} ${format(s.values[i] ?? 0)}`).join(', ')}.`)
+    .join(' ');
+}
