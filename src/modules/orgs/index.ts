@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { orgsApi } from './api/index.ts';
 import { orgsMessages } from './messages.ts';
-import { type OrgRow, type OrgSectionRow, orgsRepository } from './orgs.repository.ts';
+import { type OfficialRow, type OrgRow, type OrgSectionRow, orgsRepository } from './orgs.repository.ts';
 import { indexOrgSection, orgsSearch } from './orgs.search.ts';
 import { orgsWeb } from './web/index.tsx';
 
