@@ -4,6 +4,26 @@
  * items into one index in their own transactions (searchIndex); the search
  * module's pages, API, feeds and legal reference read it (searchQuery).
  */
+
+export {
+  CANDIDATES,
+  COUNT_CAP,
+  cleanQuery,
+  type FacetCount,
+  type Highlighted,
+  type LegalEntry,
+  latestEntries,
+  legalReferenceQuery,
+  QUERY_MAX,
+  type SearchHit,
+  type SearchOptions,
+  type SearchParams,
+  type SearchResult,
+  type SearchSort,
+  searchEntriesQuery,
+  splitHighlight,
+  suggestSpelling,
+} from './query.ts';
 export {
   defineSearchSource,
   type Labelled,

@@ -1,0 +1,457 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { docNumberKey } from './writer.ts';
+
+/*
+ * The search queries (SQL kept here, beside the index it reads).
+ *
+ * The user's text reaches PostgreSQL only as a bound parameter of
+ * websearch_to_tsquery, which accepts any string without syntax errors; it is
+ * cleaned and capped first. Ranking is bounded: only the newest CANDIDATES
+ * matches are ranked, counts and facets stop at COUNT_CAP, and the whole
+ * search runs under SET LOCAL statement_timeout. When that fires (a very
+ * frequent word over a large index), the search falls back to newest-first
+ * without ranking or facets and says so.
+ */
+
+export const QUERY_MAX = 300;
+export const CANDIDATES = 2000;
+export const COUNT_CAP = 10_000;
+const HL_START = '\u0002';
+const HL_STOP = '\u0003';
+
+export type SearchSort = 'relevance' | 'date';
+
+export type SearchParams = {
+  q?: string | undefined;
+  types?: string[] | undefined;
+  orgIds?: string[] | undefined;
+  topics?: string[] | undefined;
+  years?: number[] | undefined;
+  /** publication date range, YYYY-MM-DD, inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** requisites (task 8.3) */
+  docType?: string | undefined;
+  number?: string | undefined;
+  numberMode?: 'exact' | 'prefix' | undefined;
+  docFrom?: string | undefined;
+  docTo?: string | undefined;
+  status?: string[] | undefined;
+  issuerOrgId?: string | undefined;
+  /** entries published after this moment (subscriptions) */
+  publishedAfter?: Date | undefined;
+  sort?: SearchSort | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+};
+
+/** Text with the matched words marked: render `hit` parts as <mark>, every part escaped. */
+export type Highlighted = { text: string; hit: boolean }[];
+
+export type SearchHit = {
+  id: string;
+  type: string;
+  orgId: string | null;
+  url: string;
+  title: Highlighted;
+  snippet: Highlighted;
+  publishedAt: Date;
+  topics: string[];
+  tags: string[];
+  docType: string | null;
+  docNumber: string | null;
+  docDate: string | null;
+  docStatus: string | null;
+  issuerOrgId: string | null;
+};
+
+export type FacetCount = { key: string; count: number };
+
+export type SearchResult = {
+  items: SearchHit[];
+  /** number of matches, at most COUNT_CAP */
+  total: number;
+  /** true when there are more matches than `total` (counts and facets cover the newest COUNT_CAP) */
+  capped: boolean;
+  facets: { org: FacetCount[]; type: FacetCount[]; topic: FacetCount[]; year: FacetCount[] } | null;
+  /** the query as searched (cleaned, capped) */
+  query: string;
+  /** a spelling suggestion when the words look mistyped */
+  suggestion: string | null;
+  /** what the search did instead of the plain ranked search */
+  mode: 'ranked' | 'browse' | 'timeout' | 'suggestion' | 'similar';
+  page: number;
+  perPage: number;
+};
+
+/** Clean user text for the full-text parser: no control characters, collapsed spaces, capped length. */
+export function cleanQuery(q: string | undefined): string {
+  if (!q) return '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  const s = q.replace(/[\u0000-\u001f\u007f\ud800-\udfff]/g, ' ');
+  return s.replace(/\s+/g, ' ').trim().slice(0, QUERY_MAX).trim();
+}
+
+/** Split ts_headline output into escaped-when-rendered parts. */
+export function splitHighlight(s: string): Highlighted {
+  const out: Highlighted = [];
+  let hit = false;
+  let buf = '';
+  for (const ch of s) {
+    if (ch === HL_START || ch === HL_STOP) {
+      if (buf) out.push({ text: buf, hit });
+      buf = '';
+      hit = ch === HL_START;
+    } else buf += ch;
+  }
+  if (buf) out.push({ text: buf, hit });
+  return out;
+}
+
+function likePrefix(s: string): string {
+  return `${s.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+function filtersOf(p: SearchParams): SQL[] {
+  const w: SQL[] = [];
+  if (p.types?.length) w.push(sql`type = any(${sql.param(p.types)}::text[])`);
+  if (p.orgIds?.length) w.push(sql`org_id = any(${sql.param(p.orgIds)}::uuid[])`);
+  if (p.topics?.length) w.push(sql`topics && ${sql.param(p.topics)}::text[]`);
+  if (p.years?.length) w.push(sql`year = any(${sql.param(p.years)}::int[])`);
+  if (p.from) w.push(sql`published_at >= (${p.from}::date)::timestamp at time zone 'Europe/Kaliningrad'`);
+  if (p.to) w.push(sql`published_at < ((${p.to}::date + 1)::timestamp at time zone 'Europe/Kaliningrad')`);
+  if (p.publishedAfter) w.push(sql`published_at > ${p.publishedAfter.toISOString()}::timestamptz`);
+  if (p.docType) w.push(sql`doc_type = ${p.docType}`);
+  if (p.number) {
+    const key = docNumberKey(p.number);
+    if (key)
+      w.push(
+        p.numberMode === 'prefix'
+          ? sql`doc_number_key like ${likePrefix(key)}`
+          : sql`doc_number_key = ${key}`,
+      );
+  }
+  if (p.docFrom) w.push(sql`doc_date >= ${p.docFrom}::date`);
+  if (p.docTo) w.push(sql`doc_date <= ${p.docTo}::date`);
+  if (p.status?.length) w.push(sql`doc_status = any(${sql.param(p.status)}::text[])`);
+  if (p.issuerOrgId) w.push(sql`issuer_org_id = ${p.issuerOrgId}::uuid`);
+  return w;
+}
+
+function where(parts: SQL[]): SQL {
+  return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+type Row = Record<string, unknown>;
+
+async function rows(db: DbOrTx, q: SQL): Promise<Row[]> {
+  const res = await db.execute(q);
+  return res.rows as Row[];
+}
+
+const HEADLINE_OPTS = `StartSel=${HL_START}, StopSel=${HL_STOP}, HighlightAll=true`;
+const SNIPPET_OPTS = `StartSel=${HL_START}, StopSel=${HL_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** The page of hits for ids, in that order, with headlines for a tsquery (or none). */
+async function hydrate(db: DbOrTx, ids: string[], tsq: SQL | null): Promise<SearchHit[]> {
+  if (ids.length === 0) return [];
+  const title = tsq ? sql`ts_headline('russian', e.title, ${tsq}, ${HEADLINE_OPTS})` : sql`e.title`;
+  const snippet = tsq
+    ? sql`case when e.tsv @@ ${tsq} then ts_headline('russian', left(e.body, 20000) || ' ' || left(e.attachment_text, 20000), ${tsq}, ${SNIPPET_OPTS}) else e.summary end`
+    : sql`e.summary`;
+  const found = await rows(
+    db,
+    sql`select e.id, e.type, e.org_id, e.url, ${title} as title, ${snippet} as snippet, e.published_at,
+          e.topics, e.tags, e.doc_type, e.doc_number, e.doc_date::text as doc_date, e.doc_status, e.issuer_org_id
+        from search_entries e where e.id = any(${sql.param(ids)}::text[])`,
+  );
+  const byId = new Map(found.map((r) => [r.id as string, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id,
+        type: r.type as string,
+        orgId: (r.org_id as string | null) ?? null,
+        url: r.url as string,
+        title: splitHighlight(String(r.title ?? '')),
+        snippet: splitHighlight(String(r.snippet ?? '').slice(0, 1200)),
+        publishedAt: new Date(r.published_at as string),
+        topics: (r.topics as string[]) ?? [],
+        tags: (r.tags as string[]) ?? [],
+        docType: (r.doc_type as string | null) ?? null,
+        docNumber: (r.doc_number as string | null) ?? null,
+        docDate: (r.doc_date as string | null) ?? null,
+        docStatus: (r.doc_status as string | null) ?? null,
+        issuerOrgId: (r.issuer_org_id as string | null) ?? null,
+      },
+    ];
+  });
+}
+
+async function countAndFacets(db: DbOrTx, match: SQL) {
+  const [c] = await rows(
+    db,
+    sql`select count(*)::int as n from (select 1 from search_entries ${match} limit ${COUNT_CAP + 1}) s`,
+  );
+  const n = Number(c?.n ?? 0);
+  const capped = n > COUNT_CAP;
+  const facetRows = await rows(
+    db,
+    sql`with m as materialized (select org_id, type, year, topics from search_entries ${match} order by published_at desc limit ${COUNT_CAP})
+        select 'org' as f, org_id::text as k, count(*)::int as n from m where org_id is not null group by org_id
+        union all select 'type', type, count(*)::int from m group by type
+        union all select 'year', year::text, count(*)::int from m group by year
+        union all select 'topic', t, count(*)::int from m, unnest(m.topics) t group by t`,
+  );
+  const facets = {
+    org: [] as FacetCount[],
+    type: [] as FacetCount[],
+    topic: [] as FacetCount[],
+    year: [] as FacetCount[],
+  };
+  for (const r of facetRows)
+    facets[r.f as keyof typeof facets].push({ key: String(r.k), count: Number(r.n) });
+  for (const list of Object.values(facets))
+    list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  facets.year.sort((a, b) => Number(b.key) - Number(a.key));
+  return { total: Math.min(n, COUNT_CAP), capped, facets };
+}
+
+function isTimeout(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '57014' || e?.cause?.code === '57014';
+}
+
+export type SearchOptions = {
+  /** per search, in milliseconds (default 3000) */
+  statementTimeoutMs?: number;
+  /** the fallback's own limit (default 2000) */
+  fallbackTimeoutMs?: number;
+};
+
+/** The best-known spelling of each word, from title words, when a word is not among them. */
+export async function suggestSpelling(db: DbOrTx, q: string): Promise<string | null> {
+  const words = q.toLowerCase().match(/\p{L}{3,40}/gu) ?? [];
+  if (words.length === 0 || words.length > 8) return null;
+  let changed = false;
+  let out = q;
+  for (const w of new Set(words)) {
+    const [exact] = await rows(db, sql`select 1 from search_words where word = ${w}`);
+    if (exact) continue;
+    const [best] = await rows(
+      db,
+      sql`select word from search_words where word % ${w} order by similarity(word, ${w}) desc, word limit 1`,
+    );
+    if (best?.word && best.word !== w) {
+      out = out.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'), String(best.word));
+      changed = true;
+    }
+  }
+  return changed ? out : null;
+}
+
+/** One search over the index: full text with facets, or a browse by filters when there is no text. */
+export async function searchEntriesQuery(
+  db: Db,
+  params: SearchParams,
+  opts: SearchOptions = {},
+): Promise<SearchResult> {
+  const q = cleanQuery(params.q);
+  const perPage = Math.min(Math.max(params.perPage ?? 20, 1), 100);
+  const page = Math.min(Math.max(params.page ?? 1, 1), Math.floor(COUNT_CAP / perPage));
+  const offset = (page - 1) * perPage;
+  const filters = filtersOf(params);
+  const base = { query: q, page, perPage, suggestion: null };
+  const timeout = Math.max(1, Math.floor(opts.statementTimeoutMs ?? 3000));
+  const fallbackTimeout = Math.max(1, Math.floor(opts.fallbackTimeoutMs ?? 2000));
+  const inTx = <T>(ms: number, f: (tx: DbOrTx) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local statement_timeout = ${ms}`));
+      return f(tx);
+    });
+
+  if (!q) {
+    // Browse: newest first (documents by their date when requisites are asked for).
+    const order =
+      params.docType || params.number || params.docFrom || params.docTo
+        ? sql`doc_date desc nulls last, published_at desc`
+        : sql`published_at desc`;
+    return inTx(timeout, async (tx) => {
+      const match = where(filters);
+      const ids = await rows(
+        tx,
+        sql`select id from search_entries ${match} order by ${order} limit ${perPage} offset ${offset}`,
+      );
+      const cf = await countAndFacets(tx, match);
+      return {
+        ...base,
+        ...cf,
+        mode: 'browse' as const,
+        items: await hydrate(
+          tx,
+          ids.map((r) => String(r.id)),
+          null,
+        ),
+      };
+    });
+  }
+
+  const tsq = sql`websearch_to_tsquery('russian', ${q})`;
+  const match = where([sql`tsv @@ ${tsq}`, ...filters]);
+  const ranked = async (tx: DbOrTx) => {
+    const order =
+      params.sort === 'date' ? sql`published_at desc` : sql`ts_rank(tsv, ${tsq}, 1) desc, published_at desc`;
+    const ids = await rows(
+      tx,
+      sql`with cand as materialized (
+            select id, tsv, published_at from search_entries ${match} order by published_at desc limit ${CANDIDATES})
+          select id from cand order by ${order} limit ${perPage} offset ${offset}`,
+    );
+    const cf = await countAndFacets(tx, match);
+    return {
+      ...cf,
+      items: await hydrate(
+        tx,
+        ids.map((r) => String(r.id)),
+        tsq,
+      ),
+    };
+  };
+
+  let result: SearchResult;
+  try {
+    result = { ...base, ...(await inTx(timeout, ranked)), mode: 'ranked' };
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    // Too many matches to rank in time: newest first, no ranking, no facets.
+    try {
+      return await inTx(fallbackTimeout, async (tx) => {
+        const ids = await rows(
+          tx,
+          sql`select id from search_entries ${match} order by published_at desc limit ${perPage} offset ${offset}`,
+        );
+        return {
+          ...base,
+          items: await hydrate(
+            tx,
+            ids.map((r) => String(r.id)),
+            null,
+          ),
+          total: ids.length + offset,
+          capped: true,
+          facets: null,
+          mode: 'timeout' as const,
+        };
+      });
+    } catch (err2) {
+      if (!isTimeout(err2)) throw err2;
+      return { ...base, items: [], total: 0, capped: true, facets: null, mode: 'timeout' };
+    }
+  }
+  if (result.total > 3 || page > 1) return result;
+
+  // Few or no matches: perhaps a typo.
+  const suggestion = await suggestSpelling(db, q).catch(() => null);
+  if (result.total > 0 || !suggestion) {
+    if (result.total > 0) return { ...result, suggestion };
+  } else {
+    const again = await searchEntriesQuery(db, { ...params, q: suggestion }, opts);
+    if (again.total > 0) return { ...again, query: q, suggestion, mode: 'suggestion' };
+  }
+  // Still nothing: titles that look like the query (trigram word similarity).
+  const similar = await inTx(timeout, async (tx) => {
+    const ids = await rows(
+      tx,
+      sql`select id from search_entries ${where([sql`${q} <% title`, ...filters])}
+          order by ${q} <<-> title, published_at desc limit ${perPage}`,
+    );
+    return hydrate(
+      tx,
+      ids.map((r) => String(r.id)),
+      null,
+    );
+  }).catch((err) => {
+    if (isTimeout(err)) return [];
+    throw err;
+  });
+  if (similar.length === 0) return { ...result, suggestion };
+  return { ...result, items: similar, total: similar.length, capped: false, suggestion, mode: 'similar' };
+}
+
+export type LegalEntry = {
+  id: string;
+  orgId: string | null;
+  title: string;
+  url: string;
+  docType: string | null;
+  docNumber: string | null;
+  docDate: string | null;
+  topics: string[];
+  tags: string[];
+};
+
+/** Documents in force (statuses the modules mark inForce), newest first, optionally by org and topics. */
+export async function legalReferenceQuery(
+  db: DbOrTx,
+  p: { statuses: string[]; orgId?: string | undefined; topics?: string[] | undefined; limit?: number },
+): Promise<LegalEntry[]> {
+  if (p.statuses.length === 0) return [];
+  const w: SQL[] = [sql`doc_status = any(${sql.param(p.statuses)}::text[])`];
+  if (p.orgId) w.push(sql`(org_id = ${p.orgId}::uuid or issuer_org_id = ${p.orgId}::uuid)`);
+  if (p.topics?.length) w.push(sql`topics && ${sql.param(p.topics)}::text[]`);
+  const found = await rows(
+    db,
+    sql`select id, org_id, title, url, doc_type, doc_number, doc_date::text as doc_date, topics, tags
+        from search_entries ${where(w)} order by doc_date desc nulls last, published_at desc limit ${p.limit ?? 3000}`,
+  );
+  return found.map((r) => ({
+    id: String(r.id),
+    orgId: (r.org_id as string | null) ?? null,
+    title: String(r.title),
+    url: String(r.url),
+    docType: (r.doc_type as string | null) ?? null,
+    docNumber: (r.doc_number as string | null) ?? null,
+    docDate: (r.doc_date as string | null) ?? null,
+    topics: (r.topics as string[]) ?? [],
+    tags: (r.tags as string[]) ?? [],
+  }));
+}
+
+/** Newest entries of some types, for Atom feeds and subscription mails. */
+export async function latestEntries(
+  db: DbOrTx,
+  p: { types?: string[]; orgId?: string; limit: number },
+): Promise<
+  {
+    id: string;
+    type: string;
+    orgId: string | null;
+    title: string;
+    summary: string;
+    url: string;
+    publishedAt: Date;
+    updatedAt: Date;
+  }[]
+> {
+  const w: SQL[] = [];
+  if (p.types) w.push(sql`type = any(${sql.param(p.types)}::text[])`);
+  if (p.orgId) w.push(sql`org_id = ${p.orgId}::uuid`);
+  const found = await rows(
+    db,
+    sql`select id, type, org_id, title, summary, url, published_at, updated_at from search_entries ${where(w)}
+        order by published_at desc limit ${p.limit}`,
+  );
+  return found.map((r) => ({
+    id: String(r.id),
+    type: String(r.type),
+    orgId: (r.org_id as string | null) ?? null,
+    title: String(r.title),
+    summary: String(r.summary),
+    url: String(r.url),
+    publishedAt: new Date(r.published_at as string),
+    updatedAt: new Date(r.updated_at as string),
+  }));
+}
