@@ -1,4 +1,5 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
+import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { reindexAll } from './platform/search/index.ts';
@@ -14,4 +15,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
+  if (deps.config.seed === 'demo') deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
 }

@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/index.ts';
+import { appealsModule } from './appeals/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
 
 /** Every feature module, in load order. */
-export const modules: ModuleManifest[] = [accountsModule, orgsModule];
+export const modules: ModuleManifest[] = [accountsModule, orgsModule, appealsModule];

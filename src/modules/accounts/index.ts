@@ -1,6 +1,8 @@
+import type { DbOrTx } from '../../platform/db/client.ts';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { accountsPolicy } from './accounts.policy.ts';
+import { accountsRepository } from './accounts.repository.ts';
 import { accountsApi } from './api/index.ts';
 import { accountsMessages } from './messages.ts';
 import { accountsWeb } from './web/index.ts';
@@ -18,6 +20,32 @@ registerManageSection({
 });
 
 export { accountsPolicy };
+
+/** A person's name parts and e-mail, for other modules' forms (the appeal form pre-fills them). */
+export async function findUserProfile(
+  db: DbOrTx,
+  userId: string,
+): Promise<
+  | {
+      lastName: string | null;
+      firstName: string | null;
+      patronymic: string | null;
+      email: string;
+      locale: string;
+    }
+  | undefined
+> {
+  const u = await accountsRepository.findUserById(db, userId);
+  return u
+    ? {
+        lastName: u.lastName,
+        firstName: u.firstName,
+        patronymic: u.patronymic,
+        email: u.email,
+        locale: u.locale,
+      }
+    : undefined;
+}
 
 /** People, sign-in (password and OpenID Connect), sessions, roles; /cabinet and /manage. */
 export const accountsModule: ModuleManifest = {

@@ -131,6 +131,7 @@ export const accountsMessages = defineMessages({
 
     // Cabinet
     'accounts.cabinet.title': 'Личный кабинет',
+    'accounts.cabinet.sections': 'Мои дела на портале',
     'accounts.cabinet.profile': 'Профиль',
     'accounts.cabinet.name': 'ФИО',
     'accounts.cabinet.email': 'Электронная почта',
@@ -339,6 +340,7 @@ export const accountsMessages = defineMessages({
     'accounts.mail.reset.body':
       'Hello {name},\n\nTo set a new password on the Open Region portal, follow this link:\n\n{link}\n\nThe link works for 1 hour. If you did not ask to reset your password, ignore this message: the password stays the same.',
     'accounts.cabinet.title': 'My account',
+    'accounts.cabinet.sections': 'My activity on the portal',
     'accounts.cabinet.profile': 'Profile',
     'accounts.cabinet.name': 'Full name',
     'accounts.cabinet.email': 'E-mail',

@@ -3,6 +3,7 @@ import { originOf } from '../../../platform/audit/index.ts';
 import { type Actor, isSignedIn } from '../../../platform/authz/index.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors/index.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
+import { cabinetSectionsFor } from '../../../platform/ui/cabinet-sections.ts';
 import {
   BackLink,
   Button,
@@ -47,6 +48,21 @@ function CabinetView({
   return (
     <>
       <h1 class="govuk-heading-l">{t('accounts.cabinet.title')}</h1>
+      {cabinetSectionsFor(actor).length > 0 && (
+        <>
+          <h2 class="govuk-heading-m">{t('accounts.cabinet.sections')}</h2>
+          <ul class="govuk-list">
+            {cabinetSectionsFor(actor).map((s) => (
+              <li key={s.key}>
+                <a class="govuk-link" href={s.href}>
+                  {t(s.titleKey)}
+                </a>
+                {s.descriptionKey && <span class="govuk-body-s">: {t(s.descriptionKey)}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2 class="govuk-heading-m">{t('accounts.cabinet.profile')}</h2>
       <SummaryList
         rows={[

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { appealKinds, appealTypes } from './appeals.model.ts';
+
+/*
+ * One set of fields for the HTML form and the JSON API. The form differs only
+ * in how it carries the collective flag (a checkbox) and the co-signers (a
+ * textarea, one person per line); both end in the same AppealInput.
+ */
+
+const required = (max: number, missing: string, tooLong: string) =>
+  z.string(missing).trim().min(1, missing).max(max, tooLong);
+
+/** Empty becomes null; text is trimmed. */
+const optional = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const TEXT_MAX = 20_000;
+export const COSIGNERS_MAX = 200;
+
+const fields = {
+  type: z.enum(appealTypes, 'appeals.type.invalid').default('appeal'),
+  /** предложение | заявление | жалоба: required for an appeal, ignored for the other types */
+  kind: z
+    .enum(appealKinds, 'appeals.kind.required')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  /** the addressee organisation's slug */
+  orgSlug: required(100, 'appeals.org.required', 'appeals.org.required'),
+  officialName: optional(300, 'appeals.officialName.tooLong'),
+  lastName: required(100, 'appeals.lastName.required', 'appeals.lastName.tooLong'),
+  firstName: required(100, 'appeals.firstName.required', 'appeals.firstName.tooLong'),
+  patronymic: optional(100, 'appeals.patronymic.tooLong'),
+  email: z
+    .string('appeals.email.required')
+    .trim()
+    .min(1, 'appeals.email.required')
+    .max(254, 'appeals.email.invalid')
+    .pipe(z.email('appeals.email.invalid')),
+  postalAddress: optional(500, 'appeals.postalAddress.tooLong'),
+  phone: z
+    .string()
+    .trim()
+    .max(50, 'appeals.phone.invalid')
+    .regex(/^$|^[+\d][\d\s()\-–]*$/u, 'appeals.phone.invalid')
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  /** 8-ФЗ: the requesting organisation, when it is one */
+  organizationName: optional(300, 'appeals.organizationName.tooLong'),
+  subject: optional(300, 'appeals.subject.tooLong'),
+  text: required(TEXT_MAX, 'appeals.text.required', 'appeals.text.tooLong'),
+  /** corruption report: who was involved (name or position), when and where */
+  involvedPersons: optional(1000, 'appeals.involvedPersons.tooLong'),
+  eventDate: optional(100, 'appeals.eventDate.tooLong'),
+  place: optional(500, 'appeals.place.tooLong'),
+  /** information request: how the answer should come */
+  answerForm: z
+    .enum(['email', 'post'], 'appeals.answerForm.invalid')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+};
+
+export const cosignerInput = z.object({
+  lastName: required(100, 'appeals.cosigners.invalid', 'appeals.cosigners.invalid'),
+  firstName: required(100, 'appeals.cosigners.invalid', 'appeals.cosigners.invalid'),
+  patronymic: optional(100, 'appeals.cosigners.invalid'),
+});
+export type CosignerInput = z.infer<typeof cosignerInput>;
+
+type Common = {
+  type: string;
+  kind?: string | null | undefined;
+  text: string;
+  postalAddress: string | null;
+  answerForm?: string | null | undefined;
+  collective: boolean;
+  cosigners: CosignerInput[];
+  involvedPersons: string | null;
+};
+
+/**
+ * Rules that depend on the type: an appeal needs its kind, a collective appeal
+ * its co-signers, a posted answer an address. They run even when other fields
+ * failed (`always`), so the form lists every problem at once.
+ */
+const always = { when: () => true };
+function typeRules(v: Common, ctx: z.RefinementCtx) {
+  if (v.type === 'appeal' && !v.kind)
+    ctx.addIssue({ code: 'custom', path: ['kind'], message: 'appeals.kind.required' });
+  if (v.type === 'info_request' && v.answerForm === 'post' && !v.postalAddress)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['postalAddress'],
+      message: 'appeals.postalAddress.requiredForPost',
+    });
+  if (v.collective && Array.isArray(v.cosigners) && v.cosigners.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['cosigners'], message: 'appeals.cosigners.required' });
+}
+
+/** The JSON API's body (strict: unknown fields are refused). */
+export const appealApiInput = z
+  .strictObject({
+    ...fields,
+    collective: z.boolean().default(false),
+    cosigners: z.array(cosignerInput).max(COSIGNERS_MAX, 'appeals.cosigners.tooMany').default([]),
+  })
+  .superRefine(typeRules, always);
+
+/** «Фамилия Имя Отчество» per line → co-signers; a line without two words is an error. */
+function parseCosigners(raw: string | null | undefined, ctx: z.RefinementCtx): CosignerInput[] {
+  const out: CosignerInput[] = [];
+  for (const line of (raw ?? '').split(/\r?\n/)) {
+    const parts = line.trim().split(/\s+/).filter(Boolean);
+    if (parts.length === 0) continue;
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => p.length > 100)) {
+      ctx.addIssue({ code: 'custom', path: ['cosigners'], message: 'appeals.cosigners.invalid' });
+      return [];
+    }
+    out.push({ lastName: parts[0] as string, firstName: parts[1] as string, patronymic: parts[2] ?? null });
+  }
+  if (out.length > COSIGNERS_MAX)
+    ctx.addIssue({ code: 'custom', path: ['cosigners'], message: 'appeals.cosigners.tooMany' });
+  return out;
+}
+
+/** The HTML form: a checkbox and a textarea instead of a boolean and an array. */
+export const appealFormInput = z
+  .object({
+    ...fields,
+    collective: z
+      .string()
+      .nullish()
+      .transform((v) => v === 'yes'),
+    cosigners: z
+      .string()
+      .max(COSIGNERS_MAX * 120, 'appeals.cosigners.tooMany')
+      .nullish()
+      .transform((v, ctx) => parseCosigners(v, ctx)),
+  })
+  .superRefine(typeRules, always);
+
+export type AppealInput = z.infer<typeof appealApiInput>;
+
+/** The citizen's rating of an answer (task 4.5). */
+export const ratingInput = z
+  .object({
+    satisfied: z.enum(['yes', 'no'], 'appeals.rating.satisfied.required').transform((v) => v === 'yes'),
+    reasonCode: z
+      .enum(['not_on_merits', 'unclear', 'late', 'formal', 'other'], 'appeals.rating.reason.required')
+      .nullish()
+      .or(z.literal('').transform(() => null)),
+    reason: optional(2000, 'appeals.rating.reason.tooLong'),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.satisfied && !v.reasonCode)
+      ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: 'appeals.rating.reason.required' });
+  });
+export type RatingInput = z.infer<typeof ratingInput>;

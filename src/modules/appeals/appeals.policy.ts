@@ -1,0 +1,36 @@
+import { type Actor, isSignedIn } from '../../platform/authz/index.ts';
+import type { IdentificationSettings } from './appeals.model.ts';
+import type { AppealRow } from './appeals.repository.ts';
+
+/** Why a signed-in person may not submit yet: null when they may. */
+export function submitBlocker(
+  actor: Actor,
+  s: IdentificationSettings,
+): null | 'signIn' | 'esiaLevel' | 'esiaRequired' | 'emailUnconfirmed' {
+  if (!isSignedIn(actor)) return 'signIn';
+  if (actor.identification === 'esia') {
+    return actor.identityLevel && (s.esiaLevels as string[]).includes(actor.identityLevel)
+      ? null
+      : 'esiaLevel';
+  }
+  if (!s.allowEmailAccounts) return 'esiaRequired';
+  return actor.emailVerified ? null : 'emailUnconfirmed';
+}
+
+/** Pure access rules of the citizen's side of appeals. */
+export const appealsPolicy = {
+  /** An identified citizen (the deployment's identification setting decides which accounts count). */
+  canSubmit(actor: Actor, s: IdentificationSettings): boolean {
+    return submitBlocker(actor, s) === null;
+  },
+  /** The author reads their own appeal (staff reading is the staff side's rule). */
+  canReadAsAuthor(actor: Actor, appeal: Pick<AppealRow, 'authorUserId'>): boolean {
+    return isSignedIn(actor) && appeal.authorUserId !== null && appeal.authorUserId === actor.userId;
+  },
+  /** The author rates an answer once it has been sent. */
+  canRate(actor: Actor, appeal: Pick<AppealRow, 'authorUserId' | 'status'>): boolean {
+    return (
+      appealsPolicy.canReadAsAuthor(actor, appeal) && (appeal.status === 'sent' || appeal.status === 'closed')
+    );
+  },
+};

@@ -1,0 +1,182 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { isSignedIn } from '../../platform/authz/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { Forbidden, InvalidInput, Unauthenticated } from '../../platform/errors/index.ts';
+import { isLocale, translator } from '../../platform/i18n/index.ts';
+import { findOrganizationBySlug } from '../orgs/index.ts';
+import type { AppealInput } from './appeals.input.ts';
+import { submitBlocker } from './appeals.policy.ts';
+import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
+import { computeDeadlines, loadDeadlineSettings, loadIdentificationSettings } from './appeals.settings.ts';
+import { formatLocalDate, statusPath } from './format.ts';
+
+export type SubmitAppealInput = AppealInput & {
+  /** a double submit with the same key (API Idempotency-Key, or the form's token) returns the first appeal */
+  idempotencyKey?: string | null;
+  /** stored_files ids the author uploaded for this appeal */
+  fileIds?: string[];
+  /** the language of the notice */
+  locale?: string;
+};
+
+export class SubmitBlocked extends Forbidden {
+  constructor(readonly reason: string) {
+    super(`appeals.blocked.${reason}`);
+  }
+}
+
+function isIdempotencyClash(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const c = e.cause ?? e;
+  return c.code === '23505' && c.constraint === 'appeals_author_idempotency_key';
+}
+
+/**
+ * Register an appeal, an information request or a corruption report from an
+ * identified citizen: in one transaction the body's next number, the dates,
+ * the deadline, the 'registered' event, the audit entry and the e-mail notice
+ * (task 4.4; the outbox row is delivered later and retried while SMTP is down).
+ */
+export async function submitAppeal(
+  deps: Deps,
+  origin: Origin,
+  input: SubmitAppealInput,
+): Promise<{ appeal: AppealRow; created: boolean }> {
+  const { actor } = origin;
+  if (!isSignedIn(actor)) throw new Unauthenticated();
+  const blocker = submitBlocker(actor, await loadIdentificationSettings(deps.db));
+  if (blocker) throw new SubmitBlocked(blocker);
+
+  const key = input.idempotencyKey || null;
+  if (key) {
+    const existing = await repo.findByIdempotencyKey(deps.db, actor.userId, key);
+    if (existing) return { appeal: existing, created: false };
+  }
+  const org = await findOrganizationBySlug(deps.db, input.orgSlug);
+  if (!org) throw new InvalidInput([{ field: 'orgSlug', message: 'appeals.org.unknown' }]);
+  const deadlineSettings = await loadDeadlineSettings(deps.db);
+  const { calendar, version: calendarVersion } = await loadCalendar(deps.db);
+
+  try {
+    const appeal = await deps.db.transaction(async (tx) => {
+      const fileIds = [...new Set(input.fileIds ?? [])];
+      const files = await repo.ownUnattachedFiles(tx, actor.userId, fileIds);
+      if (files.length !== fileIds.length)
+        throw new InvalidInput([{ field: 'attachments', message: 'appeals.attachments.unknown' }]);
+
+      const now = deps.clock.now();
+      const registeredOn = toLocalDate(now);
+      const year = Number(registeredOn.slice(0, 4));
+      const due = computeDeadlines(calendar, registeredOn, input.type, deadlineSettings);
+      const sequence = await repo.nextSequence(tx, org.id, year);
+      const number = `${org.code}-${year}-${sequence}`;
+      const details: Record<string, unknown> = {};
+      if (input.type === 'corruption_report') {
+        if (input.involvedPersons) details.involvedPersons = input.involvedPersons;
+        if (input.eventDate) details.eventDate = input.eventDate;
+        if (input.place) details.place = input.place;
+      }
+      if (input.type === 'info_request' && input.answerForm) details.answerForm = input.answerForm;
+
+      const appeal = await repo.insert(tx, {
+        number,
+        orgId: org.id,
+        year,
+        sequence,
+        type: input.type,
+        kind: input.type === 'appeal' ? (input.kind ?? null) : null,
+        form: 'electronic',
+        officialName: input.officialName,
+        authorUserId: actor.userId,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        patronymic: input.patronymic,
+        email: input.email,
+        postalAddress: input.postalAddress,
+        phone: input.phone,
+        organizationName: input.type === 'info_request' ? input.organizationName : null,
+        authorIdentification: actor.identification,
+        authorIdentityLevel: actor.identityLevel,
+        subject: input.subject,
+        text: input.text,
+        details,
+        collective: input.collective,
+        status: 'registered',
+        receivedAt: now,
+        registeredAt: now,
+        registeredOn,
+        dueDate: due.dueDate,
+        dueProvisional: due.provisional,
+        forwardDueDate: due.forwardDueDate,
+        originalDueDate: due.dueDate,
+        calendarVersion,
+        idempotencyKey: key,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insertCosigners(
+        tx,
+        input.collective
+          ? input.cosigners.map((c, i) => ({
+              appealId: appeal.id,
+              position: i + 1,
+              lastName: c.lastName,
+              firstName: c.firstName,
+              patronymic: c.patronymic,
+            }))
+          : [],
+      );
+      await repo.insertAttachments(
+        tx,
+        fileIds.map((fileId, i) => ({ appealId: appeal.id, fileId, position: i, addedBy: actor.userId })),
+      );
+
+      const t = translator(isLocale(input.locale) ? input.locale : 'ru');
+      const link = `${deps.config.publicUrl}${statusPath(number)}`;
+      const outboxId = await deps.mail.send(tx, {
+        to: input.email,
+        kind: 'appeal.registered',
+        subject: t(`appeals.mail.registered.subject.${input.type}`, { number }),
+        text: t('appeals.mail.registered.body', {
+          name: [input.firstName, input.patronymic].filter(Boolean).join(' '),
+          what: t(`appeals.type.${input.type}.accusative`),
+          org: org.nameRu,
+          number,
+          registered: formatLocalDate(registeredOn),
+          due: formatLocalDate(due.dueDate),
+          link,
+        }),
+      });
+      await repo.insertEvent(tx, {
+        appealId: appeal.id,
+        at: now,
+        kind: 'registered',
+        actorUserId: actor.userId,
+        toStatus: 'registered',
+        outboxId,
+        details: { dueDate: due.dueDate },
+      });
+      // No text and no personal data in the audit log: the number says which appeal.
+      await recordAction(tx, {
+        actor,
+        ip: origin.ip,
+        action: 'appeal.submit',
+        objectType: 'appeal',
+        objectId: appeal.id,
+        orgId: org.id,
+        details: { number, type: input.type, attachments: fileIds.length },
+      });
+      return appeal;
+    });
+    return { appeal, created: true };
+  } catch (err) {
+    // Two submits with one key raced: the loser's transaction rolled back (its number too).
+    if (key && isIdempotencyClash(err)) {
+      const existing = await repo.findByIdempotencyKey(deps.db, actor.userId, key);
+      if (existing) return { appeal: existing, created: false };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,395 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
+import { createUser, signIn } from '../../../../test/auth.ts';
+import { getPage } from '../../../../test/forms.ts';
+import { multipartBody, SAMPLE_PDF, SAMPLE_PNG } from '../../../../test/multipart.ts';
+import { outbox } from '../../../platform/mail/mail.tables.ts';
+import { seedOrganizations } from '../../orgs/index.ts';
+import { appealsRepository } from '../appeals.repository.ts';
+import { saveIdentificationSettings } from '../appeals.settings.ts';
+import { appealAnswers, appealAttachments, appeals } from '../appeals.tables.ts';
+
+let t: TestApp;
+let esia: { jar: CookieJar; userId: string };
+let other: { jar: CookieJar; userId: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedOrganizations(t.deps);
+  const u = await createUser(t.deps, {
+    identification: 'esia',
+    identityLevel: 'verified',
+    lastName: 'Смирнова',
+    firstName: 'Анна',
+    patronymic: 'Петровна',
+  });
+  esia = { jar: await signIn(t.app, u.email, u.password), userId: u.userId };
+  const o = await createUser(t.deps, { identification: 'esia' });
+  other = { jar: await signIn(t.app, o.email, o.password), userId: o.userId };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function hidden(html: string, name: string): string {
+  const m = html.match(new RegExp(`name="${name}" value="([^"]*)"`));
+  if (!m?.[1]) throw new Error(`no hidden ${name}`);
+  return m[1];
+}
+
+/** Open the form like a browser and post it as multipart, with the page's own CSRF and form tokens. */
+async function sendForm(
+  jar: CookieJar,
+  fields: Record<string, string | string[]>,
+  files: Parameters<typeof multipartBody>[1] = [],
+  opts: { type?: string; formPage?: string; keepToken?: string } = {},
+) {
+  const page = await getPage(t.app, jar, opts.formPage ?? `/appeals/new?type=${opts.type ?? 'appeal'}`);
+  expect(page.statusCode).toBe(200);
+  const body = multipartBody(
+    {
+      _csrf: csrfFrom(page.body),
+      formToken: opts.keepToken ?? hidden(page.body, 'formToken'),
+      type: opts.type ?? 'appeal',
+      ...fields,
+    },
+    files,
+  );
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/appeals/new',
+    headers: { cookie: jar.header(), 'content-type': body.contentType },
+    payload: body.payload,
+  });
+  jar.store(res);
+  return { res, page };
+}
+
+const valid = {
+  orgSlug: 'minzdrav',
+  kind: 'complaint',
+  lastName: 'Смирнова',
+  firstName: 'Анна',
+  patronymic: 'Петровна',
+  email: 'anna@example.test',
+  text: 'Прошу проверить работу поликлиники № 3: запись к терапевту недоступна вторую неделю.',
+};
+
+describe('the appeal form', () => {
+  it('sends anonymous visitors to sign in and back', async () => {
+    const res = await t.app.inject({ url: '/appeals/new?type=appeal' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?next=%2Fappeals%2Fnew%3Ftype%3Dappeal');
+  });
+
+  it('refuses an e-mail-identified account by default and says to sign in through ЕСИА', async () => {
+    const u = await createUser(t.deps);
+    const jar = await signIn(t.app, u.email, u.password);
+    const res = await getPage(t.app, jar, '/appeals/new?type=appeal');
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('только от граждан, вошедших через Госуслуги');
+  });
+
+  it('accepts e-mail accounts when the deployment allows them, and says so on the form', async () => {
+    await saveIdentificationSettings(t.deps.db, {
+      esiaLevels: ['standard', 'verified'],
+      allowEmailAccounts: true,
+    });
+    try {
+      const u = await createUser(t.deps);
+      const jar = await signIn(t.app, u.email, u.password);
+      const res = await getPage(t.app, jar, '/appeals/new?type=appeal');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('В демонстрационном режиме принимаются и учётные записи');
+    } finally {
+      await saveIdentificationSettings(t.deps.db, {
+        esiaLevels: ['standard', 'verified'],
+        allowEmailAccounts: false,
+      });
+    }
+  });
+
+  it('refuses an ЕСИА account below the levels the setting counts', async () => {
+    const u = await createUser(t.deps, { identification: 'esia', identityLevel: 'simplified' });
+    const jar = await signIn(t.app, u.email, u.password);
+    const res = await getPage(t.app, jar, '/appeals/new?type=appeal');
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Уровень вашей учётной записи');
+  });
+
+  it('asks for the type first, then pre-fills the name and e-mail from the account', async () => {
+    const choose = await getPage(t.app, esia.jar, '/appeals/new');
+    expect(choose.body).toContain('Что вы хотите отправить?');
+    expect(choose.body).toContain('Сообщение о коррупции');
+    const form = await getPage(t.app, esia.jar, '/appeals/new?type=appeal');
+    expect(form.body).toContain('value="Смирнова"');
+    expect(form.body).toContain('value="Петровна"');
+    expect(form.body).toContain('не больше 5 файлов по 10 МБ');
+  });
+
+  it('pre-fills the addressee from /orgs/<slug>/appeals/new', async () => {
+    const res = await getPage(t.app, esia.jar, '/orgs/minzdrav/appeals/new?type=appeal');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<option value="minzdrav" selected/);
+    expect((await getPage(t.app, esia.jar, '/orgs/no-such-body/appeals/new')).statusCode).toBe(404);
+  });
+
+  it('shows every error and keeps every value', async () => {
+    const { res } = await sendForm(esia.jar, {
+      orgSlug: '',
+      lastName: 'Смирнова',
+      firstName: '',
+      email: 'not-an-address',
+      text: '',
+      subject: 'Запись к врачу',
+      collective: 'yes',
+      cosigners: 'Одинслово',
+    });
+    expect(res.statusCode).toBe(422);
+    for (const msg of [
+      'Выберите орган, которому адресовано обращение',
+      'Выберите вид обращения',
+      'Введите имя',
+      'Введите адрес электронной почты в виде name@example.ru',
+      'Введите текст обращения',
+      'Соавторы: на каждой строке фамилия и имя',
+    ])
+      expect(res.body).toContain(msg);
+    expect(res.body).toContain('value="Запись к врачу"');
+    expect(res.body).toContain('value="not-an-address"');
+    expect(res.body).toContain('Одинслово</textarea>');
+    expect(res.body).toMatch(/name="collective" type="checkbox" value="yes" checked/);
+  });
+
+  it('registers an appeal at once: number, dates, deadline, event, audit and notice', async () => {
+    const { res } = await sendForm(esia.jar, valid);
+    expect(res.statusCode).toBe(303);
+    const m = /^\/cabinet\/appeals\/(MINZDRAV-2026-\d+)\?notice=registered$/.exec(
+      String(res.headers.location),
+    );
+    expect(m).not.toBeNull();
+    const number = m?.[1] as string;
+    const row = await appealsRepository.findByNumber(t.deps.db, number);
+    expect(row).toMatchObject({
+      type: 'appeal',
+      kind: 'complaint',
+      status: 'registered',
+      registeredOn: '2026-03-02',
+      // 30 days after 2 March 2026 is Wednesday 1 April
+      dueDate: '2026-04-01',
+      // 7 days after is Monday 9 March, the day off for 8 March (a Sunday): moved back to Friday 6 March
+      forwardDueDate: '2026-03-06',
+      dueProvisional: false,
+      authorUserId: esia.userId,
+      authorIdentification: 'esia',
+    });
+    const page = await getPage(t.app, esia.jar, String(res.headers.location));
+    expect(page.body).toContain('Обращение зарегистрировано');
+    expect(page.body).toContain(number);
+    expect(page.body).toContain('02.03.2026');
+    expect(page.body).toContain('01.04.2026');
+    // 3 March – 1 April less the weekends and the days off the shipped data lists (9 and 23 March)
+    expect(page.body).toContain('Осталось рабочих дней: 20');
+    // no SMTP in this app: the notice waits in the outbox and the page says so
+    expect(page.body).toContain('Уведомление о регистрации ещё не доставлено');
+    const [mail] = await t.deps.db.select().from(outbox).where(eq(outbox.toAddress, 'anna@example.test'));
+    expect(mail?.subject).toBe(`Обращение зарегистрировано, № ${number}`);
+    expect(mail?.textBody).toContain('Срок ответа: до 01.04.2026');
+    expect(mail?.textBody).toContain(`/cabinet/appeals/${number}`);
+  });
+
+  it('makes one appeal of a double submit with the same form token', async () => {
+    const first = await sendForm(esia.jar, { ...valid, text: 'Двойная отправка: одно обращение.' });
+    const token = hidden(first.page.body, 'formToken');
+    const again = await sendForm(esia.jar, { ...valid, text: 'Двойная отправка: одно обращение.' }, [], {
+      keepToken: token,
+    });
+    expect(again.res.statusCode).toBe(303);
+    const n1 = String(first.res.headers.location).split('?')[0];
+    expect(again.res.headers.location).toBe(n1);
+    const rows = await t.deps.db
+      .select()
+      .from(appeals)
+      .where(eq(appeals.text, 'Двойная отправка: одно обращение.'));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a file that is not what its name says, stores nothing and keeps the values', async () => {
+    const before = await t.deps.db.$count(appealAttachments);
+    const { res } = await sendForm(esia.jar, { ...valid, text: 'С неправильным файлом' }, [
+      { field: 'attachments', name: 'scan.pdf', type: 'application/pdf', data: SAMPLE_PNG },
+    ]);
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Содержимое файла не совпадает с его расширением');
+    expect(res.body).toContain('С неправильным файлом</textarea>');
+    expect(res.body).not.toContain('name="fileIds"');
+    expect(await t.deps.db.$count(appealAttachments)).toBe(before);
+  });
+
+  it('keeps a good attachment when another field is wrong, then sends it with the appeal', async () => {
+    const { res, page } = await sendForm(esia.jar, { ...valid, text: '' }, [
+      { field: 'attachments', name: 'справка.pdf', type: 'application/pdf', data: SAMPLE_PDF },
+    ]);
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Уже приложены: справка.pdf');
+    const fileId = hidden(res.body, 'fileIds');
+    const token = hidden(page.body, 'formToken');
+    const ok = await sendForm(esia.jar, { ...valid, text: 'С приложением', fileIds: fileId }, [], {
+      keepToken: token,
+    });
+    expect(ok.res.statusCode).toBe(303);
+    const path = String(ok.res.headers.location).split('?')[0] as string;
+    const view = await getPage(t.app, esia.jar, path);
+    expect(view.body).toContain('справка.pdf');
+    const file = await getPage(t.app, esia.jar, `${path}/files/${fileId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect((await getPage(t.app, other.jar, `${path}/files/${fileId}`)).statusCode).toBe(404);
+  });
+
+  it('refuses another person’s uploaded file id', async () => {
+    const { res } = await sendForm(other.jar, { ...valid, text: '' }, [
+      { field: 'attachments', name: 'a.png', type: 'image/png', data: SAMPLE_PNG },
+    ]);
+    const otherFile = hidden(res.body, 'fileIds');
+    const { res: mine } = await sendForm(esia.jar, {
+      ...valid,
+      text: 'Пытаюсь приложить чужой',
+      fileIds: otherFile,
+    });
+    expect(mine.statusCode).toBe(303);
+    const number = decodeURIComponent(String(mine.headers.location).split('/')[3]?.split('?')[0] ?? '');
+    const row = await appealsRepository.findByNumber(t.deps.db, number);
+    // an id that is not the author's own upload is simply not carried over
+    expect(await appealsRepository.attachments(t.deps.db, row?.id as string)).toHaveLength(0);
+  });
+
+  it('registers an information request and a corruption report with their own fields', async () => {
+    const info = await sendForm(
+      esia.jar,
+      {
+        orgSlug: 'minfin',
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        email: 'anna@example.test',
+        organizationName: 'АНО «Прозрачный бюджет»',
+        answerForm: 'post',
+        text: 'Прошу сообщить объём расходов на ремонт дорог в 2025 году.',
+      },
+      [],
+      { type: 'info_request' },
+    );
+    expect(info.res.statusCode).toBe(422);
+    expect(info.res.body).toContain('Введите почтовый адрес, чтобы получить ответ по почте');
+    expect(info.res.body).toContain('Какую информацию вы запрашиваете');
+    const ok = await sendForm(
+      esia.jar,
+      {
+        orgSlug: 'minfin',
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        email: 'anna@example.test',
+        answerForm: 'email',
+        text: 'Прошу сообщить объём расходов на ремонт дорог в 2025 году.',
+      },
+      [],
+      { type: 'info_request' },
+    );
+    expect(ok.res.statusCode).toBe(303);
+    const report = await sendForm(
+      esia.jar,
+      {
+        orgSlug: 'minzdrav',
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        email: 'anna@example.test',
+        involvedPersons: 'заведующий отделением',
+        text: 'За внеочередную запись просили деньги.',
+      },
+      [],
+      { type: 'corruption_report' },
+    );
+    expect(report.page.body).toContain(
+      'Сообщение получит только ответственный за профилактику коррупционных',
+    );
+    expect(report.res.statusCode).toBe(303);
+    const number = decodeURIComponent(String(report.res.headers.location).split('/')[3]?.split('?')[0] ?? '');
+    const row = await appealsRepository.findByNumber(t.deps.db, number);
+    expect(row).toMatchObject({
+      type: 'corruption_report',
+      kind: null,
+      details: { involvedPersons: 'заведующий отделением' },
+    });
+  });
+});
+
+describe('the cabinet', () => {
+  it('lists own appeals with status and working days left, and is linked from /cabinet', async () => {
+    const cab = await getPage(t.app, esia.jar, '/cabinet');
+    expect(cab.body).toContain('href="/cabinet/appeals"');
+    const list = await getPage(t.app, esia.jar, '/cabinet/appeals');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('MINZDRAV-2026-1');
+    expect(list.body).toContain('Зарегистрировано');
+    expect(list.body).toContain('Осталось рабочих дней');
+    const theirs = await getPage(t.app, other.jar, '/cabinet/appeals');
+    expect(theirs.body).not.toContain('MINZDRAV-2026-1<');
+  });
+
+  it('hides an appeal from everyone but its author', async () => {
+    expect((await getPage(t.app, other.jar, '/cabinet/appeals/MINZDRAV-2026-1')).statusCode).toBe(404);
+    expect((await getPage(t.app, esia.jar, '/cabinet/appeals/NOPE-2026-1')).statusCode).toBe(404);
+  });
+
+  it('shows the answer and takes one rating, with errors in plain words', async () => {
+    const row = await appealsRepository.findByNumber(t.deps.db, 'MINZDRAV-2026-1');
+    if (!row) throw new Error('no appeal');
+    expect((await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1')).body).not.toContain(
+      'Оцените ответ',
+    );
+    // the staff side's answer, written as it leaves it
+    await t.deps.db.insert(appealAnswers).values({
+      appealId: row.id,
+      text: 'Запись к терапевту восстановлена.\nПриносим извинения.',
+      status: 'sent',
+      signedName: 'Лебедев К. В.',
+      signedPosition: 'министр',
+      signedAt: new Date('2026-03-10T10:00:00Z'),
+      sentAt: new Date('2026-03-10T10:05:00Z'),
+    });
+    await t.deps.db.update(appeals).set({ status: 'sent' }).where(eq(appeals.id, row.id));
+    const page = await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1');
+    expect(page.body).toContain('Запись к терапевту восстановлена.');
+    expect(page.body).toContain('Лебедев К. В., министр');
+    expect(page.body).toContain('Оцените ответ');
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/cabinet/appeals/MINZDRAV-2026-1/rating',
+      headers: { cookie: esia.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: csrfFrom(page.body),
+        satisfied: 'no',
+        reason: 'Долго',
+      }).toString(),
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Выберите, почему ответ вас не удовлетворил');
+    expect(bad.body).toContain('Долго</textarea>');
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/cabinet/appeals/MINZDRAV-2026-1/rating',
+      headers: { cookie: esia.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: csrfFrom(page.body),
+        satisfied: 'no',
+        reasonCode: 'late',
+      }).toString(),
+    });
+    expect(good.statusCode).toBe(303);
+    const after = await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1?notice=rated');
+    expect(after.body).toContain('Вы не удовлетворены ответом: Ответ пришёл с опозданием');
+    expect(after.body).toContain('Вы оценили ответ');
+    expect(after.body).not.toContain('Отправить оценку');
+  });
+});

@@ -1,0 +1,289 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { originOf } from '../../../platform/audit/index.ts';
+import { isSignedIn } from '../../../platform/authz/index.ts';
+import { loadCalendar } from '../../../platform/calendar/store.ts';
+import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors/index.ts';
+import {
+  checkUploads,
+  findStoredFile,
+  sendStoredFile,
+  storeUploads,
+  uploadsOf,
+} from '../../../platform/files/index.ts';
+import { parseForm } from '../../../platform/http/forms.ts';
+import { findUserProfile } from '../../accounts/index.ts';
+import { findOrganizationBySlug, listAllOrganizations } from '../../orgs/index.ts';
+import { appealFormInput, ratingInput } from '../appeals.input.ts';
+import { type AppealType, appealTypes } from '../appeals.model.ts';
+import { submitBlocker } from '../appeals.policy.ts';
+import { appealsRepository } from '../appeals.repository.ts';
+import { ATTACHMENT_RULES, loadIdentificationSettings } from '../appeals.settings.ts';
+import { statusPath, workingDaysLeft } from '../format.ts';
+import { CABINET_PAGE_SIZE, getOwnAppeal, listOwnAppeals } from '../get-own-appeals.ts';
+import { rateAnswer } from '../rate-answer.ts';
+import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
+import { CabinetAppealView, CabinetListView } from './cabinet-pages.tsx';
+import {
+  BlockedView,
+  ChooseTypeView,
+  type KeptFile,
+  NewAppealView,
+  newTitleKey,
+} from './new-appeal-page.tsx';
+
+function typeOf(v: unknown): AppealType | undefined {
+  return typeof v === 'string' && (appealTypes as readonly string[]).includes(v)
+    ? (v as AppealType)
+    : undefined;
+}
+
+function signInHref(req: FastifyRequest) {
+  return `/sign-in?next=${encodeURIComponent(req.url)}`;
+}
+
+/** The ids in a repeated hidden field (one value or several). */
+function idsOf(body: unknown, field: string): string[] {
+  const v = (body as Record<string, unknown> | undefined)?.[field];
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.filter((x): x is string => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x)).slice(0, 20);
+}
+
+/** The appeal form, the citizen's cabinet of appeals and the rating of answers. */
+export async function appealsWeb(app: FastifyInstance) {
+  const { db } = app.deps;
+
+  const homeCrumb = (req: FastifyRequest) => ({ href: '/', text: req.t('ui.nav.home') });
+  const cabinetCrumbs = (req: FastifyRequest) => [
+    homeCrumb(req),
+    { href: '/cabinet', text: req.t('accounts.cabinet.title') },
+    { href: '/cabinet/appeals', text: req.t('appeals.cabinet.title') },
+  ];
+
+  async function orgChoices(req: FastifyRequest) {
+    const orgs = await listAllOrganizations(db);
+    return orgs.map((o) => ({ slug: o.slug, name: req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu }));
+  }
+
+  /** Sign-in first; then the identification rule; true when the page was already sent. */
+  async function gate(req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    if (!isSignedIn(req.actor)) {
+      reply.redirect(signInHref(req), 303);
+      return true;
+    }
+    const blocker = submitBlocker(req.actor, await loadIdentificationSettings(db));
+    if (blocker) {
+      await reply.page(
+        req.t('appeals.blocked.title'),
+        <BlockedView reason={blocker} signInHref={signInHref(req)} />,
+        {
+          status: 403,
+          breadcrumbs: [homeCrumb(req), { text: req.t('appeals.new.title') }],
+        },
+      );
+      return true;
+    }
+    return false;
+  }
+
+  async function showForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: AppealType,
+    values: Record<string, string>,
+    errors: FieldError[],
+    kept: KeptFile[],
+    status = 200,
+  ) {
+    const ident = await loadIdentificationSettings(db);
+    return reply.page(
+      req.t(newTitleKey(type)),
+      <NewAppealView
+        type={type}
+        orgs={await orgChoices(req)}
+        values={values}
+        errors={errors}
+        kept={kept}
+        allowEmailAccounts={ident.allowEmailAccounts}
+      />,
+      { status, breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }] },
+    );
+  }
+
+  async function newForm(req: FastifyRequest, reply: FastifyReply, orgSlug: string | null) {
+    if (await gate(req, reply)) return reply;
+    const q = req.query as Record<string, unknown>;
+    const type = typeOf(q.type);
+    const org = orgSlug ?? (typeof q.org === 'string' ? q.org : null);
+    if (!type) {
+      return reply.page(
+        req.t('appeals.new.chooseType'),
+        <ChooseTypeView action={req.url.split('?')[0] ?? '/appeals/new'} orgSlug={org} />,
+        {
+          breadcrumbs: [homeCrumb(req), { text: req.t('appeals.new.title') }],
+        },
+      );
+    }
+    const profile = isSignedIn(req.actor) ? await findUserProfile(db, req.actor.userId) : undefined;
+    const values: Record<string, string> = {
+      formToken: randomBytes(16).toString('base64url'),
+      lastName: profile?.lastName ?? '',
+      firstName: profile?.firstName ?? '',
+      patronymic: profile?.patronymic ?? '',
+      email: profile?.email ?? '',
+      orgSlug: org ?? '',
+    };
+    return showForm(req, reply, type, values, [], []);
+  }
+
+  app.get('/appeals/new', (req, reply) => newForm(req, reply, null));
+
+  app.get<{ Params: { slug: string } }>('/orgs/:slug/appeals/new', async (req, reply) => {
+    const org = await findOrganizationBySlug(db, req.params.slug);
+    if (!org) throw new NotFound('organization');
+    return newForm(req, reply, org.slug);
+  });
+
+  app.post('/appeals/new', async (req, reply) => {
+    if (await gate(req, reply)) return reply;
+    if (!isSignedIn(req.actor)) return reply;
+    const body = req.body as Record<string, unknown> | undefined;
+    const type = typeOf(body?.type) ?? 'appeal';
+    const form = parseForm(appealFormInput, body);
+    const rawValues = form.ok ? valuesOf(body) : form.values;
+    const keptIds = idsOf(body, 'fileIds');
+    const kept = await appealsRepository.ownUnattachedFiles(db, req.actor.userId, keptIds);
+    const files = uploadsOf(body, 'attachments');
+    const errors: FieldError[] = form.ok ? [] : [...form.errors];
+    const fileErrors = await checkUploads('attachments', files, {
+      ...ATTACHMENT_RULES,
+      maxFiles: ATTACHMENT_RULES.maxFiles - kept.length,
+    });
+    errors.push(...fileErrors);
+    // Good files are stored at once, so a form sent back for another field keeps them attached.
+    let stored: KeptFile[] = [];
+    if (files.length && fileErrors.length === 0) {
+      stored = await db.transaction((tx) =>
+        storeUploads(
+          app.deps,
+          tx,
+          'attachments',
+          files,
+          ATTACHMENT_RULES,
+          isSignedIn(req.actor) ? req.actor.userId : null,
+        ),
+      );
+    }
+    const allKept = [...kept, ...stored];
+    if (!form.ok || errors.length) return showForm(req, reply, type, rawValues, errors, allKept, 422);
+    const token = typeof body?.formToken === 'string' && body.formToken.length <= 100 ? body.formToken : '';
+    try {
+      const { appeal, created } = await submitAppeal(app.deps, originOf(req), {
+        ...form.data,
+        idempotencyKey: token ? `form:${token}` : null,
+        fileIds: allKept.map((f) => f.id),
+        locale: req.locale,
+      });
+      return reply.redirect(`${statusPath(appeal.number)}${created ? '?notice=registered' : ''}`, 303);
+    } catch (err) {
+      if (err instanceof InvalidInput) return showForm(req, reply, type, rawValues, err.errors, allKept, 422);
+      if (err instanceof SubmitBlocked) return reply.redirect('/appeals/new', 303);
+      throw err;
+    }
+  });
+
+  app.get('/cabinet/appeals', async (req, reply) => {
+    if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
+    const q = req.query as Record<string, unknown>;
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(String(q.page ?? '1'), 10) || 1));
+    const { rows, total } = await listOwnAppeals(app.deps, originOf(req), page);
+    const now = app.deps.clock.now();
+    const { calendar } = await loadCalendar(db);
+    const daysLeft = new Map(rows.map((r) => [r.id, workingDaysLeft(calendar, r.dueDate, now)]));
+    return reply.page(
+      req.t('appeals.cabinet.title'),
+      <CabinetListView
+        rows={rows}
+        total={total}
+        page={page}
+        pageSize={CABINET_PAGE_SIZE}
+        daysLeft={daysLeft}
+      />,
+      { breadcrumbs: [...cabinetCrumbs(req).slice(0, 2), { text: req.t('appeals.cabinet.title') }] },
+    );
+  });
+
+  async function showAppeal(
+    req: FastifyRequest<{ Params: { number: string } }>,
+    reply: FastifyReply,
+    ratingValues: Record<string, string> = {},
+    ratingErrors: FieldError[] = [],
+  ) {
+    const data = await getOwnAppeal(app.deps, originOf(req), req.params.number);
+    const targets = new Map<string, string>();
+    for (const e of data.events) {
+      if (e.targetOrgId && !targets.has(e.targetOrgId)) {
+        const o = data.forwardedTo?.id === e.targetOrgId ? data.forwardedTo : undefined;
+        if (o) targets.set(o.id, req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu);
+      }
+    }
+    const q = req.query as Record<string, unknown>;
+    if (q.notice === 'rated') req.flash = { kind: 'success', text: req.t('appeals.rating.saved') };
+    const title = req.t('appeals.view.title', { number: data.appeal.number });
+    const { calendar } = await loadCalendar(db);
+    return reply.page(
+      title,
+      <CabinetAppealView
+        data={data}
+        daysLeft={workingDaysLeft(calendar, data.appeal.dueDate, app.deps.clock.now())}
+        justRegistered={q.notice === 'registered'}
+        targets={targets}
+        ratingValues={ratingValues}
+        ratingErrors={ratingErrors}
+      />,
+      {
+        status: ratingErrors.length ? 422 : 200,
+        breadcrumbs: [...cabinetCrumbs(req), { text: data.appeal.number }],
+      },
+    );
+  }
+
+  app.get<{ Params: { number: string } }>('/cabinet/appeals/:number', async (req, reply) => {
+    if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
+    return showAppeal(req, reply);
+  });
+
+  app.post<{ Params: { number: string } }>('/cabinet/appeals/:number/rating', async (req, reply) => {
+    if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
+    const form = parseForm(ratingInput, req.body);
+    if (!form.ok) return showAppeal(req, reply, form.values, form.errors);
+    await rateAnswer(app.deps, originOf(req), { number: req.params.number, rating: form.data });
+    return reply.redirect(`${statusPath(req.params.number)}?notice=rated`, 303);
+  });
+
+  app.get<{ Params: { number: string; fileId: string } }>(
+    '/cabinet/appeals/:number/files/:fileId',
+    async (req, reply) => {
+      if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
+      const data = await getOwnAppeal(app.deps, originOf(req), req.params.number);
+      const att = data.attachments.find((f) => f.fileId === req.params.fileId);
+      if (!att) throw new NotFound('file');
+      // an answer's files are the citizen's only once the answer has been sent
+      if (att.answerId && !data.answers.some((a) => a.id === att.answerId)) throw new NotFound('file');
+      const file = await findStoredFile(db, att.fileId);
+      if (!file) throw new NotFound('file');
+      return sendStoredFile(app.deps, reply, file);
+    },
+  );
+}
+
+/** The submitted text fields, for re-rendering after a later error. */
+function valuesOf(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x) => typeof x === 'string').join('\n');
+  }
+  return out;
+}
