@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { modules } from './modules/index.ts';
 import { MigrationsNewerThanCode } from './platform/db/migrate.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 import { seed } from './seed.ts';
@@ -66,6 +67,7 @@ async function main() {
 
   try {
     await seed(deps);
+    for (const m of modules) await m.workers?.(deps);
     app = await buildApp(deps);
     const listening = await app.listen({ port: config.port, host: config.host });
     deps.log.info({ url: config.publicUrl, listening, seed: config.seed }, 'Открытый регион is ready');

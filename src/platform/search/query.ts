@@ -19,6 +19,7 @@ export const CANDIDATES = 2000;
 export const COUNT_CAP = 10_000;
 const HL_START = '\u0002';
 const HL_STOP = '\u0003';
+const LT_GT = '\ue000\ue001';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -98,7 +99,8 @@ export function splitHighlight(s: string): Highlighted {
   const out: Highlighted = [];
   let hit = false;
   let buf = '';
-  for (const ch of s) {
+  for (const raw of s) {
+    const ch = raw === '\ue000' ? '<' : raw === '\ue001' ? '>' : raw;
     if (ch === HL_START || ch === HL_STOP) {
       if (buf) out.push({ text: buf, hit });
       buf = '';
@@ -156,9 +158,11 @@ const SNIPPET_OPTS = `StartSel=${HL_START}, StopSel=${HL_STOP}, MaxWords=35, Min
 /** The page of hits for ids, in that order, with headlines for a tsquery (or none). */
 async function hydrate(db: DbOrTx, ids: string[], tsq: SQL | null): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
-  const title = tsq ? sql`ts_headline('russian', e.title, ${tsq}, ${HEADLINE_OPTS})` : sql`e.title`;
+  // ts_headline drops what looks like an HTML tag: angle brackets travel as private-use characters.
+  const guard = (x: SQL) => sql`translate(${x}, '<>', ${LT_GT})`;
+  const title = tsq ? sql`ts_headline('russian', ${guard(sql`e.title`)}, ${tsq}, ${HEADLINE_OPTS})` : sql`e.title`;
   const snippet = tsq
-    ? sql`case when e.tsv @@ ${tsq} then ts_headline('russian', left(e.body, 20000) || ' ' || left(e.attachment_text, 20000), ${tsq}, ${SNIPPET_OPTS}) else e.summary end`
+    ? sql`case when e.tsv @@ ${tsq} then ts_headline('russian', ${guard(sql`left(e.body, 20000) || ' ' || left(e.attachment_text, 20000)`)}, ${tsq}, ${SNIPPET_OPTS}) else e.summary end`
     : sql`e.summary`;
   const found = await rows(
     db,

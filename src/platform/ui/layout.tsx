@@ -134,6 +134,7 @@ export function Layout({
                       {t('ui.nav.home')}
                     </NavItem>
                     <NavItem href="/orgs">{t('ui.nav.orgs')}</NavItem>
+                    <NavItem href="/search">{t('ui.nav.search')}</NavItem>
                     {isSignedIn(v.actor) && <NavItem href="/cabinet">{t('ui.nav.cabinet')}</NavItem>}
                     {isStaff(v.actor) && <NavItem href="/manage">{t('ui.nav.manage')}</NavItem>}
                     {!isSignedIn(v.actor) && <NavItem href="/sign-in">{t('ui.nav.signIn')}</NavItem>}

@@ -1,0 +1,50 @@
+import type { Locale } from '../../../platform/i18n/index.ts';
+import type { Highlighted, Labelled } from '../../../platform/search/index.ts';
+import { labelOf, searchVocabulary } from '../../../platform/search/index.ts';
+import type { OrgRow } from '../../orgs/index.ts';
+
+/** Highlighted text: matched words in <mark>, everything escaped by Preact. */
+export function Marked({ parts }: { parts: Highlighted }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.hit ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity but their place
+          <mark key={i}>{p.text}</mark>
+        ) : (
+          p.text
+        ),
+      )}
+    </>
+  );
+}
+
+export function orgLabel(o: OrgRow | undefined, locale: Locale): string {
+  if (!o) return '';
+  return locale === 'en' && o.nameEn ? o.nameEn : (o.shortNameRu ?? o.nameRu);
+}
+
+export function vocabLabel(
+  kind: 'types' | 'topics' | 'docTypes' | 'docStatuses',
+  key: string,
+  locale: Locale,
+) {
+  const m = searchVocabulary()[kind] as Map<string, Labelled>;
+  return labelOf(m.get(key), key, locale);
+}
+
+/** 2026-02-01 → 01.02.2026 */
+export function ruDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export function dayOf(d: Date): string {
+  return new Intl.DateTimeFormat('ru-RU', {
+    timeZone: 'Europe/Kaliningrad',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
+}

@@ -1,0 +1,223 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { originOf } from '../../../platform/audit/index.ts';
+import { isSignedIn } from '../../../platform/authz/index.ts';
+import { NotFound } from '../../../platform/errors/index.ts';
+import { parseForm } from '../../../platform/http/forms.ts';
+import { searchEntriesQuery } from '../../../platform/search/index.ts';
+import { useView } from '../../../platform/ui/context.ts';
+import { listAllOrganizations } from '../../orgs/index.ts';
+import { confirmSubscription } from '../confirm-subscription.ts';
+import { createSubscription } from '../create-subscription.ts';
+import { type FeedKind, getFeed } from '../get-feed.ts';
+import { getLegalReference } from '../get-legal-reference.ts';
+import { listSubscriptions } from '../list-subscriptions.ts';
+import { findSubscriptionByToken, removeSubscription } from '../remove-subscription.ts';
+import { firstOf, listOf, requestFromPage, searchHref, subscriptionInput } from '../search.input.ts';
+import { searchPortal } from '../search-portal.ts';
+import { LegalReferenceView } from './legal-page.tsx';
+import { SearchView } from './search-page.tsx';
+import {
+  InvalidLinkView,
+  NewSubscriptionView,
+  SubscriptionsView,
+  UnsubscribeView,
+} from './subscriptions-page.tsx';
+
+type Q = Record<string, unknown>;
+
+function signInFirst(req: FastifyRequest, reply: FastifyReply): boolean {
+  if (isSignedIn(req.actor)) return false;
+  reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+  return true;
+}
+
+const notices: Record<string, string> = {
+  created: 'subs.created',
+  confirmed: 'subs.confirmed',
+  removed: 'subs.removed',
+};
+
+/** /search, the legal reference, Atom feeds and e-mail subscriptions. */
+export async function searchWeb(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  const home = (req: FastifyRequest) => ({ href: '/', text: req.t('ui.nav.home') });
+
+  app.get('/search', async (req, reply) => {
+    const { req: sreq, form } = requestFromPage((req.query ?? {}) as Q);
+    const data = await searchPortal({ db }, sreq);
+    const title = sreq.q ? `${req.t('search.title')}: ${sreq.q.slice(0, 80)}` : req.t('search.title');
+    return reply.page(title, <SearchView req={sreq} form={form} data={data} />, {
+      breadcrumbs: [home(req), { text: req.t('search.title') }],
+    });
+  });
+
+  const legal = async (req: FastifyRequest, reply: FastifyReply, slug?: string) => {
+    const q = (req.query ?? {}) as Q;
+    const topics = listOf(q.topic);
+    const tag = firstOf(q.tag)?.slice(0, 200);
+    const data = await getLegalReference({ db }, { orgSlug: slug, topics });
+    const title = data.org ? req.t('legal.titleOrg', { org: data.org.nameRu }) : req.t('legal.title');
+    const action = data.org ? `/orgs/${data.org.slug}/legal-reference` : '/legal-reference';
+    const crumbs = data.org
+      ? [
+          home(req),
+          { href: '/orgs', text: req.t('orgs.list.title') },
+          { href: `/orgs/${data.org.slug}`, text: data.org.nameRu },
+          { text: req.t('legal.title') },
+        ]
+      : [home(req), { text: req.t('legal.title') }];
+    return reply.page(
+      title,
+      <LegalReferenceView data={data} title={title} chosen={topics} tag={tag} action={action} />,
+      { breadcrumbs: crumbs },
+    );
+  };
+  app.get('/legal-reference', (req, reply) => legal(req, reply));
+  app.get<{ Params: { slug: string } }>('/orgs/:slug/legal-reference', (req, reply) =>
+    legal(req, reply, req.params.slug),
+  );
+
+  const feed = async (reply: FastifyReply, req: FastifyRequest, kind: FeedKind, slug?: string) => {
+    const xml = await getFeed(
+      { db, publicUrl: config.publicUrl },
+      {
+        kind,
+        ...(slug ? { orgSlug: slug } : {}),
+        title: (org) =>
+          org
+            ? req.t(kind === 'news' ? 'feeds.title.orgNews' : 'feeds.title.orgDocuments', { org })
+            : req.t(`feeds.title.${kind}`),
+      },
+    );
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(xml);
+  };
+  app.get('/feeds/news.atom', (req, reply) => feed(reply, req, 'news'));
+  app.get('/feeds/documents.atom', (req, reply) => feed(reply, req, 'documents'));
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/orgs/:slug/:file', (req, reply) => {
+    const kind = ({ 'news.atom': 'news', 'documents.atom': 'documents' } as const)[
+      req.params.file as 'news.atom'
+    ];
+    if (!kind) throw new NotFound('feed');
+    return feed(reply, req, kind, req.params.slug);
+  });
+
+  // Subscriptions
+
+  const subsCrumbs = (req: FastifyRequest) => [
+    home(req),
+    { href: '/subscriptions', text: req.t('subs.title') },
+  ];
+
+  app.get('/subscriptions', async (req, reply) => {
+    if (signInFirst(req, reply)) return reply;
+    const key = firstOf((req.query as Q).notice);
+    if (key && notices[key]) req.flash = { kind: 'success', text: req.t(notices[key]) };
+    const rows = await listSubscriptions({ db }, req.actor);
+    return reply.page(req.t('subs.title'), <SubscriptionsView rows={rows} />, {
+      breadcrumbs: [home(req), { text: req.t('subs.title') }],
+    });
+  });
+
+  const newForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: { field: string; message: string }[],
+    status = 200,
+  ) => {
+    const orgs = await listAllOrganizations(db);
+    const browse = await searchEntriesQuery(db, { perPage: 1 });
+    const topics = (browse.facets?.topic ?? []).map((f) => f.key);
+    return reply.page(
+      req.t('subs.new'),
+      <NewSubscriptionView values={values} errors={errors} orgs={orgs} topics={topics} />,
+      {
+        status,
+        breadcrumbs: [...subsCrumbs(req), { text: req.t('subs.new') }],
+      },
+    );
+  };
+
+  app.get('/subscriptions/new', async (req, reply) => {
+    if (signInFirst(req, reply)) return reply;
+    const { req: sreq } = requestFromPage((req.query ?? {}) as Q);
+    const params = searchHref({ ...sreq, q: undefined, page: 1 }).split('?')[1] ?? '';
+    const values: Record<string, string> = { params };
+    if (sreq.q) Object.assign(values, { kind: 'query', q: sreq.q.slice(0, 300) });
+    else if (sreq.orgSlugs.length === 1) Object.assign(values, { kind: 'org', org: sreq.orgSlugs[0] });
+    else if (sreq.topics?.length === 1) Object.assign(values, { kind: 'topic', topic: sreq.topics[0] });
+    return newForm(req, reply, values, []);
+  });
+
+  app.post('/subscriptions/new', async (req, reply) => {
+    if (signInFirst(req, reply)) return reply;
+    const form = parseForm(subscriptionInput, req.body);
+    if (!form.ok) return newForm(req, reply, form.values, form.errors, 422);
+    await createSubscription(app.deps, originOf(req), form.data);
+    return reply.redirect('/subscriptions?notice=created', 303);
+  });
+
+  app.get<{ Params: { token: string } }>(
+    '/subscriptions/confirm/:token',
+    { config: { rateLimit: { max: 30, timeWindow: '10 minutes' } } },
+    async (req, reply) => {
+      if (await confirmSubscription(app.deps, req.params.token)) {
+        return reply.page(req.t('subs.confirmed'), <ConfirmedView />);
+      }
+      return reply.page(req.t('subs.title'), <InvalidLinkView />, { status: 404 });
+    },
+  );
+
+  app.get<{ Params: { token: string } }>('/subscriptions/unsubscribe/:token', async (req, reply) => {
+    const row = await findSubscriptionByToken(app.deps, req.params.token);
+    if (!row) return reply.page(req.t('subs.title'), <InvalidLinkView />, { status: 404 });
+    return reply.page(
+      req.t('subs.unsubscribe.title'),
+      <UnsubscribeView label={row.label} token={req.params.token} />,
+    );
+  });
+
+  app.post<{ Params: { token: string } }>('/subscriptions/unsubscribe/:token', async (req, reply) => {
+    const row = await findSubscriptionByToken(app.deps, req.params.token);
+    if (!row) return reply.page(req.t('subs.title'), <InvalidLinkView />, { status: 404 });
+    await removeSubscription(app.deps, originOf(req), { token: req.params.token });
+    return reply.page(req.t('subs.removed'), <RemovedView />);
+  });
+
+  app.post<{ Params: { id: string } }>('/subscriptions/:id/delete', async (req, reply) => {
+    if (signInFirst(req, reply)) return reply;
+    await removeSubscription(app.deps, originOf(req), { id: req.params.id });
+    return reply.redirect('/subscriptions?notice=removed', 303);
+  });
+}
+
+function ConfirmedView() {
+  const { t } = useView();
+  return (
+    <>
+      <h1 class="govuk-heading-l">{t('subs.confirmed')}</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/subscriptions">
+          {t('subs.title')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function RemovedView() {
+  const { t } = useView();
+  return (
+    <>
+      <h1 class="govuk-heading-l">{t('subs.removed')}</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/search">
+          {t('search.title')}
+        </a>
+      </p>
+    </>
+  );
+}
