@@ -167,4 +167,3 @@ export const siteFeedback = pgTable(
   },
   (t) => [index('site_feedback_org_idx').on(t.orgId, t.createdAt)],
 );
-

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { isStaff } from '../../platform/authz/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { registerManageSection } from '../../platform/ui/manage-sections.ts';
+import type { ModuleManifest } from '../manifest.ts';
+import { listAllOrganizations } from '../orgs/index.ts';
+import { publicationsApi } from './api/index.ts';
+import { EXTRACT_QUEUE } from './attach-files.ts';
+import { extractAttachmentText } from './extract-attachment-text.ts';
+import { listPublicItemsForIndex } from './index-items.ts';
+import { publicationsMessages } from './messages.ts';
+import { publicationsSearch } from './publications.search.ts';
+import { structuredSections } from './sections.ts';
+import { publicationsWeb } from './web/index.tsx';
+
+export { listPublicItemsForIndex, type PublicItem, publicationUrl } from './index-items.ts';
+export { structuredSections } from './sections.ts';
+export {
+  DEMO_PDF_DOCUMENT,
+  DEMO_PDF_PHRASE,
+  registerPublicationSections,
+  seedDemoPublications,
+} from './seed-publications.ts';
+export { type VerifyResult, verifyPublicationLog } from './verify-publication-log.ts';
+
+registerManageSection({
+  key: 'publications',
+  href: '/manage/publications',
+  titleKey: 'publications.manage.section',
+  descriptionKey: 'publications.manage.sectionDescription',
+  order: 30,
+  visible: (actor) => isStaff(actor),
+});
+
+/** The text-extraction worker (PDF, DOCX) for attachments, run in the server process. */
+async function publicationsWorkers(deps: Deps): Promise<void> {
+  await deps.jobs.work<{ attachmentId: string }>(EXTRACT_QUEUE, async (data) => {
+    await extractAttachmentText(deps, data);
+  });
+}
+
+/** Public URLs for the sitemap: press, documents, sections, items. */
+async function publicationsSitemap(app: FastifyInstance): Promise<string[]> {
+  const { db } = app.deps;
+  const orgs = await listAllOrganizations(db);
+  const urls = ['/transparency'];
+  for (const o of orgs) {
+    urls.push(`/orgs/${o.slug}/press`, `/orgs/${o.slug}/documents`, `/orgs/${o.slug}/declarations`);
+    for (const s of structuredSections) urls.push(`/orgs/${o.slug}/${s.path}`);
+  }
+  let after: string | undefined;
+  for (;;) {
+    const page = await listPublicItemsForIndex(db, after ? { after, limit: 2000 } : { limit: 2000 });
+    for (const i of page.items) if (i.type !== 'section') urls.push(i.url);
+    if (!page.next) break;
+    after = page.next;
+  }
+  return urls;
+}
+
+/**
+ * What each organisation publishes: news and media, documents with requisites
+ * and attachments, the structured sections of 8-ФЗ, income declarations; every
+ * version kept and every change in a hash-chained log (/transparency).
+ */
+export const publicationsModule: ModuleManifest = {
+  name: 'publications',
+  messages: publicationsMessages,
+  web: publicationsWeb,
+  api: publicationsApi,
+  sitemap: publicationsSitemap,
+  search: publicationsSearch,
+  workers: publicationsWorkers,
+};

@@ -1,0 +1,442 @@
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { PublicationKind } from './publications.input.ts';
+import {
+  declarationYears,
+  documentLinks,
+  incomeDeclarations,
+  publicationAttachments,
+  publicationLog,
+  publications,
+  publicationVersions,
+  siteFeedback,
+} from './publications.tables.ts';
+
+export type PublicationRow = typeof publications.$inferSelect;
+export type NewPublication = typeof publications.$inferInsert;
+export type VersionRow = typeof publicationVersions.$inferSelect;
+export type LogRow = typeof publicationLog.$inferSelect;
+export type AttachmentRow = typeof publicationAttachments.$inferSelect;
+export type DocumentLinkRow = typeof documentLinks.$inferSelect;
+export type DeclarationRow = typeof incomeDeclarations.$inferSelect;
+export type SiteFeedbackRow = typeof siteFeedback.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+export type DocumentFilter = {
+  docType?: string | undefined;
+  docStatus?: string | undefined;
+  topic?: string | undefined;
+};
+
+/** Declaration table sort keys (GET ?sort=) and their columns. */
+export const declarationSorts = {
+  name: incomeDeclarations.declarantShortName,
+  position: incomeDeclarations.position,
+  income: incomeDeclarations.declaredIncomeKopecks,
+} as const;
+export type DeclarationSort = keyof typeof declarationSorts;
+
+/** Every query of the publications module. */
+export const publicationsRepository = {
+  async insert(db: DbOrTx, row: NewPublication): Promise<PublicationRow> {
+    const [r] = await db.insert(publications).values(row).returning();
+    if (!r) throw new Error('insert publication returned nothing');
+    return r;
+  },
+
+  async update(db: DbOrTx, id: string, patch: Partial<NewPublication>): Promise<void> {
+    await db.update(publications).set(patch).where(eq(publications.id, id));
+  },
+
+  async findById(db: DbOrTx, id: string): Promise<PublicationRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [r] = await db.select().from(publications).where(eq(publications.id, id)).limit(1);
+    return r;
+  },
+
+  async lockById(db: DbOrTx, id: string): Promise<PublicationRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [r] = await db.select().from(publications).where(eq(publications.id, id)).for('update').limit(1);
+    return r;
+  },
+
+  async findSection(db: DbOrTx, orgId: string, key: string): Promise<PublicationRow | undefined> {
+    const [r] = await db
+      .select()
+      .from(publications)
+      .where(and(eq(publications.orgId, orgId), eq(publications.sectionKey, key)))
+      .limit(1);
+    return r;
+  },
+
+  async sectionsOf(db: DbOrTx, orgId: string): Promise<PublicationRow[]> {
+    return db
+      .select()
+      .from(publications)
+      .where(and(eq(publications.orgId, orgId), eq(publications.kind, 'section')));
+  },
+
+  async listByKinds(
+    db: DbOrTx,
+    orgId: string,
+    kinds: readonly PublicationKind[],
+    page: { limit: number; offset: number },
+  ): Promise<{ items: PublicationRow[]; total: number }> {
+    const where = and(eq(publications.orgId, orgId), inArray(publications.kind, [...kinds]));
+    const [items, [c]] = await Promise.all([
+      db
+        .select()
+        .from(publications)
+        .where(where)
+        .orderBy(desc(publications.publishedAt), desc(publications.createdAt))
+        .limit(page.limit)
+        .offset(page.offset),
+      db.select({ n: count() }).from(publications).where(where),
+    ]);
+    return { items, total: c?.n ?? 0 };
+  },
+
+  async listDocuments(
+    db: DbOrTx,
+    orgId: string,
+    f: DocumentFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: PublicationRow[]; total: number }> {
+    const parts: SQL[] = [eq(publications.orgId, orgId), eq(publications.kind, 'document')];
+    if (f.docType) parts.push(eq(publications.docType, f.docType));
+    if (f.docStatus) parts.push(eq(publications.docStatus, f.docStatus));
+    if (f.topic) parts.push(sql`${f.topic} = any(${publications.topics})`);
+    const where = and(...parts);
+    const [items, [c]] = await Promise.all([
+      db
+        .select()
+        .from(publications)
+        .where(where)
+        .orderBy(desc(publications.docDate), desc(publications.publishedAt))
+        .limit(page.limit)
+        .offset(page.offset),
+      db.select({ n: count() }).from(publications).where(where),
+    ]);
+    return { items, total: c?.n ?? 0 };
+  },
+
+  async findDocumentByNumber(db: DbOrTx, orgId: string, number: string): Promise<PublicationRow[]> {
+    return db
+      .select()
+      .from(publications)
+      .where(
+        and(
+          eq(publications.orgId, orgId),
+          eq(publications.kind, 'document'),
+          sql`lower(replace(${publications.docNumber}, ' ', '')) = lower(replace(${number}, ' ', ''))`,
+        ),
+      )
+      .orderBy(desc(publications.docDate));
+  },
+
+  async findByIds(db: DbOrTx, ids: string[]): Promise<PublicationRow[]> {
+    if (ids.length === 0) return [];
+    return db.select().from(publications).where(inArray(publications.id, ids));
+  },
+
+  // Versions and the log
+
+  async insertVersion(db: DbOrTx, row: typeof publicationVersions.$inferInsert): Promise<void> {
+    await db.insert(publicationVersions).values(row);
+  },
+
+  async versions(db: DbOrTx, publicationId: string): Promise<VersionRow[]> {
+    return db
+      .select()
+      .from(publicationVersions)
+      .where(eq(publicationVersions.publicationId, publicationId))
+      .orderBy(desc(publicationVersions.version));
+  },
+
+  async version(db: DbOrTx, publicationId: string, version: number): Promise<VersionRow | undefined> {
+    const [r] = await db
+      .select()
+      .from(publicationVersions)
+      .where(
+        and(eq(publicationVersions.publicationId, publicationId), eq(publicationVersions.version, version)),
+      )
+      .limit(1);
+    return r;
+  },
+
+  /** Serialises appends to the log until the transaction ends, then returns the head. */
+  async lockLogHead(db: DbOrTx): Promise<LogRow | undefined> {
+    await db.execute(sql`select pg_advisory_xact_lock(7305001)`);
+    const [r] = await db.select().from(publicationLog).orderBy(desc(publicationLog.seq)).limit(1);
+    return r;
+  },
+
+  async nextLogSeq(db: DbOrTx): Promise<number> {
+    const r = await db.execute<{ n: string }>(
+      sql`select nextval(pg_get_serial_sequence('publication_log', 'seq')) as n`,
+    );
+    return Number(r.rows[0]?.n);
+  },
+
+  async insertLog(db: DbOrTx, row: typeof publicationLog.$inferInsert): Promise<void> {
+    await db.insert(publicationLog).values(row);
+  },
+
+  async logHead(db: DbOrTx): Promise<LogRow | undefined> {
+    const [r] = await db.select().from(publicationLog).orderBy(desc(publicationLog.seq)).limit(1);
+    return r;
+  },
+
+  async logCount(db: DbOrTx): Promise<number> {
+    const [r] = await db.select({ n: count() }).from(publicationLog);
+    return r?.n ?? 0;
+  },
+
+  /** Log entries newest first, a page at a time, with what each item is. */
+  async logPage(db: DbOrTx, page: { limit: number; offset: number }) {
+    return db
+      .select({
+        seq: publicationLog.seq,
+        publicationId: publicationLog.publicationId,
+        version: publicationLog.version,
+        action: publicationLog.action,
+        at: publicationLog.at,
+        hash: publicationLog.hash,
+        prevHash: publicationLog.prevHash,
+        title: publications.title,
+        kind: publications.kind,
+        sectionKey: publications.sectionKey,
+        orgId: publications.orgId,
+      })
+      .from(publicationLog)
+      .leftJoin(publications, eq(publications.id, publicationLog.publicationId))
+      .orderBy(desc(publicationLog.seq))
+      .limit(page.limit)
+      .offset(page.offset);
+  },
+
+  /** Log entries in order with the version content they commit to, after `afterSeq`. */
+  async logBatch(db: DbOrTx, afterSeq: number, limit: number) {
+    return db
+      .select({
+        seq: publicationLog.seq,
+        publicationId: publicationLog.publicationId,
+        version: publicationLog.version,
+        action: publicationLog.action,
+        at: publicationLog.at,
+        prevHash: publicationLog.prevHash,
+        hash: publicationLog.hash,
+        content: publicationVersions.content,
+      })
+      .from(publicationLog)
+      .leftJoin(
+        publicationVersions,
+        and(
+          eq(publicationVersions.publicationId, publicationLog.publicationId),
+          eq(publicationVersions.version, publicationLog.version),
+        ),
+      )
+      .where(gt(publicationLog.seq, afterSeq))
+      .orderBy(asc(publicationLog.seq))
+      .limit(limit);
+  },
+
+  /** Publications after `afterId` (by id), for the check that the current rows match their last version. */
+  async publicationBatch(db: DbOrTx, afterId: string, limit: number): Promise<PublicationRow[]> {
+    return db
+      .select()
+      .from(publications)
+      .where(gt(publications.id, afterId))
+      .orderBy(asc(publications.id))
+      .limit(limit);
+  },
+
+  async lastLogSeqOf(db: DbOrTx, publicationId: string): Promise<number | undefined> {
+    const [r] = await db
+      .select({ seq: publicationLog.seq })
+      .from(publicationLog)
+      .where(eq(publicationLog.publicationId, publicationId))
+      .orderBy(desc(publicationLog.seq))
+      .limit(1);
+    return r?.seq;
+  },
+
+  /** Is the file the video or poster of a published media item (so it may be served publicly)? */
+  async isMediaFile(db: DbOrTx, fileId: string): Promise<boolean> {
+    const [r] = await db
+      .select({ id: publications.id })
+      .from(publications)
+      .where(sql`${publications.videoFileId} = ${fileId} or ${publications.posterFileId} = ${fileId}`)
+      .limit(1);
+    return r !== undefined;
+  },
+
+  // Links between documents
+
+  async insertLink(db: DbOrTx, row: DocumentLinkRow): Promise<void> {
+    await db
+      .insert(documentLinks)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [documentLinks.fromId, documentLinks.toId],
+        set: { relation: row.relation },
+      });
+  },
+
+  async linksFrom(db: DbOrTx, id: string): Promise<DocumentLinkRow[]> {
+    return db.select().from(documentLinks).where(eq(documentLinks.fromId, id));
+  },
+
+  async linksTo(db: DbOrTx, id: string): Promise<DocumentLinkRow[]> {
+    return db.select().from(documentLinks).where(eq(documentLinks.toId, id));
+  },
+
+  // Attachments
+
+  async insertAttachment(
+    db: DbOrTx,
+    row: typeof publicationAttachments.$inferInsert,
+  ): Promise<AttachmentRow> {
+    const [r] = await db.insert(publicationAttachments).values(row).returning();
+    if (!r) throw new Error('insert attachment returned nothing');
+    return r;
+  },
+
+  async attachments(db: DbOrTx, publicationId: string): Promise<AttachmentRow[]> {
+    return db
+      .select()
+      .from(publicationAttachments)
+      .where(eq(publicationAttachments.publicationId, publicationId))
+      .orderBy(asc(publicationAttachments.createdAt), asc(publicationAttachments.name));
+  },
+
+  async attachmentsOf(db: DbOrTx, ids: string[]): Promise<AttachmentRow[]> {
+    if (ids.length === 0) return [];
+    return db.select().from(publicationAttachments).where(inArray(publicationAttachments.publicationId, ids));
+  },
+
+  async findAttachment(db: DbOrTx, id: string): Promise<AttachmentRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [r] = await db
+      .select()
+      .from(publicationAttachments)
+      .where(eq(publicationAttachments.id, id))
+      .limit(1);
+    return r;
+  },
+
+  async setAttachmentText(db: DbOrTx, id: string, status: string, text: string | null): Promise<void> {
+    await db
+      .update(publicationAttachments)
+      .set({ textStatus: status, text })
+      .where(eq(publicationAttachments.id, id));
+  },
+
+  // Index for search
+
+  async publicBatch(db: DbOrTx, afterId: string, limit: number): Promise<PublicationRow[]> {
+    return db
+      .select()
+      .from(publications)
+      .where(and(gt(publications.id, afterId), isNotNull(publications.publishedAt)))
+      .orderBy(asc(publications.id))
+      .limit(limit);
+  },
+
+  // Income declarations
+
+  async insertDeclaration(db: DbOrTx, row: typeof incomeDeclarations.$inferInsert): Promise<DeclarationRow> {
+    const [r] = await db.insert(incomeDeclarations).values(row).returning();
+    if (!r) throw new Error('insert declaration returned nothing');
+    return r;
+  },
+
+  async deleteDeclaration(db: DbOrTx, orgId: string, id: string): Promise<number> {
+    if (!isUuid(id)) return 0;
+    const r = await db
+      .delete(incomeDeclarations)
+      .where(and(eq(incomeDeclarations.orgId, orgId), eq(incomeDeclarations.id, id)));
+    return r.rowCount ?? 0;
+  },
+
+  async declarations(
+    db: DbOrTx,
+    orgId: string,
+    year: number,
+    sort: DeclarationSort = 'name',
+    dir: 'asc' | 'desc' = 'asc',
+  ): Promise<DeclarationRow[]> {
+    const col = declarationSorts[sort];
+    // Family rows stay right under their declarant: sort declarants, then by relation within one.
+    const groupKey =
+      sort === 'income'
+        ? sql`max(${incomeDeclarations.declaredIncomeKopecks}) filter (where ${incomeDeclarations.relation} = 'DECLARANT') over (partition by ${incomeDeclarations.declarantShortName}, ${incomeDeclarations.position})`
+        : col;
+    return db
+      .select()
+      .from(incomeDeclarations)
+      .where(and(eq(incomeDeclarations.orgId, orgId), eq(incomeDeclarations.year, year)))
+      .orderBy(
+        dir === 'asc' ? sql`${groupKey} asc nulls last` : sql`${groupKey} desc nulls last`,
+        asc(incomeDeclarations.declarantShortName),
+        sql`case ${incomeDeclarations.relation} when 'DECLARANT' then 0 when 'СУПРУГА' then 1 when 'СУПРУГ' then 1 else 2 end`,
+        asc(incomeDeclarations.sortOrder),
+        asc(incomeDeclarations.createdAt),
+      );
+  },
+
+  async declarationYears(
+    db: DbOrTx,
+    orgId: string,
+  ): Promise<{ year: number; published: boolean; rows: number }[]> {
+    const r = await db.execute<{ year: number; published: boolean; rows: string }>(sql`
+      select y.year, coalesce(p.published, false) as published, count(d.id) as rows
+      from (select distinct year from income_declarations where org_id = ${orgId}
+            union select year from declaration_years where org_id = ${orgId}) y
+      left join declaration_years p on p.org_id = ${orgId} and p.year = y.year
+      left join income_declarations d on d.org_id = ${orgId} and d.year = y.year
+      group by y.year, p.published
+      order by y.year desc`);
+    return r.rows.map((x) => ({
+      year: Number(x.year),
+      published: Boolean(x.published),
+      rows: Number(x.rows),
+    }));
+  },
+
+  async setYearPublished(db: DbOrTx, orgId: string, year: number, published: boolean, now: Date) {
+    await db
+      .insert(declarationYears)
+      .values({ orgId, year, published, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [declarationYears.orgId, declarationYears.year],
+        set: { published, updatedAt: now },
+      });
+  },
+
+  async isYearPublished(db: DbOrTx, orgId: string, year: number): Promise<boolean> {
+    const [r] = await db
+      .select({ p: declarationYears.published })
+      .from(declarationYears)
+      .where(and(eq(declarationYears.orgId, orgId), eq(declarationYears.year, year)))
+      .limit(1);
+    return r?.p ?? false;
+  },
+
+  // Site feedback
+
+  async insertFeedback(db: DbOrTx, row: typeof siteFeedback.$inferInsert): Promise<void> {
+    await db.insert(siteFeedback).values(row);
+  },
+
+  async feedback(db: DbOrTx, orgId: string, limit = 100): Promise<SiteFeedbackRow[]> {
+    return db
+      .select()
+      .from(siteFeedback)
+      .where(eq(siteFeedback.orgId, orgId))
+      .orderBy(desc(siteFeedback.createdAt))
+      .limit(limit);
+  },
+};
