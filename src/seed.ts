@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
+import { registerPublicationSections, seedDemoPublications } from './modules/publications/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { reindexAll } from './platform/search/index.ts';
 
@@ -13,7 +14,9 @@ export async function seed(deps: Deps): Promise<void> {
   // The region's organisations are reference data: seeded whatever SEED says; demo officials only with SEED=demo.
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
+  deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
+  if (deps.config.seed === 'demo') deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
 }

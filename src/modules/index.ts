@@ -2,7 +2,7 @@ import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
-import { searchModule } from './search/index.ts';
+import { publicationsModule } from './publications/index.ts';
 
 /** Every feature module, in load order. */
-export const modules: ModuleManifest[] = [accountsModule, orgsModule, appealsModule, searchModule];
+export const modules: ModuleManifest[] = [accountsModule, orgsModule, publicationsModule, appealsModule];
