@@ -1,0 +1,164 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
+import { createUser, signIn } from '../../../../test/auth.ts';
+import { type Mailbox, startMailbox } from '../../../../test/mailbox.ts';
+import { startMailWorker } from '../../../platform/mail/index.ts';
+import { outbox } from '../../../platform/mail/mail.tables.ts';
+import { seedOrganizations } from '../../orgs/index.ts';
+
+const body = {
+  orgSlug: 'minzdrav',
+  kind: 'statement',
+  lastName: 'Кузнецов',
+  firstName: 'Иван',
+  email: 'kuznetsov@example.test',
+  text: 'Прошу установить пандус у входа в поликлинику.',
+};
+
+describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
+  let t: TestApp;
+  let mailbox: Mailbox;
+  let jar: CookieJar;
+  let otherJar: CookieJar;
+
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    t = await createTestApp({ smtpUrl: mailbox.url });
+    await startMailWorker(t.deps.jobs, t.deps.mail);
+    await seedOrganizations(t.deps);
+    const u = await createUser(t.deps, { identification: 'esia' });
+    jar = await signIn(t.app, u.email, u.password);
+    const o = await createUser(t.deps, { identification: 'esia' });
+    otherJar = await signIn(t.app, o.email, o.password);
+  });
+  afterAll(async () => {
+    await t.close();
+    await mailbox.close();
+  });
+
+  const post = (payload: unknown, headers: Record<string, string> = {}, cookie = jar.header()) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      headers: { cookie, ...headers },
+      payload: payload as object,
+    });
+
+  it('registers and answers 201 with the number, dates and status URL; the notice arrives by mail', async () => {
+    const res = await post(body);
+    expect(res.statusCode).toBe(201);
+    const json = res.json();
+    expect(json).toEqual({
+      number: 'MINZDRAV-2026-1',
+      status: 'registered',
+      registeredAt: '2026-03-02T07:00:00.000Z',
+      dueDate: '2026-04-01',
+      statusUrl: `${t.deps.config.publicUrl}/cabinet/appeals/MINZDRAV-2026-1`,
+    });
+    expect(res.headers.location).toBe('/api/v1/appeals/MINZDRAV-2026-1');
+    const mail = await mailbox.waitFor((m) => m.to.includes('kuznetsov@example.test'));
+    expect(mail.subject).toBe('Обращение зарегистрировано, № MINZDRAV-2026-1');
+    expect(mail.text).toContain('Срок ответа: до 01.04.2026');
+    expect(mail.text).toContain('/cabinet/appeals/MINZDRAV-2026-1');
+  });
+
+  it('returns the same appeal (200) for a repeated Idempotency-Key', async () => {
+    const a = await post(body, { 'idempotency-key': 'k-1' });
+    const b = await post(body, { 'idempotency-key': 'k-1' });
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(200);
+    expect(b.json().number).toBe(a.json().number);
+  });
+
+  it('shows the appeal to its author only; others and anonymous get 404', async () => {
+    const mine = await t.app.inject({
+      url: '/api/v1/appeals/MINZDRAV-2026-1',
+      headers: { cookie: jar.header() },
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({
+      number: 'MINZDRAV-2026-1',
+      type: 'appeal',
+      kind: 'statement',
+      orgSlug: 'minzdrav',
+      events: [{ kind: 'registered' }],
+    });
+    for (const cookie of [otherJar.header(), '']) {
+      const res = await t.app.inject({ url: '/api/v1/appeals/MINZDRAV-2026-1', headers: { cookie } });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('refuses bad input with problem+json: missing fields, unknown fields, type rules', async () => {
+    const missing = await post({ orgSlug: 'minzdrav' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().code).toBe('invalid_request');
+    const unknown = await post({ ...body, titel: 'x' });
+    expect(unknown.statusCode).toBe(400);
+    const noKind = await post({ ...body, kind: undefined });
+    expect(noKind.statusCode).toBe(400);
+    expect(JSON.stringify(noKind.json().errors)).toContain('appeals.kind.required');
+    const badOrg = await post({ ...body, orgSlug: 'nowhere' });
+    expect(badOrg.statusCode).toBe(422);
+    expect(badOrg.json().errors).toEqual([{ field: 'orgSlug', message: 'appeals.org.unknown' }]);
+  });
+
+  it('needs a signed-in, identified citizen', async () => {
+    const anon = await post(body, {}, '');
+    expect(anon.statusCode).toBe(401);
+    const u = await createUser(t.deps);
+    const emailJar = await signIn(t.app, u.email, u.password);
+    const res = await post(body, {}, emailJar.header());
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('is documented in /openapi.json', async () => {
+    const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(spec.paths['/api/v1/appeals'].post).toBeDefined();
+    expect(spec.paths['/api/v1/appeals/{number}'].get).toBeDefined();
+  });
+});
+
+describe('with the mail server down', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // nothing listens on port 9 of the loopback: every delivery fails and is retried
+    t = await createTestApp({ smtpUrl: 'smtp://127.0.0.1:9' });
+    await startMailWorker(t.deps.jobs, t.deps.mail);
+    await seedOrganizations(t.deps);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('still registers the appeal, and the status says the notice is pending', async () => {
+    const u = await createUser(t.deps, { identification: 'esia' });
+    const jar = await signIn(t.app, u.email, u.password);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      headers: { cookie: jar.header() },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(201);
+    const { number } = res.json();
+    // the worker has tried and failed: the outbox row records the attempt and stays unsent
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const [row] = await t.deps.db.select().from(outbox).where(eq(outbox.toAddress, body.email));
+      if (row && row.attempts > 0) {
+        expect(row.sentAt).toBeNull();
+        break;
+      }
+      if (Date.now() > deadline) throw new Error('no delivery attempt');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const view = await t.app.inject({ url: `/api/v1/appeals/${number}`, headers: { cookie: jar.header() } });
+    expect(view.json().notificationPending).toBe(true);
+    const page = await t.app.inject({ url: `/cabinet/appeals/${number}`, headers: { cookie: jar.header() } });
+    expect(page.body).toContain('Уведомление о регистрации ещё не доставлено');
+    expect(page.body).toContain('Уведомление ожидает отправки');
+  });
+});
