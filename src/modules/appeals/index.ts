@@ -1,8 +1,12 @@
+import { onCalendarChange } from '../../platform/calendar/store.ts';
 import { registerCabinetSection } from '../../platform/ui/cabinet-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { appealsApi } from './api/index.ts';
 import { appealsMessages } from './messages.ts';
+import { recomputeAppealDeadlines } from './recompute-appeal-deadlines.ts';
+import { startAppealReminders } from './send-appeal-reminders.ts';
 import { appealsWeb } from './web/index.tsx';
+import { appealsStaffWeb } from './web/staff/index.tsx';
 
 export * from './appeals.model.ts';
 export { appealsPolicy, submitBlocker } from './appeals.policy.ts';
@@ -27,10 +31,19 @@ registerCabinetSection({
   order: 10,
 });
 
+// Open appeals with provisional deadlines are recomputed when an administrator confirms a year's calendar.
+onCalendarChange('appeals', recomputeAppealDeadlines);
+
 /** Appeals (59-ФЗ), information requests (8-ФЗ) and corruption reports (7.4): the citizen's side. */
 export const appealsModule: ModuleManifest = {
   name: 'appeals',
   messages: appealsMessages,
-  web: appealsWeb,
+  web: async (app) => {
+    await app.register(appealsWeb);
+    // the staff side: /manage/appeals (queue, actions, monthly report)
+    await app.register(appealsStaffWeb);
+  },
+  // daily deadline reminders and escalation
+  workers: startAppealReminders,
   api: appealsApi,
 };

@@ -1,0 +1,114 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { type QuestionStatus, resultStatuses } from './outcomes.ts';
+import { staffPolicy } from './staff.policy.ts';
+import { staffRepository as repo } from './staff.repository.ts';
+import { actingRole, appealForAction, noticeToAuthor, requireMove, todayOf, tRu } from './staff-common.ts';
+
+export type AnswerInput = {
+  id: string;
+  text: string;
+  /** printed under the answer */
+  signedName: string;
+  signedPosition: string;
+  /** the result of each classified question, by position */
+  results: { status: QuestionStatus; measuresTaken: boolean }[];
+};
+
+/**
+ * Sign and send the answer (59-ФЗ art. 10 ч.3: the head or an authorised
+ * official signs): the answer is stored signed and sent, the citizen gets it
+ * by e-mail and in the cabinet, each question gets its ССТУ result.
+ */
+export async function answerAppeal(
+  deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
+  origin: Origin,
+  input: AnswerInput,
+): Promise<{ answerId: string }> {
+  return deps.db.transaction(async (tx) => {
+    const a = await appealForAction(tx, origin.actor, input.id);
+    if (!['registered', 'in_review', 'extended'].includes(a.status))
+      throw new Conflict('appeals.staff.conflict.closed');
+    requireMove(a, 'answer_signed');
+    if (!staffPolicy.isSigner(origin.actor, a.orgId)) throw new Conflict('appeals.staff.conflict.notSigner');
+    authorize(staffPolicy.canAnswer(origin.actor, a));
+    const questions = await repo.questions(tx, a.id);
+    if (a.type === 'appeal' && questions.length === 0)
+      throw new InvalidInput([{ field: 'text', message: 'appeals.staff.answer.classifyFirst' }]);
+    const now = deps.clock.now();
+    const userId = origin.actor.kind === 'user' ? origin.actor.userId : null;
+    const role = actingRole(origin.actor, a.orgId);
+    const late = todayOf(deps) > a.dueDate;
+    const answer = await repo.insertAnswer(tx, {
+      appealId: a.id,
+      text: input.text,
+      status: 'sent',
+      draftedBy: userId,
+      signedByUserId: userId,
+      signedRole: role,
+      signedName: input.signedName,
+      signedPosition: input.signedPosition,
+      signedAt: now,
+      sentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const outboxId = await noticeToAuthor(
+      deps,
+      tx,
+      a,
+      tRu('appeals.staff.mail.answered.subject', { number: a.number }),
+      `${input.text}\n\n${input.signedPosition}\n${input.signedName}`,
+      'appeal.answer',
+    );
+    await repo.updateAnswer(tx, answer.id, { outboxId });
+    // the ССТУ result of each question, with the signer flag the report carries
+    const signedFlag = role === 'head' ? 'signed_by_head' : 'signed_by_deputy';
+    await repo.replaceQuestions(
+      tx,
+      a.id,
+      questions.map((q, i) => {
+        const r = input.results[i];
+        const status = r && resultStatuses.includes(r.status) ? r.status : 'answered_to_author';
+        const flags = [...new Set([...(q.flags ?? []), signedFlag, ...(late ? ['late'] : [])])];
+        return {
+          topicCode: q.topicCode,
+          status,
+          measuresTaken: status === 'supported' && !!r?.measuresTaken,
+          flags,
+        };
+      }),
+      now,
+    );
+    await repo.update(tx, a.id, { status: 'sent', answeredAt: now, updatedAt: now });
+    const base = { appealId: a.id, at: now, actorUserId: userId, actorRole: role };
+    await repo.insertEvent(tx, {
+      ...base,
+      kind: 'answer_signed',
+      fromStatus: a.status,
+      toStatus: 'answer_signed',
+      visibleToAuthor: false,
+      details: { answerId: answer.id },
+    });
+    await repo.insertEvent(tx, {
+      ...base,
+      kind: 'answered',
+      outboxId,
+      fromStatus: 'answer_signed',
+      toStatus: 'sent',
+      visibleToAuthor: true,
+      details: { answerId: answer.id, late },
+    });
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: 'appeal.answer',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number, answerId: answer.id, late },
+    });
+    return { answerId: answer.id };
+  });
+}

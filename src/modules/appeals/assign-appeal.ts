@@ -1,0 +1,45 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { staffPolicy, staffRolesFor } from './staff.policy.ts';
+import { staffRepository as repo } from './staff.repository.ts';
+import { actingRole, appealForAction, requireMove } from './staff-common.ts';
+
+/** Give an appeal to an officer of the body (a registered appeal goes into review). */
+export async function assignAppeal(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: { id: string; userId: string },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const a = await appealForAction(tx, origin.actor, input.id);
+    if (!staffPolicy.canAssign(origin.actor, a)) throw new Conflict('appeals.staff.conflict.closed');
+    const officers = await repo.staffOf(tx, a.orgId, staffRolesFor(a.type));
+    const officer = officers.find((o) => o.id === input.userId);
+    if (!officer) throw new InvalidInput([{ field: 'userId', message: 'appeals.staff.assign.notOfficer' }]);
+    const now = deps.clock.now();
+    const to = a.status === 'registered' ? 'in_review' : a.status;
+    if (to !== a.status) requireMove(a, 'in_review');
+    await repo.update(tx, a.id, { assignedUserId: officer.id, assignedAt: now, status: to, updatedAt: now });
+    await repo.insertEvent(tx, {
+      appealId: a.id,
+      at: now,
+      kind: 'assigned',
+      actorUserId: origin.actor.kind === 'user' ? origin.actor.userId : null,
+      actorRole: actingRole(origin.actor, a.orgId),
+      fromStatus: a.status,
+      toStatus: to,
+      visibleToAuthor: false,
+      details: { assignedUserId: officer.id },
+    });
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: 'appeal.assign',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number, assignedUserId: officer.id },
+    });
+  });
+}

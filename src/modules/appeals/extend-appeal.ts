@@ -1,0 +1,91 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { loadDeadlineSettings } from './appeals.settings.ts';
+import { formatLocalDate } from './format.ts';
+import { staffPolicy } from './staff.policy.ts';
+import { staffRepository as repo } from './staff.repository.ts';
+import { actingRole, appealForAction, noticeToAuthor, requireMove, tRu } from './staff-common.ts';
+
+/**
+ * Extend the deadline once, by up to 30 days (8-ФЗ: 15), by the head's
+ * decision, with a notice to the citizen (59-ФЗ art. 12 ч.2; 8-ФЗ art. 18 ч.6).
+ * The new deadline counts from the current one in calendar days and moves off
+ * a non-working day as the setting says.
+ */
+export async function extendAppeal(
+  deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
+  origin: Origin,
+  input: { id: string; days: number; reason: string },
+): Promise<{ dueDate: string }> {
+  return deps.db.transaction(async (tx) => {
+    const a = await appealForAction(tx, origin.actor, input.id);
+    if (a.status === 'extended' || a.extensionCount > 0)
+      throw new Conflict('appeals.staff.conflict.extendedOnce');
+    requireMove(a, 'extended');
+    authorize(staffPolicy.canExtend(origin.actor, a));
+    const s = await loadDeadlineSettings(tx);
+    if (a.extensionCount >= s.extensionsAllowed) throw new Conflict('appeals.staff.conflict.extendedOnce');
+    const max = a.type === 'info_request' ? s.infoRequestExtensionMaxDays : s.extensionMaxDays;
+    if (!Number.isInteger(input.days) || input.days < 1 || input.days > max)
+      throw new InvalidInput([
+        {
+          field: 'days',
+          message: max === 15 ? 'appeals.staff.extend.days15' : 'appeals.staff.extend.days30',
+        },
+      ]);
+    const { calendar, version } = await loadCalendar(tx);
+    const next = calendar.deadline(a.dueDate, {
+      days: input.days,
+      unit: 'calendar',
+      rule: s.nonWorkingDayRule,
+    });
+    const now = deps.clock.now();
+    const outboxId = await noticeToAuthor(
+      deps,
+      tx,
+      a,
+      tRu('appeals.staff.mail.extended.subject', { number: a.number }),
+      tRu('appeals.staff.mail.extended.text', {
+        number: a.number,
+        due: formatLocalDate(next.date),
+        reason: input.reason,
+      }),
+      'appeal.extended',
+    );
+    await repo.update(tx, a.id, {
+      status: 'extended',
+      dueDate: next.date,
+      dueProvisional: a.dueProvisional || next.provisional,
+      calendarVersion: version,
+      extensionCount: a.extensionCount + 1,
+      updatedAt: now,
+    });
+    await repo.setOpenQuestionsStatus(tx, a.id, 'extended', now);
+    await repo.insertEvent(tx, {
+      appealId: a.id,
+      at: now,
+      kind: 'extended',
+      actorUserId: origin.actor.kind === 'user' ? origin.actor.userId : null,
+      actorRole: actingRole(origin.actor, a.orgId),
+      reason: input.reason,
+      newDueDate: next.date,
+      outboxId,
+      fromStatus: a.status,
+      toStatus: 'extended',
+      visibleToAuthor: true,
+      details: { days: input.days, previousDueDate: a.dueDate },
+    });
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: 'appeal.extend',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number, days: input.days, dueDate: next.date },
+    });
+    return { dueDate: next.date };
+  });
+}

@@ -1,0 +1,193 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { findOrganizationById } from '../orgs/index.ts';
+import { appealsRepository } from './appeals.repository.ts';
+import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
+import { formatLocalDate } from './format.ts';
+import { staffPolicy } from './staff.policy.ts';
+import { staffRepository as repo, type StaffAppealRow } from './staff.repository.ts';
+import { actingRole, appealForAction, noticeToAuthor, requireMove, todayOf, tRu } from './staff-common.ts';
+
+export type ForwardTarget = { orgId: string } | { name: string };
+
+export type ForwardInput = {
+  id: string;
+  /** forward: the appeal leaves this body; copy: a copy goes to another competent body, the appeal stays */
+  mode: 'forward' | 'copy';
+  targets: ForwardTarget[];
+  /** for a complaint: the body whose action it complains about (59-ФЗ art. 8 ч.6) */
+  complainedAbout?: ForwardTarget | null;
+  reason: string;
+};
+
+function sameBody(a: ForwardTarget, b: ForwardTarget): boolean {
+  if ('orgId' in a && 'orgId' in b) return a.orgId === b.orgId;
+  if ('name' in a && 'name' in b) return a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
+  return false;
+}
+
+/**
+ * Forward an appeal to the competent body (or send copies to several), with
+ * the notice to the citizen (59-ФЗ art. 8 ч.3–4). A body on the portal gets
+ * its own registration with its own number and deadlines; an outside body is
+ * recorded by name. A complaint never goes to the body it complains about (ч.6).
+ */
+export async function forwardAppeal(
+  deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
+  origin: Origin,
+  input: ForwardInput,
+): Promise<{ registered: string[] }> {
+  return deps.db.transaction(async (tx) => {
+    const a = await appealForAction(tx, origin.actor, input.id);
+    if (!staffPolicy.canForward(origin.actor, a)) throw new Conflict('appeals.staff.conflict.closed');
+    if (input.mode === 'forward') requireMove(a, 'forwarded');
+    if (input.targets.length === 0)
+      throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.targetRequired' }]);
+    if (input.mode === 'forward' && input.targets.length > 1)
+      throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.oneTarget' }]);
+    if (a.kind === 'complaint') {
+      if (!input.complainedAbout)
+        throw new InvalidInput([
+          { field: 'complainedOrg', message: 'appeals.staff.forward.complainedRequired' },
+        ]);
+      const about = input.complainedAbout;
+      if (input.targets.some((t) => sameBody(t, about)))
+        throw new Conflict('appeals.staff.conflict.complaintToSubject');
+    }
+    if (input.targets.some((t) => 'orgId' in t && t.orgId === a.orgId))
+      throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.self' }]);
+
+    const now = deps.clock.now();
+    const today = todayOf(deps);
+    const late = today > a.forwardDueDate;
+    const registered: string[] = [];
+    const names: string[] = [];
+    const actorUserId = origin.actor.kind === 'user' ? origin.actor.userId : null;
+    for (const target of input.targets) {
+      let targetAppeal: StaffAppealRow | null = null;
+      let targetName: string;
+      if ('orgId' in target) {
+        const org = await findOrganizationById(tx, target.orgId);
+        if (!org)
+          throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.targetRequired' }]);
+        targetName = org.nameRu;
+        targetAppeal = await registerAtBody(tx, a, org, now, today);
+        registered.push(targetAppeal.number);
+      } else {
+        targetName = target.name.trim();
+      }
+      names.push(targetName);
+      const kind = input.mode === 'forward' ? 'forwarded' : 'copy_sent';
+      const outboxId = await noticeToAuthor(
+        deps,
+        tx,
+        a,
+        tRu(`appeals.staff.mail.${kind}.subject`, { number: a.number }),
+        tRu(`appeals.staff.mail.${kind}.text`, {
+          number: a.number,
+          body: targetName,
+          reason: input.reason,
+          newNumber: targetAppeal ? tRu('appeals.staff.mail.newNumber', { number: targetAppeal.number }) : '',
+        }),
+        `appeal.${kind}`,
+      );
+      await repo.insertEvent(tx, {
+        appealId: a.id,
+        at: now,
+        kind,
+        actorUserId,
+        actorRole: actingRole(origin.actor, a.orgId),
+        reason: input.reason,
+        targetOrgId: 'orgId' in target ? target.orgId : null,
+        targetName,
+        targetAppealId: targetAppeal?.id ?? null,
+        outboxId,
+        fromStatus: a.status,
+        toStatus: input.mode === 'forward' ? 'forwarded' : a.status,
+        visibleToAuthor: true,
+        details: { late, complainedAbout: input.complainedAbout ?? null },
+      });
+      if (input.mode === 'forward') {
+        await repo.update(tx, a.id, {
+          status: 'forwarded',
+          forwardedToOrgId: 'orgId' in target ? target.orgId : null,
+          forwardedToName: targetName,
+          closedAt: now,
+          updatedAt: now,
+        });
+        await repo.setOpenQuestionsStatus(tx, a.id, 'forwarded', now);
+      }
+    }
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: input.mode === 'forward' ? 'appeal.forward' : 'appeal.copy',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number, to: names, registered, late },
+    });
+    return { registered };
+  });
+}
+
+/** The receiving body on the portal registers the forwarded appeal under its own number and deadlines. */
+async function registerAtBody(
+  tx: Tx,
+  a: StaffAppealRow,
+  org: { id: string; code: string },
+  now: Date,
+  today: string,
+): Promise<StaffAppealRow> {
+  const year = Number(today.slice(0, 4));
+  const sequence = await appealsRepository.nextSequence(tx, org.id, year);
+  const { calendar, version } = await loadCalendar(tx);
+  const d = computeDeadlines(calendar, today, a.type as 'appeal', await loadDeadlineSettings(tx));
+  const row = await appealsRepository.insert(tx, {
+    number: `${org.code}-${year}-${sequence}`,
+    orgId: org.id,
+    year,
+    sequence,
+    type: a.type,
+    kind: a.kind,
+    form: a.form,
+    multiplicity: a.multiplicity,
+    authorUserId: a.authorUserId,
+    lastName: a.lastName,
+    firstName: a.firstName,
+    patronymic: a.patronymic,
+    email: a.email,
+    postalAddress: a.postalAddress,
+    phone: a.phone,
+    organizationName: a.organizationName,
+    authorIdentification: a.authorIdentification,
+    authorIdentityLevel: a.authorIdentityLevel,
+    subject: a.subject,
+    text: a.text,
+    details: a.details,
+    collective: a.collective,
+    status: 'registered',
+    receivedAt: now,
+    registeredAt: now,
+    registeredOn: today,
+    dueDate: d.dueDate,
+    dueProvisional: d.provisional,
+    forwardDueDate: d.forwardDueDate,
+    originalDueDate: d.dueDate,
+    calendarVersion: version,
+    sourceAppealId: a.id,
+  });
+  await repo.insertEvent(tx, {
+    appealId: row.id,
+    at: now,
+    kind: 'registered',
+    reason: tRu('appeals.staff.forward.receivedFrom', { number: a.number, due: formatLocalDate(d.dueDate) }),
+    visibleToAuthor: true,
+    toStatus: 'registered',
+    details: { sourceAppealId: a.id },
+  });
+  return row;
+}

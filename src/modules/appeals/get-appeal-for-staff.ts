@@ -1,0 +1,46 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { NotFound } from '../../platform/errors/index.ts';
+import { staffPolicy, staffRolesFor } from './staff.policy.ts';
+import { staffRepository as repo } from './staff.repository.ts';
+import { todayOf } from './staff-common.ts';
+
+/** An appeal with its history, questions and answers for staff; every read is written to the audit log. */
+export async function getAppealForStaff(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: { id: string },
+) {
+  return deps.db.transaction(async (tx) => {
+    const a = /^[0-9a-f-]{36}$/i.test(input.id) ? await repo.findById(tx, input.id) : undefined;
+    if (!a || !staffPolicy.canRead(origin.actor, a)) throw new NotFound('appeal');
+    // the read itself is an entry: who saw whose appeal, never its text
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: 'appeal.staff_read',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number },
+    });
+    const [events, questions, answers, officers, { calendar }] = await Promise.all([
+      repo.events(tx, a.id),
+      repo.questions(tx, a.id),
+      repo.answers(tx, a.id),
+      repo.staffOf(tx, a.orgId, staffRolesFor(a.type)),
+      loadCalendar(tx),
+    ]);
+    const today = todayOf(deps);
+    return {
+      appeal: a,
+      events,
+      questions,
+      answers,
+      officers,
+      workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
+      dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),
+    };
+  });
+}

@@ -1,0 +1,102 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import {
+  isRefusalReason,
+  isWithoutAnswerReason,
+  type NoticeRule,
+  refusalRules,
+  withoutAnswerRules,
+} from './outcomes.ts';
+import { staffPolicy } from './staff.policy.ts';
+import { staffRepository as repo } from './staff.repository.ts';
+import { actingRole, appealForAction, noticeToAuthor, requireMove, tRu } from './staff-common.ts';
+
+export type LeaveInput = {
+  id: string;
+  /** 59-ФЗ art. 11 reason (appeals, corruption reports) or 8-ФЗ art. 20 refusal (information requests) */
+  reason: string;
+  /** the published answer (art. 11 ч.5.1) */
+  link?: string | undefined;
+  /** can the author's name and address be read (art. 11 ч.4)? */
+  addressReadable?: boolean | undefined;
+  comment?: string | undefined;
+};
+
+/**
+ * Leave an appeal without an answer only for a reason the law lists, with the
+ * notice that reason requires (or refuse an information request under 8-ФЗ
+ * art. 20). Ending the correspondence with a repeated appeal is the head's decision.
+ */
+export async function leaveAppealWithoutAnswer(
+  deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
+  origin: Origin,
+  input: LeaveInput,
+): Promise<{ noticeSent: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const a = await appealForAction(tx, origin.actor, input.id);
+    const info = a.type === 'info_request';
+    const valid = info ? isRefusalReason(input.reason) : isWithoutAnswerReason(input.reason);
+    if (!valid) throw new InvalidInput([{ field: 'reason', message: 'appeals.staff.leave.reasonRequired' }]);
+    if (!['registered', 'in_review', 'extended'].includes(a.status))
+      throw new Conflict('appeals.staff.conflict.closed');
+    requireMove(a, 'left_without_answer');
+    if (
+      input.reason === 'repeated_no_new_args' &&
+      !staffPolicy.canLeaveWithoutAnswer(origin.actor, a, input.reason)
+    )
+      throw new Conflict('appeals.staff.conflict.headDecision');
+    authorize(staffPolicy.canLeaveWithoutAnswer(origin.actor, a, input.reason));
+    const rule: NoticeRule = info
+      ? refusalRules[input.reason as keyof typeof refusalRules]
+      : withoutAnswerRules[input.reason as keyof typeof withoutAnswerRules];
+    const link = input.link?.trim();
+    if (rule.needsLink && (!link || !/^https?:\/\/\S+$/.test(link)))
+      throw new InvalidInput([{ field: 'link', message: 'appeals.staff.leave.linkRequired' }]);
+    const sendNotice = rule.notice && (!rule.onlyIfAddressReadable || input.addressReadable !== false);
+    const now = deps.clock.now();
+    const prefix = info ? 'appeals.refusal' : 'appeals.wa';
+    const outboxId = sendNotice
+      ? await noticeToAuthor(
+          deps,
+          tx,
+          a,
+          tRu(`${prefix}.notice.subject`, { number: a.number }),
+          tRu(`${prefix}.notice.${input.reason}`, { number: a.number, link: link ?? '' }),
+          'appeal.without_answer',
+        )
+      : null;
+    await repo.update(tx, a.id, {
+      status: 'left_without_answer',
+      withoutAnswerReason: input.reason,
+      closedAt: now,
+      updatedAt: now,
+    });
+    await repo.setOpenQuestionsStatus(tx, a.id, 'left_without_answer', now);
+    await repo.insertEvent(tx, {
+      appealId: a.id,
+      at: now,
+      kind: 'left_without_answer',
+      actorUserId: origin.actor.kind === 'user' ? origin.actor.userId : null,
+      actorRole: actingRole(origin.actor, a.orgId),
+      reasonCode: input.reason,
+      reason: input.comment?.trim() || null,
+      outboxId,
+      fromStatus: a.status,
+      toStatus: 'left_without_answer',
+      // the author learns of it through the notice when the law requires one
+      visibleToAuthor: rule.notice,
+      details: { article: rule.article, link: link ?? null, noticeSent: outboxId !== null },
+    });
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: 'appeal.leave_without_answer',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number, reason: input.reason, noticeSent: outboxId !== null },
+    });
+    return { noticeSent: outboxId !== null };
+  });
+}

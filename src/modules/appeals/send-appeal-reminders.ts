@@ -1,0 +1,92 @@
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { loadDeadlineSettings } from './appeals.settings.ts';
+import { formatLocalDate } from './format.ts';
+import { staffRolesFor } from './staff.policy.ts';
+import { staffRepository as repo, type StaffAppealRow } from './staff.repository.ts';
+import { todayOf, tRu } from './staff-common.ts';
+
+export const REMINDERS_QUEUE = 'appeals.reminders';
+
+type Kind = 'due_soon' | 'due_today' | 'overdue';
+
+/**
+ * The daily reminders (run by the pg-boss schedule, and by tests with the
+ * TestClock): the officer hears 3 working days before the deadline (the
+ * setting) and on the day; an overdue appeal is escalated to the body's head.
+ * Each (appeal, kind, deadline) is sent once, so a rerun or a second process
+ * sends nothing twice, and an extension's new deadline reminds again.
+ * Nothing is sent on a non-working day; the next working day catches up.
+ */
+export async function sendAppealReminders(
+  deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
+): Promise<{ sent: number }> {
+  const today = todayOf(deps);
+  const { calendar } = await loadCalendar(deps.db);
+  if (!calendar.isWorkingDay(today)) return { sent: 0 };
+  const s = await loadDeadlineSettings(deps.db);
+  const horizon = calendar.addWorkingDays(today, s.remindWorkingDaysBefore);
+  const due = await repo.openDueBy(deps.db, horizon);
+  let sent = 0;
+  for (const a of due) {
+    const kind: Kind = a.dueDate < today ? 'overdue' : a.dueDate === today ? 'due_today' : 'due_soon';
+    sent += await remind(deps, a, kind, calendar.workingDaysBetween(today, a.dueDate));
+  }
+  return { sent };
+}
+
+async function remind(
+  deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
+  a: StaffAppealRow,
+  kind: Kind,
+  daysLeft: number,
+): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    if (!(await repo.claimReminder(tx, a.id, kind, a.dueDate, now))) return 0;
+    let to: { id: string; email: string }[];
+    if (kind === 'overdue') {
+      to = await repo.staffOf(tx, a.orgId, ['head']);
+    } else if (a.assignedUserId) {
+      const u = await repo.userById(tx, a.assignedUserId);
+      to = u ? [u] : [];
+    } else {
+      to = await repo.staffOf(tx, a.orgId, staffRolesFor(a.type));
+    }
+    // a corruption report's escalation says only the number and the date: the head does not see its contents
+    const link = `${deps.config.publicUrl}/manage/appeals/${a.id}`;
+    const params = {
+      number: a.number,
+      due: formatLocalDate(a.dueDate),
+      days: String(Math.abs(daysLeft)),
+      link,
+    };
+    let first: string | null = null;
+    for (const r of to) {
+      const id = await deps.mail.send(tx, {
+        to: r.email,
+        subject: tRu(`appeals.staff.mail.reminder.${kind}.subject`, params),
+        text: tRu(`appeals.staff.mail.reminder.${kind}.text`, params),
+        kind: `appeal.reminder.${kind}`,
+      });
+      first ??= id;
+    }
+    if (first) await repo.setReminderOutbox(tx, a.id, kind, a.dueDate, first);
+    await repo.insertEvent(tx, {
+      appealId: a.id,
+      at: now,
+      kind: 'reminder',
+      visibleToAuthor: false,
+      details: { kind, dueDate: a.dueDate, recipients: to.length },
+    });
+    return to.length;
+  });
+}
+
+/** The daily schedule (07:00 in the region) and its worker, in the server process. */
+export async function startAppealReminders(deps: Deps): Promise<void> {
+  await deps.jobs.work(REMINDERS_QUEUE, async () => {
+    await sendAppealReminders(deps);
+  });
+  await deps.jobs.boss.schedule(REMINDERS_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Kaliningrad' });
+}

@@ -1,0 +1,332 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDeps, type TestDeps } from '../../../test/db.ts';
+import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { shippedCalendar } from '../../platform/calendar/index.ts';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../../platform/errors/index.ts';
+import { outbox } from '../../platform/mail/mail.tables.ts';
+import { answerAppeal } from './answer-appeal.ts';
+import { appeals } from './appeals.tables.ts';
+import { assignAppeal } from './assign-appeal.ts';
+import { classifyAppeal } from './classify-appeal.ts';
+import { extendAppeal } from './extend-appeal.ts';
+import { forwardAppeal } from './forward-appeal.ts';
+import { getAppealForStaff } from './get-appeal-for-staff.ts';
+import { leaveAppealWithoutAnswer } from './leave-appeal-without-answer.ts';
+import { listAppealQueue } from './list-appeal-queue.ts';
+import { staffRepository } from './staff.repository.ts';
+import { IllegalTransition } from './staff-common.ts';
+import { staffKit } from './staff-test-kit.ts';
+
+let deps: TestDeps;
+let k: Awaited<ReturnType<typeof staffKit>>;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  deps.clock.set('2026-03-02T09:00:00+02:00');
+  k = await staffKit(deps);
+});
+afterAll(async () => {
+  await deps.close();
+});
+
+async function mailsTo(email: string) {
+  return deps.db.select().from(outbox).where(eq(outbox.toAddress, email));
+}
+async function row(id: string) {
+  const r = await staffRepository.findById(deps.db, id);
+  if (!r) throw new Error('gone');
+  return r;
+}
+const answer = {
+  text: 'Ответ по существу.',
+  signedName: 'Иванов И. И.',
+  signedPosition: 'Министр',
+  results: [],
+};
+
+describe('staff actions on an appeal (state machine, rules, audit, notices)', () => {
+  it('assigns to an officer of the body (registered → in review) and refuses someone else', async () => {
+    const a = await k.submit();
+    await expect(
+      assignAppeal(deps, k.origin(k.officer), { id: a.id, userId: k.otherOfficer.userId }),
+    ).rejects.toThrow(InvalidInput);
+    await assignAppeal(deps, k.origin(k.officer), { id: a.id, userId: k.officer.userId });
+    const r = await row(a.id);
+    expect(r.status).toBe('in_review');
+    expect(r.assignedUserId).toBe(k.officer.userId);
+    const audit = await deps.db.select().from(auditLog).where(eq(auditLog.action, 'appeal.assign'));
+    expect(audit.map((x) => x.objectId)).toContain(a.id);
+  });
+
+  it('hides an appeal from staff of another body (404) and records every staff read in the audit log', async () => {
+    const a = await k.submit();
+    await expect(getAppealForStaff(deps, k.origin(k.otherOfficer), { id: a.id })).rejects.toThrow(NotFound);
+    await getAppealForStaff(deps, k.origin(k.officer), { id: a.id });
+    await getAppealForStaff(deps, k.origin(k.head), { id: a.id });
+    const reads = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'appeal.staff_read'), eq(auditLog.objectId, a.id)));
+    expect(reads.map((r) => r.actorUserId).sort()).toEqual([k.officer.userId, k.head.userId].sort());
+    expect(JSON.stringify(reads)).not.toContain('Текст обращения');
+  });
+
+  it('shows corruption reports only to the anti-corruption officer', async () => {
+    const a = await k.submit({ type: 'corruption_report' });
+    await expect(getAppealForStaff(deps, k.origin(k.head), { id: a.id })).rejects.toThrow(NotFound);
+    await expect(getAppealForStaff(deps, k.origin(k.officer), { id: a.id })).rejects.toThrow(NotFound);
+    const seen = await getAppealForStaff(deps, k.origin(k.anticorruption), { id: a.id });
+    expect(seen.appeal.number).toBe(a.number);
+    const q = (who: typeof k.head) =>
+      listAppealQueue(deps, who.actor, { filter: {}, page: 1, pageSize: 100 }).then((r) =>
+        r.items.map((i) => i.id),
+      );
+    expect(await q(k.head)).not.toContain(a.id);
+    expect(await q(k.anticorruption)).toEqual([a.id]);
+  });
+
+  it('forwards to a body on the portal: registered there with its own number, citizen notified, closed here', async () => {
+    const a = await k.submit();
+    const before = (await mailsTo(k.citizenUser.email)).length;
+    const res = await forwardAppeal(deps, k.origin(k.officer), {
+      id: a.id,
+      mode: 'forward',
+      targets: [{ orgId: k.other.id }],
+      reason: 'Вопрос в компетенции другого органа',
+    });
+    expect(res.registered).toHaveLength(1);
+    expect(res.registered[0]).toMatch(new RegExp(`^${k.other.code}-2026-\\d+$`));
+    const r = await row(a.id);
+    expect(r.status).toBe('forwarded');
+    expect(r.forwardedToOrgId).toBe(k.other.id);
+    const [there] = await deps.db.select().from(appeals).where(eq(appeals.sourceAppealId, a.id));
+    expect(there?.orgId).toBe(k.other.id);
+    expect(there?.status).toBe('registered');
+    expect(there?.authorUserId).toBe(k.citizen.kind === 'user' ? k.citizen.userId : '');
+    const mails = await mailsTo(k.citizenUser.email);
+    expect(mails.length).toBe(before + 1);
+    expect(mails.at(-1)?.textBody).toContain(res.registered[0]);
+    // a forwarded appeal cannot be forwarded, extended or answered again
+    await expect(
+      forwardAppeal(deps, k.origin(k.officer), {
+        id: a.id,
+        mode: 'forward',
+        targets: [{ name: 'X' }],
+        reason: 'r',
+      }),
+    ).rejects.toThrow(Conflict);
+    await expect(extendAppeal(deps, k.origin(k.head), { id: a.id, days: 10, reason: 'r' })).rejects.toThrow(
+      IllegalTransition,
+    );
+  });
+
+  it('never forwards a complaint to the body it complains about, and asks which body that is', async () => {
+    const a = await k.submit({ kind: 'complaint' });
+    await expect(
+      forwardAppeal(deps, k.origin(k.officer), {
+        id: a.id,
+        mode: 'forward',
+        targets: [{ orgId: k.other.id }],
+        reason: 'r',
+      }),
+    ).rejects.toThrow(InvalidInput);
+    const refused = forwardAppeal(deps, k.origin(k.officer), {
+      id: a.id,
+      mode: 'forward',
+      targets: [{ orgId: k.other.id }],
+      complainedAbout: { orgId: k.other.id },
+      reason: 'r',
+    });
+    await expect(refused).rejects.toThrow(Conflict);
+    await expect(refused).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
+    await expect(
+      forwardAppeal(deps, k.origin(k.officer), {
+        id: a.id,
+        mode: 'forward',
+        targets: [{ name: 'Прокуратура Калининградской области' }],
+        complainedAbout: { name: ' прокуратура калининградской области ' },
+        reason: 'r',
+      }),
+    ).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
+    expect((await row(a.id)).status).toBe('registered');
+    await forwardAppeal(deps, k.origin(k.officer), {
+      id: a.id,
+      mode: 'forward',
+      targets: [{ name: 'Прокуратура Калининградской области' }],
+      complainedAbout: { orgId: k.other.id },
+      reason: 'Надзор за исполнением законов',
+    });
+    expect((await row(a.id)).forwardedToName).toBe('Прокуратура Калининградской области');
+  });
+
+  it('sends copies to several bodies while the appeal stays here', async () => {
+    const a = await k.submit();
+    const res = await forwardAppeal(deps, k.origin(k.officer), {
+      id: a.id,
+      mode: 'copy',
+      targets: [{ orgId: k.other.id }, { orgId: k.third.id }, { name: 'ФНС России' }],
+      reason: 'Вопросы в компетенции нескольких органов',
+    });
+    expect(res.registered).toHaveLength(2);
+    expect((await row(a.id)).status).toBe('registered');
+    const events = await staffRepository.events(deps.db, a.id);
+    expect(events.filter((e) => e.kind === 'copy_sent').map((e) => e.targetName)).toHaveLength(3);
+  });
+
+  it('extends once, by the head only, up to 30 days, with a notice; a second extension is refused', async () => {
+    const a = await k.submit();
+    await expect(
+      extendAppeal(deps, k.origin(k.officer), { id: a.id, days: 10, reason: 'r' }),
+    ).rejects.toThrow(Forbidden);
+    await expect(extendAppeal(deps, k.origin(k.head), { id: a.id, days: 31, reason: 'r' })).rejects.toThrow(
+      InvalidInput,
+    );
+    // registered 2 March 2026, due 1 April; +30 days = 1 May (a holiday) → 30 April
+    expect(a.dueDate).toBe('2026-04-01');
+    const res = await extendAppeal(deps, k.origin(k.head), { id: a.id, days: 30, reason: 'Нужна проверка' });
+    expect(res.dueDate).toBe('2026-04-30');
+    const r = await row(a.id);
+    expect(r).toMatchObject({ status: 'extended', extensionCount: 1, dueDate: '2026-04-30' });
+    expect((await mailsTo(k.citizenUser.email)).at(-1)?.textBody).toContain('30.04.2026');
+    const second = extendAppeal(deps, k.origin(k.head), { id: a.id, days: 5, reason: 'ещё' });
+    await expect(second).rejects.toThrow(Conflict);
+    await expect(second).rejects.toThrow('appeals.staff.conflict.extendedOnce');
+  });
+
+  it('answers only with a signer role, after the questions are classified; results per question in ССТУ statuses', async () => {
+    const a = await k.submit();
+    const noSigner = answerAppeal(deps, k.origin(k.officer), { id: a.id, ...answer });
+    await expect(noSigner).rejects.toThrow('appeals.staff.conflict.notSigner');
+    await expect(answerAppeal(deps, k.origin(k.signer), { id: a.id, ...answer })).rejects.toThrow(
+      InvalidInput,
+    );
+    await expect(
+      classifyAppeal(deps, k.origin(k.officer), {
+        id: a.id,
+        questions: [{ topicCode: '9999.9999.9999.9999' }],
+      }),
+    ).rejects.toThrow(InvalidInput);
+    await classifyAppeal(deps, k.origin(k.officer), {
+      id: a.id,
+      questions: [{ topicCode: '0005.0005.0056.1160' }, { topicCode: '0003.0009.0099.0742.0110' }],
+    });
+    await answerAppeal(deps, k.origin(k.signer), {
+      id: a.id,
+      ...answer,
+      results: [
+        { status: 'supported', measuresTaken: true },
+        { status: 'explained', measuresTaken: false },
+      ],
+    });
+    const r = await row(a.id);
+    expect(r.status).toBe('sent');
+    const qs = await staffRepository.questions(deps.db, a.id);
+    expect(qs.map((q) => [q.topicCode, q.status, q.measuresTaken, q.flags])).toEqual([
+      ['0005.0005.0056.1160', 'supported', true, ['signed_by_deputy']],
+      ['0003.0009.0099.0742.0110', 'explained', false, ['signed_by_deputy']],
+    ]);
+    const [ans] = await staffRepository.answers(deps.db, a.id);
+    expect(ans).toMatchObject({
+      status: 'sent',
+      signedByUserId: k.signer.userId,
+      signedRole: 'appeals_signer',
+    });
+    expect((await mailsTo(k.citizenUser.email)).at(-1)?.textBody).toContain('Ответ по существу.');
+    const kinds = (await staffRepository.events(deps.db, a.id)).map((e) => e.kind);
+    expect(kinds).toEqual(['registered', 'topic_set', 'answer_signed', 'answered']);
+    // answered: nothing more may happen but classification
+    await expect(answerAppeal(deps, k.origin(k.head), { id: a.id, ...answer })).rejects.toThrow(Conflict);
+    await expect(
+      leaveAppealWithoutAnswer(deps, k.origin(k.head), { id: a.id, reason: 'unreadable' }),
+    ).rejects.toThrow(Conflict);
+  });
+
+  it('leaves without answer only for a reason of art. 11, with its notice; ending correspondence needs the head', async () => {
+    const a = await k.submit();
+    await expect(
+      leaveAppealWithoutAnswer(deps, k.origin(k.officer), { id: a.id, reason: 'dislike' }),
+    ).rejects.toThrow(InvalidInput);
+    await expect(
+      leaveAppealWithoutAnswer(deps, k.origin(k.officer), { id: a.id, reason: 'repeated_no_new_args' }),
+    ).rejects.toThrow('appeals.staff.conflict.headDecision');
+    await expect(
+      leaveAppealWithoutAnswer(deps, k.origin(k.officer), { id: a.id, reason: 'answer_published_online' }),
+    ).rejects.toThrow(InvalidInput);
+    const before = (await mailsTo(k.citizenUser.email)).length;
+    const res = await leaveAppealWithoutAnswer(deps, k.origin(k.officer), {
+      id: a.id,
+      reason: 'answer_published_online',
+      link: 'https://example.test/faq/1',
+    });
+    expect(res.noticeSent).toBe(true);
+    const mails = await mailsTo(k.citizenUser.email);
+    expect(mails.length).toBe(before + 1);
+    expect(mails.at(-1)?.textBody).toContain('https://example.test/faq/1');
+    expect(await row(a.id)).toMatchObject({
+      status: 'left_without_answer',
+      withoutAnswerReason: 'answer_published_online',
+    });
+    // no name or address: no notice
+    const b = await k.submit();
+    const none = await leaveAppealWithoutAnswer(deps, k.origin(k.officer), {
+      id: b.id,
+      reason: 'no_name_or_address',
+    });
+    expect(none.noticeSent).toBe(false);
+    // unreadable with the address unreadable too: no notice; the head may end correspondence
+    const c = await k.submit();
+    expect(
+      (
+        await leaveAppealWithoutAnswer(deps, k.origin(k.officer), {
+          id: c.id,
+          reason: 'unreadable',
+          addressReadable: false,
+        })
+      ).noticeSent,
+    ).toBe(false);
+    const d = await k.submit();
+    expect(
+      (await leaveAppealWithoutAnswer(deps, k.origin(k.head), { id: d.id, reason: 'repeated_no_new_args' }))
+        .noticeSent,
+    ).toBe(true);
+  });
+
+  it('refuses an information request with 8-ФЗ art. 20 reasons, not art. 11', async () => {
+    const a = await k.submit({ type: 'info_request' });
+    await expect(
+      leaveAppealWithoutAnswer(deps, k.origin(k.officer), { id: a.id, reason: 'obscene_or_threats' }),
+    ).rejects.toThrow(InvalidInput);
+    await leaveAppealWithoutAnswer(deps, k.origin(k.officer), { id: a.id, reason: 'restricted' });
+    expect((await mailsTo(k.citizenUser.email)).at(-1)?.textBody).toContain('ограниченного доступа');
+  });
+
+  it('the queue filters by status, officer, topic, due date and overdue, with counts and working days left', async () => {
+    const q = (filter: Parameters<typeof listAppealQueue>[2]['filter']) =>
+      listAppealQueue(deps, k.officer.actor, { filter, page: 1, pageSize: 100 });
+    const all = await q({});
+    expect(all.total).toBeGreaterThan(5);
+    expect(all.items.every((i) => i.orgId === k.body.id && i.type !== 'corruption_report')).toBe(true);
+    expect((await q({ status: 'sent' })).items.every((i) => i.status === 'sent')).toBe(true);
+    expect(
+      (await q({ officer: k.officer.userId })).items.every((i) => i.assignedUserId === k.officer.userId),
+    ).toBe(true);
+    expect((await q({ topic: '0005.0005' })).total).toBe(1);
+    expect(all.counts.byStatus.left_without_answer).toBeGreaterThanOrEqual(5);
+    // 2 March: an appeal due 1 April has the production calendar's working days left (9 March is off)
+    const open = all.items.find((i) => i.dueDate === '2026-04-01' && i.status === 'registered');
+    expect(open?.workingDaysLeft).toBe(shippedCalendar().workingDaysBetween('2026-03-02', '2026-04-01'));
+    expect(open?.workingDaysLeft).toBeLessThan(23);
+    expect((await q({ dueWithin: 10 })).total).toBe(0);
+    deps.clock.set('2026-04-02T09:00:00+02:00');
+    const overdue = await listAppealQueue(deps, k.officer.actor, {
+      filter: { overdue: true },
+      page: 1,
+      pageSize: 100,
+    });
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.every((i) => i.workingDaysLeft < 0)).toBe(true);
+    expect(overdue.counts.overdue).toBe(overdue.total);
+    deps.clock.set('2026-03-02T09:00:00+02:00');
+  });
+});

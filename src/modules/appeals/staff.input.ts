@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { questionStatuses } from './outcomes.ts';
+
+/*
+ * The staff forms' schemas (GET filters and POST actions). Messages are i18n
+ * keys in staff.messages.ts.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const optionalUuid = (msg: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || UUID.test(v), msg);
+
+/** The queue's GET filters; a wrong value is reported, never a 500. */
+export const queueQueryInput = z
+  .object({
+    status: z
+      .enum(
+        [
+          '',
+          'registered',
+          'in_review',
+          'extended',
+          'answer_signed',
+          'sent',
+          'closed',
+          'forwarded',
+          'left_without_answer',
+          'open',
+        ],
+        {
+          message: 'appeals.staff.filter.status.invalid',
+        },
+      )
+      .optional(),
+    org: optionalUuid('appeals.staff.filter.org.invalid'),
+    officer: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (v) => !v || v === 'me' || v === 'none' || UUID.test(v),
+        'appeals.staff.filter.officer.invalid',
+      ),
+    topic: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^\d{4}(\.\d{4}){0,4}$/.test(v), 'appeals.staff.filter.topic.invalid'),
+    due: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || (/^\d{1,3}$/.test(v) && Number(v) <= 365), 'appeals.staff.filter.due.invalid'),
+    overdue: z.string().optional(),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  })
+  .transform((v) => ({
+    status: v.status || undefined,
+    org: v.org,
+    officer: v.officer || undefined,
+    topic: v.topic || undefined,
+    due: v.due ? Number(v.due) : undefined,
+    overdue: v.overdue === '1' || v.overdue === 'on',
+    page: v.page,
+  }));
+
+export const assignInput = z.object({
+  userId: z.string().regex(UUID, 'appeals.staff.assign.notOfficer'),
+});
+
+const requiredText = (max: number, msg: string) => z.string().trim().min(1, msg).max(max, msg);
+
+export const classifyInput = z
+  .object({
+    topic1: z.string().trim().optional(),
+    topic2: z.string().trim().optional(),
+    topic3: z.string().trim().optional(),
+  })
+  .transform((v, ctx) => {
+    const codes = [v.topic1, v.topic2, v.topic3].filter((c): c is string => !!c);
+    if (codes.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['topic1'], message: 'appeals.staff.topic.required' });
+    return { questions: codes.map((topicCode) => ({ topicCode })) };
+  });
+
+export const forwardInput = z
+  .object({
+    mode: z.enum(['forward', 'copy'], { message: 'appeals.staff.forward.mode.required' }),
+    targetOrg: z.string().trim().optional(),
+    targetName: z.string().trim().max(300).optional(),
+    complainedOrg: z.string().trim().optional(),
+    complainedName: z.string().trim().max(300).optional(),
+    reason: requiredText(2000, 'appeals.staff.forward.reason.required'),
+  })
+  .transform((v, ctx) => {
+    const targets: ({ orgId: string } | { name: string })[] = [];
+    if (v.targetOrg) {
+      if (!UUID.test(v.targetOrg))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targetOrg'],
+          message: 'appeals.staff.forward.targetRequired',
+        });
+      else targets.push({ orgId: v.targetOrg });
+    }
+    if (v.targetName) targets.push({ name: v.targetName });
+    if (targets.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['targetOrg'], message: 'appeals.staff.forward.targetRequired' });
+    let complainedAbout: { orgId: string } | { name: string } | null = null;
+    if (v.complainedOrg && UUID.test(v.complainedOrg)) complainedAbout = { orgId: v.complainedOrg };
+    else if (v.complainedName) complainedAbout = { name: v.complainedName };
+    return { mode: v.mode, targets, complainedAbout, reason: v.reason };
+  });
+
+export const extendInput = z.object({
+  days: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, 'appeals.staff.extend.days30')
+    .transform(Number),
+  reason: requiredText(2000, 'appeals.staff.extend.reason.required'),
+});
+
+const resultStatus = z
+  .enum(['', ...questionStatuses] as [string, ...string[]])
+  .optional()
+  .transform((v) => v || undefined);
+
+export const answerInput = z
+  .object({
+    text: requiredText(50_000, 'appeals.staff.answer.text.required'),
+    signedName: requiredText(200, 'appeals.staff.answer.signedName.required'),
+    signedPosition: requiredText(300, 'appeals.staff.answer.signedPosition.required'),
+    result1: resultStatus,
+    result2: resultStatus,
+    result3: resultStatus,
+    measures1: z.string().optional(),
+    measures2: z.string().optional(),
+    measures3: z.string().optional(),
+  })
+  .transform((v) => ({
+    text: v.text,
+    signedName: v.signedName,
+    signedPosition: v.signedPosition,
+    results: [
+      [v.result1, v.measures1],
+      [v.result2, v.measures2],
+      [v.result3, v.measures3],
+    ].map(([status, m]) => ({
+      status: (status ?? 'answered_to_author') as never,
+      measuresTaken: m === 'yes',
+    })),
+  }));
+
+export const leaveInput = z.object({
+  reason: z
+    .string({ message: 'appeals.staff.leave.reasonRequired' })
+    .min(1, 'appeals.staff.leave.reasonRequired'),
+  link: z.string().trim().max(500).optional(),
+  addressUnreadable: z.string().optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export const reportQueryInput = z.object({
+  org: z.string().regex(UUID, 'appeals.staff.filter.org.invalid'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'appeals.staff.report.monthInvalid'),
+  format: z.enum(['html', 'csv', 'xlsx']).optional().default('html'),
+});

@@ -1,0 +1,428 @@
+import type { Actor } from '../../../../platform/authz/index.ts';
+import type { FieldError } from '../../../../platform/errors/index.ts';
+import {
+  Button,
+  Checkboxes,
+  Details,
+  ErrorSummary,
+  Form,
+  InsetText,
+  Radios,
+  Select,
+  SummaryList,
+  Table,
+  Textarea,
+  TextInput,
+  WarningText,
+} from '../../../../platform/ui/components.tsx';
+import { useView } from '../../../../platform/ui/context.ts';
+import type { OrgRow } from '../../../orgs/index.ts';
+import { formatLocalDate } from '../../format.ts';
+import type { getAppealForStaff } from '../../get-appeal-for-staff.ts';
+import { questionStatusKey, refusalReasons, resultStatuses, withoutAnswerReasons } from '../../outcomes.ts';
+import { staffPolicy } from '../../staff.policy.ts';
+import { shippedTotk } from '../../totk.ts';
+import { DaysLeft, statusTag } from './queue-page.tsx';
+import { TopicPicker } from './topic-picker.tsx';
+
+export type StaffAppeal = Awaited<ReturnType<typeof getAppealForStaff>>;
+
+/** Which action form the errors and kept values belong to. */
+export type ActionState = { action: string; errors: FieldError[]; values: Record<string, string> } | null;
+
+const OPEN = ['registered', 'in_review', 'extended'];
+
+function formatDateTime(d: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', {
+    timeZone: 'Europe/Kaliningrad',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(d);
+}
+
+export function AppealPage({
+  data,
+  orgs,
+  actor,
+  state,
+}: {
+  data: StaffAppeal;
+  orgs: OrgRow[];
+  actor: Actor;
+  state: ActionState;
+}) {
+  const { t, locale } = useView();
+  const a = data.appeal;
+  const totk = shippedTotk();
+  const errorsFor = (action: string) => (state?.action === action ? state.errors : []);
+  const valuesFor = (action: string) => (state?.action === action ? state.values : {});
+  const open = OPEN.includes(a.status);
+  const officerName = new Map(data.officers.map((o) => [o.id, o.displayName]));
+  const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.nameRu ?? '';
+  const fullName = [a.lastName, a.firstName, a.patronymic].filter(Boolean).join(' ');
+  const otherOrgs = orgs.filter((o) => o.id !== a.orgId);
+  return (
+    <>
+      <ErrorSummary errors={state?.errors ?? []} />
+      <span class="govuk-caption-l">{t(`appeals.staff.type.${a.type}`)}</span>
+      <h1 class="govuk-heading-l">{t('appeals.staff.appeal.title', { number: a.number })}</h1>
+      <SummaryList
+        rows={[
+          { key: t('appeals.staff.col.status'), value: statusTag(a.status, t) },
+          { key: t('appeals.staff.col.org'), value: orgName(a.orgId) },
+          { key: t('appeals.staff.col.registered'), value: formatLocalDate(a.registeredOn) },
+          {
+            key: t('appeals.staff.col.due'),
+            value: (
+              <>
+                {formatLocalDate(a.dueDate)}
+                {a.extensionCount > 0 &&
+                  ` (${t('appeals.staff.extendedFrom', { date: formatLocalDate(a.originalDueDate) })})`}
+                <span class="govuk-!-display-block">
+                  <DaysLeft days={data.workingDaysLeft} open={open} provisional={data.dueProvisional} />
+                </span>
+              </>
+            ),
+          },
+          { key: t('appeals.staff.forwardDue'), value: formatLocalDate(a.forwardDueDate) },
+          ...(a.kind ? [{ key: t('appeals.staff.kind'), value: t(`appeals.staff.kind.${a.kind}`) }] : []),
+          { key: t('appeals.staff.author'), value: fullName },
+          ...(a.email ? [{ key: t('appeals.staff.email'), value: a.email }] : []),
+          ...(a.postalAddress ? [{ key: t('appeals.staff.postalAddress'), value: a.postalAddress }] : []),
+          {
+            key: t('appeals.staff.officer'),
+            value: a.assignedUserId
+              ? (officerName.get(a.assignedUserId) ?? '—')
+              : t('appeals.staff.filter.unassigned'),
+          },
+          ...(a.withoutAnswerReason
+            ? [
+                {
+                  key: t('appeals.staff.leave.reason'),
+                  value: t(
+                    `${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${a.withoutAnswerReason}`,
+                  ),
+                },
+              ]
+            : []),
+          ...(a.forwardedToName ? [{ key: t('appeals.staff.forwardedTo'), value: a.forwardedToName }] : []),
+        ]}
+      />
+      <h2 class="govuk-heading-m">{t('appeals.staff.text')}</h2>
+      {a.subject && <p class="govuk-body govuk-!-font-weight-bold">{a.subject}</p>}
+      <div class="govuk-body app-preserve-lines">{a.text}</div>
+
+      <h2 class="govuk-heading-m">{t('appeals.staff.questions')}</h2>
+      {data.questions.length === 0 ? (
+        <p class="govuk-body">{t('appeals.staff.questions.none')}</p>
+      ) : (
+        <Table
+          head={[
+            { text: t('appeals.staff.report.code') },
+            { text: t('appeals.staff.report.question') },
+            { text: t('appeals.staff.col.status') },
+          ]}
+          rows={data.questions.map((q) => [
+            q.topicCode,
+            totk.name(q.topicCode, locale),
+            t(questionStatusKey(q.status as never, q.measuresTaken)),
+          ])}
+        />
+      )}
+
+      {data.answers.length > 0 && (
+        <>
+          <h2 class="govuk-heading-m">{t('appeals.staff.answers')}</h2>
+          {data.answers.map((ans) => (
+            <div key={ans.id} class="govuk-inset-text">
+              <div class="app-preserve-lines">{ans.text}</div>
+              <p class="govuk-body-s">
+                {ans.signedPosition} {ans.signedName}
+                {ans.signedAt && `, ${formatDateTime(ans.signedAt, locale)}`}
+              </p>
+            </div>
+          ))}
+        </>
+      )}
+
+      <h2 class="govuk-heading-m">{t('appeals.staff.history')}</h2>
+      <Table
+        head={[
+          { text: t('appeals.staff.history.when') },
+          { text: t('appeals.staff.history.what') },
+          { text: t('appeals.staff.history.details') },
+        ]}
+        rows={data.events.map((e) => [
+          formatDateTime(e.at, locale),
+          t(`appeals.staff.event.${e.kind}`),
+          [
+            e.targetName,
+            e.reasonCode
+              ? t(`${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${e.reasonCode}`)
+              : null,
+            e.reason,
+            e.newDueDate ? t('appeals.staff.newDue', { date: formatLocalDate(e.newDueDate) }) : null,
+            e.visibleToAuthor ? null : t('appeals.staff.history.internal'),
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        ])}
+      />
+
+      {open && (
+        <>
+          <h2 class="govuk-heading-l">{t('appeals.staff.actions')}</h2>
+
+          <h3 class="govuk-heading-m" id="assign">
+            {t('appeals.staff.assign.title')}
+          </h3>
+          <Form action={`/manage/appeals/${a.id}/assign`}>
+            <Select
+              name="userId"
+              label={t('appeals.staff.assign.officer')}
+              value={valuesFor('assign').userId ?? a.assignedUserId ?? ''}
+              errors={errorsFor('assign')}
+              items={[
+                { value: '', text: t('appeals.staff.assign.choose') },
+                ...data.officers.map((o) => ({ value: o.id, text: o.displayName })),
+              ]}
+            />
+            <Button variant="secondary">{t('appeals.staff.assign.submit')}</Button>
+          </Form>
+        </>
+      )}
+
+      {a.status !== 'forwarded' && (
+        <>
+          <h3 class="govuk-heading-m" id="classify">
+            {t('appeals.staff.classify.title')}
+          </h3>
+          {totk.edition === 'partial' && (
+            <InsetText>{t('appeals.totk.partial', { version: totk.version })}</InsetText>
+          )}
+          <Form action={`/manage/appeals/${a.id}/classify`}>
+            {[1, 2, 3].map((n) => (
+              <TopicPicker
+                key={n}
+                name={`topic${n}`}
+                label={t('appeals.staff.classify.question', { n })}
+                value={valuesFor('classify')[`topic${n}`] ?? data.questions[n - 1]?.topicCode}
+                errors={errorsFor('classify')}
+                emptyText={n === 1 ? undefined : t('appeals.staff.classify.none')}
+                totk={totk}
+              />
+            ))}
+            <Button variant="secondary">{t('appeals.staff.classify.submit')}</Button>
+          </Form>
+        </>
+      )}
+
+      {open && (
+        <>
+          <h3 class="govuk-heading-m" id="forward">
+            {t('appeals.staff.forward.title')}
+          </h3>
+          <p class="govuk-body">
+            {t('appeals.staff.forward.lead', { date: formatLocalDate(a.forwardDueDate) })}
+          </p>
+          <Form action={`/manage/appeals/${a.id}/forward`}>
+            <Radios
+              name="mode"
+              legend={t('appeals.staff.forward.mode')}
+              legendSize="s"
+              value={valuesFor('forward').mode ?? 'forward'}
+              errors={errorsFor('forward')}
+              items={[
+                { value: 'forward', text: t('appeals.staff.forward.mode.forward') },
+                { value: 'copy', text: t('appeals.staff.forward.mode.copy') },
+              ]}
+            />
+            <Select
+              name="targetOrg"
+              label={t('appeals.staff.forward.targetOrg')}
+              value={valuesFor('forward').targetOrg ?? ''}
+              errors={errorsFor('forward')}
+              items={[
+                { value: '', text: t('appeals.staff.forward.outside') },
+                ...otherOrgs.map((o) => ({ value: o.id, text: o.nameRu })),
+              ]}
+            />
+            <TextInput
+              name="targetName"
+              label={t('appeals.staff.forward.targetName')}
+              hint={t('appeals.staff.forward.targetNameHint')}
+              value={valuesFor('forward').targetName}
+              errors={errorsFor('forward')}
+            />
+            {a.kind === 'complaint' && (
+              <>
+                <WarningText>{t('appeals.staff.forward.complaintRule')}</WarningText>
+                <Select
+                  name="complainedOrg"
+                  label={t('appeals.staff.forward.complainedOrg')}
+                  value={valuesFor('forward').complainedOrg ?? ''}
+                  errors={errorsFor('forward')}
+                  items={[
+                    { value: '', text: t('appeals.staff.forward.complainedOutside') },
+                    ...orgs.map((o) => ({ value: o.id, text: o.nameRu })),
+                  ]}
+                />
+                <TextInput
+                  name="complainedName"
+                  label={t('appeals.staff.forward.complainedName')}
+                  value={valuesFor('forward').complainedName}
+                  errors={errorsFor('forward')}
+                />
+              </>
+            )}
+            <Textarea
+              name="reason"
+              label={t('appeals.staff.forward.reason')}
+              hint={t('appeals.staff.forward.reasonHint')}
+              value={valuesFor('forward').reason}
+              errors={errorsFor('forward')}
+              rows={3}
+            />
+            <Button variant="secondary">{t('appeals.staff.forward.submit')}</Button>
+          </Form>
+
+          <h3 class="govuk-heading-m" id="extend">
+            {t('appeals.staff.extend.title')}
+          </h3>
+          {staffPolicy.canExtend(actor, a) && a.extensionCount === 0 ? (
+            <Form action={`/manage/appeals/${a.id}/extend`}>
+              <TextInput
+                name="days"
+                label={t('appeals.staff.extend.days')}
+                hint={t(
+                  a.type === 'info_request' ? 'appeals.staff.extend.days15' : 'appeals.staff.extend.days30',
+                )}
+                value={valuesFor('extend').days}
+                errors={errorsFor('extend')}
+                width="3"
+                inputmode="numeric"
+              />
+              <Textarea
+                name="reason"
+                label={t('appeals.staff.extend.reason')}
+                value={valuesFor('extend').reason}
+                errors={errorsFor('extend')}
+                rows={3}
+              />
+              <Button variant="secondary">{t('appeals.staff.extend.submit')}</Button>
+            </Form>
+          ) : (
+            <p class="govuk-body">
+              {t(
+                a.extensionCount > 0
+                  ? 'appeals.staff.conflict.extendedOnce'
+                  : 'appeals.staff.extend.headOnly',
+              )}
+            </p>
+          )}
+
+          <h3 class="govuk-heading-m" id="answer">
+            {t('appeals.staff.answer.title')}
+          </h3>
+          {staffPolicy.isSigner(actor, a.orgId) ? (
+            <Form action={`/manage/appeals/${a.id}/answer`}>
+              <Textarea
+                name="text"
+                label={t('appeals.staff.answer.text')}
+                value={valuesFor('answer').text}
+                errors={errorsFor('answer')}
+                rows={10}
+              />
+              {data.questions.map((q, i) => (
+                <Select
+                  key={q.id}
+                  name={`result${i + 1}`}
+                  label={t('appeals.staff.answer.result', { code: q.topicCode })}
+                  value={valuesFor('answer')[`result${i + 1}`] ?? ''}
+                  errors={errorsFor('answer')}
+                  items={[
+                    { value: '', text: t('appeals.sstu.answered_to_author') },
+                    ...resultStatuses
+                      .filter((s) => s !== 'answered_to_author')
+                      .map((s) => ({ value: s, text: t(questionStatusKey(s)) })),
+                  ]}
+                />
+              ))}
+              {data.questions.length > 0 && (
+                <Checkboxes
+                  name="measures1"
+                  small
+                  items={[{ value: 'yes', text: t('appeals.staff.answer.measures') }]}
+                  values={valuesFor('answer').measures1 ? ['yes'] : []}
+                  errors={errorsFor('answer')}
+                />
+              )}
+              <TextInput
+                name="signedPosition"
+                label={t('appeals.staff.answer.signedPosition')}
+                value={valuesFor('answer').signedPosition}
+                errors={errorsFor('answer')}
+              />
+              <TextInput
+                name="signedName"
+                label={t('appeals.staff.answer.signedName')}
+                value={valuesFor('answer').signedName}
+                errors={errorsFor('answer')}
+              />
+              <Button>{t('appeals.staff.answer.submit')}</Button>
+            </Form>
+          ) : (
+            <p class="govuk-body">{t('appeals.staff.conflict.notSigner')}</p>
+          )}
+
+          <h3 class="govuk-heading-m" id="leave">
+            {t('appeals.staff.leave.title')}
+          </h3>
+          <Details summary={t('appeals.staff.leave.open')}>
+            <Form action={`/manage/appeals/${a.id}/leave`}>
+              <Radios
+                name="reason"
+                legend={t('appeals.staff.leave.reason')}
+                legendSize="s"
+                value={valuesFor('leave').reason}
+                errors={errorsFor('leave')}
+                items={(a.type === 'info_request' ? refusalReasons : withoutAnswerReasons).map((r) => ({
+                  value: r,
+                  text: t(`${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${r}`),
+                  hint: a.type === 'info_request' ? undefined : t(`appeals.wa.${r}.hint`),
+                }))}
+              />
+              {a.type !== 'info_request' && (
+                <>
+                  <TextInput
+                    name="link"
+                    type="url"
+                    label={t('appeals.staff.leave.link')}
+                    value={valuesFor('leave').link}
+                    errors={errorsFor('leave')}
+                    spellcheck={false}
+                  />
+                  <Checkboxes
+                    name="addressUnreadable"
+                    small
+                    items={[{ value: 'yes', text: t('appeals.staff.leave.addressUnreadable') }]}
+                    values={valuesFor('leave').addressUnreadable ? ['yes'] : []}
+                    errors={errorsFor('leave')}
+                  />
+                </>
+              )}
+              <Textarea
+                name="comment"
+                label={t('appeals.staff.leave.comment')}
+                value={valuesFor('leave').comment}
+                errors={errorsFor('leave')}
+                rows={3}
+              />
+              <Button variant="warning">{t('appeals.staff.leave.submit')}</Button>
+            </Form>
+          </Details>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,247 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { originOf } from '../../../../platform/audit/index.ts';
+import { isSignedIn } from '../../../../platform/authz/index.ts';
+import { Conflict, type FieldError, Forbidden, InvalidInput } from '../../../../platform/errors/index.ts';
+import { parseForm } from '../../../../platform/http/forms.ts';
+import { firstValues, pageHref } from '../../../../platform/manage/filters.ts';
+import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
+import { listAllOrganizations } from '../../../orgs/index.ts';
+import { answerAppeal } from '../../answer-appeal.ts';
+import { assignAppeal } from '../../assign-appeal.ts';
+import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '../../build-monthly-report.ts';
+import { classifyAppeal } from '../../classify-appeal.ts';
+import { extendAppeal } from '../../extend-appeal.ts';
+import { forwardAppeal } from '../../forward-appeal.ts';
+import { getAppealForStaff } from '../../get-appeal-for-staff.ts';
+import { leaveAppealWithoutAnswer } from '../../leave-appeal-without-answer.ts';
+import { listAppealQueue } from '../../list-appeal-queue.ts';
+import {
+  answerInput,
+  assignInput,
+  classifyInput,
+  extendInput,
+  forwardInput,
+  leaveInput,
+  queueQueryInput,
+  reportQueryInput,
+} from '../../staff.input.ts';
+import '../../staff.messages.ts';
+import { staffPolicy } from '../../staff.policy.ts';
+import type { QueueFilter } from '../../staff.repository.ts';
+import { type ActionState, AppealPage } from './appeal-page.tsx';
+import { QueuePage } from './queue-page.tsx';
+import { ReportPage } from './report-page.tsx';
+
+registerManageSection({
+  key: 'appeals.queue',
+  href: '/manage/appeals',
+  titleKey: 'appeals.staff.queue.title',
+  descriptionKey: 'appeals.staff.queue.description',
+  order: 20,
+  visible: staffPolicy.canOpenQueue,
+});
+
+const PAGE_SIZE = 50;
+
+const notices: Record<string, string> = {
+  assign: 'appeals.staff.done.assign',
+  classify: 'appeals.staff.done.classify',
+  forward: 'appeals.staff.done.forward',
+  extend: 'appeals.staff.done.extend',
+  answer: 'appeals.staff.done.answer',
+  leave: 'appeals.staff.done.leave',
+};
+
+function signedIn(req: FastifyRequest, reply: FastifyReply): boolean {
+  if (isSignedIn(req.actor)) return true;
+  reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+  return false;
+}
+
+/** The staff pages of appeals: the queue, an appeal with its action forms, the monthly ССТУ report. */
+export async function appealsStaffWeb(app: FastifyInstance) {
+  const { deps } = app;
+  const crumbs = (req: FastifyRequest) => [
+    { href: '/', text: req.t('ui.nav.home') },
+    { href: '/manage', text: req.t('ui.nav.manage') },
+  ];
+  const queueCrumbs = (req: FastifyRequest) => [
+    ...crumbs(req),
+    { href: '/manage/appeals', text: req.t('appeals.staff.queue.title') },
+  ];
+
+  app.get('/manage/appeals', { schema: { hide: true } }, async (req, reply) => {
+    if (!signedIn(req, reply)) return reply;
+    const values = firstValues(req.query);
+    const parsed = parseForm(queueQueryInput, values);
+    const q = parsed.ok ? parsed.data : { page: 1 };
+    const filter: QueueFilter = {};
+    if (parsed.ok) {
+      const d = parsed.data;
+      if (d.status && d.status !== 'open') filter.status = d.status;
+      if (d.status === 'open') filter.dueWithin = 100_000;
+      filter.orgId = d.org;
+      filter.officer = d.officer === 'me' && req.actor.kind === 'user' ? req.actor.userId : d.officer;
+      filter.topic = d.topic;
+      if (d.due !== undefined) filter.dueWithin = d.due;
+      filter.overdue = d.overdue;
+    }
+    const res = await listAppealQueue(deps, req.actor, { filter, page: q.page, pageSize: PAGE_SIZE });
+    return reply.page(
+      req.t('appeals.staff.queue.title'),
+      <QueuePage
+        values={values}
+        errors={parsed.ok ? [] : parsed.errors}
+        items={res.items}
+        total={res.total}
+        page={q.page}
+        pageSize={PAGE_SIZE}
+        counts={res.counts}
+        orgs={res.orgs}
+        href={(n) => pageHref('/manage/appeals', values, n)}
+        canReport={res.orgs.some((o) => staffPolicy.canReport(req.actor, o.id))}
+      />,
+      { breadcrumbs: crumbs(req) },
+    );
+  });
+
+  app.get('/manage/appeals/report', { schema: { hide: true } }, async (req, reply) => {
+    if (!signedIn(req, reply)) return reply;
+    const all = await listAllOrganizations(deps.db);
+    const orgs = all.filter((o) => staffPolicy.canReport(req.actor, o.id));
+    if (orgs.length === 0) throw new Forbidden();
+    const values = firstValues(req.query);
+    let errors: FieldError[] = [];
+    let report: MonthlyReport | null = null;
+    if (values.org || values.month) {
+      const parsed = parseForm(reportQueryInput, values);
+      if (!parsed.ok) errors = parsed.errors;
+      else {
+        report = await buildMonthlyReport(deps, req.actor, {
+          orgId: parsed.data.org,
+          month: parsed.data.month,
+        });
+        const file = `appeals-${report.orgCode}-${report.month}`;
+        if (parsed.data.format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${file}.csv"`)
+            .send(reportCsv(report));
+        if (parsed.data.format === 'xlsx')
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header('content-disposition', `attachment; filename="${file}.xlsx"`)
+            .send(await reportXlsx(report));
+      }
+    } else {
+      values.org = orgs[0]?.id ?? '';
+      values.month = deps.clock.now().toISOString().slice(0, 7);
+    }
+    return reply.page(
+      req.t('appeals.staff.report.title'),
+      <ReportPage orgs={orgs} values={values} errors={errors} report={report} />,
+      { status: errors.length > 0 ? 422 : 200, breadcrumbs: queueCrumbs(req) },
+    );
+  });
+
+  const renderAppeal = async (
+    req: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    state: ActionState,
+    status = 200,
+  ) => {
+    const data = await getAppealForStaff(deps, originOf(req), { id: req.params.id });
+    const orgs = await listAllOrganizations(deps.db);
+    const n = (req.query as Record<string, unknown>).notice;
+    if (typeof n === 'string' && notices[n])
+      req.flash = { kind: 'success', text: req.t(notices[n] as string) };
+    return reply.page(
+      req.t('appeals.staff.appeal.title', { number: data.appeal.number }),
+      <AppealPage data={data} orgs={orgs} actor={req.actor} state={state} />,
+      { status, breadcrumbs: queueCrumbs(req) },
+    );
+  };
+
+  app.get<{ Params: { id: string } }>(
+    '/manage/appeals/:id',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      if (!signedIn(req, reply)) return reply;
+      return renderAppeal(req, reply, null);
+    },
+  );
+
+  /** A POST action: parse, run the use case, 303 back; bad input 422 and a refused move 409 show the form again. */
+  function action<S extends z.ZodType>(
+    name: string,
+    schema: S,
+    run: (req: FastifyRequest<{ Params: { id: string } }>, data: z.infer<S>) => Promise<unknown>,
+  ) {
+    app.post<{ Params: { id: string } }>(
+      `/manage/appeals/:id/${name}`,
+      { schema: { hide: true } },
+      async (req, reply) => {
+        if (!signedIn(req, reply)) return reply;
+        const form = parseForm(schema, req.body);
+        if (!form.ok)
+          return renderAppeal(req, reply, { action: name, errors: form.errors, values: form.values }, 422);
+        try {
+          await run(req, form.data);
+        } catch (err) {
+          const kept = Object.fromEntries(
+            Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+              ([k, v]) => k !== '_csrf' && typeof v === 'string',
+            ),
+          ) as Record<string, string>;
+          if (err instanceof InvalidInput)
+            return renderAppeal(req, reply, { action: name, errors: err.errors, values: kept }, 422);
+          if (err instanceof Conflict)
+            return renderAppeal(
+              req,
+              reply,
+              { action: name, errors: [{ field: firstField(name), message: err.message }], values: kept },
+              409,
+            );
+          throw err;
+        }
+        return reply.redirect(`/manage/appeals/${req.params.id}?notice=${name}#${name}`, 303);
+      },
+    );
+  }
+
+  action('assign', assignInput, (req, d) =>
+    assignAppeal(deps, originOf(req), { id: req.params.id, userId: d.userId }),
+  );
+  action('classify', classifyInput, (req, d) =>
+    classifyAppeal(deps, originOf(req), { id: req.params.id, questions: d.questions }),
+  );
+  action('forward', forwardInput, (req, d) =>
+    forwardAppeal(deps, originOf(req), { id: req.params.id, ...d }),
+  );
+  action('extend', extendInput, (req, d) => extendAppeal(deps, originOf(req), { id: req.params.id, ...d }));
+  action('answer', answerInput, (req, d) => answerAppeal(deps, originOf(req), { id: req.params.id, ...d }));
+  action('leave', leaveInput, (req, d) =>
+    leaveAppealWithoutAnswer(deps, originOf(req), {
+      id: req.params.id,
+      reason: d.reason,
+      link: d.link,
+      addressReadable: d.addressUnreadable !== 'yes',
+      comment: d.comment,
+    }),
+  );
+}
+
+/** The field a refused action's message is shown at (the error summary links to it). */
+function firstField(action: string): string {
+  return (
+    {
+      assign: 'userId',
+      classify: 'topic1',
+      forward: 'targetOrg',
+      extend: 'days',
+      answer: 'text',
+      leave: 'reason',
+    }[action] ?? 'form'
+  );
+}
