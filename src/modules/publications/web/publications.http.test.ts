@@ -1,0 +1,278 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
+import { createUser, signIn } from '../../../../test/auth.ts';
+import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import { publicationsRepository as repo } from '../publications.repository.ts';
+import { structuredSections } from '../sections.ts';
+import { registerPublicationSections } from '../seed-publications.ts';
+
+let t: TestApp;
+let editorJar: CookieJar;
+let outsiderJar: CookieJar;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedOrganizations(t.deps, { demoOfficials: true });
+  await registerPublicationSections(t.deps);
+  const minzdrav = await findOrganizationBySlug(t.deps.db, 'minzdrav');
+  const minfin = await findOrganizationBySlug(t.deps.db, 'minfin');
+  const editor = await createUser(t.deps, { grants: [{ role: 'editor', orgId: minzdrav?.id ?? '' }] });
+  const outsider = await createUser(t.deps, { grants: [{ role: 'editor', orgId: minfin?.id ?? '' }] });
+  editorJar = await signIn(t.app, editor.email, editor.password);
+  outsiderJar = await signIn(t.app, outsider.email, outsider.password);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (url: string, jar?: CookieJar) =>
+  t.app.inject({ method: 'GET', url, headers: jar ? { cookie: jar.header() } : {} });
+
+async function post(url: string, jar: CookieJar, fields: Record<string, string>, formUrl = url) {
+  const form = await get(formUrl, jar);
+  jar.store(form);
+  const res = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrfFrom(form.body), ...fields }).toString(),
+  });
+  jar.store(res);
+  return res;
+}
+
+const documentFields = {
+  docType: 'постановление',
+  docNumber: '15-п',
+  docDate: '15.03.2026',
+  docStatus: 'действует',
+  title: 'Об утверждении административного регламента приёма обращений',
+  summary: '',
+  body: 'Утвердить регламент приёма обращений граждан.',
+  topics: 'обращения, здравоохранение',
+  tags: '',
+  amends: '',
+  cancels: '',
+};
+
+describe('staff pages', () => {
+  it('sends anonymous visitors to sign in and refuses staff of another body', async () => {
+    const anon = await get('/manage/orgs/minzdrav/publications');
+    expect(anon.statusCode).toBe(303);
+    expect(anon.headers.location).toContain('/sign-in?next=');
+    expect((await get('/manage/orgs/minzdrav/publications', outsiderJar)).statusCode).toBe(403);
+    expect((await get('/manage/orgs/minzdrav/publications', editorJar)).statusCode).toBe(200);
+  });
+
+  it('shows the form again with plain messages and what was typed', async () => {
+    const res = await post('/manage/orgs/minzdrav/publications/documents/new', editorJar, {
+      ...documentFields,
+      docNumber: '',
+      docDate: '31.02.2026',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('Введите номер документа');
+    expect(res.body).toContain('Введите дату в виде ДД.ММ.ГГГГ');
+    expect(res.body).toContain('Об утверждении административного регламента');
+  });
+});
+
+describe('a document from form to public page, changed, with history and diff', () => {
+  let id = '';
+  it('publishes and shows the requisites; the number link finds it', async () => {
+    const res = await post('/manage/orgs/minzdrav/publications/documents/new', editorJar, documentFields);
+    expect(res.statusCode).toBe(303);
+    id = String(res.headers.location).match(/documents\/([0-9a-f-]{36})/)?.[1] ?? '';
+    expect(id).not.toBe('');
+    const page = await get(`/orgs/minzdrav/documents/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('15-п');
+    expect(page.body).toContain('15.03.2026');
+    expect(page.body).toContain('Действует');
+    expect(page.body).not.toContain('Изменено');
+    const byNumber = await get(`/documents/by-number/minzdrav/${encodeURIComponent('15-п')}`);
+    expect(byNumber.statusCode).toBe(303);
+    expect(byNumber.headers.location).toBe(`/orgs/minzdrav/documents/${id}`);
+    expect((await get('/documents/by-number/minzdrav/нет')).statusCode).toBe(404);
+    const list = await get(
+      '/orgs/minzdrav/documents?docType=%D0%BF%D0%BE%D1%81%D1%82%D0%B0%D0%BD%D0%BE%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5',
+    );
+    expect(list.body).toContain(`/orgs/minzdrav/documents/${id}`);
+  });
+
+  it('an edit leaves «изменено», the old version and a diff', async () => {
+    const res = await post(`/manage/orgs/minzdrav/publications/documents/${id}`, editorJar, {
+      ...documentFields,
+      body: 'Утвердить регламент приёма обращений граждан и организаций.',
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await get(`/orgs/minzdrav/documents/${id}`);
+    expect(page.body).toContain('Изменено');
+    expect(page.body).toContain(`/publications/${id}/history`);
+    const history = await get(`/publications/${id}/history`);
+    expect(history.body).toContain(`/publications/${id}/versions/1`);
+    const v1 = await get(`/publications/${id}/versions/1`);
+    expect(v1.body).toContain('Утвердить регламент приёма обращений граждан.');
+    const diff = await get(`/publications/${id}/diff?from=1&to=2`);
+    expect(diff.statusCode).toBe(200);
+    expect(diff.body).toMatch(/<ins>.*организаций/s);
+    expect((await get(`/publications/${id}/versions/9`)).statusCode).toBe(404);
+  });
+
+  it('/transparency shows the log; verify holds, then names the row altered in SQL', async () => {
+    const log = await get('/transparency');
+    expect(log.statusCode).toBe(200);
+    const head = await repo.logHead(t.deps.db);
+    expect(log.body).toContain(head?.hash);
+    const ok = await get('/api/v1/transparency/verify');
+    expect(ok.json()).toMatchObject({ ok: true, entries: 2, head: head?.hash, brokenAt: null });
+    await t.deps.db.execute(sql`update publications set doc_number = '16-п' where id = ${id}`);
+    const broken = (await get('/api/v1/transparency/verify')).json();
+    expect(broken).toMatchObject({
+      ok: false,
+      brokenAt: { publicationId: id, version: 2, reason: 'current_differs' },
+    });
+    await t.deps.db.execute(sql`update publications set doc_number = '15-п' where id = ${id}`);
+    await t.deps.db.execute(
+      sql`update publication_log set hash = repeat('a', 64) where seq = (select min(seq) from publication_log)`,
+    );
+    const first = (await repo.logBatch(t.deps.db, 0, 1))[0];
+    const chain = (await get('/api/v1/transparency/verify')).json();
+    // The altered entry is the first broken one: its own hash no longer matches.
+    expect(chain).toMatchObject({ ok: false, brokenAt: { seq: first?.seq, reason: 'hash' } });
+  });
+});
+
+describe('news and sections', () => {
+  it('publishes news through the form and lists it on the press page', async () => {
+    const res = await post('/manage/orgs/minzdrav/publications/new', editorJar, {
+      kind: 'news',
+      title: 'Открыт новый фельдшерско-акушерский пункт',
+      summary: 'Кратко',
+      body: 'Текст новости<script>alert(1)</script>',
+      videoUrl: '',
+      transcript: '',
+      topics: '',
+      tags: '',
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await get(String(res.headers.location).replace(/\?.*$/, ''));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Открыт новый фельдшерско-акушерский пункт');
+    expect(page.body).not.toContain('alert(1)');
+    const press = await get('/orgs/minzdrav/press');
+    expect(press.body).toContain('Открыт новый фельдшерско-акушерский пункт');
+    expect(press.body).toContain('/orgs/minzdrav/media-plan');
+  });
+
+  it('every structured section exists; an empty one says so and names who is responsible', async () => {
+    for (const s of structuredSections) expect((await get(`/orgs/minfin/${s.path}`)).statusCode).toBe(200);
+    const empty = await get('/orgs/minzdrav/anti-corruption-plan');
+    expect(empty.body).toContain('Раздел пока не заполнен');
+    expect(empty.body).toContain('Кто отвечает за раздел');
+    const home = await get('/orgs/minzdrav');
+    expect(home.body).toContain('/orgs/minzdrav/anti-corruption-plan');
+  });
+
+  it('staff fill a section; the page then shows its text', async () => {
+    const res = await post('/manage/orgs/minzdrav/publications/sections/anti_corruption_plan', editorJar, {
+      body: 'План на 2026 год: 30 мероприятий.',
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await get('/orgs/minzdrav/anti-corruption-plan');
+    expect(page.body).toContain('План на 2026 год: 30 мероприятий.');
+    expect(page.body).not.toContain('Раздел пока не заполнен');
+  });
+
+  it('takes feedback about the site from anyone', async () => {
+    const jar = new (await import('../../../../test/app.ts')).CookieJar();
+    const bad = await post(
+      '/orgs/minzdrav/site-development/feedback',
+      jar,
+      { text: '', email: 'нет' },
+      '/orgs/minzdrav/site-development',
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Опишите, что не работает');
+    const ok = await post(
+      '/orgs/minzdrav/site-development/feedback',
+      jar,
+      { text: 'Не открывается карта', email: '' },
+      '/orgs/minzdrav/site-development',
+    );
+    expect(ok.statusCode).toBe(303);
+    const staff = await get('/manage/orgs/minzdrav/publications', editorJar);
+    expect(staff.body).toContain('Не открывается карта');
+  });
+});
+
+describe('income declarations', () => {
+  const row = {
+    year: '2025',
+    declarantShortName: 'Иванов И.И.',
+    position: 'Министр',
+    relation: 'DECLARANT',
+    declaredIncomeRub: '2 000 000',
+    realEstateOwned: 'квартира; индивидуальная; ; 54,3; Россия',
+    realEstateUsed: '',
+    vehicles: 'автомобиль легковой; Lada Vesta',
+    largeDealSources: '',
+  };
+  it('refuses what the decree forbids, with a plain message, keeping the input', async () => {
+    const res = await post('/manage/orgs/minzdrav/declarations', editorJar, {
+      ...row,
+      vehicles: 'автомобиль легковой; Lada Vesta А123ВС39',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Государственные номера транспорта публиковать нельзя');
+    expect(res.body).toContain('Lada Vesta А123ВС39');
+  });
+
+  it('adds rows, publishes the year, sorts by GET and gives CSV; family shown by relation only', async () => {
+    expect((await post('/manage/orgs/minzdrav/declarations', editorJar, row)).statusCode).toBe(303);
+    expect(
+      (
+        await post('/manage/orgs/minzdrav/declarations', editorJar, {
+          ...row,
+          relation: 'СУПРУГА',
+          declaredIncomeRub: '500 000',
+          vehicles: '',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await post('/manage/orgs/minzdrav/declarations', editorJar, {
+          ...row,
+          declarantShortName: 'Алексеев П.П.',
+          declaredIncomeRub: '900 000',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect((await get('/orgs/minzdrav/declarations')).body).toContain('Сведения не опубликованы');
+    expect(
+      (
+        await post(
+          '/manage/orgs/minzdrav/declarations/2025/publication',
+          editorJar,
+          { published: 'yes' },
+          '/manage/orgs/minzdrav/declarations',
+        )
+      ).statusCode,
+    ).toBe(303);
+    const page = await get('/orgs/minzdrav/declarations?year=2025&sort=income&dir=desc');
+    expect(page.statusCode).toBe(200);
+    expect(page.body.indexOf('Иванов И.И.')).toBeLessThan(page.body.indexOf('Алексеев П.П.'));
+    expect(page.body).toContain('Супруга');
+    const asc = await get('/orgs/minzdrav/declarations?year=2025&sort=income&dir=asc');
+    expect(asc.body.indexOf('Алексеев П.П.')).toBeLessThan(asc.body.indexOf('Иванов И.И.'));
+    const csv = await get('/orgs/minzdrav/declarations.csv?year=2025');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Супруга');
+    expect(csv.body).toContain('2000000.00');
+    expect((await get('/orgs/minzdrav/declarations?year=2019')).statusCode).toBe(404);
+    expect((await get('/orgs/minzdrav/declarations?sort=%27%3Bdrop&dir=x')).statusCode).toBe(200);
+  });
+});
