@@ -1,5 +1,6 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
+import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import { registerPublicationSections, seedDemoPublications } from './modules/publications/index.ts';
 import type { Deps } from './platform/deps.ts';
@@ -19,4 +20,5 @@ export async function seed(deps: Deps): Promise<void> {
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
   if (deps.config.seed === 'demo') deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
+  if (deps.config.seed === 'demo') deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
 }

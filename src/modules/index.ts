@@ -1,8 +1,15 @@
 import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
+import { appealsPublicModule } from './appeals/public-side.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
 import { publicationsModule } from './publications/index.ts';
 
 /** Every feature module, in load order. */
-export const modules: ModuleManifest[] = [accountsModule, orgsModule, publicationsModule, appealsModule];
+export const modules: ModuleManifest[] = [
+  accountsModule,
+  orgsModule,
+  publicationsModule,
+  appealsModule,
+  appealsPublicModule,
+];

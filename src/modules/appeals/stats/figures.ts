@@ -41,8 +41,10 @@ export type RawFigures = {
   extended: number;
   /** still being considered */
   inReview: number;
-  /** calendar days from registration to the answer, summed over the answered */
+  /** calendar days from registration to the answer, summed over the answered with a known answer day */
   answerDaysSum: number;
+  /** how many answers that sum covers */
+  answerDaysCount: number;
   /** citizens' ratings of the answers (task 4.5) */
   rated: number;
   satisfied: number;
@@ -85,6 +87,7 @@ export function emptyRawFigures(): RawFigures {
     extended: 0,
     inReview: 0,
     answerDaysSum: 0,
+    answerDaysCount: 0,
     rated: 0,
     satisfied: 0,
     byTopic: [],
@@ -110,7 +113,7 @@ export function publishFigures(raw: RawFigures): PublicFigures {
     extended: suppressCount(raw.extended),
     inReview: suppressCount(raw.inReview),
     onTimeShare: suppressShare(raw.answeredOnTime, raw.answered),
-    averageDaysToAnswer: suppressAverage(raw.answerDaysSum, raw.answered),
+    averageDaysToAnswer: suppressAverage(raw.answerDaysSum, raw.answerDaysCount),
     rated: suppressCount(raw.rated),
     satisfied: suppressCount(raw.satisfied),
     satisfiedShare: suppressShare(raw.satisfied, raw.rated),

@@ -62,6 +62,7 @@ describe('small-cell suppression', () => {
       extended: 0,
       inReview: 2,
       answerDaysSum: 300,
+      answerDaysCount: 15,
       rated: 2,
       satisfied: 1,
       byTopic: [
