@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/*
+ * The server as `npm start` runs it, in its own process group, for tests and
+ * benchmarks that need the real process: kill it, restart it on the same
+ * DATA_DIR, drive it over real HTTP.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+
+export type ServerProcess = {
+  child: ChildProcess;
+  base: string;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** SIGKILL the whole group: the node process and its PostgreSQL, as a power cut would */
+  killHard(): Promise<void>;
+  /** SIGTERM and wait */
+  stop(): Promise<void>;
+};
+
+export function tempDataDir(prefix = 'open-region-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** Start `node --import tsx src/server.ts` and wait until it listens. */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<ServerProcess> {
+  const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: os.tmpdir(),
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (c) => {
+    out += String(c);
+  });
+  child.stderr?.on('data', (c) => {
+    err += String(c);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + timeoutMs;
+  let base = '';
+  for (;;) {
+    const m = out.match(/"listening":"(http:\/\/[^"]+)"/);
+    if (m?.[1]) {
+      base = m[1];
+      break;
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGKILL');
+      throw new Error(`the server did not start: ${err.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    base,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async killHard() {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
+      // postgres children of the group die with it; give the kernel a moment to reap them
+      await new Promise((r) => setTimeout(r, 300));
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The embedded PostgreSQL of a DATA_DIR, from its postmaster.pid (port on line 4). */
+export function embeddedDbUrl(dataDir: string): string {
+  const lines = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+  return `postgres://postgres:open-region-local@127.0.0.1:${lines[3]?.trim()}/open_region`;
+}
+
+/** Cookies from a fetch response, merged into a jar. */
+function keepCookies(jar: Map<string, string>, res: Response) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const i = pair?.indexOf('=') ?? -1;
+    if (pair && i > 0) jar.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+}
+
+/** Sign in through the real /sign-in form over HTTP; returns the Cookie header value. */
+export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const page = await fetch(`${base}/sign-in`);
+  keepCookies(jar, page);
+  const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
+  if (!csrf) throw new Error('no CSRF token on /sign-in');
+  const res = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+  });
+  keepCookies(jar, res);
+  if (res.status !== 303 || !jar.get('sid')) throw new Error(`sign-in failed: ${res.status}`);
+  return header();
+}
