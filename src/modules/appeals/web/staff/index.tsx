@@ -232,16 +232,7 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   );
 }
 
-/** The field a refused action's message is shown at (the error summary links to it). */
+/** A refused action's message links to its section's heading (each action's h3 has the action's name as id). */
 function firstField(action: string): string {
-  return (
-    {
-      assign: 'userId',
-      classify: 'topic1',
-      forward: 'targetOrg',
-      extend: 'days',
-      answer: 'text',
-      leave: 'reason',
-    }[action] ?? 'form'
-  );
+  return action;
 }

@@ -1,0 +1,226 @@
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieJar, createTestApp, type TestApp } from '../../../../../test/app.ts';
+import { signIn } from '../../../../../test/auth.ts';
+import { getPage, submitForm } from '../../../../../test/forms.ts';
+import { auditLog } from '../../../../platform/audit/audit.tables.ts';
+import { staffRepository } from '../../staff.repository.ts';
+import { staffKit } from '../../staff-test-kit.ts';
+
+let t: TestApp;
+let k: Awaited<ReturnType<typeof staffKit>>;
+const jars: Record<string, CookieJar> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.deps.clock.set('2026-03-02T09:00:00+02:00');
+  k = await staffKit(t.deps);
+  for (const [name, p] of Object.entries({
+    officer: k.officer,
+    head: k.head,
+    signer: k.signer,
+    anticorruption: k.anticorruption,
+    otherOfficer: k.otherOfficer,
+  }))
+    jars[name] = await signIn(t.app, p.email, p.password);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const jar = (n: string) => jars[n] as CookieJar;
+
+describe('/manage/appeals (HTTP)', () => {
+  it('is listed in /manage for appeals staff; sends anonymous visitors to sign in; refuses a citizen', async () => {
+    expect((await getPage(t.app, jar('officer'), '/manage')).body).toContain('href="/manage/appeals"');
+    const anon = await getPage(t.app, new CookieJar(), '/manage/appeals');
+    expect(anon.statusCode).toBe(303);
+    const citizen = await signIn(t.app, k.citizenUser.email, k.citizenUser.password);
+    expect((await getPage(t.app, citizen, '/manage/appeals')).statusCode).toBe(403);
+  });
+
+  it('shows the queue of the officer’s body with counts and working days left; filters by GET; bad filters explained', async () => {
+    const a = await k.submit();
+    const b = await k.submit({ org: k.other });
+    const c = await k.submit({ type: 'corruption_report' });
+    const res = await getPage(t.app, jar('officer'), '/manage/appeals');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(a.number);
+    expect(res.body).not.toContain(b.number);
+    expect(res.body).not.toContain(c.number);
+    expect(res.body).toMatch(/\d+ раб\. дн\./);
+    expect(res.body).toContain('Сводка');
+    const ac = await getPage(t.app, jar('anticorruption'), '/manage/appeals');
+    expect(ac.body).toContain(c.number);
+    expect(ac.body).not.toContain(a.number);
+    const filtered = await getPage(t.app, jar('officer'), '/manage/appeals?status=sent&officer=me');
+    expect(filtered.statusCode).toBe(200);
+    expect(filtered.body).not.toContain(a.number);
+    expect(filtered.body).toContain('Нет обращений, подходящих под фильтры');
+    const bad = await getPage(t.app, jar('officer'), '/manage/appeals?topic=abc&due=9999&org=x');
+    expect(bad.statusCode).toBe(200);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Введите код ТОТК цифрами');
+    expect(bad.body).toContain('Введите число дней от 0 до 365');
+    expect(bad.body).toContain('value="abc"');
+  });
+
+  it('opens an appeal for its staff only (404 for another body) and writes the read to the audit log', async () => {
+    const a = await k.submit();
+    expect((await getPage(t.app, jar('otherOfficer'), `/manage/appeals/${a.id}`)).statusCode).toBe(404);
+    expect((await getPage(t.app, jar('officer'), '/manage/appeals/not-a-uuid')).statusCode).toBe(404);
+    const page = await getPage(t.app, jar('officer'), `/manage/appeals/${a.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(a.number);
+    expect(page.body).toContain('Текст обращения');
+    expect(page.body).toContain('<optgroup label=');
+    const reads = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'appeal.staff_read'), eq(auditLog.objectId, a.id)));
+    expect(reads.length).toBe(1);
+  });
+
+  it('runs the actions through forms: assign, classify, extend (head), answer (signer), with 303 and a notice', async () => {
+    const a = await k.submit();
+    const url = `/manage/appeals/${a.id}`;
+    let res = await submitForm(t.app, jar('officer'), `${url}/assign`, { userId: k.officer.userId }, url);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${url}?notice=assign#assign`);
+    expect((await getPage(t.app, jar('officer'), `${url}?notice=assign`)).body).toContain(
+      'Исполнитель назначен',
+    );
+    res = await submitForm(t.app, jar('officer'), `${url}/classify`, { topic1: '0005.0005.0056.1160' }, url);
+    expect(res.statusCode).toBe(303);
+    // the officer may not extend (403) nor sign (the form says so, 409)
+    res = await submitForm(t.app, jar('officer'), `${url}/extend`, { days: '10', reason: 'Проверка' }, url);
+    expect(res.statusCode).toBe(403);
+    res = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/answer`,
+      { text: 'Ответ', signedName: 'Иванов И. И.', signedPosition: 'Министр' },
+      url,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Ответ подписывает руководитель или уполномоченное должностное лицо');
+    expect(res.body).toContain('govuk-error-summary');
+    res = await submitForm(
+      t.app,
+      jar('head'),
+      `${url}/extend`,
+      { days: '10', reason: 'Проверка на месте' },
+      url,
+    );
+    expect(res.statusCode).toBe(303);
+    res = await submitForm(t.app, jar('head'), `${url}/extend`, { days: '5', reason: 'Ещё' }, url);
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('только один раз');
+    res = await submitForm(
+      t.app,
+      jar('signer'),
+      `${url}/answer`,
+      { text: '', signedName: '', signedPosition: 'Заместитель министра' },
+      url,
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Введите текст ответа');
+    expect(res.body).toContain('value="Заместитель министра"');
+    res = await submitForm(
+      t.app,
+      jar('signer'),
+      `${url}/answer`,
+      {
+        text: 'Мусор вывезен.',
+        signedName: 'Сидоров С. С.',
+        signedPosition: 'Заместитель министра',
+        result1: 'supported',
+        measures1: 'yes',
+      },
+      url,
+    );
+    expect(res.statusCode).toBe(303);
+    const r = await staffRepository.findById(t.deps.db, a.id);
+    expect(r?.status).toBe('sent');
+    const page = await getPage(t.app, jar('officer'), url);
+    expect(page.body).toContain('Мусор вывезен.');
+    expect(page.body).toContain('Рассмотрено. Поддержано, в т. ч. меры приняты');
+    expect(page.body).not.toContain(`action="${url}/forward"`);
+  });
+
+  it('refuses to forward a complaint to the body it complains about, keeping the form', async () => {
+    const a = await k.submit({ kind: 'complaint' });
+    const url = `/manage/appeals/${a.id}`;
+    const res = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/forward`,
+      { mode: 'forward', targetOrg: k.other.id, complainedOrg: k.other.id, reason: 'Компетенция' },
+      url,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Жалобу нельзя направить в орган, действия которого обжалуются');
+    expect(res.body).toContain('Компетенция');
+    const ok = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/forward`,
+      {
+        mode: 'forward',
+        targetName: 'Прокуратура Калининградской области',
+        complainedOrg: k.other.id,
+        reason: 'Надзор',
+      },
+      url,
+    );
+    expect(ok.statusCode).toBe(303);
+    expect((await staffRepository.findById(t.deps.db, a.id))?.status).toBe('forwarded');
+  });
+
+  it('leaves without answer by a form: the reason is required, a published-answer link checked', async () => {
+    const a = await k.submit();
+    const url = `/manage/appeals/${a.id}`;
+    let res = await submitForm(t.app, jar('officer'), `${url}/leave`, { reason: '' }, url);
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Выберите основание из перечисленных в законе');
+    res = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/leave`,
+      { reason: 'answer_published_online', link: 'nope' },
+      url,
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Введите ссылку на страницу сайта с ответом');
+    res = await submitForm(t.app, jar('officer'), `${url}/leave`, { reason: 'obscene_or_threats' }, url);
+    expect(res.statusCode).toBe(303);
+    expect((await staffRepository.findById(t.deps.db, a.id))?.withoutAnswerReason).toBe('obscene_or_threats');
+  });
+
+  it('offers the monthly report as a page, CSV and XLSX', async () => {
+    const page = await getPage(t.app, jar('officer'), '/manage/appeals/report');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Ежемесячный отчёт для ССТУ.РФ');
+    const q = `org=${k.body.id}&month=2026-03`;
+    const html = await getPage(t.app, jar('officer'), `/manage/appeals/report?${q}`);
+    expect(html.body).toContain('0005.0005.0056.1160');
+    const csv = await getPage(t.app, jar('officer'), `/manage/appeals/report?${q}&format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain(`appeals-${k.body.code}-2026-03.csv`);
+    expect(csv.body).toContain('0005.0005.0056.1160,Обращение с ТКО');
+    const xlsx = await t.app.inject({
+      url: `/manage/appeals/report?${q}&format=xlsx`,
+      headers: { cookie: jar('officer').header() },
+    });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    expect(wb.getWorksheet('2026-03')?.getRow(2).getCell(1).value).toBe('Код ТОТК');
+    const bad = await getPage(t.app, jar('officer'), `/manage/appeals/report?org=${k.body.id}&month=2026-13`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Введите год и месяц в виде 2026-03');
+    expect((await getPage(t.app, jar('anticorruption'), '/manage/appeals/report')).statusCode).toBe(403);
+    expect((await getPage(t.app, jar('otherOfficer'), `/manage/appeals/report?${q}`)).statusCode).toBe(404);
+  });
+});
