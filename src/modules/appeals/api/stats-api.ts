@@ -6,6 +6,7 @@ import { NotFound } from '../../../platform/errors/index.ts';
 import { apiInput } from '../../../platform/http/api.ts';
 import { problemSchema } from '../../../platform/http/openapi.ts';
 import { findOrganizationBySlug, listAllOrganizations, type OrgRow } from '../../orgs/index.ts';
+import { publicRepository } from '../public.repository.ts';
 import type { PublicFigures } from '../stats/figures.ts';
 import { yearPeriod } from '../stats/figures.ts';
 import { getFiguresByOrg, getOrgAppealStats, getRegionTotals } from '../stats/get-appeal-stats.ts';
@@ -99,7 +100,7 @@ const presentDetailed = (f: PublicFigures): z.infer<typeof detailed> => ({
   byMonth: f.byMonth.map((m) => ({ month: m.month, received: m.received, answered: m.answered })),
 });
 
-/** GET /api/v1/appeals/stats: public, aggregated, every cell under 3 suppressed. */
+/** GET /api/v1/appeals/stats (public, aggregated, every cell under 3 suppressed) and GET /api/v1/appeals/faq. */
 export async function appealsStatsApi(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config, clock } = app.deps;
@@ -143,6 +144,53 @@ export async function appealsStatsApi(app: FastifyInstance) {
           level: o.level,
           url: `${config.publicUrl}/orgs/${o.slug}/appeals`,
           figures: presentSummary(by.get(o.id) as PublicFigures),
+        })),
+      };
+    },
+  );
+
+  const faqQuery = apiInput({ org: z.string().max(100).describe('slug органа / body slug') });
+  const faqResponse = z
+    .object({
+      org: z.string(),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          question: z.string(),
+          answer: z.string(),
+          topicCode: z.string().nullable().describe('тема ТОТК / ТОТК topic'),
+          publishedAt: z.string().describe('ISO 8601 instant'),
+        }),
+      ),
+    })
+    .describe(
+      'Часто задаваемые вопросы органа (задача 4.3) / A body’s frequently asked questions (task 4.3)',
+    );
+
+  r.get(
+    '/appeals/faq',
+    {
+      schema: {
+        tags: ['appeals'],
+        summary: 'Частые вопросы / Frequently asked questions',
+        description:
+          'Опубликованные органом вопросы и ответы (ответы на обращения публикуются обезличенными). / The questions and answers a body has published (answers to appeals are anonymised first).',
+        querystring: faqQuery,
+        response: { 200: faqResponse, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (req) => {
+      const org = await findOrganizationBySlug(db, req.query.org);
+      if (!org) throw new NotFound('organization');
+      const items = await publicRepository.publishedFaq(db, org.id);
+      return {
+        org: org.slug,
+        items: items.map((f) => ({
+          id: f.id,
+          question: f.question,
+          answer: f.answer,
+          topicCode: f.topicCode,
+          publishedAt: (f.publishedAt as Date).toISOString(),
         })),
       };
     },

@@ -114,6 +114,16 @@ describe('public appeals pages', () => {
     expect((await t.app.inject('/api/v1/appeals/stats?org=nowhere')).statusCode).toBe(404);
     const spec = (await t.app.inject('/openapi.json')).json();
     expect(spec.paths['/api/v1/appeals/stats'].get.responses['200']).toBeDefined();
+    expect(spec.paths['/api/v1/appeals/faq'].get.responses['200']).toBeDefined();
+  });
+
+  it('GET /api/v1/appeals/faq: the body’s published questions and answers', async () => {
+    const res = await t.app.inject('/api/v1/appeals/faq?org=minzdrav');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { question: string }[];
+    expect(items.some((i) => i.question.includes('как записаться к врачу-специалисту'))).toBe(true);
+    expect((await t.app.inject('/api/v1/appeals/faq?org=nowhere')).statusCode).toBe(404);
+    expect((await t.app.inject('/api/v1/appeals/faq')).statusCode).toBe(400);
   });
 });
 
