@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
 import { createUser, signIn } from '../../../../test/auth.ts';
+import { multipartBody, SAMPLE_PDF, SAMPLE_PNG } from '../../../../test/multipart.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
 import { publicationsRepository as repo } from '../publications.repository.ts';
 import { structuredSections } from '../sections.ts';
@@ -121,18 +122,51 @@ describe('a document from form to public page, changed, with history and diff', 
     expect((await get(`/publications/${id}/versions/9`)).statusCode).toBe(404);
   });
 
+  it('attaches files through the multipart form: a PDF without text is published and the page says so', async () => {
+    const form = await get(`/manage/orgs/minzdrav/publications/documents/${id}`, editorJar);
+    const csrf = csrfFrom(form.body.slice(form.body.indexOf('/files"')));
+    const upload = (files: { field: string; name: string; type: string; data: Buffer }[]) => {
+      const body = multipartBody({ _csrf: csrf }, files);
+      return t.app.inject({
+        method: 'POST',
+        url: `/manage/orgs/minzdrav/publications/documents/${id}/files`,
+        headers: { cookie: editorJar.header(), 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    const wrong = await upload([
+      { field: 'files', name: 'photo.pdf', type: 'application/pdf', data: SAMPLE_PNG },
+    ]);
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('govuk-error-summary');
+    const res = await upload([
+      { field: 'files', name: 'scan.pdf', type: 'application/pdf', data: SAMPLE_PDF },
+    ]);
+    expect(res.statusCode).toBe(303);
+    const [a] = await repo.attachments(t.deps.db, id);
+    const { extractAttachmentText } = await import('../extract-attachment-text.ts');
+    expect(await extractAttachmentText(t.deps, { attachmentId: a?.id ?? '' })).toBe('failed');
+    const page = await get(`/orgs/minzdrav/documents/${id}`);
+    expect(page.body).toContain('scan.pdf');
+    expect(page.body).toContain('Текст этого файла не удалось извлечь');
+    const file = await get(`/attachments/${a?.id}/scan.pdf`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(SAMPLE_PDF)).toBe(true);
+  });
+
   it('/transparency shows the log; verify holds, then names the row altered in SQL', async () => {
     const log = await get('/transparency');
     expect(log.statusCode).toBe(200);
     const head = await repo.logHead(t.deps.db);
     expect(log.body).toContain(head?.hash);
     const ok = await get('/api/v1/transparency/verify');
-    expect(ok.json()).toMatchObject({ ok: true, entries: 2, head: head?.hash, brokenAt: null });
+    expect(ok.json()).toMatchObject({ ok: true, entries: 3, head: head?.hash, brokenAt: null });
     await t.deps.db.execute(sql`update publications set doc_number = '16-п' where id = ${id}`);
     const broken = (await get('/api/v1/transparency/verify')).json();
     expect(broken).toMatchObject({
       ok: false,
-      brokenAt: { publicationId: id, version: 2, reason: 'current_differs' },
+      brokenAt: { publicationId: id, version: 3, reason: 'current_differs' },
     });
     await t.deps.db.execute(sql`update publications set doc_number = '15-п' where id = ${id}`);
     await t.deps.db.execute(
