@@ -95,7 +95,7 @@ export const forwardInput = z
     targetName: z.string().trim().max(300).optional(),
     complainedOrg: z.string().trim().optional(),
     complainedName: z.string().trim().max(300).optional(),
-    reason: requiredText(2000, 'appeals.staff.forward.reason.required'),
+    forwardReason: requiredText(2000, 'appeals.staff.forward.reason.required'),
   })
   .transform((v, ctx) => {
     const targets: ({ orgId: string } | { name: string })[] = [];
@@ -114,7 +114,7 @@ export const forwardInput = z
     let complainedAbout: { orgId: string } | { name: string } | null = null;
     if (v.complainedOrg && UUID.test(v.complainedOrg)) complainedAbout = { orgId: v.complainedOrg };
     else if (v.complainedName) complainedAbout = { name: v.complainedName };
-    return { mode: v.mode, targets, complainedAbout, reason: v.reason };
+    return { mode: v.mode, targets, complainedAbout, reason: v.forwardReason };
   });
 
 export const extendInput = z.object({
@@ -123,7 +123,7 @@ export const extendInput = z.object({
     .trim()
     .regex(/^\d{1,2}$/, 'appeals.staff.extend.days30')
     .transform(Number),
-  reason: requiredText(2000, 'appeals.staff.extend.reason.required'),
+  extendReason: requiredText(2000, 'appeals.staff.extend.reason.required'),
 });
 
 const resultStatus = z

@@ -276,10 +276,10 @@ export function AppealPage({
               </>
             )}
             <Textarea
-              name="reason"
+              name="forwardReason"
               label={t('appeals.staff.forward.reason')}
               hint={t('appeals.staff.forward.reasonHint')}
-              value={valuesFor('forward').reason}
+              value={valuesFor('forward').forwardReason}
               errors={errorsFor('forward')}
               rows={3}
             />
@@ -303,9 +303,9 @@ export function AppealPage({
                 inputmode="numeric"
               />
               <Textarea
-                name="reason"
+                name="extendReason"
                 label={t('appeals.staff.extend.reason')}
-                value={valuesFor('extend').reason}
+                value={valuesFor('extend').extendReason}
                 errors={errorsFor('extend')}
                 rows={3}
               />

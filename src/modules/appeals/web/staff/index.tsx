@@ -219,7 +219,9 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   action('forward', forwardInput, (req, d) =>
     forwardAppeal(deps, originOf(req), { id: req.params.id, ...d }),
   );
-  action('extend', extendInput, (req, d) => extendAppeal(deps, originOf(req), { id: req.params.id, ...d }));
+  action('extend', extendInput, (req, d) =>
+    extendAppeal(deps, originOf(req), { id: req.params.id, days: d.days, reason: d.extendReason }),
+  );
   action('answer', answerInput, (req, d) => answerAppeal(deps, originOf(req), { id: req.params.id, ...d }));
   action('leave', leaveInput, (req, d) =>
     leaveAppealWithoutAnswer(deps, originOf(req), {

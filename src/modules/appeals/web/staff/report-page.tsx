@@ -69,7 +69,12 @@ export function ReportPage(p: {
           {p.report.rows.length === 0 ? (
             <p class="govuk-body">{t('appeals.staff.report.empty')}</p>
           ) : (
-            <div class="app-table-scroll">
+            <div
+              class="app-table-scroll"
+              tabindex={0}
+              role="region"
+              aria-label={t('appeals.staff.report.caption', { version: p.report.totkVersion })}
+            >
               <Table
                 caption={t('appeals.staff.report.caption', { version: p.report.totkVersion })}
                 captionSize="s"

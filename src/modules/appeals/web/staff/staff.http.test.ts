@@ -94,7 +94,13 @@ describe('/manage/appeals (HTTP)', () => {
     res = await submitForm(t.app, jar('officer'), `${url}/classify`, { topic1: '0005.0005.0056.1160' }, url);
     expect(res.statusCode).toBe(303);
     // the officer may not extend (403) nor sign (the form says so, 409)
-    res = await submitForm(t.app, jar('officer'), `${url}/extend`, { days: '10', reason: 'Проверка' }, url);
+    res = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/extend`,
+      { days: '10', extendReason: 'Проверка' },
+      url,
+    );
     expect(res.statusCode).toBe(403);
     res = await submitForm(
       t.app,
@@ -110,11 +116,11 @@ describe('/manage/appeals (HTTP)', () => {
       t.app,
       jar('head'),
       `${url}/extend`,
-      { days: '10', reason: 'Проверка на месте' },
+      { days: '10', extendReason: 'Проверка на месте' },
       url,
     );
     expect(res.statusCode).toBe(303);
-    res = await submitForm(t.app, jar('head'), `${url}/extend`, { days: '5', reason: 'Ещё' }, url);
+    res = await submitForm(t.app, jar('head'), `${url}/extend`, { days: '5', extendReason: 'Ещё' }, url);
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('только один раз');
     res = await submitForm(
@@ -156,7 +162,7 @@ describe('/manage/appeals (HTTP)', () => {
       t.app,
       jar('officer'),
       `${url}/forward`,
-      { mode: 'forward', targetOrg: k.other.id, complainedOrg: k.other.id, reason: 'Компетенция' },
+      { mode: 'forward', targetOrg: k.other.id, complainedOrg: k.other.id, forwardReason: 'Компетенция' },
       url,
     );
     expect(res.statusCode).toBe(409);
@@ -170,7 +176,7 @@ describe('/manage/appeals (HTTP)', () => {
         mode: 'forward',
         targetName: 'Прокуратура Калининградской области',
         complainedOrg: k.other.id,
-        reason: 'Надзор',
+        forwardReason: 'Надзор',
       },
       url,
     );
