@@ -3,6 +3,10 @@ import { NotFound } from '../../platform/errors/index.ts';
 import { type LegalEntry, legalReferenceQuery, searchVocabulary } from '../../platform/search/index.ts';
 import { findOrganizationBySlug, type OrgRow } from '../orgs/index.ts';
 
+/** The reference shows the newest documents in force; the rest are a search away. */
+export const LEGAL_LIMIT = 500;
+export const PER_GROUP = 20;
+
 export type LegalGroup = {
   topic: string | null;
   entries: LegalEntry[];
@@ -16,11 +20,21 @@ export type LegalGroup = {
 export async function getLegalReference(
   deps: { db: DbOrTx },
   p: { orgSlug?: string | undefined; topics: string[] },
-): Promise<{ org: OrgRow | null; groups: LegalGroup[]; allTopics: string[]; total: number }> {
+): Promise<{
+  org: OrgRow | null;
+  groups: LegalGroup[];
+  allTopics: string[];
+  total: number;
+  statuses: string[];
+}> {
   const org = p.orgSlug ? ((await findOrganizationBySlug(deps.db, p.orgSlug)) ?? null) : null;
   if (p.orgSlug && !org) throw new NotFound('organization');
   const statuses = [...searchVocabulary().docStatuses.values()].filter((s) => s.inForce).map((s) => s.key);
-  const all = await legalReferenceQuery(deps.db, { statuses, ...(org ? { orgId: org.id } : {}) });
+  const all = await legalReferenceQuery(deps.db, {
+    statuses,
+    limit: LEGAL_LIMIT,
+    ...(org ? { orgId: org.id } : {}),
+  });
   const allTopics = [...new Set(all.flatMap((e) => e.topics))].sort((a, b) => a.localeCompare(b, 'ru'));
   const chosen = p.topics.filter((t) => allTopics.includes(t));
   const shown = chosen.length ? all.filter((e) => e.topics.some((t) => chosen.includes(t))) : all;
@@ -42,5 +56,5 @@ export async function getLegalReference(
           .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, 'ru')),
       };
     });
-  return { org, groups, allTopics, total: shown.length };
+  return { org, groups, allTopics, total: shown.length, statuses };
 }

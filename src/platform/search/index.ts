@@ -9,6 +9,7 @@ export {
   CANDIDATES,
   COUNT_CAP,
   cleanQuery,
+  FACET_SET,
   type FacetCount,
   type Highlighted,
   type LegalEntry,

@@ -17,6 +17,8 @@ import { docNumberKey } from './writer.ts';
 export const QUERY_MAX = 300;
 export const CANDIDATES = 2000;
 export const COUNT_CAP = 10_000;
+/** facets count the newest FACET_SET matches: bounded work for frequent words */
+export const FACET_SET = 2000;
 const HL_START = '\u0002';
 const HL_STOP = '\u0003';
 const LT_GT = '\ue000\ue001';
@@ -73,8 +75,10 @@ export type SearchResult = {
   items: SearchHit[];
   /** number of matches, at most COUNT_CAP */
   total: number;
-  /** true when there are more matches than `total` (counts and facets cover the newest COUNT_CAP) */
+  /** true when there are more matches than `total` (COUNT_CAP) */
   capped: boolean;
+  /** true when facet counts cover only the newest FACET_SET matches */
+  facetsPartial?: boolean;
   facets: { org: FacetCount[]; type: FacetCount[]; topic: FacetCount[]; year: FacetCount[] } | null;
   /** the query as searched (cleaned, capped) */
   query: string;
@@ -160,7 +164,9 @@ async function hydrate(db: DbOrTx, ids: string[], tsq: SQL | null): Promise<Sear
   if (ids.length === 0) return [];
   // ts_headline drops what looks like an HTML tag: angle brackets travel as private-use characters.
   const guard = (x: SQL) => sql`translate(${x}, '<>', ${LT_GT})`;
-  const title = tsq ? sql`ts_headline('russian', ${guard(sql`e.title`)}, ${tsq}, ${HEADLINE_OPTS})` : sql`e.title`;
+  const title = tsq
+    ? sql`ts_headline('russian', ${guard(sql`e.title`)}, ${tsq}, ${HEADLINE_OPTS})`
+    : sql`e.title`;
   const snippet = tsq
     ? sql`case when e.tsv @@ ${tsq} then ts_headline('russian', ${guard(sql`left(e.body, 20000) || ' ' || left(e.attachment_text, 20000)`)}, ${tsq}, ${SNIPPET_OPTS}) else e.summary end`
     : sql`e.summary`;
@@ -195,21 +201,13 @@ async function hydrate(db: DbOrTx, ids: string[], tsq: SQL | null): Promise<Sear
   });
 }
 
-async function countAndFacets(db: DbOrTx, match: SQL) {
-  const [c] = await rows(
-    db,
-    sql`select count(*)::int as n from (select 1 from search_entries ${match} limit ${COUNT_CAP + 1}) s`,
-  );
-  const n = Number(c?.n ?? 0);
-  const capped = n > COUNT_CAP;
-  const facetRows = await rows(
-    db,
-    sql`with m as materialized (select org_id, type, year, topics from search_entries ${match} order by published_at desc limit ${COUNT_CAP})
-        select 'org' as f, org_id::text as k, count(*)::int as n from m where org_id is not null group by org_id
-        union all select 'type', type, count(*)::int from m group by type
-        union all select 'year', year::text, count(*)::int from m group by year
-        union all select 'topic', t, count(*)::int from m, unnest(m.topics) t group by t`,
-  );
+const FACET_SQL = (from: SQL) => sql`
+  select 'org' as f, org_id::text as k, count(*)::int as n from ${from} m where org_id is not null group by org_id
+  union all select 'type', type, count(*)::int from ${from} m group by type
+  union all select 'year', year::text, count(*)::int from ${from} m group by year
+  union all select 'topic', t, count(*)::int from ${from} m, unnest(m.topics) t group by t`;
+
+function facetsFrom(facetRows: Row[]) {
   const facets = {
     org: [] as FacetCount[],
     type: [] as FacetCount[],
@@ -217,11 +215,32 @@ async function countAndFacets(db: DbOrTx, match: SQL) {
     year: [] as FacetCount[],
   };
   for (const r of facetRows)
-    facets[r.f as keyof typeof facets].push({ key: String(r.k), count: Number(r.n) });
+    if (String(r.f) in facets)
+      facets[r.f as keyof typeof facets].push({ key: String(r.k), count: Number(r.n) });
   for (const list of Object.values(facets))
     list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   facets.year.sort((a, b) => Number(b.key) - Number(a.key));
-  return { total: Math.min(n, COUNT_CAP), capped, facets };
+  return facets;
+}
+
+/** How many match, up to COUNT_CAP (through the indexes: a bitmap of GIN, never a scan of every row). */
+async function countUpTo(db: DbOrTx, match: SQL) {
+  const [c] = await rows(
+    db,
+    sql`select count(*)::int as n from (select 1 from search_entries ${match} limit ${COUNT_CAP + 1}) s`,
+  );
+  const n = Number(c?.n ?? 0);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, facetsPartial: n > FACET_SET };
+}
+
+async function countAndFacets(db: DbOrTx, match: SQL) {
+  const counted = await countUpTo(db, match);
+  const facetRows = await rows(
+    db,
+    sql`with m0 as materialized (select org_id, type, year, topics from search_entries ${match} order by published_at desc limit ${FACET_SET})
+        ${FACET_SQL(sql`m0`)}`,
+  );
+  return { ...counted, facets: facetsFrom(facetRows) };
 }
 
 function isTimeout(err: unknown): boolean {
@@ -230,9 +249,9 @@ function isTimeout(err: unknown): boolean {
 }
 
 export type SearchOptions = {
-  /** per search, in milliseconds (default 3000) */
+  /** per search, in milliseconds (default 1500) */
   statementTimeoutMs?: number;
-  /** the fallback's own limit (default 2000) */
+  /** the fallback's own limit (default 1500) */
   fallbackTimeoutMs?: number;
 };
 
@@ -269,11 +288,13 @@ export async function searchEntriesQuery(
   const offset = (page - 1) * perPage;
   const filters = filtersOf(params);
   const base = { query: q, page, perPage, suggestion: null };
-  const timeout = Math.max(1, Math.floor(opts.statementTimeoutMs ?? 3000));
-  const fallbackTimeout = Math.max(1, Math.floor(opts.fallbackTimeoutMs ?? 2000));
+  const timeout = Math.max(1, Math.floor(opts.statementTimeoutMs ?? 1500));
+  const fallbackTimeout = Math.max(1, Math.floor(opts.fallbackTimeoutMs ?? 1500));
   const inTx = <T>(ms: number, f: (tx: DbOrTx) => Promise<T>) =>
     db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local statement_timeout = ${ms}`));
+      // Checking @@ row by row decompresses every tsvector; the GIN bitmap needs no such check.
+      await tx.execute(sql.raw('set local enable_seqscan = off'));
       return f(tx);
     });
 
@@ -308,21 +329,22 @@ export async function searchEntriesQuery(
   const ranked = async (tx: DbOrTx) => {
     const order =
       params.sort === 'date' ? sql`published_at desc` : sql`ts_rank(tsv, ${tsq}, 1) desc, published_at desc`;
-    const ids = await rows(
+    // One pass over the bounded candidate set gives both the page and the facets.
+    const out = await rows(
       tx,
       sql`with cand as materialized (
-            select id, tsv, published_at from search_entries ${match} order by published_at desc limit ${CANDIDATES})
-          select id from cand order by ${order} limit ${perPage} offset ${offset}`,
+            select id, tsv, published_at, org_id, type, year, topics from search_entries ${match}
+            order by published_at desc limit ${CANDIDATES}),
+          page as (select id, row_number() over (order by ${order}) as rn from cand order by ${order} limit ${perPage} offset ${offset})
+          select 'hit' as f, id as k, rn::int as n from page
+          union all ${FACET_SQL(sql`cand`)}`,
     );
-    const cf = await countAndFacets(tx, match);
-    return {
-      ...cf,
-      items: await hydrate(
-        tx,
-        ids.map((r) => String(r.id)),
-        tsq,
-      ),
-    };
+    const ids = out
+      .filter((r) => r.f === 'hit')
+      .sort((a, b) => Number(a.n) - Number(b.n))
+      .map((r) => String(r.k));
+    const counted = await countUpTo(tx, match);
+    return { ...counted, facets: facetsFrom(out), items: await hydrate(tx, ids, tsq) };
   };
 
   let result: SearchResult;

@@ -1,7 +1,7 @@
 import { Button } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { Checkboxes } from '../../../platform/ui/fields.tsx';
-import type { getLegalReference } from '../get-legal-reference.ts';
+import { type getLegalReference, PER_GROUP } from '../get-legal-reference.ts';
 import { ruDay, vocabLabel } from './common.tsx';
 
 type Data = Awaited<ReturnType<typeof getLegalReference>>;
@@ -66,7 +66,7 @@ export function LegalReferenceView({
               </p>
             )}
             <ul class="govuk-list govuk-list--spaced">
-              {entries.map((e) => (
+              {entries.slice(0, PER_GROUP).map((e) => (
                 <li key={e.id}>
                   <a class="govuk-link" href={e.url}>
                     {e.title}
@@ -84,6 +84,20 @@ export function LegalReferenceView({
                 </li>
               ))}
             </ul>
+            {g.topic !== null && (
+              <p class="govuk-body">
+                <a
+                  class="govuk-link"
+                  href={`/search?${new URLSearchParams([
+                    ['topic', g.topic],
+                    ...data.statuses.map((st) => ['status', st]),
+                    ...(data.org ? [['org', data.org.slug]] : []),
+                  ]).toString()}`}
+                >
+                  {t('legal.all', { topic: topicLabel(g.topic) })}
+                </a>
+              </p>
+            )}
           </section>
         );
       })}

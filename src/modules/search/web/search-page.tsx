@@ -1,6 +1,7 @@
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import {
   COUNT_CAP,
+  FACET_SET,
   type FacetCount,
   type SearchHit,
   searchVocabulary,
@@ -267,7 +268,7 @@ export function SearchView({ req, form, data }: { req: SearchRequest; form: Page
                 req={req}
                 label={(k) => k}
               />
-              {result.capped && <p class="govuk-body-s">{t('search.capped', { n: COUNT_CAP })}</p>}
+              {result.facetsPartial && <p class="govuk-body-s">{t('search.capped', { n: FACET_SET })}</p>}
             </>
           )}
           {filtered && (
