@@ -134,10 +134,10 @@ export function ManageOrgsView({ orgs }: { orgs: OrgRow[] }) {
 
 /** Add or change a news item or another media item. */
 export function MediaFormView({ org, item, values, errors }: FormProps & { item: PublicationRow | null }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   return (
     <>
-      <span class="govuk-caption-l">{orgName(org, 'ru')}</span>
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{item ? item.title : t('publications.manage.newMedia')}</h1>
       <ErrorSummary errors={errors} />
       <Form
@@ -218,10 +218,10 @@ export function MediaFormView({ org, item, values, errors }: FormProps & { item:
 
 /** Add or change a document's requisites and text; attach files from the edit page. */
 export function DocumentFormView({ org, doc, values, errors }: FormProps & { doc: PublicationRow | null }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   return (
     <>
-      <span class="govuk-caption-l">{orgName(org, 'ru')}</span>
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{doc ? doc.title : t('publications.manage.newDocument')}</h1>
       <ErrorSummary errors={errors} />
       <Form action={doc ? `${base(org)}/documents/${doc.id}` : `${base(org)}/documents/new`}>
@@ -329,12 +329,12 @@ function formatIfIso(v: string): string {
 
 /** Fill or change a structured section. */
 export function SectionFormView({ org, def, values, errors }: FormProps & { def: StructuredSection }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   return (
     <>
-      <span class="govuk-caption-l">{orgName(org, 'ru')}</span>
-      <h1 class="govuk-heading-l">{def.titleRu}</h1>
-      <p class="govuk-body">{def.summaryRu}</p>
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
+      <h1 class="govuk-heading-l">{locale === 'en' ? def.titleEn : def.titleRu}</h1>
+      <p class="govuk-body">{locale === 'en' ? def.summaryEn : def.summaryRu}</p>
       <ErrorSummary errors={errors} />
       <Form action={`${base(org)}/sections/${def.key}`}>
         <Textarea
@@ -362,11 +362,11 @@ export function DeclarationsManageView({
   years: { year: number; published: boolean; rows: number }[];
   rowsByYear: Map<number, DeclarationRow[]>;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const path = `/manage/orgs/${org.slug}/declarations`;
   return (
     <>
-      <span class="govuk-caption-l">{orgName(org, 'ru')}</span>
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{t('publications.manage.declarations')}</h1>
       {years.map((y) => (
         <section key={y.year} aria-labelledby={`year-${y.year}`}>

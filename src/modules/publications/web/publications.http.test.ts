@@ -201,6 +201,51 @@ describe('news and sections', () => {
     expect(press.body).toContain('/orgs/minzdrav/media-plan');
   });
 
+  it('publishes a video from an uploaded MP4 with a poster and a transcript; both files are served', async () => {
+    const form = await get('/manage/orgs/minzdrav/publications/new', editorJar);
+    // the smallest MP4 file-type recognises: an ftyp box
+    const mp4 = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypmp42'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('mp42isom'),
+      Buffer.alloc(64, 0),
+    ]);
+    const body = multipartBody(
+      {
+        _csrf: csrfFrom(form.body),
+        kind: 'video',
+        title: 'Запись заседания коллегии',
+        summary: '',
+        body: 'Видео заседания коллегии министерства.',
+        videoUrl: '',
+        transcript: 'Министр открыл заседание.',
+        topics: '',
+        tags: '',
+      },
+      [
+        { field: 'videoFile', name: 'kollegiya.mp4', type: 'video/mp4', data: mp4 },
+        { field: 'posterFile', name: 'kadr.png', type: 'image/png', data: SAMPLE_PNG },
+      ],
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/manage/orgs/minzdrav/publications/new',
+      headers: { cookie: editorJar.header(), 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await get(String(res.headers.location).replace(/\?.*$/, ''));
+    const video = page.body.match(/<video[^>]*poster="([^"]+)"[^>]*src="([^"]+)"/);
+    expect(video).not.toBeNull();
+    expect(page.body).toContain('Министр открыл заседание.');
+    const poster = await get(video?.[1] ?? '');
+    expect(poster.headers['content-type']).toBe('image/png');
+    const file = await get(video?.[2] ?? '');
+    expect(file.headers['content-type']).toBe('video/mp4');
+    expect((await get('/files/publications/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);
+  });
+
   it('every structured section exists; an empty one says so and names who is responsible', async () => {
     for (const s of structuredSections) expect((await get(`/orgs/minfin/${s.path}`)).statusCode).toBe(200);
     const empty = await get('/orgs/minzdrav/anti-corruption-plan');
