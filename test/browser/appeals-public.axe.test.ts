@@ -40,7 +40,9 @@ describe('the public side of appeals with JavaScript off passes axe', () => {
 
   it('the staff FAQ and reviews pages', async () => {
     const minzdrav = await findOrganizationBySlug(portal.deps.db, 'minzdrav');
-    const officer = await createUser(portal.deps, { grants: [{ role: 'appeals_officer', orgId: minzdrav?.id as string }] });
+    const officer = await createUser(portal.deps, {
+      grants: [{ role: 'appeals_officer', orgId: minzdrav?.id as string }],
+    });
     const jar = await signIn(portal.app, officer.email, officer.password);
     const ctx = await portal.browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false });
     await ctx.addCookies([{ name: 'sid', value: jar.get('sid') as string, url: portal.url }]);
