@@ -47,11 +47,13 @@ export async function startServerProcess(
   });
   let out = '';
   let err = '';
+  // the tail only: a benchmark's request logs would fill the memory
+  const keep = (s: string) => (s.length > 256_000 ? s.slice(-128_000) : s);
   child.stdout?.on('data', (c) => {
-    out += String(c);
+    out = keep(out + String(c));
   });
   child.stderr?.on('data', (c) => {
-    err += String(c);
+    err = keep(err + String(c));
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;
