@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declarationFromForm, declarationInput, forbiddenIn } from './declarations.input.ts';
+import { declarationsDeadline } from './declarations.ts';
 
 const valid = {
   year: '2025',
@@ -65,5 +66,12 @@ describe('declarationInput (Указ № 613)', () => {
     expect(forbiddenIn('жилой дом')).toBeNull();
     expect(forbiddenIn('Российская Федерация')).toBeNull();
     expect(forbiddenIn('доход по основному месту работы, ипотечный кредит')).toBeNull();
+  });
+});
+
+describe('declarationsDeadline', () => {
+  it('is 14 working days after 30 April of the next year, skipping the May holidays', () => {
+    // 2026: 1 May and 11 May (for Saturday 9 May) are holidays: 4–8, 12–15, 18–22 May
+    expect(declarationsDeadline(2025)).toBe('2026-05-22');
   });
 });

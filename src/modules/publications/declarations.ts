@@ -1,4 +1,5 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { shippedCalendar } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
@@ -108,4 +109,12 @@ export async function getPublicDeclarations(
   if (input.year !== undefined && year === null) throw new NotFound('declaration_year');
   const rows = year === null ? [] : await repo.declarations(deps.db, org.id, year, input.sort, input.dir);
   return { org, years, year, rows };
+}
+
+/**
+ * The last day to publish a year's declarations: 14 working days after the
+ * filing deadline of 30 April of the next year (Указ №613, п. 6), by the production calendar.
+ */
+export function declarationsDeadline(year: number): string {
+  return shippedCalendar().addWorkingDays(`${year + 1}-04-30`, 14);
 }

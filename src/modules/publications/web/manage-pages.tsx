@@ -15,6 +15,7 @@ import {
 import { useView } from '../../../platform/ui/context.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import { relations } from '../declarations.input.ts';
+import { declarationsDeadline } from '../declarations.ts';
 import { publicationUrl } from '../index-items.ts';
 import { docStatuses, docTypes, mediaKinds } from '../publications.input.ts';
 import type { DeclarationRow, PublicationRow, SiteFeedbackRow } from '../publications.repository.ts';
@@ -376,6 +377,9 @@ export function DeclarationsManageView({
               {t(y.published ? 'declarations.manage.published' : 'declarations.manage.notPublished')}
             </Tag>
           </h2>
+          <p class="govuk-body">
+            {t('declarations.manage.deadline', { date: formatDocDate(declarationsDeadline(y.year)) })}
+          </p>
           <Form action={`${path}/${y.year}/publication`}>
             <input type="hidden" name="published" value={y.published ? 'no' : 'yes'} />
             <Button variant={y.published ? 'warning' : 'secondary'}>
