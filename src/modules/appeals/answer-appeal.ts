@@ -1,6 +1,8 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { checkUploads, storeUploads, type UploadedFile } from '../../platform/files/index.ts';
+import { ATTACHMENT_RULES } from './appeals.settings.ts';
 import { type QuestionStatus, resultStatuses } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { staffRepository as repo } from './staff.repository.ts';
@@ -14,6 +16,8 @@ export type AnswerInput = {
   signedPosition: string;
   /** the result of each classified question, by position */
   results: { status: QuestionStatus; measuresTaken: boolean }[];
+  /** files attached to the answer (checked by content; PDF, DOCX, JPEG, PNG) */
+  files?: UploadedFile[] | undefined;
 };
 
 /**
@@ -26,6 +30,9 @@ export async function answerAppeal(
   origin: Origin,
   input: AnswerInput,
 ): Promise<{ answerId: string }> {
+  const files = input.files ?? [];
+  const fileErrors = await checkUploads('answerFiles', files, ATTACHMENT_RULES);
+  if (fileErrors.length > 0) throw new InvalidInput(fileErrors);
   return deps.db.transaction(async (tx) => {
     const a = await appealForAction(tx, origin.actor, input.id);
     if (!['registered', 'in_review', 'extended'].includes(a.status))
@@ -54,12 +61,25 @@ export async function answerAppeal(
       createdAt: now,
       updatedAt: now,
     });
+    const stored = await storeUploads(deps, tx, 'answerFiles', files, ATTACHMENT_RULES, userId);
+    await repo.insertAttachments(
+      tx,
+      stored.map((f, i) => ({
+        appealId: a.id,
+        answerId: answer.id,
+        fileId: f.id,
+        position: i,
+        addedBy: userId,
+      })),
+    );
+    const filesNote =
+      stored.length > 0 ? `\n\n${tRu('appeals.staff.mail.answerFiles', { n: stored.length })}` : '';
     const outboxId = await noticeToAuthor(
       deps,
       tx,
       a,
       tRu('appeals.staff.mail.answered.subject', { number: a.number }),
-      `${input.text}\n\n${input.signedPosition}\n${input.signedName}`,
+      `${input.text}\n\n${input.signedPosition}\n${input.signedName}${filesNote}`,
       'appeal.answer',
     );
     await repo.updateAnswer(tx, answer.id, { outboxId });
@@ -107,7 +127,7 @@ export async function answerAppeal(
       objectType: 'appeal',
       objectId: a.id,
       orgId: a.orgId,
-      details: { number: a.number, answerId: answer.id, late },
+      details: { number: a.number, answerId: answer.id, late, files: stored.length },
     });
     return { answerId: answer.id };
   });

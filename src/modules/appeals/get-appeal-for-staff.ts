@@ -2,6 +2,7 @@ import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
+import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
 import { staffRepository as repo } from './staff.repository.ts';
 import { todayOf } from './staff-common.ts';
@@ -25,12 +26,13 @@ export async function getAppealForStaff(
       orgId: a.orgId,
       details: { number: a.number },
     });
-    const [events, questions, answers, officers, { calendar }] = await Promise.all([
+    const [events, questions, answers, officers, { calendar }, attachments] = await Promise.all([
       repo.events(tx, a.id),
       repo.questions(tx, a.id),
       repo.answers(tx, a.id),
       repo.staffOf(tx, a.orgId, staffRolesFor(a.type)),
       loadCalendar(tx),
+      repo.attachments(tx, a.id),
     ]);
     const today = todayOf(deps);
     return {
@@ -38,9 +40,35 @@ export async function getAppealForStaff(
       events,
       questions,
       answers,
+      attachments,
       officers,
       workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
       dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),
     };
+  });
+}
+
+/** A file of an appeal (the author's or an answer's) for its staff; the download is a read and is audited. */
+export async function getAppealFileForStaff(
+  deps: Pick<Deps, 'db'>,
+  origin: Origin,
+  input: { id: string; fileId: string },
+): Promise<StoredFile> {
+  return deps.db.transaction(async (tx) => {
+    const a = /^[0-9a-f-]{36}$/i.test(input.id) ? await repo.findById(tx, input.id) : undefined;
+    if (!a || !staffPolicy.canRead(origin.actor, a)) throw new NotFound('appeal');
+    const att = (await repo.attachments(tx, a.id)).find((f) => f.fileId === input.fileId);
+    const file = att ? await findStoredFile(tx, att.fileId) : undefined;
+    if (!file) throw new NotFound('file');
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: 'appeal.staff_file_read',
+      objectType: 'appeal',
+      objectId: a.id,
+      orgId: a.orgId,
+      details: { number: a.number, fileId: file.id },
+    });
+    return file;
   });
 }

@@ -228,6 +228,10 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.answer.signedName': 'Фамилия и инициалы подписавшего',
     'appeals.staff.answer.signedName.required': 'Введите фамилию и инициалы подписавшего ответ',
     'appeals.staff.answer.submit': 'Подписать и отправить ответ',
+    'appeals.staff.answer.files': 'Приложения к ответу (необязательно)',
+    'appeals.staff.attachments': 'Приложенные файлы',
+    'appeals.staff.mail.answerFiles':
+      'К ответу приложены файлы ({n}): они доступны в личном кабинете на странице обращения.',
     'appeals.staff.answer.classifyFirst':
       'Сначала укажите вопросы по ТОТК: результат ответа учитывается по каждому вопросу',
     'appeals.staff.leave.title': 'Оставить без ответа',
@@ -486,6 +490,8 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.answer.signedName': 'Signer’s name',
     'appeals.staff.answer.signedName.required': 'Enter the signer’s name',
     'appeals.staff.answer.submit': 'Sign and send the answer',
+    'appeals.staff.answer.files': 'Files attached to the answer (optional)',
+    'appeals.staff.attachments': 'Attached files',
     'appeals.staff.answer.classifyFirst': 'Set the ТОТК questions first: the result is recorded per question',
     'appeals.staff.leave.title': 'Leave without an answer',
     'appeals.staff.leave.open': 'Only on the grounds the law lists',

@@ -1,7 +1,15 @@
 import { and, asc, count, eq, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { storedFiles } from '../../platform/files/files.tables.ts';
 import { roleAssignments, users } from '../accounts/accounts.tables.ts';
-import { appealAnswers, appealEvents, appealQuestions, appealReminders, appeals } from './appeals.tables.ts';
+import {
+  appealAnswers,
+  appealAttachments,
+  appealEvents,
+  appealQuestions,
+  appealReminders,
+  appeals,
+} from './appeals.tables.ts';
 
 /*
  * The staff side's queries: the queue with its filters and counts, the
@@ -204,6 +212,26 @@ export const staffRepository = {
     patch: Partial<typeof appealAnswers.$inferInsert>,
   ): Promise<void> {
     await tx.update(appealAnswers).set(patch).where(eq(appealAnswers.id, id));
+  },
+
+  /** The appeal's files (the author's, and each answer's by answerId) with their names and sizes. */
+  async attachments(db: DbOrTx, appealId: string) {
+    return db
+      .select({
+        fileId: appealAttachments.fileId,
+        answerId: appealAttachments.answerId,
+        originalName: storedFiles.originalName,
+        ext: storedFiles.ext,
+        sizeBytes: storedFiles.sizeBytes,
+      })
+      .from(appealAttachments)
+      .innerJoin(storedFiles, eq(storedFiles.id, appealAttachments.fileId))
+      .where(eq(appealAttachments.appealId, appealId))
+      .orderBy(asc(appealAttachments.position), asc(appealAttachments.createdAt));
+  },
+
+  async insertAttachments(tx: DbOrTx, rows: (typeof appealAttachments.$inferInsert)[]): Promise<void> {
+    if (rows.length > 0) await tx.insert(appealAttachments).values(rows);
   },
 
   async answers(db: DbOrTx, appealId: string): Promise<AnswerRow[]> {

@@ -1,10 +1,12 @@
 import type { Actor } from '../../../../platform/authz/index.ts';
 import type { FieldError } from '../../../../platform/errors/index.ts';
+import { formatBytes } from '../../../../platform/files/index.ts';
 import {
   Button,
   Checkboxes,
   Details,
   ErrorSummary,
+  FileUpload,
   Form,
   InsetText,
   Radios,
@@ -17,6 +19,7 @@ import {
 } from '../../../../platform/ui/components.tsx';
 import { useView } from '../../../../platform/ui/context.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
+import { ATTACHMENT_RULES } from '../../appeals.settings.ts';
 import { formatLocalDate } from '../../format.ts';
 import type { getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { questionStatusKey, refusalReasons, resultStatuses, withoutAnswerReasons } from '../../outcomes.ts';
@@ -38,6 +41,27 @@ function formatDateTime(d: Date, locale: string): string {
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(d);
+}
+
+/** Download links of an appeal's files, for its staff. */
+function FileList({ appealId, files }: { appealId: string; files: StaffAppeal['attachments'] }) {
+  const { t, locale } = useView();
+  if (files.length === 0) return null;
+  return (
+    <>
+      <h3 class="govuk-heading-s">{t('appeals.staff.attachments')}</h3>
+      <ul class="govuk-list">
+        {files.map((f) => (
+          <li key={f.fileId}>
+            <a class="govuk-link" href={`/manage/appeals/${appealId}/files/${f.fileId}`}>
+              {f.originalName}
+            </a>{' '}
+            ({f.ext.toUpperCase()}, {formatBytes(f.sizeBytes, locale)})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 export function AppealPage({
@@ -111,6 +135,7 @@ export function AppealPage({
       <h2 class="govuk-heading-m">{t('appeals.staff.text')}</h2>
       {a.subject && <p class="govuk-body govuk-!-font-weight-bold">{a.subject}</p>}
       <div class="govuk-body app-preserve-lines">{a.text}</div>
+      <FileList appealId={a.id} files={data.attachments.filter((f) => f.answerId === null)} />
 
       <h2 class="govuk-heading-m">{t('appeals.staff.questions')}</h2>
       {data.questions.length === 0 ? (
@@ -136,6 +161,7 @@ export function AppealPage({
           {data.answers.map((ans) => (
             <div key={ans.id} class="govuk-inset-text">
               <div class="app-preserve-lines">{ans.text}</div>
+              <FileList appealId={a.id} files={data.attachments.filter((f) => f.answerId === ans.id)} />
               <p class="govuk-body-s">
                 {ans.signedPosition} {ans.signedName}
                 {ans.signedAt && `, ${formatDateTime(ans.signedAt, locale)}`}
@@ -325,7 +351,7 @@ export function AppealPage({
             {t('appeals.staff.answer.title')}
           </h3>
           {staffPolicy.isSigner(actor, a.orgId) ? (
-            <Form action={`/manage/appeals/${a.id}/answer`}>
+            <Form action={`/manage/appeals/${a.id}/answer`} enctype="multipart/form-data">
               <Textarea
                 name="text"
                 label={t('appeals.staff.answer.text')}
@@ -357,6 +383,18 @@ export function AppealPage({
                   errors={errorsFor('answer')}
                 />
               )}
+              <FileUpload
+                name="answerFiles"
+                label={t('appeals.staff.answer.files')}
+                hint={t('files.hint.rules', {
+                  kinds: 'PDF, DOCX, JPEG, PNG',
+                  count: ATTACHMENT_RULES.maxFiles,
+                  size: formatBytes(ATTACHMENT_RULES.maxBytes, locale),
+                })}
+                errors={errorsFor('answer')}
+                multiple
+                accept=".pdf,.docx,.jpg,.jpeg,.png"
+              />
               <TextInput
                 name="signedPosition"
                 label={t('appeals.staff.answer.signedPosition')}

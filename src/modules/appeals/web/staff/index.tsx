@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { originOf } from '../../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../../platform/authz/index.ts';
 import { Conflict, type FieldError, Forbidden, InvalidInput } from '../../../../platform/errors/index.ts';
+import { sendStoredFile, uploadsOf } from '../../../../platform/files/index.ts';
 import { parseForm } from '../../../../platform/http/forms.ts';
 import { firstValues, pageHref } from '../../../../platform/manage/filters.ts';
 import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
@@ -13,7 +14,7 @@ import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '.
 import { classifyAppeal } from '../../classify-appeal.ts';
 import { extendAppeal } from '../../extend-appeal.ts';
 import { forwardAppeal } from '../../forward-appeal.ts';
-import { getAppealForStaff } from '../../get-appeal-for-staff.ts';
+import { getAppealFileForStaff, getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from '../../leave-appeal-without-answer.ts';
 import { listAppealQueue } from '../../list-appeal-queue.ts';
 import {
@@ -172,6 +173,16 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     },
   );
 
+  app.get<{ Params: { id: string; fileId: string } }>(
+    '/manage/appeals/:id/files/:fileId',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      if (!signedIn(req, reply)) return reply;
+      const file = await getAppealFileForStaff(deps, originOf(req), req.params);
+      return sendStoredFile(deps, reply, file);
+    },
+  );
+
   /** A POST action: parse, run the use case, 303 back; bad input 422 and a refused move 409 show the form again. */
   function action<S extends z.ZodType>(
     name: string,
@@ -222,7 +233,9 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   action('extend', extendInput, (req, d) =>
     extendAppeal(deps, originOf(req), { id: req.params.id, days: d.days, reason: d.extendReason }),
   );
-  action('answer', answerInput, (req, d) => answerAppeal(deps, originOf(req), { id: req.params.id, ...d }));
+  action('answer', answerInput, (req, d) =>
+    answerAppeal(deps, originOf(req), { id: req.params.id, ...d, files: uploadsOf(req.body, 'answerFiles') }),
+  );
   action('leave', leaveInput, (req, d) =>
     leaveAppealWithoutAnswer(deps, originOf(req), {
       id: req.params.id,

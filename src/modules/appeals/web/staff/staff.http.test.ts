@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, type TestApp } from '../../../../../test/app.ts';
+import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../../test/app.ts';
 import { signIn } from '../../../../../test/auth.ts';
 import { getPage, submitForm } from '../../../../../test/forms.ts';
+import { multipartBody, SAMPLE_PDF } from '../../../../../test/multipart.ts';
 import { auditLog } from '../../../../platform/audit/audit.tables.ts';
 import { staffRepository } from '../../staff.repository.ts';
 import { staffKit } from '../../staff-test-kit.ts';
@@ -202,6 +203,58 @@ describe('/manage/appeals (HTTP)', () => {
     res = await submitForm(t.app, jar('officer'), `${url}/leave`, { reason: 'obscene_or_threats' }, url);
     expect(res.statusCode).toBe(303);
     expect((await staffRepository.findById(t.deps.db, a.id))?.withoutAnswerReason).toBe('obscene_or_threats');
+  });
+
+  it('attaches files to an answer (checked by content), which staff download with an audited read', async () => {
+    const a = await k.submit();
+    const url = `/manage/appeals/${a.id}`;
+    await submitForm(t.app, jar('officer'), `${url}/classify`, { topic1: '0001.0002.0027.0145' }, url);
+    const post = async (files: { field: string; name: string; type: string; data: Buffer }[]) => {
+      const page = await getPage(t.app, jar('head'), url);
+      const body = multipartBody(
+        {
+          _csrf: csrfFrom(page.body),
+          text: 'Ответ с приложением',
+          signedName: 'Петров П. П.',
+          signedPosition: 'Министр',
+        },
+        files,
+      );
+      return t.app.inject({
+        method: 'POST',
+        url: `${url}/answer`,
+        headers: { cookie: jar('head').header(), 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    const fake = await post([
+      { field: 'answerFiles', name: 'note.pdf', type: 'application/pdf', data: Buffer.from('not a pdf') },
+    ]);
+    expect(fake.statusCode).toBe(422);
+    expect(fake.body).toContain('govuk-error-summary');
+    expect(fake.body).toContain('Ответ с приложением');
+    expect((await staffRepository.findById(t.deps.db, a.id))?.status).not.toBe('sent');
+    const ok = await post([
+      { field: 'answerFiles', name: 'answer.pdf', type: 'application/pdf', data: SAMPLE_PDF },
+    ]);
+    expect(ok.statusCode).toBe(303);
+    const files = await staffRepository.attachments(t.deps.db, a.id);
+    expect(files).toHaveLength(1);
+    expect(files[0]?.answerId).not.toBeNull();
+    const page = await getPage(t.app, jar('officer'), url);
+    expect(page.body).toContain(`/manage/appeals/${a.id}/files/${files[0]?.fileId}`);
+    const dl = await getPage(t.app, jar('officer'), `/manage/appeals/${a.id}/files/${files[0]?.fileId}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(
+      (await getPage(t.app, jar('otherOfficer'), `/manage/appeals/${a.id}/files/${files[0]?.fileId}`))
+        .statusCode,
+    ).toBe(404);
+    const reads = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'appeal.staff_file_read'));
+    expect(reads.map((r) => r.objectId)).toContain(a.id);
   });
 
   it('offers the monthly report as a page, CSV and XLSX', async () => {
