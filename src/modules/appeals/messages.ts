@@ -31,6 +31,11 @@ export const appealsMessages = defineMessages({
     'appeals.status.closed': 'Рассмотрение завершено',
     'appeals.status.left_without_answer': 'Оставлено без ответа',
 
+    // Region home
+    'appeals.home.title': 'Обращения в органы власти',
+    'appeals.home.body':
+      'Обращение, запрос информации или сообщение о коррупции регистрируются сразу: вы получите номер и срок ответа, а ход рассмотрения увидите в личном кабинете.',
+
     // Form
     'appeals.new.title': 'Написать обращение',
     'appeals.new.title.info_request': 'Запросить информацию',
@@ -243,6 +248,9 @@ export const appealsMessages = defineMessages({
     'appeals.status.sent': 'Answer sent',
     'appeals.status.closed': 'Closed',
     'appeals.status.left_without_answer': 'Left without answer',
+    'appeals.home.title': 'Appeals to the authorities',
+    'appeals.home.body':
+      'An appeal, information request or corruption report is registered at once: you get its number and deadline, and follow it in your account.',
     'appeals.new.title': 'Write an appeal',
     'appeals.new.title.info_request': 'Request information',
     'appeals.new.title.corruption_report': 'Report corruption',

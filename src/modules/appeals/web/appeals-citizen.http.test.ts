@@ -77,6 +77,12 @@ const valid = {
 };
 
 describe('the appeal form', () => {
+  it('is reachable from the region home for each type', async () => {
+    const home = await t.app.inject({ url: '/' });
+    for (const type of ['appeal', 'info_request', 'corruption_report'])
+      expect(home.body).toContain(`href="/appeals/new?type=${type}"`);
+  });
+
   it('sends anonymous visitors to sign in and back', async () => {
     const res = await t.app.inject({ url: '/appeals/new?type=appeal' });
     expect(res.statusCode).toBe(303);

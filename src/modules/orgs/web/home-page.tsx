@@ -22,6 +22,26 @@ export function HomeView({
         </Column>
       </GridRow>
 
+      <h2 class="govuk-heading-l">{t('appeals.home.title')}</h2>
+      <p class="govuk-body">{t('appeals.home.body')}</p>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href="/appeals/new?type=appeal">
+            {t('appeals.new.title')}
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/appeals/new?type=info_request">
+            {t('appeals.new.title.info_request')}
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/appeals/new?type=corruption_report">
+            {t('appeals.new.title.corruption_report')}
+          </a>
+        </li>
+      </ul>
+
       <h2 class="govuk-heading-l">{t('home.authorities.title')}</h2>
       <GridRow>
         <Column width="one-third">
