@@ -355,3 +355,21 @@ describe('income declarations', () => {
     expect((await get('/orgs/minzdrav/declarations?sort=%27%3Bdrop&dir=x')).statusCode).toBe(200);
   });
 });
+
+describe('bad input is a clear 4xx or an empty page, never a 500', () => {
+  it.each([
+    ['/orgs/minzdrav/press/not-a-uuid', 404],
+    ['/orgs/minzdrav/documents/00000000-0000-0000-0000-000000000000', 404],
+    ['/orgs/nope/documents', 404],
+    ['/publications/%27%3B--/history', 404],
+    ['/publications/00000000-0000-0000-0000-000000000000/diff?from=x&to=y', 404],
+    ['/orgs/minzdrav/documents?docType=%3Cscript%3E&docStatus=%27&topic=%25&page=-5', 200],
+    ['/orgs/minzdrav/press?page=99999999999', 200],
+    [`/documents/by-number/minzdrav/${'9'.repeat(100)}`, 404],
+    ['/attachments/zzz/file.pdf', 404],
+    ['/orgs/minfin/declarations.csv?year=abcd', 404],
+    ['/transparency?page=abc', 200],
+  ])('%s → %i', async (url, status) => {
+    expect((await get(url)).statusCode).toBe(status);
+  });
+});
