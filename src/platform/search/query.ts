@@ -16,9 +16,9 @@ import { docNumberKey } from './writer.ts';
 
 export const QUERY_MAX = 300;
 export const CANDIDATES = 2000;
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 2000;
 /** facets count the newest FACET_SET matches: bounded work for frequent words */
-export const FACET_SET = 2000;
+export const FACET_SET = COUNT_CAP;
 const HL_START = '\u0002';
 const HL_STOP = '\u0003';
 const LT_GT = '\ue000\ue001';
@@ -205,7 +205,8 @@ const FACET_SQL = (from: SQL) => sql`
   select 'org' as f, org_id::text as k, count(*)::int as n from ${from} m where org_id is not null group by org_id
   union all select 'type', type, count(*)::int from ${from} m group by type
   union all select 'year', year::text, count(*)::int from ${from} m group by year
-  union all select 'topic', t, count(*)::int from ${from} m, unnest(m.topics) t group by t`;
+  union all select 'topic', t, count(*)::int from ${from} m, unnest(m.topics) t group by t
+  union all select 'count', null, count(*)::int from ${from} m`;
 
 function facetsFrom(facetRows: Row[]) {
   const facets = {
@@ -223,24 +224,19 @@ function facetsFrom(facetRows: Row[]) {
   return facets;
 }
 
-/** How many match, up to COUNT_CAP (through the indexes: a bitmap of GIN, never a scan of every row). */
-async function countUpTo(db: DbOrTx, match: SQL) {
-  const [c] = await rows(
-    db,
-    sql`select count(*)::int as n from (select 1 from search_entries ${match} limit ${COUNT_CAP + 1}) s`,
-  );
-  const n = Number(c?.n ?? 0);
-  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, facetsPartial: n > FACET_SET };
+/** The count of a bounded set (at most COUNT_CAP rows) from its facet rows. */
+function countOf(facetRows: Row[]) {
+  const n = Number(facetRows.find((r) => r.f === 'count')?.n ?? 0);
+  return { total: Math.min(n, COUNT_CAP), capped: n >= COUNT_CAP, facetsPartial: n >= FACET_SET };
 }
 
 async function countAndFacets(db: DbOrTx, match: SQL) {
-  const counted = await countUpTo(db, match);
   const facetRows = await rows(
     db,
     sql`with m0 as materialized (select org_id, type, year, topics from search_entries ${match} order by published_at desc limit ${FACET_SET})
         ${FACET_SQL(sql`m0`)}`,
   );
-  return { ...counted, facets: facetsFrom(facetRows) };
+  return { ...countOf(facetRows), facets: facetsFrom(facetRows) };
 }
 
 function isTimeout(err: unknown): boolean {
@@ -343,8 +339,7 @@ export async function searchEntriesQuery(
       .filter((r) => r.f === 'hit')
       .sort((a, b) => Number(a.n) - Number(b.n))
       .map((r) => String(r.k));
-    const counted = await countUpTo(tx, match);
-    return { ...counted, facets: facetsFrom(out), items: await hydrate(tx, ids, tsq) };
+    return { ...countOf(out), facets: facetsFrom(out), items: await hydrate(tx, ids, tsq) };
   };
 
   let result: SearchResult;
@@ -431,7 +426,7 @@ export async function legalReferenceQuery(
   const found = await rows(
     db,
     sql`select id, org_id, title, url, doc_type, doc_number, doc_date::text as doc_date, topics, tags
-        from search_entries ${where(w)} order by doc_date desc nulls last, published_at desc limit ${p.limit ?? 3000}`,
+        from search_entries ${where(w)} order by published_at desc limit ${p.limit ?? 3000}`,
   );
   return found.map((r) => ({
     id: String(r.id),
