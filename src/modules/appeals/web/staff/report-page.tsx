@@ -69,10 +69,9 @@ export function ReportPage(p: {
           {p.report.rows.length === 0 ? (
             <p class="govuk-body">{t('appeals.staff.report.empty')}</p>
           ) : (
-            <div
+            <section
               class="app-table-scroll"
               tabindex={0}
-              role="region"
               aria-label={t('appeals.staff.report.caption', { version: p.report.totkVersion })}
             >
               <Table
@@ -102,7 +101,7 @@ export function ReportPage(p: {
                   ],
                 ]}
               />
-            </div>
+            </section>
           )}
         </>
       )}
