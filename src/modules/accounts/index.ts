@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { registerCabinetSection } from '../../platform/ui/cabinet-sections.ts';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { accountsPolicy } from './accounts.policy.ts';
@@ -17,6 +18,14 @@ registerManageSection({
   descriptionKey: 'accounts.manage.users.description',
   order: 90,
   visible: accountsPolicy.canManageUsers,
+});
+
+registerCabinetSection({
+  key: 'accounts.tokens',
+  href: '/cabinet/tokens',
+  titleKey: 'accounts.tokens.title',
+  descriptionKey: 'accounts.tokens.description',
+  order: 90,
 });
 
 export { accountsPolicy };

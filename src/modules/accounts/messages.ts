@@ -131,6 +131,28 @@ export const accountsMessages = defineMessages({
 
     // Cabinet
     'accounts.cabinet.title': 'Личный кабинет',
+    'accounts.tokens.title': 'Ключи API',
+    'accounts.tokens.description': 'личные ключи для программ, работающих с API портала от вашего имени',
+    'accounts.tokens.lead':
+      'Ключ позволяет программе действовать от вашего имени через API портала (/api/v1), например отправлять обращения. Не передавайте ключ другим людям.',
+    'accounts.tokens.howTo':
+      'Передавайте ключ в заголовке запроса: Authorization: Bearer <ключ>. Ключ действует год.',
+    'accounts.tokens.created': 'Ключ создан',
+    'accounts.tokens.once':
+      'Скопируйте ключ сейчас: портал хранит только его отпечаток и больше его не покажет.',
+    'accounts.tokens.name': 'Название',
+    'accounts.tokens.name.hint': 'Чтобы отличать ключи, например «Моя программа»',
+    'accounts.tokens.name.required': 'Введите название ключа',
+    'accounts.tokens.name.tooLong': 'Название: не больше 100 знаков',
+    'accounts.tokens.createdAt': 'Создан',
+    'accounts.tokens.lastUsed': 'Последнее использование',
+    'accounts.tokens.expires': 'Действует до',
+    'accounts.tokens.action': 'Действие',
+    'accounts.tokens.revoke': 'Отозвать',
+    'accounts.tokens.revoked': 'Отозван',
+    'accounts.tokens.revokedNotice': 'Ключ отозван',
+    'accounts.tokens.new': 'Новый ключ',
+    'accounts.tokens.create': 'Создать ключ',
     'accounts.cabinet.sections': 'Мои дела на портале',
     'accounts.cabinet.profile': 'Профиль',
     'accounts.cabinet.name': 'ФИО',
@@ -340,6 +362,28 @@ export const accountsMessages = defineMessages({
     'accounts.mail.reset.body':
       'Hello {name},\n\nTo set a new password on the Open Region portal, follow this link:\n\n{link}\n\nThe link works for 1 hour. If you did not ask to reset your password, ignore this message: the password stays the same.',
     'accounts.cabinet.title': 'My account',
+    'accounts.tokens.title': 'API keys',
+    'accounts.tokens.description': "personal keys for programs that use the portal's API on your behalf",
+    'accounts.tokens.lead':
+      "A key lets a program act on your behalf through the portal's API (/api/v1), for example to send appeals. Do not share it.",
+    'accounts.tokens.howTo':
+      'Send the key in the request header: Authorization: Bearer <key>. A key is valid for a year.',
+    'accounts.tokens.created': 'Key created',
+    'accounts.tokens.once':
+      'Copy the key now: the portal keeps only its fingerprint and will not show it again.',
+    'accounts.tokens.name': 'Name',
+    'accounts.tokens.name.hint': 'To tell keys apart, e.g. «My program»',
+    'accounts.tokens.name.required': 'Enter a name for the key',
+    'accounts.tokens.name.tooLong': 'Name: at most 100 characters',
+    'accounts.tokens.createdAt': 'Created',
+    'accounts.tokens.lastUsed': 'Last used',
+    'accounts.tokens.expires': 'Valid until',
+    'accounts.tokens.action': 'Action',
+    'accounts.tokens.revoke': 'Revoke',
+    'accounts.tokens.revoked': 'Revoked',
+    'accounts.tokens.revokedNotice': 'Key revoked',
+    'accounts.tokens.new': 'New key',
+    'accounts.tokens.create': 'Create key',
     'accounts.cabinet.sections': 'My activity on the portal',
     'accounts.cabinet.profile': 'Profile',
     'accounts.cabinet.name': 'Full name',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { devIdpRoutes } from '../oidc/dev-idp.tsx';
 import { devIdpEnabled } from '../oidc/providers.ts';
+import { apiTokenRoutes } from './api-tokens.tsx';
 import { cabinetRoutes } from './cabinet.tsx';
 import { confirmEmailRoutes } from './confirm-email.tsx';
 import { kioskRoutes } from './kiosk.tsx';
@@ -19,6 +20,7 @@ export async function accountsWeb(app: FastifyInstance) {
   await app.register(confirmEmailRoutes);
   await app.register(passwordResetRoutes);
   await app.register(cabinetRoutes);
+  await app.register(apiTokenRoutes);
   await app.register(manageRoutes);
   await app.register(kioskRoutes);
   await app.register(oidcRoutes);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { resolveApiToken } from '../api-tokens.ts';
 import { resolveSession, SESSION_TTL_MS } from '../sessions.ts';
 
 declare module 'fastify' {
@@ -48,6 +49,13 @@ export const accountsSession = fp(
     app.decorateRequest('session', null);
     app.addHook('onRequest', async (req, reply) => {
       req.session = null;
+      // The JSON API also takes a personal token (Authorization: Bearer ort_…) instead of the cookie.
+      const auth = req.headers.authorization;
+      if (auth?.startsWith('Bearer ') && req.url.startsWith('/api/')) {
+        const actor = await resolveApiToken(app.deps.db, auth.slice(7).trim(), app.deps.clock.now());
+        if (actor) req.actor = actor;
+        return;
+      }
       const raw = req.cookies[SESSION_COOKIE];
       if (!raw || req.url.startsWith('/assets/')) return;
       const unsigned = req.unsignCookie(raw);

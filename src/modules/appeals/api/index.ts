@@ -84,7 +84,7 @@ export async function appealsApi(app: FastifyInstance) {
         tags: ['appeals'],
         summary: 'Отправить обращение / Submit an appeal',
         description:
-          'Обращение (59-ФЗ), запрос информации (8-ФЗ) или сообщение о коррупции от гражданина, вошедшего на портал (cookie сеанса). Регистрируется сразу: номер, дата, срок ответа и уведомление на почту. Повтор с тем же заголовком Idempotency-Key возвращает то же обращение (200). / An appeal, information request or corruption report from a signed-in citizen (session cookie), registered at once. A repeat with the same Idempotency-Key header returns the same appeal (200).',
+          'Обращение (59-ФЗ), запрос информации (8-ФЗ) или сообщение о коррупции от гражданина, вошедшего на портал (cookie сеанса или личный ключ API: Authorization: Bearer ort_…, создаётся в /cabinet/tokens). Регистрируется сразу: номер, дата, срок ответа и уведомление на почту. Повтор с тем же заголовком Idempotency-Key возвращает то же обращение (200). / An appeal, information request or corruption report from a signed-in citizen (session cookie, or a personal API key: Authorization: Bearer ort_…, made at /cabinet/tokens), registered at once. A repeat with the same Idempotency-Key header returns the same appeal (200).',
         headers: z.object({
           'idempotency-key': z.string().max(100).optional().describe('ключ повтора / idempotency key'),
         }),
@@ -119,7 +119,7 @@ export async function appealsApi(app: FastifyInstance) {
         tags: ['appeals'],
         summary: 'Моё обращение / My appeal',
         description:
-          'Статус, срок, ход рассмотрения и ответ — только автору (cookie сеанса); другим 404. / Status, deadline, history and answer, for its author only; others get 404.',
+          'Статус, срок, ход рассмотрения и ответ — только автору (cookie сеанса или личный ключ API); другим 404. / Status, deadline, history and answer, for its author only (session cookie or personal API key); others get 404.',
         params: apiInput({ number: z.string().max(100) }),
         querystring: apiInput({}),
         response: { 200: appealView, 404: problemSchema },
