@@ -47,20 +47,23 @@ export async function answerAppeal(
     const userId = origin.actor.kind === 'user' ? origin.actor.userId : null;
     const role = actingRole(origin.actor, a.orgId);
     const late = todayOf(deps) > a.dueDate;
-    const answer = await repo.insertAnswer(tx, {
-      appealId: a.id,
+    // an officer's draft becomes the signed answer (who drafted it stays recorded)
+    const draft = (await repo.answers(tx, a.id)).find((x) => x.status === 'draft');
+    const signed = {
       text: input.text,
       status: 'sent',
-      draftedBy: userId,
       signedByUserId: userId,
       signedRole: role,
       signedName: input.signedName,
       signedPosition: input.signedPosition,
       signedAt: now,
       sentAt: now,
-      createdAt: now,
       updatedAt: now,
-    });
+    };
+    const answer = draft
+      ? { ...draft, ...signed }
+      : await repo.insertAnswer(tx, { appealId: a.id, draftedBy: userId, createdAt: now, ...signed });
+    if (draft) await repo.updateAnswer(tx, draft.id, signed);
     const stored = await storeUploads(deps, tx, 'answerFiles', files, ATTACHMENT_RULES, userId);
     await repo.insertAttachments(
       tx,

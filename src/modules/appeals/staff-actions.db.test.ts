@@ -14,6 +14,7 @@ import { forwardAppeal } from './forward-appeal.ts';
 import { getAppealForStaff } from './get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from './leave-appeal-without-answer.ts';
 import { listAppealQueue } from './list-appeal-queue.ts';
+import { saveAnswerDraft } from './save-answer-draft.ts';
 import { staffRepository } from './staff.repository.ts';
 import { IllegalTransition } from './staff-common.ts';
 import { staffKit } from './staff-test-kit.ts';
@@ -240,6 +241,37 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
     await expect(
       leaveAppealWithoutAnswer(deps, k.origin(k.head), { id: a.id, reason: 'unreadable' }),
     ).rejects.toThrow(Conflict);
+  });
+
+  it('an officer drafts the answer, the signer signs that same answer off; the draft is not sent', async () => {
+    const a = await k.submit();
+    await classifyAppeal(deps, k.origin(k.officer), {
+      id: a.id,
+      questions: [{ topicCode: '0001.0002.0027.0145' }],
+    });
+    const before = (await mailsTo(k.citizenUser.email)).length;
+    const { answerId } = await saveAnswerDraft(deps, k.origin(k.officer), { id: a.id, text: 'Проект' });
+    await saveAnswerDraft(deps, k.origin(k.officer), { id: a.id, text: 'Проект, исправленный' });
+    expect(await staffRepository.answers(deps.db, a.id)).toMatchObject([
+      { id: answerId, status: 'draft', text: 'Проект, исправленный', draftedBy: k.officer.userId },
+    ]);
+    expect((await mailsTo(k.citizenUser.email)).length).toBe(before);
+    expect((await row(a.id)).status).toBe('registered');
+    await expect(saveAnswerDraft(deps, k.origin(k.otherOfficer), { id: a.id, text: 'x' })).rejects.toThrow(
+      NotFound,
+    );
+    await answerAppeal(deps, k.origin(k.head), { id: a.id, ...answer, text: 'Проект, подписанный' });
+    const answers = await staffRepository.answers(deps.db, a.id);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({
+      id: answerId,
+      status: 'sent',
+      text: 'Проект, подписанный',
+      draftedBy: k.officer.userId,
+      signedByUserId: k.head.userId,
+      signedRole: 'head',
+    });
+    expect((await staffRepository.questions(deps.db, a.id))[0]?.flags).toEqual(['signed_by_head']);
   });
 
   it('leaves without answer only for a reason of art. 11, with its notice; ending correspondence needs the head', async () => {

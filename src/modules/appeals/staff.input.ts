@@ -157,6 +157,10 @@ export const answerInput = z
     })),
   }));
 
+export const draftInput = z.object({
+  draftText: requiredText(50_000, 'appeals.staff.answer.text.required'),
+});
+
 export const leaveInput = z.object({
   reason: z
     .string({ message: 'appeals.staff.leave.reasonRequired' })

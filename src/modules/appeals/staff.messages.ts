@@ -229,6 +229,13 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.answer.signedName.required': 'Введите фамилию и инициалы подписавшего ответ',
     'appeals.staff.answer.submit': 'Подписать и отправить ответ',
     'appeals.staff.answer.files': 'Приложения к ответу (необязательно)',
+    'appeals.staff.answer.draft': 'Проект ответа',
+    'appeals.staff.answer.draftHint':
+      'Ответ подписывает руководитель или уполномоченное должностное лицо: они увидят этот проект в форме ответа.',
+    'appeals.staff.answer.saveDraft': 'Сохранить проект ответа',
+    'appeals.staff.answer.fromDraft':
+      'Текст ниже — проект ответа, подготовленный исполнителем. Проверьте его перед подписанием.',
+    'appeals.staff.done.draft': 'Проект ответа сохранён',
     'appeals.staff.attachments': 'Приложенные файлы',
     'appeals.staff.mail.answerFiles':
       'К ответу приложены файлы ({n}): они доступны в личном кабинете на странице обращения.',
@@ -491,6 +498,12 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.answer.signedName.required': 'Enter the signer’s name',
     'appeals.staff.answer.submit': 'Sign and send the answer',
     'appeals.staff.answer.files': 'Files attached to the answer (optional)',
+    'appeals.staff.answer.draft': 'Draft answer',
+    'appeals.staff.answer.draftHint':
+      'The head or an authorised official signs answers: they will see this draft in the answer form.',
+    'appeals.staff.answer.saveDraft': 'Save the draft',
+    'appeals.staff.answer.fromDraft': 'The text below is the officer’s draft. Check it before signing.',
+    'appeals.staff.done.draft': 'Draft saved',
     'appeals.staff.attachments': 'Attached files',
     'appeals.staff.answer.classifyFirst': 'Set the ТОТК questions first: the result is recorded per question',
     'appeals.staff.leave.title': 'Leave without an answer',

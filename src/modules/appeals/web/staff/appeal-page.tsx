@@ -85,6 +85,8 @@ export function AppealPage({
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.nameRu ?? '';
   const fullName = [a.lastName, a.firstName, a.patronymic].filter(Boolean).join(' ');
   const otherOrgs = orgs.filter((o) => o.id !== a.orgId);
+  const sentAnswers = data.answers.filter((x) => x.status !== 'draft');
+  const draft = data.answers.find((x) => x.status === 'draft');
   return (
     <>
       <ErrorSummary errors={state?.errors ?? []} />
@@ -155,10 +157,10 @@ export function AppealPage({
         />
       )}
 
-      {data.answers.length > 0 && (
+      {sentAnswers.length > 0 && (
         <>
           <h2 class="govuk-heading-m">{t('appeals.staff.answers')}</h2>
-          {data.answers.map((ans) => (
+          {sentAnswers.map((ans) => (
             <div key={ans.id} class="govuk-inset-text">
               <div class="app-preserve-lines">{ans.text}</div>
               <FileList appealId={a.id} files={data.attachments.filter((f) => f.answerId === ans.id)} />
@@ -352,10 +354,11 @@ export function AppealPage({
           </h3>
           {staffPolicy.isSigner(actor, a.orgId) ? (
             <Form action={`/manage/appeals/${a.id}/answer`} enctype="multipart/form-data">
+              {draft && <InsetText>{t('appeals.staff.answer.fromDraft')}</InsetText>}
               <Textarea
                 name="text"
                 label={t('appeals.staff.answer.text')}
-                value={valuesFor('answer').text}
+                value={valuesFor('answer').text ?? draft?.text}
                 errors={errorsFor('answer')}
                 rows={10}
               />
@@ -410,7 +413,17 @@ export function AppealPage({
               <Button>{t('appeals.staff.answer.submit')}</Button>
             </Form>
           ) : (
-            <p class="govuk-body">{t('appeals.staff.conflict.notSigner')}</p>
+            <Form action={`/manage/appeals/${a.id}/draft`}>
+              <Textarea
+                name="draftText"
+                label={t('appeals.staff.answer.draft')}
+                hint={t('appeals.staff.answer.draftHint')}
+                value={valuesFor('draft').draftText ?? draft?.text}
+                errors={errorsFor('draft')}
+                rows={10}
+              />
+              <Button variant="secondary">{t('appeals.staff.answer.saveDraft')}</Button>
+            </Form>
           )}
 
           <h3 class="govuk-heading-m" id="leave">

@@ -17,10 +17,12 @@ import { forwardAppeal } from '../../forward-appeal.ts';
 import { getAppealFileForStaff, getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from '../../leave-appeal-without-answer.ts';
 import { listAppealQueue } from '../../list-appeal-queue.ts';
+import { saveAnswerDraft } from '../../save-answer-draft.ts';
 import {
   answerInput,
   assignInput,
   classifyInput,
+  draftInput,
   extendInput,
   forwardInput,
   leaveInput,
@@ -51,6 +53,7 @@ const notices: Record<string, string> = {
   forward: 'appeals.staff.done.forward',
   extend: 'appeals.staff.done.extend',
   answer: 'appeals.staff.done.answer',
+  draft: 'appeals.staff.done.draft',
   leave: 'appeals.staff.done.leave',
 };
 
@@ -216,7 +219,7 @@ export async function appealsStaffWeb(app: FastifyInstance) {
             );
           throw err;
         }
-        return reply.redirect(`/manage/appeals/${req.params.id}?notice=${name}#${name}`, 303);
+        return reply.redirect(`/manage/appeals/${req.params.id}?notice=${name}#${firstField(name)}`, 303);
       },
     );
   }
@@ -236,6 +239,9 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   action('answer', answerInput, (req, d) =>
     answerAppeal(deps, originOf(req), { id: req.params.id, ...d, files: uploadsOf(req.body, 'answerFiles') }),
   );
+  action('draft', draftInput, (req, d) =>
+    saveAnswerDraft(deps, originOf(req), { id: req.params.id, text: d.draftText }),
+  );
   action('leave', leaveInput, (req, d) =>
     leaveAppealWithoutAnswer(deps, originOf(req), {
       id: req.params.id,
@@ -249,5 +255,5 @@ export async function appealsStaffWeb(app: FastifyInstance) {
 
 /** A refused action's message links to its section's heading (each action's h3 has the action's name as id). */
 function firstField(action: string): string {
-  return action;
+  return action === 'draft' ? 'answer' : action;
 }

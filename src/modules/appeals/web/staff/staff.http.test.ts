@@ -156,6 +156,26 @@ describe('/manage/appeals (HTTP)', () => {
     expect(page.body).not.toContain(`action="${url}/forward"`);
   });
 
+  it('an officer saves a draft answer by a form; the signer finds it in the answer form', async () => {
+    const a = await k.submit();
+    const url = `/manage/appeals/${a.id}`;
+    let res = await submitForm(t.app, jar('officer'), `${url}/draft`, { draftText: '' }, url);
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Введите текст ответа');
+    res = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/draft`,
+      { draftText: 'Проект ответа исполнителя' },
+      url,
+    );
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${url}?notice=draft#answer`);
+    const signer = await getPage(t.app, jar('signer'), url);
+    expect(signer.body).toContain('проект ответа, подготовленный исполнителем');
+    expect(signer.body).toMatch(/<textarea[^>]*name="text"[^>]*>Проект ответа исполнителя<\/textarea>/);
+  });
+
   it('refuses to forward a complaint to the body it complains about, keeping the form', async () => {
     const a = await k.submit({ kind: 'complaint' });
     const url = `/manage/appeals/${a.id}`;
