@@ -25,27 +25,29 @@ export const DEMO_PDF_DOCUMENT = { org: 'minzdrav', number: '112-п' } as const;
 
 /** The structured sections, «Документы» and «Сведения о доходах» on every organisation's home. */
 export async function registerPublicationSections(deps: Pick<Deps, 'db'>): Promise<number> {
-  const orgs = await listAllOrganizations(deps.db);
-  let n = 0;
-  for (const org of orgs) {
-    const all = [...listSections, ...structuredSections];
-    for (const [i, s] of all.entries()) {
-      await upsertOrgSection(deps.db, {
-        orgId: org.id,
-        key: s.key,
-        path: s.path,
-        titleRu: s.titleRu,
-        titleEn: s.titleEn,
-        summaryRu: s.summaryRu,
-        summaryEn: s.summaryEn,
-        concept: s.concept,
-        responsibleDuty: s.responsibleDuty,
-        position: 200 + i * 10,
-      });
-      n++;
+  // One transaction: a single commit for several hundred upserts at every start.
+  return deps.db.transaction(async (tx) => {
+    const orgs = await listAllOrganizations(tx);
+    let n = 0;
+    for (const org of orgs) {
+      for (const [i, s] of [...listSections, ...structuredSections].entries()) {
+        await upsertOrgSection(tx, {
+          orgId: org.id,
+          key: s.key,
+          path: s.path,
+          titleRu: s.titleRu,
+          titleEn: s.titleEn,
+          summaryRu: s.summaryRu,
+          summaryEn: s.summaryEn,
+          concept: s.concept,
+          responsibleDuty: s.responsibleDuty,
+          position: 200 + i * 10,
+        });
+        n++;
+      }
     }
-  }
-  return n;
+    return n;
+  });
 }
 
 const SYSTEM: Origin = {
