@@ -91,6 +91,15 @@ describe('a demo citizen sends an appeal with JavaScript off', () => {
     await expectAxeClean(page);
   });
 
+  it('the API keys page (for programs that submit appeals) passes axe, with a new key shown once', async () => {
+    await page.goto(`${portal.url}/cabinet/tokens`);
+    await expectAxeClean(page);
+    await page.getByLabel('Название').fill('Моя программа');
+    await submit(page, '/cabinet/tokens');
+    expect(await page.locator('#new-token code').textContent()).toMatch(/^ort_/);
+    await expectAxeClean(page);
+  });
+
   it('the information request and corruption report forms pass axe too', async () => {
     for (const type of ['info_request', 'corruption_report']) {
       await page.goto(`${portal.url}/orgs/minfin/appeals/new?type=${type}`);
