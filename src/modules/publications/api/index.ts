@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NotFound } from '../../../platform/errors/index.ts';
 import { apiInput } from '../../../platform/http/api.ts';
 import { problemSchema } from '../../../platform/http/openapi.ts';
+import { findOrganizationById } from '../../orgs/index.ts';
 import { orgBySlug } from '../find-org.ts';
 import { publicationUrl } from '../index-items.ts';
 import { docStatuses, docTypes } from '../publications.input.ts';
 import { type PublicationRow, publicationsRepository as repo } from '../publications.repository.ts';
+import { htmlToText } from '../sanitize.ts';
 import { verifyPublicationLog } from '../verify-publication-log.ts';
 
 const verifyResult = z.object({
@@ -51,6 +54,29 @@ const present = (d: PublicationRow, slug: string, publicUrl: string) => ({
   publishedAt: d.publishedAt.toISOString(),
   changedAt: d.changedAt?.toISOString() ?? null,
   url: `${publicUrl}${publicationUrl(d, slug)}`,
+});
+
+const documentDetail = documentSummary.extend({
+  summary: z.string().nullable(),
+  text: z.string().describe('текст документа без разметки / plain text'),
+  links: z.array(
+    z.object({
+      relation: z.enum(['amends', 'cancels', 'amended_by', 'cancelled_by']),
+      id: z.string(),
+      number: z.string().nullable(),
+    }),
+  ),
+  attachments: z.array(
+    z.object({
+      name: z.string(),
+      format: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      textExtracted: z.enum(['pending', 'done', 'failed', 'unsupported']),
+      url: z.string(),
+    }),
+  ),
+  versions: z.array(z.object({ version: z.number().int(), savedAt: z.string(), url: z.string() })),
 });
 
 /** /api/v1: the publication log's verification and an organisation's documents. */
@@ -117,6 +143,73 @@ export async function publicationsApi(app: FastifyInstance) {
         { limit: perPage, offset: (page - 1) * perPage },
       );
       return { items: items.map((d) => present(d, org.slug, config.publicUrl)), total, page, perPage };
+    },
+  );
+
+  r.get(
+    '/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Документ / Document',
+        description:
+          'Реквизиты, статус, связи с изменяющими и отменяющими документами, файлы и история версий. / Requisites, status, links, files and versions.',
+        params: apiInput({ id: z.string().max(40) }),
+        response: { 200: documentDetail, 404: problemSchema },
+      },
+    },
+    async (req) => {
+      const d = await repo.findById(db, req.params.id);
+      const org = d ? await findOrganizationById(db, d.orgId) : undefined;
+      if (!d || !org || d.kind !== 'document') throw new NotFound('publication');
+      const [out, inn, attachments, versions] = await Promise.all([
+        repo.linksFrom(db, d.id),
+        repo.linksTo(db, d.id),
+        repo.attachments(db, d.id),
+        repo.versions(db, d.id),
+      ]);
+      const others = new Map(
+        (await repo.findByIds(db, [...out.map((l) => l.toId), ...inn.map((l) => l.fromId)])).map((x) => [
+          x.id,
+          x,
+        ]),
+      );
+      const rel = (r: string, back: boolean) =>
+        (back ? (r === 'cancels' ? 'cancelled_by' : 'amended_by') : r === 'cancels' ? 'cancels' : 'amends') as
+          | 'amends'
+          | 'cancels'
+          | 'amended_by'
+          | 'cancelled_by';
+      return {
+        ...present(d, org.slug, config.publicUrl),
+        summary: d.summary,
+        text: htmlToText(d.bodyHtml),
+        links: [
+          ...out.map((l) => ({
+            relation: rel(l.relation, false),
+            id: l.toId,
+            number: others.get(l.toId)?.docNumber ?? null,
+          })),
+          ...inn.map((l) => ({
+            relation: rel(l.relation, true),
+            id: l.fromId,
+            number: others.get(l.fromId)?.docNumber ?? null,
+          })),
+        ],
+        attachments: attachments.map((a) => ({
+          name: a.name,
+          format: a.ext,
+          sizeBytes: a.sizeBytes,
+          sha256: a.sha256,
+          textExtracted: a.textStatus as 'pending' | 'done' | 'failed' | 'unsupported',
+          url: `${config.publicUrl}/attachments/${a.id}/${encodeURIComponent(a.name)}`,
+        })),
+        versions: versions.map((v) => ({
+          version: v.version,
+          savedAt: v.savedAt.toISOString(),
+          url: `${config.publicUrl}/publications/${d.id}/versions/${v.version}`,
+        })),
+      };
     },
   );
 }

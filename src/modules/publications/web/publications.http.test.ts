@@ -155,6 +155,26 @@ describe('a document from form to public page, changed, with history and diff', 
     expect(file.rawPayload.equals(SAMPLE_PDF)).toBe(true);
   });
 
+  it('the API gives the document with its requisites, files and versions', async () => {
+    const res = await get(`/api/v1/documents/${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id,
+      docType: 'постановление',
+      number: '15-п',
+      date: '2026-03-15',
+      status: 'действует',
+      attachments: [{ name: 'scan.pdf', format: 'pdf', textExtracted: 'failed' }],
+    });
+    expect(res.json().versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+    const list = await get(
+      '/api/v1/organizations/minzdrav/documents?docType=%D0%BF%D0%BE%D1%81%D1%82%D0%B0%D0%BD%D0%BE%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5',
+    );
+    expect(list.json().items.map((d: { id: string }) => d.id)).toContain(id);
+    expect((await get('/api/v1/documents/nope')).statusCode).toBe(404);
+    expect((await get('/api/v1/organizations/minzdrav/documents?bogus=1')).statusCode).toBe(400);
+  });
+
   it('/transparency shows the log; verify holds, then names the row altered in SQL', async () => {
     const log = await get('/transparency');
     expect(log.statusCode).toBe(200);
