@@ -13,7 +13,7 @@ import { classifyAppeal } from './classify-appeal.ts';
 import { extendAppeal } from './extend-appeal.ts';
 import './index.ts';
 import { leaveAppealWithoutAnswer } from './leave-appeal-without-answer.ts';
-import { sendAppealReminders } from './send-appeal-reminders.ts';
+import { REMINDERS_QUEUE, sendAppealReminders, startAppealReminders } from './send-appeal-reminders.ts';
 import { staffRepository } from './staff.repository.ts';
 import { staffKit } from './staff-test-kit.ts';
 
@@ -95,6 +95,17 @@ describe('deadline reminders (moved clock across the May holidays)', () => {
     for (const p of [k.officer, k.signer, k.head])
       expect((await remindersTo(p.email)).some((m) => m.subject.includes(a.number))).toBe(true);
     expect((await remindersTo(k.anticorruption.email)).length).toBe(0);
+  });
+});
+
+describe('the reminders schedule', () => {
+  it('runs daily at 07:00 in the region through pg-boss', async () => {
+    await startAppealReminders(deps);
+    const schedules = await deps.jobs.boss.getSchedules();
+    expect(schedules.find((x) => x.name === REMINDERS_QUEUE)).toMatchObject({
+      cron: '0 7 * * *',
+      timezone: 'Europe/Kaliningrad',
+    });
   });
 });
 
