@@ -5,7 +5,7 @@ import { createUser, signIn } from '../../../../test/auth.ts';
 import { getPage } from '../../../../test/forms.ts';
 import { multipartBody, SAMPLE_PDF, SAMPLE_PNG } from '../../../../test/multipart.ts';
 import { outbox } from '../../../platform/mail/mail.tables.ts';
-import { seedOrganizations } from '../../orgs/index.ts';
+import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
 import { appealsRepository } from '../appeals.repository.ts';
 import { saveIdentificationSettings } from '../appeals.settings.ts';
 import { appealAnswers, appealAttachments, appeals } from '../appeals.tables.ts';
@@ -341,6 +341,26 @@ describe('the cabinet', () => {
     expect(list.body).toContain('Осталось рабочих дней');
     const theirs = await getPage(t.app, other.jar, '/cabinet/appeals');
     expect(theirs.body).not.toContain('MINZDRAV-2026-1<');
+  });
+
+  it('names the bodies it was forwarded or copied to in the history, with the reason', async () => {
+    const row = await appealsRepository.findByNumber(t.deps.db, 'MINZDRAV-2026-1');
+    const minfin = await findOrganizationBySlug(t.deps.db, 'minfin');
+    await appealsRepository.insertEvent(t.deps.db, {
+      appealId: row?.id as string,
+      kind: 'copy_sent',
+      targetOrgId: minfin?.id as string,
+      reason: 'Вопрос о финансировании',
+    });
+    await appealsRepository.insertEvent(t.deps.db, {
+      appealId: row?.id as string,
+      kind: 'staff_read',
+      visibleToAuthor: false,
+    });
+    const page = await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1');
+    expect(page.body).toContain(`Копия направлена: ${minfin?.nameRu}`);
+    expect(page.body).toContain('Причина: Вопрос о финансировании');
+    expect(page.body).not.toContain('Просмотрено');
   });
 
   it('hides an appeal from everyone but its author', async () => {

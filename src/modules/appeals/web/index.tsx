@@ -13,7 +13,7 @@ import {
 } from '../../../platform/files/index.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { findUserProfile } from '../../accounts/index.ts';
-import { findOrganizationBySlug, listAllOrganizations } from '../../orgs/index.ts';
+import { findOrganizationById, findOrganizationBySlug, listAllOrganizations } from '../../orgs/index.ts';
 import { appealFormInput, ratingInput } from '../appeals.input.ts';
 import { type AppealType, appealTypes } from '../appeals.model.ts';
 import { submitBlocker } from '../appeals.policy.ts';
@@ -220,10 +220,11 @@ export async function appealsWeb(app: FastifyInstance) {
     ratingErrors: FieldError[] = [],
   ) {
     const data = await getOwnAppeal(app.deps, originOf(req), req.params.number);
+    // names of the bodies it was forwarded or copied to, for the history
     const targets = new Map<string, string>();
     for (const e of data.events) {
       if (e.targetOrgId && !targets.has(e.targetOrgId)) {
-        const o = data.forwardedTo?.id === e.targetOrgId ? data.forwardedTo : undefined;
+        const o = await findOrganizationById(db, e.targetOrgId);
         if (o) targets.set(o.id, req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu);
       }
     }
