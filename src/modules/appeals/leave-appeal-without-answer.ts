@@ -21,6 +21,8 @@ export type LeaveInput = {
   /** can the author's name and address be read (art. 11 ч.4)? */
   addressReadable?: boolean | undefined;
   comment?: string | undefined;
+  /** art. 11 ч.1: an anonymous report of a crime still goes to law enforcement — which body it went to */
+  crimeReportTo?: string | undefined;
 };
 
 /**
@@ -88,6 +90,19 @@ export async function leaveAppealWithoutAnswer(
       visibleToAuthor: rule.notice,
       details: { article: rule.article, link: link ?? null, noticeSent: outboxId !== null },
     });
+    const crimeTo = input.crimeReportTo?.trim();
+    if (rule.forwardIfCrime && crimeTo)
+      await repo.insertEvent(tx, {
+        appealId: a.id,
+        at: now,
+        kind: 'forwarded',
+        actorUserId: origin.actor.kind === 'user' ? origin.actor.userId : null,
+        actorRole: actingRole(origin.actor, a.orgId),
+        reasonCode: 'crime_report',
+        targetName: crimeTo.slice(0, 300),
+        visibleToAuthor: false,
+        details: { article: rule.article, crime: true },
+      });
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,
@@ -95,7 +110,12 @@ export async function leaveAppealWithoutAnswer(
       objectType: 'appeal',
       objectId: a.id,
       orgId: a.orgId,
-      details: { number: a.number, reason: input.reason, noticeSent: outboxId !== null },
+      details: {
+        number: a.number,
+        reason: input.reason,
+        noticeSent: outboxId !== null,
+        crimeReportTo: crimeTo ?? null,
+      },
     });
     return { noticeSent: outboxId !== null };
   });

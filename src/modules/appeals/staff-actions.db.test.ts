@@ -304,8 +304,15 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
     const none = await leaveAppealWithoutAnswer(deps, k.origin(k.officer), {
       id: b.id,
       reason: 'no_name_or_address',
+      crimeReportTo: 'УМВД России по Калининградской области',
     });
     expect(none.noticeSent).toBe(false);
+    const crime = (await staffRepository.events(deps.db, b.id)).find((e) => e.reasonCode === 'crime_report');
+    expect(crime).toMatchObject({
+      kind: 'forwarded',
+      targetName: 'УМВД России по Калининградской области',
+      visibleToAuthor: false,
+    });
     // unreadable with the address unreadable too: no notice; the head may end correspondence
     const c = await k.submit();
     expect(

@@ -168,6 +168,7 @@ export const leaveInput = z.object({
   link: z.string().trim().max(500).optional(),
   addressUnreadable: z.string().optional(),
   comment: z.string().trim().max(2000).optional(),
+  crimeReportTo: z.string().trim().max(300, 'appeals.staff.leave.crimeReportTo.tooLong').optional(),
 });
 
 export const reportQueryInput = z.object({

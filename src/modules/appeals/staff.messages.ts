@@ -250,6 +250,11 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.leave.addressUnreadable':
       'Фамилия или почтовый адрес не поддаются прочтению (уведомление не направляется)',
     'appeals.staff.leave.comment': 'Комментарий для истории (необязательно)',
+    'appeals.staff.leave.crimeReportTo': 'Анонимное обращение о преступлении: куда направлено',
+    'appeals.staff.leave.crimeReportToHint':
+      'Только для основания «не указаны фамилия или адрес»: если в обращении сообщается о подготавливаемом, совершаемом или совершённом преступлении, оно направляется в государственный орган в соответствии с его компетенцией',
+    'appeals.staff.leave.crimeReportTo.tooLong': 'Наименование органа — не длиннее 300 знаков',
+    'appeals.staff.event.crime_report': 'Направлено в правоохранительный орган',
     'appeals.staff.leave.submit': 'Оставить без ответа',
     'appeals.staff.conflict.transition': 'Это действие недоступно в текущем состоянии обращения',
     'appeals.staff.conflict.closed':
@@ -514,6 +519,10 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.leave.linkRequired': 'Enter the link to the page with the answer, starting with https://',
     'appeals.staff.leave.addressUnreadable': 'The name or postal address cannot be read (no notice is sent)',
     'appeals.staff.leave.comment': 'Comment for the history (optional)',
+    'appeals.staff.leave.crimeReportTo': 'Anonymous report of a crime: where it was sent',
+    'appeals.staff.leave.crimeReportToHint':
+      'Only with the ground «no name or address»: an appeal reporting a crime is sent to the competent state body',
+    'appeals.staff.leave.crimeReportTo.tooLong': 'The body’s name may be up to 300 characters',
     'appeals.staff.leave.submit': 'Leave without an answer',
     'appeals.staff.conflict.transition': 'This action is not available in the appeal’s current state',
     'appeals.staff.conflict.closed': 'The appeal is closed: answered, left without an answer or forwarded',

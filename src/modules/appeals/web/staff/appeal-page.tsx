@@ -185,9 +185,11 @@ export function AppealPage({
           t(`appeals.staff.event.${e.kind}`),
           [
             e.targetName,
-            e.reasonCode
-              ? t(`${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${e.reasonCode}`)
-              : null,
+            e.reasonCode === 'crime_report'
+              ? t('appeals.staff.event.crime_report')
+              : e.reasonCode
+                ? t(`${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${e.reasonCode}`)
+                : null,
             e.reason,
             e.newDueDate ? t('appeals.staff.newDue', { date: formatLocalDate(e.newDueDate) }) : null,
             e.visibleToAuthor ? null : t('appeals.staff.history.internal'),
@@ -452,6 +454,13 @@ export function AppealPage({
                     value={valuesFor('leave').link}
                     errors={errorsFor('leave')}
                     spellcheck={false}
+                  />
+                  <TextInput
+                    name="crimeReportTo"
+                    label={t('appeals.staff.leave.crimeReportTo')}
+                    hint={t('appeals.staff.leave.crimeReportToHint')}
+                    value={valuesFor('leave').crimeReportTo}
+                    errors={errorsFor('leave')}
                   />
                   <Checkboxes
                     name="addressUnreadable"

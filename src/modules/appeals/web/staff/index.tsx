@@ -249,6 +249,7 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       link: d.link,
       addressReadable: d.addressUnreadable !== 'yes',
       comment: d.comment,
+      crimeReportTo: d.crimeReportTo,
     }),
   );
 }
