@@ -16,6 +16,8 @@ import { docNumberKey } from './writer.ts';
 
 export const QUERY_MAX = 300;
 export const CANDIDATES = 2000;
+/** below this many estimated matches the candidates come from the GIN bitmap, not the date index */
+const BITMAP_BELOW = 100_000;
 export const COUNT_CAP = 2000;
 /** facets count the newest FACET_SET matches: bounded work for frequent words */
 export const FACET_SET = COUNT_CAP;
@@ -325,6 +327,16 @@ export async function searchEntriesQuery(
   const ranked = async (tx: DbOrTx) => {
     const order =
       params.sort === 'date' ? sql`published_at desc` : sql`ts_rank(tsv, ${tsq}, 1) desc, published_at desc`;
+    // Which candidates: for a word most items contain, walking the date index stops after a
+    // few thousand rows; for rarer ones the GIN bitmap is far cheaper than checking each row's
+    // tsvector on the way down the date index (a cost the planner does not see).
+    const [plan] = await rows(tx, sql`explain (format json) select 1 from search_entries ${match}`);
+    const estimated = Number(
+      (plan?.['QUERY PLAN'] as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows'] ??
+        0,
+    );
+    const bitmap = estimated < BITMAP_BELOW;
+    if (bitmap) await tx.execute(sql.raw('set local enable_indexscan = off'));
     // One pass over the bounded candidate set gives both the page and the facets.
     const out = await rows(
       tx,
@@ -335,6 +347,7 @@ export async function searchEntriesQuery(
           select 'hit' as f, id as k, rn::int as n from page
           union all ${FACET_SQL(sql`cand`)}`,
     );
+    if (bitmap) await tx.execute(sql.raw('set local enable_indexscan = on'));
     const ids = out
       .filter((r) => r.f === 'hit')
       .sort((a, b) => Number(a.n) - Number(b.n))
