@@ -388,14 +388,16 @@ export async function searchEntriesQuery(
   if (result.total > 3 || page > 1) return result;
 
   // Few or no matches: perhaps a typo.
-  const suggestion = await suggestSpelling(db, q).catch(() => null);
+  const suggestion = await inTx(timeout, (tx) => suggestSpelling(tx, q)).catch(() => null);
   if (result.total > 0 || !suggestion) {
     if (result.total > 0) return { ...result, suggestion };
   } else {
     const again = await searchEntriesQuery(db, { ...params, q: suggestion }, opts);
     if (again.total > 0) return { ...again, query: q, suggestion, mode: 'suggestion' };
   }
-  // Still nothing: titles that look like the query (trigram word similarity).
+  // Still nothing: titles that look like a short query (trigram word similarity; a long
+  // query has too many trigrams for the index to narrow anything down).
+  if ((q.match(/\p{L}+/gu) ?? []).length > 2) return { ...result, suggestion };
   const similar = await inTx(timeout, async (tx) => {
     const ids = await rows(
       tx,
