@@ -327,7 +327,7 @@ const cases: { name: string; queries: SearchParams[] }[] = [
   { name: 'typo («субсидй», «туризьма»)', queries: [{ q: 'субсидй' }, { q: 'туризьма' }] },
 ];
 out(
-  `\n## search latency, ${RUNS} runs per case, one connection (searchEntriesQuery: rank, count ≤ 10 000, facets, headlines)`,
+  `\n## search latency, ${RUNS} runs per case, one connection (searchEntriesQuery: rank, count and facets over ≤ 2000 candidates, headlines)`,
 );
 out('| case | p50 ms | p95 ms | p99 ms | modes |');
 out('| --- | --- | --- | --- | --- |');
