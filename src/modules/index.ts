@@ -4,6 +4,7 @@ import { appealsPublicModule } from './appeals/public-side.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
 import { publicationsModule } from './publications/index.ts';
+import { searchModule } from './search/index.ts';
 
 /** Every feature module, in load order. */
 export const modules: ModuleManifest[] = [
@@ -12,4 +13,5 @@ export const modules: ModuleManifest[] = [
   publicationsModule,
   appealsModule,
   appealsPublicModule,
+  searchModule,
 ];
