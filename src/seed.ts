@@ -17,8 +17,9 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
-  if (deps.config.seed === 'demo') deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
-  if (deps.config.seed === 'demo') deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
-  if (deps.config.seed === 'demo') deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
-  if (deps.config.seed === 'demo') deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
+  if (deps.config.seed !== 'demo') return;
+  deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
+  deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
+  deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
+  deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
 }

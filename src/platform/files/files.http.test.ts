@@ -44,7 +44,7 @@ beforeAll(async () => {
   t = await createTestApp({
     routes: async (app) => {
       // a form with text and files, as a module writes one
-      app.get('/test-upload', async (req, reply) =>
+      app.get('/test-upload', async (_req, reply) =>
         reply
           .type('text/html')
           .send(`<form><input type="hidden" name="_csrf" value="${reply.generateCsrf()}"></form>`),

@@ -2,7 +2,6 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import { uploadsPlugin } from './uploads.ts';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +18,7 @@ import { lowVisionCookie, parseLowVision } from '../ui/low-vision.ts';
 import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { type PageOptions, sendPage } from './render.tsx';
+import { uploadsPlugin } from './uploads.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
