@@ -53,7 +53,7 @@ export async function createTestDeps(
   const db: Db = createDb(url, 5);
   const jobs = createJobs(url, { supervise: false, ...opts.jobs });
   await jobs.start();
-  const log = pino({ level: 'silent' });
+  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const clock = new TestClock();
   return {

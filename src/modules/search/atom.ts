@@ -23,7 +23,7 @@ export function atomFeed(f: {
   author: string;
   entries: AtomEntry[];
 }): string {
-  const updated = f.entries.reduce((m, e) => Math.max(e.updated, m), new Date(0));
+  const updated = f.entries.reduce((m, e) => (e.updated > m ? e.updated : m), new Date(0));
   const doc = create({ version: '1.0', encoding: 'utf-8' }).ele('http://www.w3.org/2005/Atom', 'feed', {
     'xml:lang': 'ru',
   });

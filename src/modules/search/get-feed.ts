@@ -32,7 +32,7 @@ export async function getFeed(
     summary: r.summary,
     url: `${base}${r.url}`,
     published: r.publishedAt,
-    updated: Math.max(r.updatedAt, r.publishedAt),
+    updated: r.updatedAt > r.publishedAt ? r.updatedAt : r.publishedAt,
     ...(r.orgId && names.get(r.orgId) ? { author: names.get(r.orgId) as string } : {}),
   }));
   return atomFeed({

@@ -207,7 +207,7 @@ export class ProductionCalendar {
       spec.unit === 'working' ? this.addWorkingDays(start, spec.days) : addCalendarDays(start, spec.days);
     const date = spec.unit === 'working' ? raw : this.adjust(raw, spec.rule ?? 'previous');
     // provisional when any year the computation looked at lacks decree data (the raw date too: it may move back)
-    const lastYear = parseLocalDate(Math.max(raw, date)).y;
+    const lastYear = parseLocalDate(raw > date ? raw : date).y;
     let provisional = false;
     for (let y = parseLocalDate(start).y; y <= lastYear; y++) if (!this.hasYear(y)) provisional = true;
     return { date, provisional };
