@@ -60,8 +60,17 @@ describe('appeal intake across a crash', () => {
       }
     };
     const stream = Promise.all([0, 1, 2, 3, 4, 5].map(worker));
+    // a worker that meets an unexpected answer fails the test at once instead of leaving the wait below spinning
+    let streamError: unknown = null;
+    stream.catch((err) => {
+      streamError = err;
+    });
     // kill once a good number of appeals are acknowledged, while requests are still in flight
-    while (acked.length < 150) await new Promise((r) => setTimeout(r, 5));
+    while (acked.length < 150 && !streamError) await new Promise((r) => setTimeout(r, 5));
+    if (streamError) {
+      killed = true;
+      throw streamError;
+    }
     killed = true;
     await first.killHard();
     await stream;
