@@ -5,20 +5,13 @@
  * 8-ФЗ art. 20 allows an information request to be refused. Labels are in
  * staff.messages.ts under appeals.sstu.*, appeals.wa.* and appeals.refusal.*.
  */
+import { infoRefusalReasons, questionStatuses, withoutAnswerReasons } from './appeals.model.ts';
 
-/** ССТУ.РФ statuses per question (not per appeal), law-ru.md §2. */
-export const questionStatuses = [
-  'not_received',
-  'not_registered',
-  'in_review',
-  'explained',
-  'supported',
-  'not_supported',
-  'forwarded',
-  'answered_to_author',
-  'left_without_answer',
-  'extended',
-] as const;
+// The lists themselves live in appeals.model.ts with the rest of the appeal's vocabulary.
+export { questionStatuses, withoutAnswerReasons };
+/** 8-ФЗ art. 20: why an information request may be refused. */
+export const refusalReasons = infoRefusalReasons;
+
 export type QuestionStatus = (typeof questionStatuses)[number];
 
 /** Only these count as «рассмотрено по существу»; the other closing statuses are outcomes of their own. */
@@ -54,27 +47,8 @@ export function questionStatusKey(status: QuestionStatus, measuresTaken = false)
     : `appeals.sstu.${status}`;
 }
 
-/** 59-ФЗ art. 11: why an appeal may be left without an answer. */
-export const withoutAnswerReasons = [
-  'no_name_or_address',
-  'obscene_or_threats',
-  'unreadable',
-  'essence_unclear',
-  'repeated_no_new_args',
-  'answer_published_online',
-  'state_secret',
-] as const;
 export type WithoutAnswerReason = (typeof withoutAnswerReasons)[number];
 
-/** 8-ФЗ art. 20: why an information request may be refused. */
-export const refusalReasons = [
-  'unclear',
-  'no_address',
-  'not_our_info',
-  'restricted',
-  'already_provided',
-  'legal_assessment_requested',
-] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 
 /** The notice a reason requires, and what the staff decision must carry. */
