@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
+import { registerCabinetSection } from '../../platform/ui/cabinet-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { searchApi } from './api/index.ts';
 import { searchMessages } from './messages.ts';
@@ -8,6 +9,14 @@ import { DIGEST_QUEUE } from './subscriptions.ts';
 import { searchWeb } from './web/index.tsx';
 
 export { sendSubscriptionDigests } from './send-subscription-digests.ts';
+
+registerCabinetSection({
+  key: 'subscriptions',
+  href: '/subscriptions',
+  titleKey: 'subs.title',
+  descriptionKey: 'subs.lead',
+  order: 30,
+});
 
 /** The daily mail of new matches, at 08:00 Kaliningrad time. */
 async function searchWorkers(deps: Deps): Promise<void> {

@@ -33,6 +33,15 @@ const linkIn = (text: string, path: string) => {
 };
 
 describe('e-mail subscriptions', () => {
+  it('is linked from the cabinet', async () => {
+    const user = await createUser(t.deps);
+    const jar = await signIn(t.app, user.email, user.password);
+    const cabinet = await getPage(t.app, jar, '/cabinet');
+    expect(cabinet.statusCode).toBe(200);
+    expect(cabinet.body).toContain('href="/subscriptions"');
+    expect(cabinet.body).toContain('Подписки на почту');
+  });
+
   it('asks an anonymous visitor to sign in first', async () => {
     const res = await t.app.inject({ url: '/subscriptions/new?q=x' });
     expect(res.statusCode).toBe(303);
