@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { verifyAltcha } from '../../../platform/http/altcha.ts';
+import { TextInput } from '../../../platform/ui/components.tsx';
 
 /** The field the ALTCHA widget fills; the error summary links to it. */
 export const ALTCHA_FIELD = 'altcha';
@@ -33,4 +34,26 @@ export function requireSignIn(req: FastifyRequest, reply: FastifyReply): boolean
 
 export function formBody(req: FastifyRequest): Record<string, unknown> {
   return (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+}
+
+/** The e-mail field of the sign-in, sign-up and reset forms: no spellcheck, no capitals, browser autofill. */
+export function EmailField(p: {
+  label: string;
+  hint?: string;
+  value: string | undefined;
+  errors: FieldError[];
+}) {
+  return (
+    <TextInput
+      name="email"
+      type="email"
+      label={p.label}
+      hint={p.hint}
+      value={p.value}
+      errors={p.errors}
+      autocomplete="email"
+      spellcheck={false}
+      autocapitalize="none"
+    />
+  );
 }

@@ -11,13 +11,12 @@ import {
   fieldError,
   Narrow,
   PasswordInput,
-  TextInput,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { resetPasswordInput, resetRequestInput } from '../accounts.input.ts';
 import { requestPasswordReset } from '../request-password-reset.ts';
 import { resetPassword, resetTokenUsable } from '../reset-password.ts';
-import { ALTCHA_FIELD, altchaErrors, formBody } from './common.tsx';
+import { ALTCHA_FIELD, altchaErrors, EmailField, formBody } from './common.tsx';
 
 function RequestView({ values, errors }: { values: Record<string, string>; errors: FieldError[] }) {
   const { t } = useView();
@@ -27,16 +26,7 @@ function RequestView({ values, errors }: { values: Record<string, string>; error
       <h1 class="govuk-heading-l">{t('accounts.reset.title')}</h1>
       <p class="govuk-body">{t('accounts.reset.lead')}</p>
       <Form action="/password-reset">
-        <TextInput
-          name="email"
-          type="email"
-          label={t('accounts.signIn.email')}
-          value={values.email}
-          errors={errors}
-          autocomplete="email"
-          spellcheck={false}
-          autocapitalize="none"
-        />
+        <EmailField label={t('accounts.signIn.email')} value={values.email} errors={errors} />
         <AltchaField error={fieldError(errors, ALTCHA_FIELD)} />
         <Button>{t('accounts.reset.submit')}</Button>
       </Form>

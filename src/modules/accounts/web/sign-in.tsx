@@ -14,13 +14,12 @@ import {
   InsetText,
   Narrow,
   PasswordInput,
-  TextInput,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { safeNext, signInInput } from '../accounts.input.ts';
 import { type ProviderButton, signInProviders } from '../oidc/providers.ts';
 import { signInWithPassword } from '../sign-in-with-password.ts';
-import { ALTCHA_FIELD, altchaErrors, formBody, noticeFrom } from './common.tsx';
+import { ALTCHA_FIELD, altchaErrors, EmailField, formBody, noticeFrom } from './common.tsx';
 import { setSessionCookie } from './session-plugin.ts';
 
 type Props = {
@@ -56,16 +55,7 @@ function SignInView({ values, errors, next, providers }: Props) {
       )}
       <Form action="/sign-in">
         <input type="hidden" name="next" value={next} />
-        <TextInput
-          name="email"
-          type="email"
-          label={t('accounts.signIn.email')}
-          value={values.email}
-          errors={errors}
-          autocomplete="email"
-          spellcheck={false}
-          autocapitalize="none"
-        />
+        <EmailField label={t('accounts.signIn.email')} value={values.email} errors={errors} />
         <PasswordInput
           name="password"
           label={t('accounts.signIn.password')}

@@ -18,7 +18,7 @@ import {
 import { useView } from '../../../platform/ui/context.ts';
 import { signUpInput } from '../accounts.input.ts';
 import { signUp } from '../sign-up.ts';
-import { ALTCHA_FIELD, altchaErrors, formBody } from './common.tsx';
+import { ALTCHA_FIELD, altchaErrors, EmailField, formBody } from './common.tsx';
 
 function SignUpView({ values, errors }: { values: Record<string, string>; errors: FieldError[] }) {
   const { t } = useView();
@@ -28,16 +28,11 @@ function SignUpView({ values, errors }: { values: Record<string, string>; errors
       <h1 class="govuk-heading-l">{t('accounts.signUp.title')}</h1>
       <p class="govuk-body">{t('accounts.signUp.lead')}</p>
       <Form action="/sign-up">
-        <TextInput
-          name="email"
-          type="email"
+        <EmailField
           label={t('accounts.signUp.email')}
           hint={t('accounts.signUp.emailHint')}
           value={values.email}
           errors={errors}
-          autocomplete="email"
-          spellcheck={false}
-          autocapitalize="none"
         />
         <Fieldset legend={t('accounts.signUp.nameLegend')} legendSize="m">
           <TextInput
