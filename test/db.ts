@@ -46,7 +46,7 @@ export async function createTestDeps(
     DATABASE_URL: url,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     SEED: 'none',
-    DATA_DIR: '/tmp/open-region-test-data',
+    DATA_DIR: inject('dataDir'),
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     templateDb: string;
+    /** DATA_DIR for the test files of this run only, so two runs never share files. */
+    dataDir: string;
   }
 }
 
@@ -29,6 +31,9 @@ export default async function setup(project: TestProject) {
   admin.pathname = '/postgres';
   project.provide('pgAdminUrl', admin.toString());
   project.provide('templateDb', 'open_region');
+  const dataDir = path.join(dir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  project.provide('dataDir', dataDir);
   return async () => {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
