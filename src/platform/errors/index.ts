@@ -30,6 +30,9 @@ export class Conflict extends DomainError {
 
 export type FieldError = { field: string; message: string };
 
+/** The field of an error that belongs to the whole form (a refusal, a rule across fields): shown as text, not a link. */
+export const FORM_LEVEL = 'form';
+
 /** Input that failed validation: each field's message is an i18n key or plain text. */
 export class InvalidInput extends DomainError {
   override readonly status = 422;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldError } from '../errors/index.ts';
+import { type FieldError, FORM_LEVEL } from '../errors/index.ts';
 
 export type FormResult<T> =
   | { ok: true; data: T }
@@ -21,7 +21,7 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldError[] = [];
   for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    const field = String(issue.path[0] ?? FORM_LEVEL);
     if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
   }
   return { ok: false, errors, values };

@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { anonymous } from '../authz/index.ts';
+import { FORM_LEVEL } from '../errors/index.ts';
 import { type Locale, translator } from '../i18n/index.ts';
 import {
   BackLink,
@@ -311,6 +312,12 @@ describe('ErrorSummary and Form', () => {
     expect(out).toContain('<a href="#size">Выберите размер текста</a>');
     expect(out).toContain('<a href="#born-day">Введите дату</a>');
     expect(html(<ErrorSummary errors={[]} />)).toBe('');
+  });
+
+  it('shows an error of the whole form as text, with no link to a field that does not exist', () => {
+    const out = html(<ErrorSummary errors={[{ field: FORM_LEVEL, message: 'Обращение уже закрыто' }]} />);
+    expect(out).toContain('<li>Обращение уже закрыто</li>');
+    expect(out).not.toContain('href="#form"');
   });
 
   it('posts with the CSRF token and without browser validation', () => {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../errors/index.ts';
+import { type FieldError, FORM_LEVEL } from '../errors/index.ts';
 import { useView } from './context.ts';
 
 /*
@@ -106,7 +106,8 @@ export function ButtonGroup({ children }: { children: ComponentChildren }) {
 
 /**
  * The error summary at the top of a form: each message links to its field
- * (`#<field>`, or `href` when the first control has another id, e.g. `#date-day`).
+ * (`#<field>`, or `href` when the first control has another id, e.g. `#date-day`); an error
+ * of the whole form (`FORM_LEVEL`) is plain text.
  */
 export function ErrorSummary({
   errors,
@@ -126,7 +127,11 @@ export function ErrorSummary({
           <ul class="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
               <li key={e.field}>
-                <a href={e.href ?? `#${e.field}`}>{t(e.message)}</a>
+                {e.field === FORM_LEVEL && !e.href ? (
+                  t(e.message)
+                ) : (
+                  <a href={e.href ?? `#${e.field}`}>{t(e.message)}</a>
+                )}
               </li>
             ))}
           </ul>
