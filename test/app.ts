@@ -40,6 +40,9 @@ export class CookieJar {
   get(name: string) {
     return this.jar.get(name);
   }
+  set(name: string, value: string) {
+    this.jar.set(name, value);
+  }
 }
 
 /** The CSRF token a rendered form carries. */

@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { accountsRepository } from '../src/modules/accounts/accounts.repository.ts';
 import { hashPassword } from '../src/modules/accounts/passwords.ts';
-import type { RoleGrant } from '../src/platform/authz/index.ts';
+import { openSession } from '../src/modules/accounts/sessions.ts';
+import { SESSION_COOKIE } from '../src/modules/accounts/web/session-plugin.ts';
+import { findOrganizationBySlug } from '../src/modules/orgs/index.ts';
+import { globalRoles, type Role, type RoleGrant } from '../src/platform/authz/index.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { CookieJar, csrfFrom } from './app.ts';
+import { Agent } from './forms.ts';
 
 export type CreatedUser = { userId: string; email: string; password: string };
+export type UserOptions = NonNullable<Parameters<typeof createUser>[1]>;
 
 /**
  * A person with a confirmed e-mail, a password and the given role grants,
@@ -74,4 +79,54 @@ export async function signIn(
     throw new Error(`signIn(${email}) failed: ${res.statusCode}`);
   }
   return jar;
+}
+
+/** A signed-in browser and the person behind it. */
+export type SignedIn = Agent & CreatedUser;
+
+/**
+ * A browser signed in as an existing person: a real session row (as the
+ * sign-in form opens it) and its signed `sid` cookie. No sign-in form, so the
+ * sign-in rate limits are left to the tests about them.
+ */
+export async function sessionFor(
+  t: { app: FastifyInstance; deps: Pick<Deps, 'db' | 'clock'> },
+  user: CreatedUser,
+): Promise<SignedIn> {
+  const token = await openSession(t.deps.db, { userId: user.userId, kiosk: false, now: t.deps.clock.now() });
+  const jar = new CookieJar();
+  jar.set(SESSION_COOKIE, t.app.signCookie(token));
+  return Object.assign(new Agent(t.app, jar), user);
+}
+
+/**
+ * A new person holding `role` in `org` (a slug, an organisation row, or null
+ * for the global roles), signed in. `'citizen'` is a person with no role.
+ * `opts` as for createUser (an ЕСИА identity, a name, an e-mail).
+ *
+ *   const editor = await signedInAs(t, 'editor', 'minzdrav');
+ *   await editor.post('/manage/orgs/minzdrav', fields);
+ */
+export async function signedInAs(
+  t: { app: FastifyInstance; deps: Pick<Deps, 'db' | 'clock'> },
+  role: Role | 'citizen',
+  org: string | { id: string } | null = null,
+  opts: UserOptions = {},
+): Promise<SignedIn> {
+  const grants: RoleGrant[] = [...(opts.grants ?? [])];
+  if (role !== 'citizen') {
+    const global = (globalRoles as readonly string[]).includes(role);
+    if (global !== (org === null))
+      throw new Error(`signedInAs: ${role} ${global ? 'takes no' : 'needs an'} org`);
+    const orgId =
+      org === null
+        ? null
+        : typeof org === 'string'
+          ? (await findOrganizationBySlug(t.deps.db, org))?.id
+          : org.id;
+    if (orgId === undefined) throw new Error(`signedInAs: no organisation ${String(org)} (seed them first)`);
+    grants.push({ role, orgId });
+  }
+  const user = await createUser(t.deps, { ...opts, grants });
+  return sessionFor(t, user);
 }

@@ -58,42 +58,71 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 }
 
 export type Mailbox = {
-  /** smtp://127.0.0.1:<port>, for createTestApp({ smtpUrl }) */
+  port: number;
+  /** smtp://127.0.0.1:<port>, for createTestApp({ smtpUrl }) or SMTP_URL */
   url: string;
-  messages: ReceivedMail[];
-  /** The first message (already received or arriving within the timeout) that matches. */
-  waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** every message received, in order, with its envelope sender */
+  messages: (ReceivedMail & { from: string })[];
+  /**
+   * The first message that matches (already received or arriving within the
+   * timeout); a number n waits for the n-th message (1-based).
+   */
+  waitFor(
+    match: number | ((m: ReceivedMail) => boolean),
+    timeoutMs?: number,
+  ): Promise<ReceivedMail & { from: string }>;
+  /** Stop listening, as an SMTP server that is down; `start()` brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 };
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
+/**
+ * A real SMTP server (smtp-server) on a free loopback port that keeps every
+ * message it receives. It can go down (`stop`) and come back (`start`) on the
+ * same port, to play a mail server that was away for a while.
+ */
 export async function startMailbox(): Promise<Mailbox> {
-  const messages: ReceivedMail[] = [];
+  const messages: Mailbox['messages'] = [];
   const waiters: (() => void)[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const to = session.envelope.rcptTo.map((r) => r.address);
-        messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
-        for (const w of waiters.splice(0)) w();
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return {
+  let server: SMTPServer | null = null;
+  let port = 0;
+
+  const listen = async () => {
+    const s = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          messages.push({ ...parseMail(Buffer.concat(chunks).toString('utf8'), to), from });
+          for (const w of waiters.splice(0)) w();
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => resolve());
+    });
+    port = (s.server.address() as AddressInfo).port;
+    server = s;
+  };
+  await listen();
+
+  const mailbox: Mailbox = {
+    port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
     async waitFor(match, timeoutMs = 20_000) {
+      const find = typeof match === 'number' ? () => messages[match - 1] : () => messages.find(match);
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = messages.find(match);
+        const found = find();
         if (found) return found;
         const left = deadline - Date.now();
         if (left <= 0)
@@ -107,6 +136,15 @@ export async function startMailbox(): Promise<Mailbox> {
         });
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async start() {
+      if (!server) await listen();
+    },
+    async stop() {
+      const s = server;
+      server = null;
+      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    close: () => mailbox.stop(),
   };
+  return mailbox;
 }

@@ -1,8 +1,8 @@
+/** A file as a form's file input sends it. */
+export type Upload = { field: string; name: string; type: string; data: Buffer };
+
 /** A multipart/form-data body as a browser sends it: text fields, then files. */
-export function multipartBody(
-  fields: Record<string, string | string[]>,
-  files: { field: string; name: string; type: string; data: Buffer }[] = [],
-) {
+export function multipartBody(fields: Record<string, string | string[]>, files: Upload[] = []) {
   const boundary = '----test-boundary-Zq8vK2mWn4';
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields))

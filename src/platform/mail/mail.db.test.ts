@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
-import { createTestSmtp, type TestSmtp } from '../../../test/smtp.ts';
+import { type Mailbox, startMailbox } from '../../../test/mailbox.ts';
 import { MAIL_QUEUE, startMailWorker } from './index.ts';
 import { outbox } from './mail.tables.ts';
 
-let smtp: TestSmtp;
+let smtp: Mailbox;
 let deps: TestDeps;
 beforeAll(async () => {
-  smtp = await createTestSmtp();
+  smtp = await startMailbox();
   // retries after 1 s instead of 30, so the "later retry" happens within the test
   deps = await createTestDeps({
     smtpUrl: smtp.url,
@@ -76,7 +76,7 @@ describe('mail over SMTP', () => {
   });
 
   it('records the attempt and the error while the SMTP server is down, and a later retry delivers', async () => {
-    const before = smtp.received.length;
+    const before = smtp.messages.length;
     await smtp.stop();
     const id = await deps.mail.send(deps.db, {
       to: 'boris@example.ru',

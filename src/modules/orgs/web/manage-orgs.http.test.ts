@@ -1,43 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { seedOrganizations } from '../index.ts';
 import { orgsRepository } from '../orgs.repository.ts';
 
 let t: TestApp;
-let editorJar: CookieJar;
-let outsiderJar: CookieJar;
+let editor: SignedIn;
+let outsider: SignedIn;
 let minzdravId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   await seedOrganizations(t.deps, { demoOfficials: true });
   minzdravId = (await orgsRepository.findBySlug(t.deps.db, 'minzdrav'))?.id as string;
-  const minfinId = (await orgsRepository.findBySlug(t.deps.db, 'minfin'))?.id as string;
-  const editor = await createUser(t.deps, { grants: [{ role: 'editor', orgId: minzdravId }] });
-  const outsider = await createUser(t.deps, { grants: [{ role: 'editor', orgId: minfinId }] });
-  editorJar = await signIn(t.app, editor.email, editor.password);
-  outsiderJar = await signIn(t.app, outsider.email, outsider.password);
+  editor = await signedInAs(t, 'editor', 'minzdrav');
+  outsider = await signedInAs(t, 'editor', 'minfin');
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const get = (url: string, jar?: CookieJar) =>
-  t.app.inject({ method: 'GET', url, headers: jar ? { cookie: jar.header() } : {} });
-
-async function post(url: string, jar: CookieJar, fields: Record<string, string>, formUrl = url) {
-  const form = await get(formUrl, jar);
-  jar.store(form);
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfFrom(form.body), ...fields }).toString(),
-  });
-  jar.store(res);
-  return res;
-}
+const get = (url: string) => t.app.inject(url);
 
 const validDetails = {
   headPosition: 'Министр здравоохранения Калининградской области',
@@ -59,28 +42,28 @@ describe('/manage/orgs/<slug>', () => {
   });
 
   it('refuses an editor of another body', async () => {
-    expect((await get('/manage/orgs/minzdrav', outsiderJar)).statusCode).toBe(403);
-    const res = await post('/manage/orgs/minzdrav', outsiderJar, validDetails, '/manage/orgs/minfin');
+    expect((await outsider.get('/manage/orgs/minzdrav')).statusCode).toBe(403);
+    const res = await outsider.post('/manage/orgs/minzdrav', validDetails, { from: '/manage/orgs/minfin' });
     expect(res.statusCode).toBe(403);
   });
 
   it('shows the editor the details form, the placeholder ИНН flagged, the source of the data', async () => {
-    const res = await get('/manage/orgs/minzdrav', editorJar);
+    const res = await editor.get('/manage/orgs/minzdrav');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Демо-значение, заменить');
     const org = await orgsRepository.findBySlug(t.deps.db, 'minzdrav');
     expect(res.body).toContain(`value="${org?.inn}"`);
     expect(res.body).toContain('Происхождение справочных данных');
     expect(res.body).toContain('Демо-запись');
-    const list = await get('/manage/orgs', editorJar);
+    const list = await editor.get('/manage/orgs');
     expect(list.body).toContain('href="/manage/orgs/minzdrav"');
     expect(list.body).not.toContain('href="/manage/orgs/minfin"');
-    expect((await get('/orgs/minzdrav', editorJar)).body).toContain('href="/manage/orgs/minzdrav"');
+    expect((await editor.get('/orgs/minzdrav')).body).toContain('href="/manage/orgs/minzdrav"');
     expect((await get('/orgs/minzdrav')).body).not.toContain('href="/manage/orgs/minzdrav"');
   });
 
   it('re-shows the form with an error summary and everything typed when input is wrong', async () => {
-    const res = await post('/manage/orgs/minzdrav', editorJar, {
+    const res = await editor.post('/manage/orgs/minzdrav', {
       ...validDetails,
       phone: 'позвоните нам',
       inn: '1234567890',
@@ -96,10 +79,10 @@ describe('/manage/orgs/<slug>', () => {
   });
 
   it('saves, redirects with 303 and shows the new details publicly', async () => {
-    const res = await post('/manage/orgs/minzdrav', editorJar, validDetails);
+    const res = await editor.post('/manage/orgs/minzdrav', validDetails);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/manage/orgs/minzdrav?notice=saved');
-    const after = await get(res.headers.location as string, editorJar);
+    const after = await editor.get(res.headers.location as string);
     expect(after.body).toContain('Сведения сохранены');
     const pub = await get('/orgs/minzdrav');
     expect(pub.body).toContain('+7 (4012) 00-00-00');
@@ -109,7 +92,7 @@ describe('/manage/orgs/<slug>', () => {
 
 describe('responsible officials through the staff pages', () => {
   it('adds an official, refuses an incomplete one, edits and removes it', async () => {
-    const bad = await post('/manage/orgs/minzdrav/officials/new', editorJar, {
+    const bad = await editor.post('/manage/orgs/minzdrav/officials/new', {
       duty: '',
       fullName: 'Сидорова М. П.',
       position: '',
@@ -119,7 +102,7 @@ describe('responsible officials through the staff pages', () => {
     expect(bad.body).toContain('Введите должность');
     expect(bad.body).toContain('value="Сидорова М. П."');
 
-    const ok = await post('/manage/orgs/minzdrav/officials/new', editorJar, {
+    const ok = await editor.post('/manage/orgs/minzdrav/officials/new', {
       duty: 'anti_corruption',
       fullName: 'Сидорова Мария Петровна',
       position: 'Советник по профилактике коррупции',
@@ -137,7 +120,7 @@ describe('responsible officials through the staff pages', () => {
     expect(pub.body).toContain('среда, 14:00–17:00');
 
     const url = `/manage/orgs/minzdrav/officials/${added?.id}`;
-    const edited = await post(url, editorJar, {
+    const edited = await editor.post(url, {
       duty: 'anti_corruption',
       fullName: 'Сидорова Мария Петровна',
       position: 'Консультант',
@@ -151,7 +134,7 @@ describe('responsible officials through the staff pages', () => {
       'Консультант',
     );
 
-    const removed = await post(`${url}/remove`, editorJar, {}, url);
+    const removed = await editor.post(`${url}/remove`, {}, { from: url });
     expect(removed.statusCode).toBe(303);
     expect(removed.headers.location).toBe('/manage/orgs/minzdrav?notice=officialRemoved');
     expect(await orgsRepository.findOfficial(t.deps.db, minzdravId, added?.id as string)).toBeUndefined();
@@ -159,14 +142,13 @@ describe('responsible officials through the staff pages', () => {
 
   it('answers 404 for an official that is not this body’s and refuses a POST without a CSRF token', async () => {
     expect(
-      (await get('/manage/orgs/minzdrav/officials/00000000-0000-4000-8000-000000000000', editorJar))
-        .statusCode,
+      (await editor.get('/manage/orgs/minzdrav/officials/00000000-0000-4000-8000-000000000000')).statusCode,
     ).toBe(404);
-    expect((await get('/manage/orgs/minzdrav/officials/garbage', editorJar)).statusCode).toBe(404);
+    expect((await editor.get('/manage/orgs/minzdrav/officials/garbage')).statusCode).toBe(404);
     const res = await t.app.inject({
       method: 'POST',
       url: '/manage/orgs/minzdrav',
-      headers: { cookie: editorJar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams(validDetails).toString(),
     });
     expect(res.statusCode).toBe(403);
