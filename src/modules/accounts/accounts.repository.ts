@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../platform/authz/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { emailTokens, roleAssignments, sessions, userIdentities, users } from './accounts.tables.ts';
@@ -86,6 +86,38 @@ export const accountsRepository = {
 
   async deleteRoleAssignment(db: DbOrTx, id: string): Promise<void> {
     await db.delete(roleAssignments).where(eq(roleAssignments.id, id));
+  },
+
+  /** People holding one of these roles in the organisation (not disabled), by name, each with the roles held. */
+  async orgStaff(
+    db: DbOrTx,
+    orgId: string,
+    roles: readonly string[],
+  ): Promise<{ id: string; displayName: string; email: string; roles: string[] }[]> {
+    const rows = await db
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        email: users.email,
+        role: roleAssignments.role,
+      })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(
+        and(
+          eq(roleAssignments.orgId, orgId),
+          inArray(roleAssignments.role, [...roles]),
+          isNull(users.disabledAt),
+        ),
+      )
+      .orderBy(asc(users.displayName));
+    const out = new Map<string, { id: string; displayName: string; email: string; roles: string[] }>();
+    for (const r of rows) {
+      const p = out.get(r.id) ?? { id: r.id, displayName: r.displayName, email: r.email, roles: [] };
+      p.roles.push(r.role);
+      out.set(r.id, p);
+    }
+    return [...out.values()];
   },
 
   async findIdentity(db: DbOrTx, provider: string, subject: string) {

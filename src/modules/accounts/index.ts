@@ -56,6 +56,24 @@ export async function findUserProfile(
     : undefined;
 }
 
+/** A person's name and e-mail, for other modules' notices (appeals' reminders to the assigned officer). */
+export async function findUserContact(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ id: string; displayName: string; email: string } | undefined> {
+  const u = await accountsRepository.findUserById(db, userId);
+  return u ? { id: u.id, displayName: u.displayName, email: u.email } : undefined;
+}
+
+/** The people holding one of these roles in the organisation (not disabled), by name, with the roles each holds. */
+export function findOrgStaff(
+  db: DbOrTx,
+  orgId: string,
+  roles: readonly string[],
+): Promise<{ id: string; displayName: string; email: string; roles: string[] }[]> {
+  return accountsRepository.orgStaff(db, orgId, roles);
+}
+
 /** People, sign-in (password and OpenID Connect), sessions, roles; /cabinet and /manage. */
 export const accountsModule: ModuleManifest = {
   name: 'accounts',

@@ -1,12 +1,14 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { checkUploads, storeUploads, type UploadedFile } from '../../platform/files/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { ATTACHMENT_RULES } from './appeals.settings.ts';
+import { noticeToAuthor, tRu } from './notices.ts';
 import { type QuestionStatus, resultStatuses } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { actingRole, appealForAction, noticeToAuthor, requireMove, todayOf, tRu } from './staff-common.ts';
+import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 
 export type AnswerInput = {
   id: string;
@@ -46,7 +48,7 @@ export async function answerAppeal(
     const now = deps.clock.now();
     const userId = origin.actor.kind === 'user' ? origin.actor.userId : null;
     const role = actingRole(origin.actor, a.orgId);
-    const late = todayOf(deps) > a.dueDate;
+    const late = toLocalDate(deps.clock.now()) > a.dueDate;
     // an officer's draft becomes the signed answer (who drafted it stays recorded)
     const draft = (await repo.answers(tx, a.id)).find((x) => x.status === 'draft');
     const signed = {

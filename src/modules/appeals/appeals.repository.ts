@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { settings } from '../../platform/db/settings.tables.ts';
 import { storedFiles } from '../../platform/files/files.tables.ts';
@@ -9,7 +9,9 @@ import {
   appealCosigners,
   appealCounters,
   appealEvents,
+  appealQuestions,
   appealRatings,
+  appealReminders,
   appeals,
 } from './appeals.tables.ts';
 
@@ -18,6 +20,7 @@ export type AppealInsert = typeof appeals.$inferInsert;
 export type AppealEventRow = typeof appealEvents.$inferSelect;
 export type AppealAnswerRow = typeof appealAnswers.$inferSelect;
 export type AppealRatingRow = typeof appealRatings.$inferSelect;
+export type AppealQuestionRow = typeof appealQuestions.$inferSelect;
 export type CosignerRow = typeof appealCosigners.$inferSelect;
 
 /** An event with the state of the notice it sent (null when it sent none). */
@@ -34,7 +37,67 @@ export type AttachmentWithFile = {
   sizeBytes: number;
 };
 
-/** Every query of the appeals module. */
+/** Which organisations' appeals the person may see: by type, 'all' for administrators. */
+export type Visibility = { workerOrgs: string[] | 'all'; corruptionOrgs: string[] | 'all' };
+
+export type QueueFilter = {
+  status?: string | undefined;
+  orgId?: string | undefined;
+  /** a user id, or 'none' for unassigned */
+  officer?: string | undefined;
+  /** a ТОТК code or its prefix (section, theme, topic) */
+  topic?: string | undefined;
+  /** open and due within this many calendar days of today (overdue included) */
+  dueWithin?: number | undefined;
+  overdue?: boolean | undefined;
+  type?: string | undefined;
+};
+
+const OPEN_STATUSES = ['registered', 'in_review', 'extended', 'answer_signed'];
+
+function visibleWhere(v: Visibility): SQL | undefined {
+  const part = (orgs: string[] | 'all', corruption: boolean): SQL | undefined => {
+    const typeCond = corruption
+      ? eq(appeals.type, 'corruption_report')
+      : ne(appeals.type, 'corruption_report');
+    if (orgs === 'all') return typeCond;
+    if (orgs.length === 0) return undefined;
+    return and(typeCond, inArray(appeals.orgId, orgs));
+  };
+  const parts = [part(v.workerOrgs, false), part(v.corruptionOrgs, true)].filter(Boolean) as SQL[];
+  if (parts.length === 0) return sql`false`;
+  return or(...parts);
+}
+
+function filterWhere(f: QueueFilter, today: string, withStatus: boolean): SQL[] {
+  const w: SQL[] = [];
+  if (withStatus && f.status) w.push(eq(appeals.status, f.status));
+  if (f.orgId) w.push(eq(appeals.orgId, f.orgId));
+  if (f.type) w.push(eq(appeals.type, f.type));
+  if (f.officer === 'none') w.push(isNull(appeals.assignedUserId));
+  else if (f.officer) w.push(eq(appeals.assignedUserId, f.officer));
+  if (f.topic)
+    w.push(
+      sql`exists (select 1 from ${appealQuestions} q where q.appeal_id = ${appeals.id} and (q.topic_code = ${f.topic} or q.topic_code like ${`${f.topic}.%`}))`,
+    );
+  if (f.dueWithin !== undefined) {
+    w.push(inArray(appeals.status, OPEN_STATUSES));
+    w.push(lte(appeals.dueDate, sql`(${today}::date + ${f.dueWithin}::int)`));
+  }
+  if (f.overdue) {
+    w.push(inArray(appeals.status, OPEN_STATUSES));
+    w.push(lt(appeals.dueDate, today));
+  }
+  return w;
+}
+
+/**
+ * Every query of the appeal and the tables that hang off it (cosigners, events,
+ * attachments, questions, answers, ratings, reminders, the number counters):
+ * registration, the citizen's cabinet, the staff queue and actions, reminders,
+ * deadline recomputation and the monthly report. FAQ items and reviews are in
+ * `public.repository.ts`, the public statistics in `stats/stats.repository.ts`.
+ */
 export const appealsRepository = {
   /** A settings row's JSON value, or undefined when the row is missing. */
   async setting(db: DbOrTx, key: string): Promise<unknown> {
@@ -227,5 +290,228 @@ export const appealsRepository = {
       .innerJoin(outbox, eq(outbox.id, appealEvents.outboxId))
       .where(and(eq(appealEvents.appealId, appealId), eq(appealEvents.kind, 'registered')));
     return row ? row.sentAt === null : false;
+  },
+
+  /** Lock the row for an action, so two staff actions on one appeal run one after the other. */
+  async lockById(tx: DbOrTx, id: string): Promise<AppealRow | undefined> {
+    const [row] = await tx.select().from(appeals).where(eq(appeals.id, id)).for('update');
+    return row;
+  },
+
+  /** A page of the queue, earliest deadline first, and the total. */
+  async queue(
+    db: DbOrTx,
+    v: Visibility,
+    f: QueueFilter,
+    today: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: AppealRow[]; total: number }> {
+    const where = and(visibleWhere(v), ...filterWhere(f, today, true));
+    const [rows, [tot]] = await Promise.all([
+      db
+        .select()
+        .from(appeals)
+        .where(where)
+        .orderBy(
+          sql`case when ${appeals.status} in ('registered','in_review','extended','answer_signed') then 0 else 1 end`,
+          asc(appeals.dueDate),
+          asc(appeals.number),
+        )
+        .limit(page.limit)
+        .offset(page.offset),
+      db.select({ n: count() }).from(appeals).where(where),
+    ]);
+    return { rows, total: tot?.n ?? 0 };
+  },
+
+  /** Counts by status under the other filters, and the overdue count. */
+  async queueCounts(
+    db: DbOrTx,
+    v: Visibility,
+    f: QueueFilter,
+    today: string,
+  ): Promise<{ byStatus: Record<string, number>; overdue: number }> {
+    const where = and(visibleWhere(v), ...filterWhere(f, today, false));
+    const rows = await db
+      .select({
+        status: appeals.status,
+        n: count(),
+        overdue: sql<number>`count(*) filter (where ${appeals.dueDate} < ${today} and ${appeals.status} in ('registered','in_review','extended','answer_signed'))::int`,
+      })
+      .from(appeals)
+      .where(where)
+      .groupBy(appeals.status);
+    const byStatus: Record<string, number> = {};
+    let overdue = 0;
+    for (const r of rows) {
+      byStatus[r.status] = r.n;
+      overdue += Number(r.overdue);
+    }
+    return { byStatus, overdue };
+  },
+
+  async update(tx: DbOrTx, id: string, patch: Partial<typeof appeals.$inferInsert>): Promise<void> {
+    await tx.update(appeals).set(patch).where(eq(appeals.id, id));
+  },
+
+  async countEvents(db: DbOrTx, appealId: string, kind: string): Promise<number> {
+    const [r] = await db
+      .select({ n: count() })
+      .from(appealEvents)
+      .where(and(eq(appealEvents.appealId, appealId), eq(appealEvents.kind, kind)));
+    return r?.n ?? 0;
+  },
+
+  async questions(db: DbOrTx, appealId: string): Promise<AppealQuestionRow[]> {
+    return db
+      .select()
+      .from(appealQuestions)
+      .where(eq(appealQuestions.appealId, appealId))
+      .orderBy(asc(appealQuestions.position));
+  },
+
+  async replaceQuestions(
+    tx: DbOrTx,
+    appealId: string,
+    rows: { topicCode: string; status: string; measuresTaken: boolean; flags: string[] }[],
+    now: Date,
+  ): Promise<void> {
+    await tx.delete(appealQuestions).where(eq(appealQuestions.appealId, appealId));
+    if (rows.length > 0)
+      await tx
+        .insert(appealQuestions)
+        .values(rows.map((r, i) => ({ ...r, appealId, position: i, updatedAt: now })));
+  },
+
+  /** Set the ССТУ status of every question still open (forwarded, extended, left without answer). */
+  async setOpenQuestionsStatus(tx: DbOrTx, appealId: string, status: string, now: Date): Promise<void> {
+    await tx
+      .update(appealQuestions)
+      .set({ status, updatedAt: now })
+      .where(
+        and(
+          eq(appealQuestions.appealId, appealId),
+          inArray(appealQuestions.status, ['in_review', 'extended']),
+        ),
+      );
+  },
+
+  async insertAnswer(tx: DbOrTx, row: typeof appealAnswers.$inferInsert): Promise<AppealAnswerRow> {
+    const [res] = await tx.insert(appealAnswers).values(row).returning();
+    if (!res) throw new Error('answer insert returned nothing');
+    return res;
+  },
+
+  async updateAnswer(
+    tx: DbOrTx,
+    id: string,
+    patch: Partial<typeof appealAnswers.$inferInsert>,
+  ): Promise<void> {
+    await tx.update(appealAnswers).set(patch).where(eq(appealAnswers.id, id));
+  },
+
+  async answers(db: DbOrTx, appealId: string): Promise<AppealAnswerRow[]> {
+    return db
+      .select()
+      .from(appealAnswers)
+      .where(eq(appealAnswers.appealId, appealId))
+      .orderBy(asc(appealAnswers.createdAt));
+  },
+
+  /** Open appeals due on or before `until` (for reminders), with no reminder of that kind for that deadline yet. */
+  async openDueBy(db: DbOrTx, until: string): Promise<AppealRow[]> {
+    return db
+      .select()
+      .from(appeals)
+      .where(and(inArray(appeals.status, OPEN_STATUSES), lte(appeals.dueDate, until)))
+      .orderBy(asc(appeals.dueDate));
+  },
+
+  /** Record a reminder once per (appeal, kind, deadline); false when it was already sent. */
+  async claimReminder(
+    tx: DbOrTx,
+    appealId: string,
+    kind: string,
+    dueDate: string,
+    at: Date,
+  ): Promise<boolean> {
+    const rows = await tx
+      .insert(appealReminders)
+      .values({ appealId, kind, dueDate, sentAt: at })
+      .onConflictDoNothing()
+      .returning({ appealId: appealReminders.appealId });
+    return rows.length > 0;
+  },
+
+  async setReminderOutbox(tx: DbOrTx, appealId: string, kind: string, dueDate: string, outboxId: string) {
+    await tx
+      .update(appealReminders)
+      .set({ outboxId })
+      .where(
+        and(
+          eq(appealReminders.appealId, appealId),
+          eq(appealReminders.kind, kind),
+          eq(appealReminders.dueDate, dueDate),
+        ),
+      );
+  },
+
+  /** Open appeals whose deadlines were computed with a year lacking decree data. */
+  async openProvisional(tx: DbOrTx): Promise<AppealRow[]> {
+    return tx
+      .select()
+      .from(appeals)
+      .where(and(inArray(appeals.status, OPEN_STATUSES), eq(appeals.dueProvisional, true)))
+      .for('update');
+  },
+
+  /**
+   * The monthly report: questions of a body's appeals (59-ФЗ and corruption
+   * reports excluded: the ССТУ report is of citizens' appeals) registered in
+   * the month, by ТОТК code and ССТУ status.
+   */
+  async monthlyReport(
+    db: DbOrTx,
+    orgId: string,
+    from: string,
+    to: string,
+  ): Promise<{ topicCode: string; status: string; measuresTaken: boolean; n: number }[]> {
+    const rows = await db
+      .select({
+        topicCode: appealQuestions.topicCode,
+        status: appealQuestions.status,
+        measuresTaken: appealQuestions.measuresTaken,
+        n: count(),
+      })
+      .from(appealQuestions)
+      .innerJoin(appeals, eq(appeals.id, appealQuestions.appealId))
+      .where(
+        and(
+          eq(appeals.orgId, orgId),
+          eq(appeals.type, 'appeal'),
+          sql`${appeals.registeredOn} >= ${from}`,
+          sql`${appeals.registeredOn} <= ${to}`,
+        ),
+      )
+      .groupBy(appealQuestions.topicCode, appealQuestions.status, appealQuestions.measuresTaken)
+      .orderBy(asc(appealQuestions.topicCode));
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  },
+
+  /** Appeals of the month with no question classified yet (shown as a warning on the report). */
+  async unclassifiedCount(db: DbOrTx, orgId: string, from: string, to: string): Promise<number> {
+    const [r] = await db
+      .select({ n: count() })
+      .from(appeals)
+      .where(
+        and(
+          eq(appeals.orgId, orgId),
+          eq(appeals.type, 'appeal'),
+          sql`${appeals.registeredOn} >= ${from}`,
+          sql`${appeals.registeredOn} <= ${to}`,
+          sql`not exists (select 1 from ${appealQuestions} q where q.appeal_id = ${appeals.id})`,
+        ),
+      );
+    return r?.n ?? 0;
   },
 };

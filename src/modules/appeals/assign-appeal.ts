@@ -1,9 +1,10 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { findOrgStaff } from '../accounts/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { actingRole, appealForAction, requireMove } from './staff-common.ts';
+import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 
 /** Give an appeal to an officer of the body (a registered appeal goes into review). */
 export async function assignAppeal(
@@ -14,7 +15,7 @@ export async function assignAppeal(
   await deps.db.transaction(async (tx) => {
     const a = await appealForAction(tx, origin.actor, input.id);
     if (!staffPolicy.canAssign(origin.actor, a)) throw new Conflict('appeals.staff.conflict.closed');
-    const officers = await repo.staffOf(tx, a.orgId, staffRolesFor(a.type));
+    const officers = await findOrgStaff(tx, a.orgId, staffRolesFor(a.type));
     const officer = officers.find((o) => o.id === input.userId);
     if (!officer) throw new InvalidInput([{ field: 'userId', message: 'appeals.staff.assign.notOfficer' }]);
     const now = deps.clock.now();

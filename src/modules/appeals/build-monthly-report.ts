@@ -4,10 +4,10 @@ import type { Actor } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, InvalidInput, NotFound } from '../../platform/errors/index.ts';
 import { findOrganizationById } from '../orgs/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
+import { tRu } from './notices.ts';
 import { type QuestionStatus, questionStatuses, questionStatusKey } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { tRu } from './staff-common.ts';
 import { shippedTotk } from './totk.ts';
 
 /** The report's columns: the ССТУ statuses, «поддержано» split by «меры приняты». */

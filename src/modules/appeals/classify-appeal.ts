@@ -1,10 +1,10 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { type QuestionStatus, questionStatuses } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { actingRole, appealForAction } from './staff-common.ts';
+import { actingRole, appealForAction } from './staff-action.ts';
 import { shippedTotk } from './totk.ts';
 
 export type ClassifyInput = {

@@ -2,11 +2,12 @@ import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { loadDeadlineSettings } from './appeals.settings.ts';
 import { formatLocalDate } from './format.ts';
+import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { actingRole, appealForAction, noticeToAuthor, requireMove, tRu } from './staff-common.ts';
+import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 
 /**
  * Extend the deadline once, by up to 30 days (8-ФЗ: 15), by the head's

@@ -1,15 +1,16 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { findOrganizationById } from '../orgs/index.ts';
-import { appealsRepository } from './appeals.repository.ts';
+import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
 import { formatLocalDate } from './format.ts';
+import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo, type StaffAppealRow } from './staff.repository.ts';
-import { actingRole, appealForAction, noticeToAuthor, requireMove, todayOf, tRu } from './staff-common.ts';
+import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 
 export type ForwardTarget = { orgId: string } | { name: string };
 
@@ -61,13 +62,13 @@ export async function forwardAppeal(
       throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.self' }]);
 
     const now = deps.clock.now();
-    const today = todayOf(deps);
+    const today = toLocalDate(deps.clock.now());
     const late = today > a.forwardDueDate;
     const registered: string[] = [];
     const names: string[] = [];
     const actorUserId = origin.actor.kind === 'user' ? origin.actor.userId : null;
     for (const target of input.targets) {
-      let targetAppeal: StaffAppealRow | null = null;
+      let targetAppeal: AppealRow | null = null;
       let targetName: string;
       if ('orgId' in target) {
         const org = await findOrganizationById(tx, target.orgId);
@@ -137,16 +138,16 @@ export async function forwardAppeal(
 /** The receiving body on the portal registers the forwarded appeal under its own number and deadlines. */
 async function registerAtBody(
   tx: Tx,
-  a: StaffAppealRow,
+  a: AppealRow,
   org: { id: string; code: string },
   now: Date,
   today: string,
-): Promise<StaffAppealRow> {
+): Promise<AppealRow> {
   const year = Number(today.slice(0, 4));
-  const sequence = await appealsRepository.nextSequence(tx, org.id, year);
+  const sequence = await repo.nextSequence(tx, org.id, year);
   const { calendar, version } = await loadCalendar(tx);
   const d = computeDeadlines(calendar, today, a.type as 'appeal', await loadDeadlineSettings(tx));
-  const row = await appealsRepository.insert(tx, {
+  const row = await repo.insert(tx, {
     number: `${org.code}-${year}-${sequence}`,
     orgId: org.id,
     year,

@@ -1,11 +1,12 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
 import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
+import { findOrgStaff } from '../accounts/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { todayOf } from './staff-common.ts';
 
 /** An appeal with its history, questions and answers for staff; every read is written to the audit log. */
 export async function getAppealForStaff(
@@ -30,11 +31,11 @@ export async function getAppealForStaff(
       repo.events(tx, a.id),
       repo.questions(tx, a.id),
       repo.answers(tx, a.id),
-      repo.staffOf(tx, a.orgId, staffRolesFor(a.type)),
+      findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
       loadCalendar(tx),
       repo.attachments(tx, a.id),
     ]);
-    const today = todayOf(deps);
+    const today = toLocalDate(deps.clock.now());
     return {
       appeal: a,
       events,

@@ -1,6 +1,8 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
+import { noticeToAuthor, tRu } from './notices.ts';
 import {
   isRefusalReason,
   isWithoutAnswerReason,
@@ -9,8 +11,7 @@ import {
   withoutAnswerRules,
 } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { actingRole, appealForAction, noticeToAuthor, requireMove, tRu } from './staff-common.ts';
+import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 
 export type LeaveInput = {
   id: string;

@@ -1,13 +1,13 @@
 import type { Actor } from '../../platform/authz/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize } from '../../platform/errors/index.ts';
 import { listAllOrganizations, type OrgRow } from '../orgs/index.ts';
-import { staffPolicy } from './staff.policy.ts';
-import { type QueueFilter, staffRepository as repo, type StaffAppealRow } from './staff.repository.ts';
-import { todayOf, visibilityOf } from './staff-common.ts';
+import { type AppealRow, type QueueFilter, appealsRepository as repo } from './appeals.repository.ts';
+import { staffPolicy, visibilityOf } from './staff.policy.ts';
 
-export type QueueItem = StaffAppealRow & { workingDaysLeft: number; provisional: boolean };
+export type QueueItem = AppealRow & { workingDaysLeft: number; provisional: boolean };
 
 /** The staff queue: the appeals of the person's organisations (corruption reports only with that role), filtered, earliest deadline first. */
 export async function listAppealQueue(
@@ -23,7 +23,7 @@ export async function listAppealQueue(
 }> {
   authorize(staffPolicy.canOpenQueue(actor));
   const v = visibilityOf(actor);
-  const today = todayOf(deps);
+  const today = toLocalDate(deps.clock.now());
   const [{ rows, total }, counts, all, { calendar }] = await Promise.all([
     repo.queue(deps.db, v, input.filter, today, {
       limit: input.pageSize,

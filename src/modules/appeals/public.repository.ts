@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { appealAnswers, appealFaqItems, appealReviews } from './appeals.tables.ts';
+import { appealFaqItems, appealReviews } from './appeals.tables.ts';
 import type { PublicFigures } from './stats/figures.ts';
 
 export type FaqRow = typeof appealFaqItems.$inferSelect;
@@ -16,7 +16,7 @@ const inOrgs = <C extends typeof appealFaqItems.orgId | typeof appealReviews.org
   orgIds: string[] | 'all',
 ) => (orgIds === 'all' ? undefined : orgIds.length === 0 ? sql`false` : inArray(col, orgIds));
 
-/** Every query of the public side of appeals: FAQ items (task 4.3) and quarterly reviews (task 4.2). */
+/** Every query of the public side's own tables: FAQ items (task 4.3) and quarterly reviews (task 4.2). */
 export const publicRepository = {
   async publishedFaq(db: DbOrTx, orgId: string): Promise<FaqRow[]> {
     return db
@@ -121,19 +121,5 @@ export const publicRepository = {
       .update(appealReviews)
       .set({ publishedAt: at, publishedBy: by, updatedAt: sql`now()` })
       .where(eq(appealReviews.id, id));
-  },
-
-  /** Demo seed only: a sent answer of a demo appeal (the staff side writes real answers). */
-  async insertDemoAnswer(db: DbOrTx, v: { appealId: string; text: string; at: Date }): Promise<void> {
-    await db.insert(appealAnswers).values({
-      appealId: v.appealId,
-      text: v.text,
-      status: 'sent',
-      signedRole: 'head',
-      signedAt: v.at,
-      sentAt: v.at,
-      createdAt: v.at,
-      updatedAt: v.at,
-    });
   },
 };

@@ -1,7 +1,7 @@
 import type { CalendarChangeListener } from '../../platform/calendar/store.ts';
 import type { Tx } from '../../platform/db/client.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
-import { staffRepository as repo } from './staff.repository.ts';
 
 /**
  * When an administrator enters or confirms a year's transfers, the open

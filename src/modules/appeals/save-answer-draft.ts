@@ -1,9 +1,9 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict } from '../../platform/errors/index.ts';
+import { appealsRepository as repo } from './appeals.repository.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { staffRepository as repo } from './staff.repository.ts';
-import { appealForAction } from './staff-common.ts';
+import { appealForAction } from './staff-action.ts';
 
 /** An officer prepares the answer's text; the head or an authorised official signs it off later. */
 export async function saveAnswerDraft(

@@ -154,10 +154,16 @@ async function insertDemoAppeal(
     const base =
       (v.topic && (TEXTS[v.topic] ?? TEXTS[v.topic.slice(0, 9)])?.a) ??
       'Ваш вопрос рассмотрен, приняты меры.';
-    await publicRepository.insertDemoAnswer(tx, {
+    const at = new Date(`${answerDay}T15:00:00+02:00`);
+    await appealsRepository.insertAnswer(tx, {
       appealId: appeal.id,
-      at: new Date(`${answerDay}T15:00:00+02:00`),
       text: `Здравствуйте, ${appeal.firstName} ${appeal.lastName}!\n\n${base}\n\nТелефон для справок: 8 (4012) 60-00-00.`,
+      status: 'sent',
+      signedRole: 'head',
+      signedAt: at,
+      sentAt: at,
+      createdAt: at,
+      updatedAt: at,
     });
   }
   return { appeal, answered: answerDay !== null };

@@ -1,10 +1,12 @@
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { findOrgStaff, findUserContact } from '../accounts/index.ts';
+import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { loadDeadlineSettings } from './appeals.settings.ts';
 import { formatLocalDate } from './format.ts';
+import { tRu } from './notices.ts';
 import { staffRolesFor } from './staff.policy.ts';
-import { staffRepository as repo, type StaffAppealRow } from './staff.repository.ts';
-import { todayOf, tRu } from './staff-common.ts';
 
 export const REMINDERS_QUEUE = 'appeals.reminders';
 
@@ -21,7 +23,7 @@ type Kind = 'due_soon' | 'due_today' | 'overdue';
 export async function sendAppealReminders(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
 ): Promise<{ sent: number }> {
-  const today = todayOf(deps);
+  const today = toLocalDate(deps.clock.now());
   const { calendar } = await loadCalendar(deps.db);
   if (!calendar.isWorkingDay(today)) return { sent: 0 };
   const s = await loadDeadlineSettings(deps.db);
@@ -37,7 +39,7 @@ export async function sendAppealReminders(
 
 async function remind(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
-  a: StaffAppealRow,
+  a: AppealRow,
   kind: Kind,
   daysLeft: number,
 ): Promise<number> {
@@ -46,12 +48,12 @@ async function remind(
     if (!(await repo.claimReminder(tx, a.id, kind, a.dueDate, now))) return 0;
     let to: { id: string; email: string }[];
     if (kind === 'overdue') {
-      to = await repo.staffOf(tx, a.orgId, ['head']);
+      to = await findOrgStaff(tx, a.orgId, ['head']);
     } else if (a.assignedUserId) {
-      const u = await repo.userById(tx, a.assignedUserId);
+      const u = await findUserContact(tx, a.assignedUserId);
       to = u ? [u] : [];
     } else {
-      to = await repo.staffOf(tx, a.orgId, staffRolesFor(a.type));
+      to = await findOrgStaff(tx, a.orgId, staffRolesFor(a.type));
     }
     // a corruption report's escalation says only the number and the date: the head does not see its contents
     const link = `${deps.config.publicUrl}/manage/appeals/${a.id}`;

@@ -6,6 +6,7 @@ import { shippedCalendar } from '../../platform/calendar/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../platform/errors/index.ts';
 import { outbox } from '../../platform/mail/mail.tables.ts';
 import { answerAppeal } from './answer-appeal.ts';
+import { appealsRepository } from './appeals.repository.ts';
 import { appeals } from './appeals.tables.ts';
 import { assignAppeal } from './assign-appeal.ts';
 import { classifyAppeal } from './classify-appeal.ts';
@@ -15,8 +16,7 @@ import { getAppealForStaff } from './get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from './leave-appeal-without-answer.ts';
 import { listAppealQueue } from './list-appeal-queue.ts';
 import { saveAnswerDraft } from './save-answer-draft.ts';
-import { staffRepository } from './staff.repository.ts';
-import { IllegalTransition } from './staff-common.ts';
+import { IllegalTransition } from './staff-action.ts';
 import { staffKit } from './staff-test-kit.ts';
 
 let deps: TestDeps;
@@ -35,7 +35,7 @@ async function mailsTo(email: string) {
   return deps.db.select().from(outbox).where(eq(outbox.toAddress, email));
 }
 async function row(id: string) {
-  const r = await staffRepository.findById(deps.db, id);
+  const r = await appealsRepository.findById(deps.db, id);
   if (!r) throw new Error('gone');
   return r;
 }
@@ -171,7 +171,7 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
     });
     expect(res.registered).toHaveLength(2);
     expect((await row(a.id)).status).toBe('registered');
-    const events = await staffRepository.events(deps.db, a.id);
+    const events = await appealsRepository.events(deps.db, a.id);
     expect(events.filter((e) => e.kind === 'copy_sent').map((e) => e.targetName)).toHaveLength(3);
   });
 
@@ -222,19 +222,19 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
     });
     const r = await row(a.id);
     expect(r.status).toBe('sent');
-    const qs = await staffRepository.questions(deps.db, a.id);
+    const qs = await appealsRepository.questions(deps.db, a.id);
     expect(qs.map((q) => [q.topicCode, q.status, q.measuresTaken, q.flags])).toEqual([
       ['0005.0005.0056.1160', 'supported', true, ['signed_by_deputy']],
       ['0003.0009.0099.0742.0110', 'explained', false, ['signed_by_deputy']],
     ]);
-    const [ans] = await staffRepository.answers(deps.db, a.id);
+    const [ans] = await appealsRepository.answers(deps.db, a.id);
     expect(ans).toMatchObject({
       status: 'sent',
       signedByUserId: k.signer.userId,
       signedRole: 'appeals_signer',
     });
     expect((await mailsTo(k.citizenUser.email)).at(-1)?.textBody).toContain('Ответ по существу.');
-    const kinds = (await staffRepository.events(deps.db, a.id)).map((e) => e.kind);
+    const kinds = (await appealsRepository.events(deps.db, a.id)).map((e) => e.kind);
     expect(kinds).toEqual(['registered', 'topic_set', 'answer_signed', 'answered']);
     // answered: nothing more may happen but classification
     await expect(answerAppeal(deps, k.origin(k.head), { id: a.id, ...answer })).rejects.toThrow(Conflict);
@@ -252,7 +252,7 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
     const before = (await mailsTo(k.citizenUser.email)).length;
     const { answerId } = await saveAnswerDraft(deps, k.origin(k.officer), { id: a.id, text: 'Проект' });
     await saveAnswerDraft(deps, k.origin(k.officer), { id: a.id, text: 'Проект, исправленный' });
-    expect(await staffRepository.answers(deps.db, a.id)).toMatchObject([
+    expect(await appealsRepository.answers(deps.db, a.id)).toMatchObject([
       { id: answerId, status: 'draft', text: 'Проект, исправленный', draftedBy: k.officer.userId },
     ]);
     expect((await mailsTo(k.citizenUser.email)).length).toBe(before);
@@ -261,7 +261,7 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       NotFound,
     );
     await answerAppeal(deps, k.origin(k.head), { id: a.id, ...answer, text: 'Проект, подписанный' });
-    const answers = await staffRepository.answers(deps.db, a.id);
+    const answers = await appealsRepository.answers(deps.db, a.id);
     expect(answers).toHaveLength(1);
     expect(answers[0]).toMatchObject({
       id: answerId,
@@ -271,7 +271,7 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       signedByUserId: k.head.userId,
       signedRole: 'head',
     });
-    expect((await staffRepository.questions(deps.db, a.id))[0]?.flags).toEqual(['signed_by_head']);
+    expect((await appealsRepository.questions(deps.db, a.id))[0]?.flags).toEqual(['signed_by_head']);
   });
 
   it('leaves without answer only for a reason of art. 11, with its notice; ending correspondence needs the head', async () => {
@@ -307,7 +307,9 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       crimeReportTo: 'УМВД России по Калининградской области',
     });
     expect(none.noticeSent).toBe(false);
-    const crime = (await staffRepository.events(deps.db, b.id)).find((e) => e.reasonCode === 'crime_report');
+    const crime = (await appealsRepository.events(deps.db, b.id)).find(
+      (e) => e.reasonCode === 'crime_report',
+    );
     expect(crime).toMatchObject({
       kind: 'forwarded',
       targetName: 'УМВД России по Калининградской области',

@@ -12,9 +12,9 @@ import { buildMonthlyReport, REPORT_COLUMNS, reportCsv, reportXlsx } from './bui
 import { classifyAppeal } from './classify-appeal.ts';
 import { extendAppeal } from './extend-appeal.ts';
 import './index.ts';
+import { appealsRepository } from './appeals.repository.ts';
 import { leaveAppealWithoutAnswer } from './leave-appeal-without-answer.ts';
 import { REMINDERS_QUEUE, sendAppealReminders, startAppealReminders } from './send-appeal-reminders.ts';
-import { staffRepository } from './staff.repository.ts';
 import { staffKit } from './staff-test-kit.ts';
 
 let deps: TestDeps;
@@ -75,7 +75,7 @@ describe('deadline reminders (moved clock across the May holidays)', () => {
     expect(head[0]?.subject).toContain(a.number);
     expect((await remindersTo(k.officer.email)).length).toBe(2);
     // the reminders are in the appeal's history for staff, not for the citizen
-    const events = (await staffRepository.events(deps.db, a.id)).filter((e) => e.kind === 'reminder');
+    const events = (await appealsRepository.events(deps.db, a.id)).filter((e) => e.kind === 'reminder');
     expect(events.map((e) => [e.visibleToAuthor, (e.details as { kind: string }).kind])).toEqual([
       [false, 'due_soon'],
       [false, 'due_today'],
@@ -88,7 +88,7 @@ describe('deadline reminders (moved clock across the May holidays)', () => {
     at('2026-04-08');
     const a = await k.submit();
     await extendAppeal(deps, k.origin(k.head), { id: a.id, days: 10, reason: 'Проверка' });
-    const r = await staffRepository.findById(deps.db, a.id);
+    const r = await appealsRepository.findById(deps.db, a.id);
     expect(r?.dueDate).toBe('2026-05-18');
     at('2026-05-13'); // 14, 15, 18 May
     expect((await sendAppealReminders(deps)).sent).toBeGreaterThanOrEqual(3);
@@ -128,10 +128,10 @@ describe('deadlines recomputed when an administrator confirms a year', () => {
       note: 'Постановление Правительства РФ (тест)',
     });
     expect(recomputed).toBeGreaterThanOrEqual(1);
-    const r = await staffRepository.findById(deps.db, a.id);
+    const r = await appealsRepository.findById(deps.db, a.id);
     expect(r).toMatchObject({ dueDate: '2027-01-09', dueProvisional: false });
     expect(r?.calendarVersion).toMatch(/^entered-/);
-    const ev = (await staffRepository.events(deps.db, a.id)).at(-1);
+    const ev = (await appealsRepository.events(deps.db, a.id)).at(-1);
     expect(ev?.details).toMatchObject({
       recomputed: true,
       previousDueDate: '2026-12-30',

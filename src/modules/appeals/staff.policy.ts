@@ -5,8 +5,10 @@ import {
   hasOrgRole,
   isSignedIn,
   type OrgRole,
+  orgIdsWithRole,
 } from '../../platform/authz/index.ts';
 import type { AppealStatus, AppealType } from './appeals.model.ts';
+import type { Visibility } from './appeals.repository.ts';
 
 /*
  * Who on a body's staff may do what with an appeal (the staff side of issue 3).
@@ -29,6 +31,14 @@ const WORKERS: readonly OrgRole[] = ['appeals_officer', 'appeals_signer', 'head'
 /** The org roles that open an appeal of this type. */
 export function staffRolesFor(type: string): readonly OrgRole[] {
   return type === 'corruption_report' ? ['anti_corruption_officer'] : WORKERS;
+}
+
+/** Which appeals the person sees in the queue (by organisation and type). */
+export function visibilityOf(actor: Actor): Visibility {
+  return {
+    workerOrgs: orgIdsWithRole(actor, WORKERS),
+    corruptionOrgs: orgIdsWithRole(actor, ['anti_corruption_officer']),
+  };
 }
 
 const OPEN: readonly string[] = ['registered', 'in_review', 'extended'];

@@ -30,8 +30,8 @@ import {
   reportQueryInput,
 } from '../../staff.input.ts';
 import '../../staff.messages.ts';
+import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
-import type { QueueFilter } from '../../staff.repository.ts';
 import { type ActionState, AppealPage } from './appeal-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';

@@ -6,7 +6,7 @@ import { signIn } from '../../../../../test/auth.ts';
 import { getPage, submitForm } from '../../../../../test/forms.ts';
 import { multipartBody, SAMPLE_PDF } from '../../../../../test/multipart.ts';
 import { auditLog } from '../../../../platform/audit/audit.tables.ts';
-import { staffRepository } from '../../staff.repository.ts';
+import { appealsRepository } from '../../appeals.repository.ts';
 import { staffKit } from '../../staff-test-kit.ts';
 
 let t: TestApp;
@@ -148,7 +148,7 @@ describe('/manage/appeals (HTTP)', () => {
       url,
     );
     expect(res.statusCode).toBe(303);
-    const r = await staffRepository.findById(t.deps.db, a.id);
+    const r = await appealsRepository.findById(t.deps.db, a.id);
     expect(r?.status).toBe('sent');
     const page = await getPage(t.app, jar('officer'), url);
     expect(page.body).toContain('Мусор вывезен.');
@@ -202,7 +202,7 @@ describe('/manage/appeals (HTTP)', () => {
       url,
     );
     expect(ok.statusCode).toBe(303);
-    expect((await staffRepository.findById(t.deps.db, a.id))?.status).toBe('forwarded');
+    expect((await appealsRepository.findById(t.deps.db, a.id))?.status).toBe('forwarded');
   });
 
   it('leaves without answer by a form: the reason is required, a published-answer link checked', async () => {
@@ -222,7 +222,9 @@ describe('/manage/appeals (HTTP)', () => {
     expect(res.body).toContain('Введите ссылку на страницу сайта с ответом');
     res = await submitForm(t.app, jar('officer'), `${url}/leave`, { reason: 'obscene_or_threats' }, url);
     expect(res.statusCode).toBe(303);
-    expect((await staffRepository.findById(t.deps.db, a.id))?.withoutAnswerReason).toBe('obscene_or_threats');
+    expect((await appealsRepository.findById(t.deps.db, a.id))?.withoutAnswerReason).toBe(
+      'obscene_or_threats',
+    );
   });
 
   it('attaches files to an answer (checked by content), which staff download with an audited read', async () => {
@@ -253,12 +255,12 @@ describe('/manage/appeals (HTTP)', () => {
     expect(fake.statusCode).toBe(422);
     expect(fake.body).toContain('govuk-error-summary');
     expect(fake.body).toContain('Ответ с приложением');
-    expect((await staffRepository.findById(t.deps.db, a.id))?.status).not.toBe('sent');
+    expect((await appealsRepository.findById(t.deps.db, a.id))?.status).not.toBe('sent');
     const ok = await post([
       { field: 'answerFiles', name: 'answer.pdf', type: 'application/pdf', data: SAMPLE_PDF },
     ]);
     expect(ok.statusCode).toBe(303);
-    const files = await staffRepository.attachments(t.deps.db, a.id);
+    const files = await appealsRepository.attachments(t.deps.db, a.id);
     expect(files).toHaveLength(1);
     expect(files[0]?.answerId).not.toBeNull();
     const page = await getPage(t.app, jar('officer'), url);
