@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { originOf } from '../../../platform/audit/index.ts';
+import { NotFound } from '../../../platform/errors/index.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
+import { declarationFromForm, declarationInput } from '../declarations.input.ts';
+import {
+  addDeclaration,
+  getPublicDeclarations,
+  removeDeclaration,
+  setDeclarationsPublished,
+} from '../declarations.ts';
+import { getDeclarationsForStaff } from '../get-publications-for-staff.ts';
+import { type DeclarationSort, declarationSorts } from '../publications.repository.ts';
+import { orgName } from './common.tsx';
+import { csvOfDeclarations } from './declarations-csv.ts';
+import { DeclarationsView } from './declarations-page.tsx';
+import { DeclarationsManageView } from './manage-pages.tsx';
+import { manageCrumbs, noticeFrom, orgCrumbs, redirectToSignIn, type Slug, str } from './routes-common.ts';
+
+/** `?sort=&dir=&year=` of the public table. */
+function declarationQuery(q: unknown) {
+  const sortRaw = str(q, 'sort');
+  const sort: DeclarationSort =
+    sortRaw && Object.hasOwn(declarationSorts, sortRaw) ? (sortRaw as DeclarationSort) : 'name';
+  const dir: 'asc' | 'desc' = str(q, 'dir') === 'desc' ? 'desc' : 'asc';
+  const y = str(q, 'year');
+  const year = y && /^\d{4}$/.test(y) ? Number(y) : undefined;
+  return { sort, dir, year };
+}
+
+/** Income declarations (7.3): the public table and its CSV; the staff page that fills and publishes them. */
+export async function declarationsRoutes(app: FastifyInstance) {
+  const { deps } = app;
+
+  app.get<{ Params: Slug }>('/orgs/:slug/declarations', async (req, reply) => {
+    const q = declarationQuery(req.query);
+    const d = await getPublicDeclarations(deps, { slug: req.params.slug, ...q });
+    const title = req.t('declarations.title');
+    return reply.page(
+      `${title}: ${orgName(d.org, req.locale)}`,
+      <DeclarationsView org={d.org} years={d.years} year={d.year} rows={d.rows} sort={q.sort} dir={q.dir} />,
+      { breadcrumbs: [...orgCrumbs(req, d.org), { text: req.t('publications.manage.declarations') }] },
+    );
+  });
+
+  app.get<{ Params: Slug }>('/orgs/:slug/declarations.csv', async (req, reply) => {
+    const q = declarationQuery(req.query);
+    const d = await getPublicDeclarations(deps, { slug: req.params.slug, ...q });
+    if (d.year === null) throw new NotFound('declaration_year');
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="declarations-${d.org.slug}-${d.year}.csv"`)
+      .send(csvOfDeclarations(d.rows, req.t));
+  });
+
+  // Staff
+
+  const staffPage = async (req: FastifyRequest<{ Params: Slug }>): Promise<RenderForm> => {
+    const d = await getDeclarationsForStaff(deps, req.actor, req.params);
+    return (form) => ({
+      title: req.t('publications.manage.declarations'),
+      body: <DeclarationsManageView org={d.org} years={d.years} rowsByYear={d.rowsByYear} {...form} />,
+      breadcrumbs: manageCrumbs(req, d.org),
+    });
+  };
+
+  app.get<{ Params: Slug }>('/manage/orgs/:slug/declarations', async (req, reply) => {
+    if (redirectToSignIn(req, reply)) return reply;
+    const render = await staffPage(req);
+    noticeFrom(req);
+    return showForm(req, reply, render, { year: String(deps.clock.now().getFullYear() - 1) });
+  });
+
+  app.post<{ Params: Slug }>('/manage/orgs/:slug/declarations', async (req, reply) => {
+    if (redirectToSignIn(req, reply)) return reply;
+    return handleForm(req, reply, {
+      schema: declarationInput,
+      input: declarationFromForm,
+      render: await staffPage(req),
+      run: async (row) => {
+        await addDeclaration(deps, originOf(req), { slug: req.params.slug, row });
+        return `/manage/orgs/${req.params.slug}/declarations?notice=added`;
+      },
+    });
+  });
+
+  app.post<{ Params: Slug & { year: string } }>(
+    '/manage/orgs/:slug/declarations/:year/publication',
+    async (req, reply) => {
+      if (redirectToSignIn(req, reply)) return reply;
+      const year = Number(req.params.year);
+      if (!Number.isInteger(year) || year < 2009 || year > 2100) throw new NotFound('declaration_year');
+      const published = (req.body as Record<string, unknown> | undefined)?.published === 'yes';
+      await setDeclarationsPublished(deps, originOf(req), { slug: req.params.slug, year, published });
+      return reply.redirect(`/manage/orgs/${req.params.slug}/declarations?notice=switched`, 303);
+    },
+  );
+
+  app.post<{ Params: Slug & { id: string } }>(
+    '/manage/orgs/:slug/declarations/rows/:id/remove',
+    async (req, reply) => {
+      if (redirectToSignIn(req, reply)) return reply;
+      await removeDeclaration(deps, originOf(req), { slug: req.params.slug, id: req.params.id });
+      return reply.redirect(`/manage/orgs/${req.params.slug}/declarations?notice=removed`, 303);
+    },
+  );
+}
