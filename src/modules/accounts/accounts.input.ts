@@ -112,11 +112,3 @@ export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 export const userSearchInput = z.object({
   q: z.string().trim().max(200).optional().default(''),
 });
-
-/** A local path to return to after sign-in; anything else (other hosts, //evil) becomes /cabinet. */
-export function safeNext(next: unknown, fallback = '/cabinet'): string {
-  if (typeof next !== 'string') return fallback;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  if (/[\r\n]/.test(next)) return fallback;
-  return next;
-}

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FieldError } from '../errors/index.ts';
 import { parseForm } from '../http/forms.ts';
+import { safeLocalPath } from '../http/redirect.ts';
 import {
   Button,
   ButtonGroup,
@@ -52,14 +53,6 @@ export function applyChange(current: LowVision, set: string): Omit<LowVision, 'o
   else if (what === 'spacing' && (value === '1' || value === '0')) next.spacing = value === '1';
   else return null;
   return next;
-}
-
-/** Only a path on this site, never another host (`//evil`, `/\evil`). */
-function safeReturn(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) {
-    return '/accessibility?saved=1';
-  }
-  return raw;
 }
 
 function SettingsView({ values, errors }: { values: Values; errors: FieldError[] }) {
@@ -149,7 +142,7 @@ export async function accessibilityPage(app: FastifyInstance) {
 
   app.post('/accessibility', async (req, reply) => {
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-    const back = safeReturn(body.return);
+    const back = safeLocalPath(body.return, app.deps.config.publicUrl, '/accessibility?saved=1');
     if (body.set === 'off') {
       reply.clearCookie(lowVisionCookie, { path: '/' });
       return reply.redirect(back, 303);

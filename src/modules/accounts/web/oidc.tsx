@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
-import { safeNext } from '../accounts.input.ts';
+import { safeLocalPath } from '../../../platform/http/redirect.ts';
 import {
   findProvider,
   finishAuthorization,
@@ -52,7 +52,11 @@ export async function oidcRoutes(app: FastifyInstance) {
       const p = await findProvider(app, req.params.provider);
       if (!p) return reply.callNotFound();
       try {
-        const { url, tx } = await startAuthorization(app, p, safeNext(req.query.next));
+        const { url, tx } = await startAuthorization(
+          app,
+          p,
+          safeLocalPath(req.query.next, app.deps.config.publicUrl, '/cabinet'),
+        );
         reply.setCookie(TX_COOKIE, Buffer.from(JSON.stringify(tx)).toString('base64url'), {
           ...cookieOpts(),
           maxAge: 600,
@@ -90,7 +94,8 @@ export async function oidcRoutes(app: FastifyInstance) {
       switch (result.kind) {
         case 'signed_in':
           setSessionCookie(req, reply, result.token, req.kiosk);
-          return reply.redirect(tx.next, 303);
+          // The cookie is signed, yet the target is checked again: it must never leave the site.
+          return reply.redirect(safeLocalPath(tx.next, app.deps.config.publicUrl, '/cabinet'), 303);
         case 'linked':
           return reply.redirect('/cabinet?notice=esia', 303);
         case 'email_taken':

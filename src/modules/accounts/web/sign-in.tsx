@@ -5,6 +5,7 @@ import type { FieldError } from '../../../platform/errors/index.ts';
 import { InvalidInput } from '../../../platform/errors/index.ts';
 import { anonymousPostLimit, limitPerKey } from '../../../platform/http/altcha.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
+import { safeLocalPath } from '../../../platform/http/redirect.ts';
 import { AltchaField } from '../../../platform/ui/altcha-field.tsx';
 import {
   Button,
@@ -16,7 +17,7 @@ import {
   PasswordInput,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
-import { safeNext, signInInput } from '../accounts.input.ts';
+import { signInInput } from '../accounts.input.ts';
 import { type ProviderButton, signInProviders } from '../oidc/providers.ts';
 import { signInWithPassword } from '../sign-in-with-password.ts';
 import { ALTCHA_FIELD, altchaErrors, EmailField, formBody, noticeFrom } from './common.tsx';
@@ -105,7 +106,7 @@ function UnconfirmedView({ email }: { email: string }) {
 export async function signInRoutes(app: FastifyInstance) {
   app.get('/sign-in', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
-    const next = safeNext(q.next);
+    const next = safeLocalPath(q.next, app.deps.config.publicUrl, '/cabinet');
     if (isSignedIn(req.actor) && !q.notice) return reply.redirect(next, 303);
     noticeFrom(req, notices);
     const providers = await signInProviders(app.deps);
@@ -132,7 +133,7 @@ export async function signInRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const body = formBody(req);
-      const next = safeNext(body.next);
+      const next = safeLocalPath(body.next, app.deps.config.publicUrl, '/cabinet');
       const parsed = parseForm(signInInput, body);
       const show = async (values: Record<string, string>, errors: FieldError[]) => {
         delete values.password;

@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safeLocalPath } from '../../src/platform/http/redirect.ts';
+import { CookieJar, createTestApp, type TestApp } from '../app.ts';
+import { createUser, signIn } from '../auth.ts';
+import { getPage, submitForm } from '../forms.ts';
+
+/*
+ * Open redirect (issue 9): every visitor-supplied redirect target — `next=` of
+ * /sign-in (GET and POST), `return=` of POST /accessibility and the `next` the
+ * ЕСИА sign-in keeps while the person is at the provider — stays on this site.
+ */
+
+// What browsers turn into another host: TAB/CR/LF are dropped, `\` is `/`, `/./` collapses.
+const HOSTILE = [
+  '/\t/evil.example',
+  '/\n/evil.example',
+  '/\r\n/evil.example',
+  '//evil.example',
+  '/\\evil.example',
+  '/\\/evil.example',
+  '/.//evil.example',
+  '/../..//evil.example',
+  'https://evil.example/',
+  'javascript:alert(1)',
+  ' /evil',
+  '/\u0000/evil.example',
+];
+
+let t: TestApp;
+let base: string;
+beforeAll(async () => {
+  t = await createTestApp({ env: { SEED: 'demo' } });
+  base = t.deps.config.publicUrl;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A Location must stay on this site, as a browser would resolve it. */
+function expectLocal(location: unknown) {
+  expect(typeof location).toBe('string');
+  const loc = location as string;
+  // printable ASCII only: no control character or backslash for a browser to reinterpret
+  expect(loc).toMatch(/^[!-[\]-~]+$/);
+  expect(loc.startsWith('/') && !loc.startsWith('//')).toBe(true);
+  expect(new URL(loc, base).origin).toBe(new URL(base).origin);
+}
+
+describe('safeLocalPath', () => {
+  it('keeps a path on the site, query and fragment included, as ASCII', () => {
+    expect(safeLocalPath('/appeals/new?org=minzdrav#form', base, '/x')).toBe(
+      '/appeals/new?org=minzdrav#form',
+    );
+    expect(safeLocalPath('/поиск?q=дороги', base, '/x')).toBe(
+      '/%D0%BF%D0%BE%D0%B8%D1%81%D0%BA?q=%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%B8',
+    );
+  });
+
+  it('gives the fallback for every hostile or broken target', () => {
+    for (const raw of [...HOSTILE, '', 'cabinet', null, 42, ['/cabinet'], `/${'a'.repeat(3000)}`]) {
+      expect(safeLocalPath(raw, base, '/fallback'), JSON.stringify(raw)).toBe('/fallback');
+    }
+  });
+
+  it('never returns anything a browser would take off the site (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({
+            unit: fc.constantFrom('/', '\\', '\t', '\n', '.', '%', '0', '9', 'e', ':', '@', '?', '#'),
+          }),
+        ),
+        (raw) => {
+          const out = safeLocalPath(raw, base, '/fallback');
+          expectLocal(out);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('redirects after sign-in', () => {
+  it('GET /sign-in?next=… sends a signed-in person only to a path on this site', async () => {
+    const u = await createUser(t.deps);
+    const jar = await signIn(t.app, u.email, u.password);
+    for (const next of HOSTILE) {
+      const res = await t.app.inject({
+        url: `/sign-in?next=${encodeURIComponent(next)}`,
+        headers: { cookie: jar.header() },
+      });
+      expect(res.statusCode, next).toBe(303);
+      expect(res.headers.location, next).toBe('/cabinet');
+    }
+    const ok = await t.app.inject({
+      url: '/sign-in?next=%2Fappeals%2Fnew',
+      headers: { cookie: jar.header() },
+    });
+    expect(ok.headers.location).toBe('/appeals/new');
+  });
+
+  it('the issue’s own case: /sign-in?next=/%09/evil.example', async () => {
+    const u = await createUser(t.deps);
+    const jar = await signIn(t.app, u.email, u.password);
+    const res = await t.app.inject({
+      url: '/sign-in?next=/%09/evil.example',
+      headers: { cookie: jar.header() },
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/cabinet');
+  });
+
+  it('POST /sign-in with a hostile next lands on /cabinet', async () => {
+    const u = await createUser(t.deps);
+    const res = await submitForm(t.app, new CookieJar(), '/sign-in', {
+      email: u.email,
+      password: u.password,
+      next: '/\t/evil.example',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/cabinet');
+  });
+
+  it('a next= holding NUL, CR/LF or Cyrillic is never a 500 and never a broken Location', async () => {
+    const u = await createUser(t.deps);
+    const jar = await signIn(t.app, u.email, u.password);
+    for (const next of ['/a%00b', '/a%0d%0aSet-Cookie:%20x=1', '/%D0%BF%D1%83%D1%82%D1%8C', '/путь']) {
+      const res = await t.app.inject({ url: `/sign-in?next=${next}`, headers: { cookie: jar.header() } });
+      expect(res.statusCode, next).toBe(303);
+      expectLocal(res.headers.location);
+      expect(res.headers['set-cookie'] ?? '').not.toContain('x=1');
+    }
+    const cyr = await t.app.inject({
+      url: `/sign-in?next=${encodeURIComponent('/поиск?q=дороги')}`,
+      headers: { cookie: jar.header() },
+    });
+    expect(cyr.headers.location).toBe(
+      '/%D0%BF%D0%BE%D0%B8%D1%81%D0%BA?q=%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%B8',
+    );
+  });
+});
+
+describe('POST /accessibility return=', () => {
+  it('goes back to a path on this site only', async () => {
+    for (const ret of [...HOSTILE, '/a\u0000b', '/путь\r\nX: y']) {
+      const res = await submitForm(t.app, new CookieJar(), '/accessibility', {
+        set: 'size:large',
+        return: ret,
+      });
+      expect(res.statusCode, JSON.stringify(ret)).toBe(303);
+      expectLocal(res.headers.location);
+    }
+    const back = await submitForm(t.app, new CookieJar(), '/accessibility', {
+      set: 'size:large',
+      return: '/orgs/minzdrav?x=1',
+    });
+    expect(back.headers.location).toBe('/orgs/minzdrav?x=1');
+  });
+});
+
+describe('ЕСИА sign-in keeps only a local next', () => {
+  function pathOf(location: string | undefined): string {
+    if (!location) throw new Error('no redirect');
+    const u = new URL(location, base);
+    return `${u.pathname}${u.search}`;
+  }
+
+  it('/sign-in/oidc/esia?next=/%09/evil.example ends on /cabinet after the provider', async () => {
+    const jar = new CookieJar();
+    let res = await getPage(t.app, jar, '/sign-in/oidc/esia?next=/%09/evil.example');
+    let url = '';
+    for (let i = 0; i < 10 && res.statusCode === 303; i++) {
+      url = pathOf(res.headers.location as string);
+      res = await getPage(t.app, jar, url);
+    }
+    expect(url).toMatch(/^\/dev-idp\/interaction\//);
+    const action = res.body.match(/action="(\/dev-idp\/interaction\/[^"]+\/login)"/)?.[1] as string;
+    res = await submitForm(t.app, jar, action, { login: 'petrov', password: 'gosuslugi-2' }, url);
+    const seen: string[] = [];
+    for (let i = 0; i < 10 && res.statusCode === 303; i++) {
+      const loc = res.headers.location as string;
+      seen.push(loc);
+      res = await getPage(t.app, jar, pathOf(loc));
+    }
+    const last = seen.at(-1) as string;
+    expectLocal(last);
+    expect(last).toBe('/cabinet');
+    expect(seen.join(' ')).not.toContain('evil');
+  });
+});
