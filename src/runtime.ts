@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
+import * as schema from './modules/schema.ts';
 import { createDb } from './platform/db/client.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
 import { runMigrations } from './platform/db/migrate.ts';
@@ -28,7 +29,7 @@ export async function startRuntime(
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const db = createDb(url);
+  const db = createDb(url, schema);
   let jobs: ReturnType<typeof createJobs> | null = null;
   let mail: ReturnType<typeof createMailer> | null = null;
   // Each step runs even when an earlier one fails, so Postgres is always stopped.

@@ -3,6 +3,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import * as schema from '../src/modules/schema.ts';
 import { createDb, type Db } from '../src/platform/db/client.ts';
 import type { Clock, Deps } from '../src/platform/deps.ts';
 import { createJobs, type JobsOptions } from '../src/platform/jobs/index.ts';
@@ -50,7 +51,7 @@ export async function createTestDeps(
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
-  const db: Db = createDb(url, 5);
+  const db: Db = createDb(url, schema, 5);
   const jobs = createJobs(url, { supervise: false, ...opts.jobs });
   await jobs.start();
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });

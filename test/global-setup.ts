@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import * as schema from '../src/modules/schema.ts';
 import { createDb } from '../src/platform/db/client.ts';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject) {
   // initdb runs as the postgres user, which must reach the folder.
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
-  const db = createDb(pg.url, 2);
+  const db = createDb(pg.url, schema, 2);
   await runMigrations(db);
   await db.$client.end();
   const admin = new URL(pg.url);

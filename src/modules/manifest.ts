@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { AuditNames } from '../platform/audit/index.ts';
 import type { Catalogue } from '../platform/i18n/index.ts';
 import type { SearchSource } from '../platform/search/registry.ts';
 
@@ -21,6 +22,11 @@ export type ModuleManifest = {
    * in the module's own transactions. See src/platform/search.
    */
   search?: SearchSource;
+  /**
+   * Names the audit viewer shows for the ids in the log (people, organisations),
+   * made with defineAuditNames. See src/platform/audit/names.ts.
+   */
+  auditNames?: AuditNames;
   /** background workers and schedules (pg-boss) the module runs in the server process */
   workers?: (deps: import('../platform/deps.ts').Deps) => Promise<void>;
 };

@@ -8,6 +8,9 @@ export type NewUser = typeof users.$inferInsert;
 export type SessionRow = typeof sessions.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
 
+/** A LIKE pattern matching any text that contains `q` literally. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Every query of the accounts module. */
 export const accountsRepository = {
   async findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
@@ -39,13 +42,29 @@ export const accountsRepository = {
 
   /** People whose name or e-mail contains the text, for the administrators' search. */
   async searchUsers(db: DbOrTx, q: string, limit = 50): Promise<UserRow[]> {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(q);
     return db
       .select()
       .from(users)
       .where(q ? or(ilike(users.email, pattern), ilike(users.displayName, pattern)) : undefined)
       .orderBy(asc(users.displayName), asc(users.email))
       .limit(limit);
+  },
+
+  /** Names and e-mail addresses of these people, for the audit viewer. */
+  async namesOf(db: DbOrTx, ids: string[]) {
+    return db
+      .select({ id: users.id, name: users.displayName, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids));
+  },
+
+  /** The ids of people whose e-mail address contains `part`, as a subquery (not run here). */
+  idsByEmailPart(db: DbOrTx, part: string) {
+    return db
+      .select({ id: users.id })
+      .from(users)
+      .where(ilike(users.email, containing(part)));
   },
 
   async grantsOf(db: DbOrTx, userId: string): Promise<RoleGrant[]> {

@@ -1,3 +1,4 @@
+import { defineAuditNames } from '../../platform/audit/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { registerCabinetSection } from '../../platform/ui/cabinet-sections.ts';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
@@ -74,10 +75,19 @@ export function findOrgStaff(
   return accountsRepository.orgStaff(db, orgId, roles);
 }
 
+/** The audit log names people by id; the viewer asks accounts for their names and e-mail addresses. */
+const accountsAuditNames = defineAuditNames({
+  module: 'accounts',
+  people: async (db, ids) =>
+    new Map((await accountsRepository.namesOf(db, ids)).map((u) => [u.id, { name: u.name, email: u.email }])),
+  peopleByEmail: accountsRepository.idsByEmailPart,
+});
+
 /** People, sign-in (password and OpenID Connect), sessions, roles; /cabinet and /manage. */
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
   messages: accountsMessages,
   web: accountsWeb,
   api: accountsApi,
+  auditNames: accountsAuditNames,
 };

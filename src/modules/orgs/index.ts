@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { defineAuditNames } from '../../platform/audit/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { orgsApi } from './api/index.ts';
@@ -83,6 +84,13 @@ async function orgsSitemap(app: FastifyInstance): Promise<string[]> {
   ];
 }
 
+/** The audit log names organisations by id; the viewer asks orgs for their names (and its filter's list). */
+const orgsAuditNames = defineAuditNames({
+  module: 'orgs',
+  organisations: async (db) =>
+    (await orgsRepository.list(db)).map((o) => ({ id: o.id, nameRu: o.nameRu, nameEn: o.nameEn })),
+});
+
 /** The region, its executive bodies and municipalities: their homes, sections and responsible officials. */
 export const orgsModule: ModuleManifest = {
   name: 'orgs',
@@ -91,4 +99,5 @@ export const orgsModule: ModuleManifest = {
   api: orgsApi,
   sitemap: orgsSitemap,
   search: orgsSearch,
+  auditNames: orgsAuditNames,
 };

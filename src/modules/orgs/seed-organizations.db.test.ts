@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
-import { organizations, orgSections, responsibleOfficials } from '../../platform/db/schema.ts';
+import { organizations, orgSections, responsibleOfficials } from '../schema.ts';
 import { regionData } from './data/index.ts';
 import { markOrgSectionFilled, seedOrganizations, upsertOrgSection } from './index.ts';
 

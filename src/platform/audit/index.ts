@@ -3,6 +3,8 @@ import { type Actor, isSignedIn } from '../authz/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog } from './audit.tables.ts';
 
+export { type AuditNames, type AuditOrganisation, type AuditPerson, defineAuditNames } from './names.ts';
+
 export type AuditEntry = {
   actor: Actor;
   /** client address: pass `req.ip` from the route, null for jobs and scripts */

@@ -1,14 +1,24 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema.ts';
 
-export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+/**
+ * The tables drizzle's relational queries (`db.query.<table>`) know. The
+ * platform imports no module, so it leaves this empty; the composition root
+ * (src/modules/schema.ts) fills it by declaration merging with every table and
+ * passes the same tables to createDb.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in src/modules/schema.ts
+export interface AppSchema {}
+/** AppSchema as a plain object type, which drizzle's schema parameter requires. */
+export type AppTables = { [K in keyof AppSchema]: AppSchema[K] };
+
+export type Db = NodePgDatabase<AppTables> & { $client: pg.Pool };
 /** A transaction handle; every repository function takes Db | Tx. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-/** A pool and its drizzle handle over one PostgreSQL URL. */
-export function createDb(url: string, max = 10): Db {
+/** A pool and its drizzle handle over one PostgreSQL URL, knowing the given tables. */
+export function createDb(url: string, schema: AppTables, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'open-region' });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});

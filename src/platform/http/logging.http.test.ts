@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn } from '../../../test/auth.ts';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
 import { buildApp } from '../../app.ts';
-import { users } from '../db/schema.ts';
+import { users } from '../../modules/schema.ts';
 import { createLogger, scrubLogLine } from '../logger.ts';
 
 const lines: string[] = [];

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
 import { buildApp } from '../../app.ts';
+import * as schema from '../../modules/schema.ts';
 import { createDb } from '../db/client.ts';
 import { freePort } from '../db/embedded.ts';
 
@@ -77,7 +78,7 @@ describe('compression', () => {
 
 describe('/readyz', () => {
   it('answers 503 while the database is down and /healthz still answers', async () => {
-    const down = createDb(`postgres://postgres:x@127.0.0.1:${await freePort()}/none`, 1);
+    const down = createDb(`postgres://postgres:x@127.0.0.1:${await freePort()}/none`, schema, 1);
     const broken = await buildApp({ ...deps, db: down });
     await broken.ready();
     try {

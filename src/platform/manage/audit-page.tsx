@@ -1,9 +1,9 @@
-import type { AuditRow } from '../audit/audit.repository.ts';
 import type { FieldError } from '../errors/index.ts';
 import { Button, ButtonGroup, ErrorSummary, Form, Pagination, Table } from '../ui/components.tsx';
 import { useView } from '../ui/context.ts';
 import { DateInput, fieldError, Select, TextInput } from '../ui/fields.tsx';
 import { formatDateTime } from './format.ts';
+import type { AuditRow } from './list-audit-entries.ts';
 
 export type AuditPageProps = {
   values: Record<string, string>;

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { type CreatedUser, createUser, signIn } from '../../../test/auth.ts';
+import { organizations } from '../../modules/schema.ts';
 import { recordAction } from '../audit/index.ts';
 import { type Actor, anonymous } from '../authz/index.ts';
-import { organizations } from '../db/schema.ts';
 
 let t: TestApp;
 let admin: CreatedUser;
@@ -51,7 +51,12 @@ beforeAll(async () => {
     email: 'admin.audit@example.test',
     grants: [{ role: 'admin', orgId: null }],
   });
-  boris = await createUser(t.deps, { email: 'boris.ivanov@example.test' });
+  boris = await createUser(t.deps, {
+    email: 'boris.ivanov@example.test',
+    lastName: 'Иванов',
+    firstName: 'Борис',
+    patronymic: null,
+  });
   adminCookie = (await signIn(t.app, admin.email, admin.password)).header();
   const [org] = await t.deps.db
     .insert(organizations)
@@ -130,6 +135,8 @@ describe('/manage/audit', () => {
     expect(actionsOf(res.body)).toEqual(['account.sign_up', 'account.sign_in', 'organization.update']);
     const [signUp, signIn_, update] = rowsOf(res.body);
     expect(signUp).toContain('Без входа или система');
+    // the log keeps ids; the name and the address come from the accounts module's lookup
+    expect(signIn_).toContain('Иванов Борис');
     expect(signIn_).toContain('boris.ivanov@example.test');
     expect(signIn_).toContain(`/manage/users/${boris.userId}`);
     expect(signIn_).toContain('10.0.0.2');
@@ -143,6 +150,8 @@ describe('/manage/audit', () => {
 
   it.each([
     ['actor by part of the e-mail', 'actor=boris.ivanov', ['account.sign_in']],
+    ['actor by an e-mail part nobody has', 'actor=nobody.here', []],
+    ['a LIKE wildcard in the e-mail part is taken literally', 'actor=%25', []],
     ['actor by id', () => `actor=${admin.userId}`, ['organization.update']],
     ['action by its beginning', 'action=account.', ['account.sign_up', 'account.sign_in']],
     ['exact action', 'action=account.sign_in', ['account.sign_in']],

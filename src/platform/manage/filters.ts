@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AuditFilter } from '../audit/audit.repository.ts';
 import type { OutboxFilter } from '../mail/outbox.repository.ts';
+import type { AuditFilter } from './audit.repository.ts';
 
 /** Rows per page of the staff lists. */
 export const PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { organizations } from '../../../platform/db/schema.ts';
+import { organizations } from '../../schema.ts';
 import { regionData } from '../data/index.ts';
 import { seedOrganizations } from '../index.ts';
 
