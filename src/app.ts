@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsSession } from './modules/accounts/index.ts';
 import { modules } from './modules/index.ts';
+import { accessibilityPage } from './platform/accessibility/accessibility-page.tsx';
 import { calendarPages } from './platform/calendar/pages.tsx';
 import type { Deps } from './platform/deps.ts';
 import { altchaRoutes } from './platform/http/altcha.ts';
@@ -11,7 +12,6 @@ import { openApiPlatform } from './platform/http/openapi.ts';
 import { operationsPlatform } from './platform/http/operations.ts';
 import { seoRoutes } from './platform/http/seo.ts';
 import { platformManagePages } from './platform/manage/index.tsx';
-import { accessibilityPage } from './platform/ui/accessibility-page.tsx';
 import './platform/ui/messages.ts';
 import './platform/files/messages.ts';
 

@@ -12,8 +12,8 @@ import {
   InsetText,
   Narrow,
   Radios,
-} from './components.tsx';
-import { useView } from './context.ts';
+} from '../ui/components.tsx';
+import { useView } from '../ui/context.ts';
 import {
   colourSchemes,
   type LowVision,
@@ -22,7 +22,7 @@ import {
   parseLowVision,
   serializeLowVision,
   textSizes,
-} from './low-vision.ts';
+} from '../ui/low-vision.ts';
 
 /*
  * /accessibility: the version for the visually impaired (larger text, a
