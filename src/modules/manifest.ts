@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AuditNames } from '../platform/audit/index.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Catalogue } from '../platform/i18n/index.ts';
 import type { SearchSource } from '../platform/search/registry.ts';
 
@@ -15,7 +16,7 @@ export type ModuleManifest = {
   /** JSON routes under /api/v1 */
   api?: FastifyPluginAsync;
   /** public URLs for the sitemap, given the database */
-  sitemap?: (app: import('fastify').FastifyInstance) => Promise<string[]>;
+  sitemap?: (app: FastifyInstance) => Promise<string[]>;
   /**
    * What the module makes searchable (content types, facet labels, reindex),
    * made with defineSearchSource; entries are written with searchIndex.upsert
@@ -28,5 +29,5 @@ export type ModuleManifest = {
    */
   auditNames?: AuditNames;
   /** background workers and schedules (pg-boss) the module runs in the server process */
-  workers?: (deps: import('../platform/deps.ts').Deps) => Promise<void>;
+  workers?: (deps: Deps) => Promise<void>;
 };

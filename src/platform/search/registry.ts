@@ -1,3 +1,4 @@
+import type { Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 
 /** A label in both interface languages. */
@@ -37,7 +38,7 @@ export type SearchSource = {
    * `searchIndex.upsert(tx, …)`); returns how many. The caller has already
    * removed the module's entries inside the same transaction.
    */
-  reindex?: (deps: Deps, tx: import('../db/client.ts').Tx) => Promise<number>;
+  reindex?: (deps: Deps, tx: Tx) => Promise<number>;
 };
 
 const sources = new Map<string, SearchSource>();
