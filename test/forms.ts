@@ -3,8 +3,11 @@ import { CookieJar, csrfFrom } from './app.ts';
 import { multipartBody, type Upload } from './multipart.ts';
 
 export type PostOptions = {
-  /** the page whose form carries the CSRF token; default: the URL posted to */
-  from?: string;
+  /**
+   * the page whose form carries the CSRF token: a URL to open (default: the URL
+   * posted to), or a page already opened
+   */
+  from?: string | { body: string };
   /** files to send: the body then goes as multipart/form-data, as a form with a file input does */
   files?: Upload[];
   /** send multipart/form-data even without files (a form with enctype="multipart/form-data") */
@@ -44,7 +47,7 @@ export class Agent {
     fields: Record<string, string | string[]>,
     opts: PostOptions = {},
   ): Promise<LightMyRequestResponse> {
-    const page = await this.get(opts.from ?? url);
+    const page = typeof opts.from === 'object' ? opts.from : await this.get(opts.from ?? url);
     const withToken = { _csrf: csrfFrom(page.body), ...fields };
     let body: { payload: string | Buffer; contentType: string };
     if (opts.files?.length || opts.multipart) body = multipartBody(withToken, opts.files ?? []);

@@ -1,32 +1,34 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { getPage } from '../../../../test/forms.ts';
-import { multipartBody, SAMPLE_PDF, SAMPLE_PNG } from '../../../../test/multipart.ts';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
+import { SAMPLE_PDF, SAMPLE_PNG, type Upload } from '../../../../test/multipart.ts';
+import { auditLog } from '../../../platform/audit/audit.tables.ts';
 import { outbox } from '../../../platform/mail/mail.tables.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
 import { appealsRepository } from '../appeals.repository.ts';
 import { saveIdentificationSettings } from '../appeals.settings.ts';
-import { appealAnswers, appealAttachments, appeals } from '../appeals.tables.ts';
+import { appealAnswers, appealAttachments, appealEvents, appeals } from '../appeals.tables.ts';
 
 let t: TestApp;
-let esia: { jar: CookieJar; userId: string };
-let other: { jar: CookieJar; userId: string };
+let esia: SignedIn;
+let other: SignedIn;
+// This file's own DATA_DIR, so the files on disk are this file's uploads only.
+const dataDir = mkdtempSync(path.join(inject('dataDir'), 'appeals-citizen-'));
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { DATA_DIR: dataDir } });
   await seedOrganizations(t.deps);
-  const u = await createUser(t.deps, {
+  esia = await signedInAs(t, 'citizen', null, {
     identification: 'esia',
     identityLevel: 'verified',
     lastName: 'Смирнова',
     firstName: 'Анна',
     patronymic: 'Петровна',
   });
-  esia = { jar: await signIn(t.app, u.email, u.password), userId: u.userId };
-  const o = await createUser(t.deps, { identification: 'esia' });
-  other = { jar: await signIn(t.app, o.email, o.password), userId: o.userId };
+  other = await signedInAs(t, 'citizen', null, { identification: 'esia' });
 });
 afterAll(async () => {
   await t.close();
@@ -38,31 +40,29 @@ function hidden(html: string, name: string): string {
   return m[1];
 }
 
+/** The files stored on disk (DATA_DIR/files/<2 hex>/<sha256>). */
+function storedFilesOnDisk(): number {
+  const root = path.join(dataDir, 'files');
+  if (!existsSync(root)) return 0;
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name),
+  ).length;
+}
+
 /** Open the form like a browser and post it as multipart, with the page's own CSRF and form tokens. */
 async function sendForm(
-  jar: CookieJar,
+  who: SignedIn,
   fields: Record<string, string | string[]>,
-  files: Parameters<typeof multipartBody>[1] = [],
+  files: Upload[] = [],
   opts: { type?: string; formPage?: string; keepToken?: string } = {},
 ) {
-  const page = await getPage(t.app, jar, opts.formPage ?? `/appeals/new?type=${opts.type ?? 'appeal'}`);
+  const page = await who.get(opts.formPage ?? `/appeals/new?type=${opts.type ?? 'appeal'}`);
   expect(page.statusCode).toBe(200);
-  const body = multipartBody(
-    {
-      _csrf: csrfFrom(page.body),
-      formToken: opts.keepToken ?? hidden(page.body, 'formToken'),
-      type: opts.type ?? 'appeal',
-      ...fields,
-    },
-    files,
+  const res = await who.post(
+    '/appeals/new',
+    { formToken: opts.keepToken ?? hidden(page.body, 'formToken'), type: opts.type ?? 'appeal', ...fields },
+    { from: page, files, multipart: true },
   );
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/appeals/new',
-    headers: { cookie: jar.header(), 'content-type': body.contentType },
-    payload: body.payload,
-  });
-  jar.store(res);
   return { res, page };
 }
 
@@ -90,9 +90,8 @@ describe('the appeal form', () => {
   });
 
   it('refuses an e-mail-identified account by default and says to sign in through ЕСИА', async () => {
-    const u = await createUser(t.deps);
-    const jar = await signIn(t.app, u.email, u.password);
-    const res = await getPage(t.app, jar, '/appeals/new?type=appeal');
+    const citizen = await signedInAs(t, 'citizen');
+    const res = await citizen.get('/appeals/new?type=appeal');
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('только от граждан, вошедших через Госуслуги');
   });
@@ -103,9 +102,8 @@ describe('the appeal form', () => {
       allowEmailAccounts: true,
     });
     try {
-      const u = await createUser(t.deps);
-      const jar = await signIn(t.app, u.email, u.password);
-      const res = await getPage(t.app, jar, '/appeals/new?type=appeal');
+      const citizen = await signedInAs(t, 'citizen');
+      const res = await citizen.get('/appeals/new?type=appeal');
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('В демонстрационном режиме принимаются и учётные записи');
     } finally {
@@ -117,32 +115,34 @@ describe('the appeal form', () => {
   });
 
   it('refuses an ЕСИА account below the levels the setting counts', async () => {
-    const u = await createUser(t.deps, { identification: 'esia', identityLevel: 'simplified' });
-    const jar = await signIn(t.app, u.email, u.password);
-    const res = await getPage(t.app, jar, '/appeals/new?type=appeal');
+    const citizen = await signedInAs(t, 'citizen', null, {
+      identification: 'esia',
+      identityLevel: 'simplified',
+    });
+    const res = await citizen.get('/appeals/new?type=appeal');
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Уровень вашей учётной записи');
   });
 
   it('asks for the type first, then pre-fills the name and e-mail from the account', async () => {
-    const choose = await getPage(t.app, esia.jar, '/appeals/new');
+    const choose = await esia.get('/appeals/new');
     expect(choose.body).toContain('Что вы хотите отправить?');
     expect(choose.body).toContain('Сообщение о коррупции');
-    const form = await getPage(t.app, esia.jar, '/appeals/new?type=appeal');
+    const form = await esia.get('/appeals/new?type=appeal');
     expect(form.body).toContain('value="Смирнова"');
     expect(form.body).toContain('value="Петровна"');
     expect(form.body).toContain('не больше 5 файлов по 10 МБ');
   });
 
   it('pre-fills the addressee from /orgs/<slug>/appeals/new', async () => {
-    const res = await getPage(t.app, esia.jar, '/orgs/minzdrav/appeals/new?type=appeal');
+    const res = await esia.get('/orgs/minzdrav/appeals/new?type=appeal');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<option value="minzdrav" selected/);
-    expect((await getPage(t.app, esia.jar, '/orgs/no-such-body/appeals/new')).statusCode).toBe(404);
+    expect((await esia.get('/orgs/no-such-body/appeals/new')).statusCode).toBe(404);
   });
 
   it('shows every error and keeps every value', async () => {
-    const { res } = await sendForm(esia.jar, {
+    const { res } = await sendForm(esia, {
       orgSlug: '',
       lastName: 'Смирнова',
       firstName: '',
@@ -169,7 +169,7 @@ describe('the appeal form', () => {
   });
 
   it('registers an appeal at once: number, dates, deadline, event, audit and notice', async () => {
-    const { res } = await sendForm(esia.jar, valid);
+    const { res } = await sendForm(esia, valid);
     expect(res.statusCode).toBe(303);
     const m = /^\/cabinet\/appeals\/(MINZDRAV-2026-\d+)\?notice=registered$/.exec(
       String(res.headers.location),
@@ -190,7 +190,7 @@ describe('the appeal form', () => {
       authorUserId: esia.userId,
       authorIdentification: 'esia',
     });
-    const page = await getPage(t.app, esia.jar, String(res.headers.location));
+    const page = await esia.get(String(res.headers.location));
     expect(page.body).toContain('Обращение зарегистрировано');
     expect(page.body).toContain(number);
     expect(page.body).toContain('02.03.2026');
@@ -203,12 +203,27 @@ describe('the appeal form', () => {
     expect(mail?.subject).toBe(`Обращение зарегистрировано, № ${number}`);
     expect(mail?.textBody).toContain('Срок ответа: до 01.04.2026');
     expect(mail?.textBody).toContain(`/cabinet/appeals/${number}`);
+    const events = await t.deps.db
+      .select()
+      .from(appealEvents)
+      .where(eq(appealEvents.appealId, row?.id as string));
+    expect(events).toMatchObject([
+      { kind: 'registered', toStatus: 'registered', actorUserId: esia.userId, outboxId: mail?.id },
+    ]);
+    const audit = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, row?.id as string), eq(auditLog.action, 'appeal.submit')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorUserId: esia.userId, details: { number, type: 'appeal' } });
+    // the audit entry names the appeal by its number only: no text, no name, no address
+    expect(JSON.stringify(audit[0])).not.toMatch(/Смирнова|anna@example\.test|поликлиники/);
   });
 
   it('makes one appeal of a double submit with the same form token', async () => {
-    const first = await sendForm(esia.jar, { ...valid, text: 'Двойная отправка: одно обращение.' });
+    const first = await sendForm(esia, { ...valid, text: 'Двойная отправка: одно обращение.' });
     const token = hidden(first.page.body, 'formToken');
-    const again = await sendForm(esia.jar, { ...valid, text: 'Двойная отправка: одно обращение.' }, [], {
+    const again = await sendForm(esia, { ...valid, text: 'Двойная отправка: одно обращение.' }, [], {
       keepToken: token,
     });
     expect(again.res.statusCode).toBe(303);
@@ -222,44 +237,48 @@ describe('the appeal form', () => {
   });
 
   it('refuses a file that is not what its name says, stores nothing and keeps the values', async () => {
-    const before = await t.deps.db.$count(appealAttachments);
-    const { res } = await sendForm(esia.jar, { ...valid, text: 'С неправильным файлом' }, [
+    const before = { disk: storedFilesOnDisk(), rows: await t.deps.db.$count(appealAttachments) };
+    const { res } = await sendForm(esia, { ...valid, text: 'С неправильным файлом' }, [
       { field: 'attachments', name: 'scan.pdf', type: 'application/pdf', data: SAMPLE_PNG },
     ]);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Содержимое файла не совпадает с его расширением');
     expect(res.body).toContain('С неправильным файлом</textarea>');
     expect(res.body).not.toContain('name="fileIds"');
-    expect(await t.deps.db.$count(appealAttachments)).toBe(before);
+    expect(storedFilesOnDisk()).toBe(before.disk);
+    expect(await t.deps.db.$count(appealAttachments)).toBe(before.rows);
   });
 
   it('keeps a good attachment when another field is wrong, then sends it with the appeal', async () => {
-    const { res, page } = await sendForm(esia.jar, { ...valid, text: '' }, [
+    const disk = storedFilesOnDisk();
+    const { res, page } = await sendForm(esia, { ...valid, text: '' }, [
       { field: 'attachments', name: 'справка.pdf', type: 'application/pdf', data: SAMPLE_PDF },
     ]);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Уже приложены: справка.pdf');
+    // the good file is kept on disk for the second try (so the count above can see a stored file)
+    expect(storedFilesOnDisk()).toBe(disk + 1);
     const fileId = hidden(res.body, 'fileIds');
     const token = hidden(page.body, 'formToken');
-    const ok = await sendForm(esia.jar, { ...valid, text: 'С приложением', fileIds: fileId }, [], {
+    const ok = await sendForm(esia, { ...valid, text: 'С приложением', fileIds: fileId }, [], {
       keepToken: token,
     });
     expect(ok.res.statusCode).toBe(303);
     const path = String(ok.res.headers.location).split('?')[0] as string;
-    const view = await getPage(t.app, esia.jar, path);
+    const view = await esia.get(path);
     expect(view.body).toContain('справка.pdf');
-    const file = await getPage(t.app, esia.jar, `${path}/files/${fileId}`);
+    const file = await esia.get(`${path}/files/${fileId}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect((await getPage(t.app, other.jar, `${path}/files/${fileId}`)).statusCode).toBe(404);
+    expect((await other.get(`${path}/files/${fileId}`)).statusCode).toBe(404);
   });
 
   it('refuses another person’s uploaded file id', async () => {
-    const { res } = await sendForm(other.jar, { ...valid, text: '' }, [
+    const { res } = await sendForm(other, { ...valid, text: '' }, [
       { field: 'attachments', name: 'a.png', type: 'image/png', data: SAMPLE_PNG },
     ]);
     const otherFile = hidden(res.body, 'fileIds');
-    const { res: mine } = await sendForm(esia.jar, {
+    const { res: mine } = await sendForm(esia, {
       ...valid,
       text: 'Пытаюсь приложить чужой',
       fileIds: otherFile,
@@ -273,7 +292,7 @@ describe('the appeal form', () => {
 
   it('registers an information request and a corruption report with their own fields', async () => {
     const info = await sendForm(
-      esia.jar,
+      esia,
       {
         orgSlug: 'minfin',
         lastName: 'Смирнова',
@@ -290,7 +309,7 @@ describe('the appeal form', () => {
     expect(info.res.body).toContain('Введите почтовый адрес, чтобы получить ответ по почте');
     expect(info.res.body).toContain('Какую информацию вы запрашиваете');
     const ok = await sendForm(
-      esia.jar,
+      esia,
       {
         orgSlug: 'minfin',
         lastName: 'Смирнова',
@@ -304,7 +323,7 @@ describe('the appeal form', () => {
     );
     expect(ok.res.statusCode).toBe(303);
     const report = await sendForm(
-      esia.jar,
+      esia,
       {
         orgSlug: 'minzdrav',
         lastName: 'Смирнова',
@@ -332,14 +351,14 @@ describe('the appeal form', () => {
 
 describe('the cabinet', () => {
   it('lists own appeals with status and working days left, and is linked from /cabinet', async () => {
-    const cab = await getPage(t.app, esia.jar, '/cabinet');
+    const cab = await esia.get('/cabinet');
     expect(cab.body).toContain('href="/cabinet/appeals"');
-    const list = await getPage(t.app, esia.jar, '/cabinet/appeals');
+    const list = await esia.get('/cabinet/appeals');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('MINZDRAV-2026-1');
     expect(list.body).toContain('Зарегистрировано');
     expect(list.body).toContain('Осталось рабочих дней');
-    const theirs = await getPage(t.app, other.jar, '/cabinet/appeals');
+    const theirs = await other.get('/cabinet/appeals');
     expect(theirs.body).not.toContain('MINZDRAV-2026-1<');
   });
 
@@ -357,23 +376,21 @@ describe('the cabinet', () => {
       kind: 'staff_read',
       visibleToAuthor: false,
     });
-    const page = await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1');
+    const page = await esia.get('/cabinet/appeals/MINZDRAV-2026-1');
     expect(page.body).toContain(`Копия направлена: ${minfin?.nameRu}`);
     expect(page.body).toContain('Причина: Вопрос о финансировании');
     expect(page.body).not.toContain('Просмотрено');
   });
 
   it('hides an appeal from everyone but its author', async () => {
-    expect((await getPage(t.app, other.jar, '/cabinet/appeals/MINZDRAV-2026-1')).statusCode).toBe(404);
-    expect((await getPage(t.app, esia.jar, '/cabinet/appeals/NOPE-2026-1')).statusCode).toBe(404);
+    expect((await other.get('/cabinet/appeals/MINZDRAV-2026-1')).statusCode).toBe(404);
+    expect((await esia.get('/cabinet/appeals/NOPE-2026-1')).statusCode).toBe(404);
   });
 
   it('shows the answer and takes one rating, with errors in plain words', async () => {
     const row = await appealsRepository.findByNumber(t.deps.db, 'MINZDRAV-2026-1');
     if (!row) throw new Error('no appeal');
-    expect((await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1')).body).not.toContain(
-      'Оцените ответ',
-    );
+    expect((await esia.get('/cabinet/appeals/MINZDRAV-2026-1')).body).not.toContain('Оцените ответ');
     // the staff side's answer, written as it leaves it
     await t.deps.db.insert(appealAnswers).values({
       appealId: row.id,
@@ -385,35 +402,18 @@ describe('the cabinet', () => {
       sentAt: new Date('2026-03-10T10:05:00Z'),
     });
     await t.deps.db.update(appeals).set({ status: 'sent' }).where(eq(appeals.id, row.id));
-    const page = await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1');
+    const page = await esia.get('/cabinet/appeals/MINZDRAV-2026-1');
     expect(page.body).toContain('Запись к терапевту восстановлена.');
     expect(page.body).toContain('Лебедев К. В., министр');
     expect(page.body).toContain('Оцените ответ');
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: '/cabinet/appeals/MINZDRAV-2026-1/rating',
-      headers: { cookie: esia.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        _csrf: csrfFrom(page.body),
-        satisfied: 'no',
-        reason: 'Долго',
-      }).toString(),
-    });
+    const rating = '/cabinet/appeals/MINZDRAV-2026-1/rating';
+    const bad = await esia.post(rating, { satisfied: 'no', reason: 'Долго' }, { from: page });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Выберите, почему ответ вас не удовлетворил');
     expect(bad.body).toContain('Долго</textarea>');
-    const good = await t.app.inject({
-      method: 'POST',
-      url: '/cabinet/appeals/MINZDRAV-2026-1/rating',
-      headers: { cookie: esia.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        _csrf: csrfFrom(page.body),
-        satisfied: 'no',
-        reasonCode: 'late',
-      }).toString(),
-    });
+    const good = await esia.post(rating, { satisfied: 'no', reasonCode: 'late' }, { from: page });
     expect(good.statusCode).toBe(303);
-    const after = await getPage(t.app, esia.jar, '/cabinet/appeals/MINZDRAV-2026-1?notice=rated');
+    const after = await esia.get('/cabinet/appeals/MINZDRAV-2026-1?notice=rated');
     expect(after.body).toContain('Вы не удовлетворены ответом: Ответ пришёл с опозданием');
     expect(after.body).toContain('Вы оценили ответ');
     expect(after.body).not.toContain('Отправить оценку');

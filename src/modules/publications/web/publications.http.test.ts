@@ -1,47 +1,30 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { multipartBody, SAMPLE_PDF, SAMPLE_PNG } from '../../../../test/multipart.ts';
-import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
+import { visitor } from '../../../../test/forms.ts';
+import { SAMPLE_PDF, SAMPLE_PNG, type Upload } from '../../../../test/multipart.ts';
+import { seedOrganizations } from '../../orgs/index.ts';
 import { publicationsRepository as repo } from '../publications.repository.ts';
 import { structuredSections } from '../sections.ts';
 import { registerPublicationSections } from '../seed-publications.ts';
 
 let t: TestApp;
-let editorJar: CookieJar;
-let outsiderJar: CookieJar;
+let editor: SignedIn;
+let outsider: SignedIn;
 
 beforeAll(async () => {
   t = await createTestApp();
   await seedOrganizations(t.deps, { demoOfficials: true });
   await registerPublicationSections(t.deps);
-  const minzdrav = await findOrganizationBySlug(t.deps.db, 'minzdrav');
-  const minfin = await findOrganizationBySlug(t.deps.db, 'minfin');
-  const editor = await createUser(t.deps, { grants: [{ role: 'editor', orgId: minzdrav?.id ?? '' }] });
-  const outsider = await createUser(t.deps, { grants: [{ role: 'editor', orgId: minfin?.id ?? '' }] });
-  editorJar = await signIn(t.app, editor.email, editor.password);
-  outsiderJar = await signIn(t.app, outsider.email, outsider.password);
+  editor = await signedInAs(t, 'editor', 'minzdrav');
+  outsider = await signedInAs(t, 'editor', 'minfin');
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const get = (url: string, jar?: CookieJar) =>
-  t.app.inject({ method: 'GET', url, headers: jar ? { cookie: jar.header() } : {} });
-
-async function post(url: string, jar: CookieJar, fields: Record<string, string>, formUrl = url) {
-  const form = await get(formUrl, jar);
-  jar.store(form);
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfFrom(form.body), ...fields }).toString(),
-  });
-  jar.store(res);
-  return res;
-}
+const get = (url: string) => t.app.inject(url);
 
 const documentFields = {
   docType: 'постановление',
@@ -62,12 +45,12 @@ describe('staff pages', () => {
     const anon = await get('/manage/orgs/minzdrav/publications');
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toContain('/sign-in?next=');
-    expect((await get('/manage/orgs/minzdrav/publications', outsiderJar)).statusCode).toBe(403);
-    expect((await get('/manage/orgs/minzdrav/publications', editorJar)).statusCode).toBe(200);
+    expect((await outsider.get('/manage/orgs/minzdrav/publications')).statusCode).toBe(403);
+    expect((await editor.get('/manage/orgs/minzdrav/publications')).statusCode).toBe(200);
   });
 
   it('shows the form again with plain messages and what was typed', async () => {
-    const res = await post('/manage/orgs/minzdrav/publications/documents/new', editorJar, {
+    const res = await editor.post('/manage/orgs/minzdrav/publications/documents/new', {
       ...documentFields,
       docNumber: '',
       docDate: '31.02.2026',
@@ -83,7 +66,7 @@ describe('staff pages', () => {
 describe('a document from form to public page, changed, with history and diff', () => {
   let id = '';
   it('publishes and shows the requisites; the number link finds it', async () => {
-    const res = await post('/manage/orgs/minzdrav/publications/documents/new', editorJar, documentFields);
+    const res = await editor.post('/manage/orgs/minzdrav/publications/documents/new', documentFields);
     expect(res.statusCode).toBe(303);
     id = String(res.headers.location).match(/documents\/([0-9a-f-]{36})/)?.[1] ?? '';
     expect(id).not.toBe('');
@@ -104,7 +87,7 @@ describe('a document from form to public page, changed, with history and diff', 
   });
 
   it('an edit leaves «изменено», the old version and a diff', async () => {
-    const res = await post(`/manage/orgs/minzdrav/publications/documents/${id}`, editorJar, {
+    const res = await editor.post(`/manage/orgs/minzdrav/publications/documents/${id}`, {
       ...documentFields,
       body: 'Утвердить регламент приёма обращений граждан и организаций.',
     });
@@ -123,17 +106,8 @@ describe('a document from form to public page, changed, with history and diff', 
   });
 
   it('attaches files through the multipart form: a PDF without text is published and the page says so', async () => {
-    const form = await get(`/manage/orgs/minzdrav/publications/documents/${id}`, editorJar);
-    const csrf = csrfFrom(form.body.slice(form.body.indexOf('/files"')));
-    const upload = (files: { field: string; name: string; type: string; data: Buffer }[]) => {
-      const body = multipartBody({ _csrf: csrf }, files);
-      return t.app.inject({
-        method: 'POST',
-        url: `/manage/orgs/minzdrav/publications/documents/${id}/files`,
-        headers: { cookie: editorJar.header(), 'content-type': body.contentType },
-        payload: body.payload,
-      });
-    };
+    const docUrl = `/manage/orgs/minzdrav/publications/documents/${id}`;
+    const upload = (files: Upload[]) => editor.post(`${docUrl}/files`, {}, { from: docUrl, files });
     const wrong = await upload([
       { field: 'files', name: 'photo.pdf', type: 'application/pdf', data: SAMPLE_PNG },
     ]);
@@ -201,7 +175,7 @@ describe('a document from form to public page, changed, with history and diff', 
 
 describe('news and sections', () => {
   it('publishes news through the form and lists it on the press page', async () => {
-    const res = await post('/manage/orgs/minzdrav/publications/new', editorJar, {
+    const res = await editor.post('/manage/orgs/minzdrav/publications/new', {
       kind: 'news',
       title: 'Открыт новый фельдшерско-акушерский пункт',
       summary: 'Кратко',
@@ -222,7 +196,6 @@ describe('news and sections', () => {
   });
 
   it('publishes a video from an uploaded MP4 with a poster and a transcript; both files are served', async () => {
-    const form = await get('/manage/orgs/minzdrav/publications/new', editorJar);
     // the smallest MP4 file-type recognises: an ftyp box
     const mp4 = Buffer.concat([
       Buffer.from([0, 0, 0, 0x18]),
@@ -231,9 +204,9 @@ describe('news and sections', () => {
       Buffer.from('mp42isom'),
       Buffer.alloc(64, 0),
     ]);
-    const body = multipartBody(
+    const res = await editor.post(
+      '/manage/orgs/minzdrav/publications/new',
       {
-        _csrf: csrfFrom(form.body),
         kind: 'video',
         title: 'Запись заседания коллегии',
         summary: '',
@@ -243,17 +216,13 @@ describe('news and sections', () => {
         topics: '',
         tags: '',
       },
-      [
-        { field: 'videoFile', name: 'kollegiya.mp4', type: 'video/mp4', data: mp4 },
-        { field: 'posterFile', name: 'kadr.png', type: 'image/png', data: SAMPLE_PNG },
-      ],
+      {
+        files: [
+          { field: 'videoFile', name: 'kollegiya.mp4', type: 'video/mp4', data: mp4 },
+          { field: 'posterFile', name: 'kadr.png', type: 'image/png', data: SAMPLE_PNG },
+        ],
+      },
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/manage/orgs/minzdrav/publications/new',
-      headers: { cookie: editorJar.header(), 'content-type': body.contentType },
-      payload: body.payload,
-    });
     expect(res.statusCode).toBe(303);
     const page = await get(String(res.headers.location).replace(/\?.*$/, ''));
     const video = page.body.match(/<video[^>]*poster="([^"]+)"[^>]*src="([^"]+)"/);
@@ -276,7 +245,7 @@ describe('news and sections', () => {
   });
 
   it('staff fill a section; the page then shows its text', async () => {
-    const res = await post('/manage/orgs/minzdrav/publications/sections/anti_corruption_plan', editorJar, {
+    const res = await editor.post('/manage/orgs/minzdrav/publications/sections/anti_corruption_plan', {
       body: 'План на 2026 год: 30 мероприятий.',
     });
     expect(res.statusCode).toBe(303);
@@ -286,23 +255,21 @@ describe('news and sections', () => {
   });
 
   it('takes feedback about the site from anyone', async () => {
-    const jar = new (await import('../../../../test/app.ts')).CookieJar();
-    const bad = await post(
+    const anon = visitor(t.app);
+    const bad = await anon.post(
       '/orgs/minzdrav/site-development/feedback',
-      jar,
       { text: '', email: 'нет' },
-      '/orgs/minzdrav/site-development',
+      { from: '/orgs/minzdrav/site-development' },
     );
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Опишите, что не работает');
-    const ok = await post(
+    const ok = await anon.post(
       '/orgs/minzdrav/site-development/feedback',
-      jar,
       { text: 'Не открывается карта', email: '' },
-      '/orgs/minzdrav/site-development',
+      { from: '/orgs/minzdrav/site-development' },
     );
     expect(ok.statusCode).toBe(303);
-    const staff = await get('/manage/orgs/minzdrav/publications', editorJar);
+    const staff = await editor.get('/manage/orgs/minzdrav/publications');
     expect(staff.body).toContain('Не открывается карта');
   });
 });
@@ -320,7 +287,7 @@ describe('income declarations', () => {
     largeDealSources: '',
   };
   it('refuses what the decree forbids, with a plain message, keeping the input', async () => {
-    const res = await post('/manage/orgs/minzdrav/declarations', editorJar, {
+    const res = await editor.post('/manage/orgs/minzdrav/declarations', {
       ...row,
       vehicles: 'автомобиль легковой; Lada Vesta А123ВС39',
     });
@@ -330,10 +297,10 @@ describe('income declarations', () => {
   });
 
   it('adds rows, publishes the year, sorts by GET and gives CSV; family shown by relation only', async () => {
-    expect((await post('/manage/orgs/minzdrav/declarations', editorJar, row)).statusCode).toBe(303);
+    expect((await editor.post('/manage/orgs/minzdrav/declarations', row)).statusCode).toBe(303);
     expect(
       (
-        await post('/manage/orgs/minzdrav/declarations', editorJar, {
+        await editor.post('/manage/orgs/minzdrav/declarations', {
           ...row,
           relation: 'СУПРУГА',
           declaredIncomeRub: '500 000',
@@ -343,7 +310,7 @@ describe('income declarations', () => {
     ).toBe(303);
     expect(
       (
-        await post('/manage/orgs/minzdrav/declarations', editorJar, {
+        await editor.post('/manage/orgs/minzdrav/declarations', {
           ...row,
           declarantShortName: 'Алексеев П.П.',
           declaredIncomeRub: '900 000',
@@ -353,11 +320,10 @@ describe('income declarations', () => {
     expect((await get('/orgs/minzdrav/declarations')).body).toContain('Сведения не опубликованы');
     expect(
       (
-        await post(
+        await editor.post(
           '/manage/orgs/minzdrav/declarations/2025/publication',
-          editorJar,
           { published: 'yes' },
-          '/manage/orgs/minzdrav/declarations',
+          { from: '/manage/orgs/minzdrav/declarations' },
         )
       ).statusCode,
     ).toBe(303);
