@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/auth.ts';
@@ -114,10 +115,30 @@ describe('one transaction', () => {
     expect(await appealsRepository.registrationNoticePending(deps.db, appeal.id)).toBe(true);
   });
 
-  it('refuses an unknown addressee and leaves no number used', async () => {
+  it('refuses an unknown addressee or attachment and leaves no number used', async () => {
+    const counters = () =>
+      deps.db.select().from(appealCounters).orderBy(appealCounters.orgId, appealCounters.year);
+    const minobr = (await findOrganizationBySlug(deps.db, 'minobr'))?.id as string;
+    const before = await counters();
+    const appealsBefore = await deps.db.$count(appeals);
     await expect(submitAppeal(deps, origin(citizen), input({ orgSlug: 'nowhere' }))).rejects.toBeInstanceOf(
       InvalidInput,
     );
+    // refused inside the registering transaction, where the number is taken
+    await expect(
+      submitAppeal(deps, origin(citizen), { ...input(), fileIds: [randomUUID()] }),
+    ).rejects.toBeInstanceOf(InvalidInput);
+    expect(await counters()).toEqual(before);
+    expect(await deps.db.$count(appeals)).toBe(appealsBefore);
+    // the body's next appeal takes the very next number
+    const last = before.find((c) => c.orgId === minobr && c.year === 2026)?.lastSequence ?? 0;
+    const next = await submitAppeal(deps, origin(citizen), input({ text: 'После отказа' }));
+    expect(next.appeal.sequence).toBe(last + 1);
+    const [row] = await deps.db
+      .select()
+      .from(appealCounters)
+      .where(and(eq(appealCounters.orgId, minobr), eq(appealCounters.year, 2026)));
+    expect(row?.lastSequence).toBe(last + 1);
   });
 
   it('refuses anonymous and unidentified people', async () => {

@@ -38,12 +38,35 @@ describe('platform endpoints', () => {
     expect(cookie?.value).toBe('en');
   });
 
-  it('sends security headers on every response', async () => {
-    const res = await t.app.inject('/healthz');
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('DENY');
+  it('sends security headers on every response: pages, API, errors, text files, refused forms', async () => {
+    const responses = [
+      await t.app.inject('/healthz'),
+      await t.app.inject('/sign-in'),
+      await t.app.inject('/accessibility?lang=en'),
+      await t.app.inject('/no-such-page'),
+      await t.app.inject('/api/v1/me'),
+      await t.app.inject('/api/v1/no-such'),
+      await t.app.inject('/api/v1/organizations?perPage=1000'),
+      await t.app.inject('/openapi.json'),
+      await t.app.inject('/robots.txt'),
+      await t.app.inject('/assets/no-such.css'),
+      await t.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        payload: 'email=a%40b.ru',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    ];
+    // the kinds of answer the list covers: 200, 400, 403, 404; HTML, JSON, problem+json, text
+    expect(new Set(responses.map((r) => r.statusCode))).toEqual(new Set([200, 400, 403, 404]));
+    for (const res of responses) {
+      const what = `${res.statusCode} ${res.headers['content-type']}`;
+      expect(res.headers['content-security-policy'], what).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy'], what).not.toContain('unsafe-inline');
+      expect(res.headers['x-content-type-options'], what).toBe('nosniff');
+      expect(res.headers['x-frame-options'], what).toBe('DENY');
+      expect(res.headers['referrer-policy'], what).toBeTruthy();
+    }
   });
 
   it('refuses a POST without a CSRF token with a 403 page, not a 500', async () => {

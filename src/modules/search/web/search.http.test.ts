@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { seedSearchFixtures } from '../../../../test/search-fixtures.ts';
+import { searchIndex } from '../../../platform/search/index.ts';
 
 let t: TestApp;
+let orgId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedSearchFixtures(t.deps);
+  ({
+    org: { id: orgId },
+  } = await seedSearchFixtures(t.deps));
 });
 afterAll(async () => {
   await t.close();
@@ -210,8 +214,56 @@ describe('legal reference', () => {
     expect(org.body).toContain('/orgs/minzdrav/documents/fx1');
     const other = await get('/orgs/minobr/legal-reference');
     expect(other.body).toContain('Действующих документов пока нет');
-    const none = await get('/legal-reference?topic=fx_transport');
-    expect(none.body).toContain('/orgs/minzdrav/documents/fx1');
+    // the only transport document is repealed: a topic no document in force has is ignored, all are shown
+    const topicWithoutDocuments = await get('/legal-reference?topic=fx_transport');
+    expect(topicWithoutDocuments.body).toContain('/orgs/minzdrav/documents/fx1');
+    expect(topicWithoutDocuments.body).not.toMatch(/value="fx_transport"/);
     expect((await get('/orgs/nope/legal-reference')).statusCode).toBe(404);
+  });
+
+  it('narrows by a chosen topic and by a tag, and links each topic to the thematic search (9.3)', async () => {
+    // a second document in force, on another topic, so that a filter has something to leave out
+    await searchIndex.upsert(t.deps.db, {
+      module: 'fixture',
+      orgId,
+      id: 'fx:doc4',
+      type: 'fx_document',
+      title: 'О расписании пригородных автобусов',
+      body: 'Расписание утверждено на летний период.',
+      url: '/orgs/minzdrav/documents/fx4',
+      publishedAt: new Date('2026-02-20T09:00:00Z'),
+      topics: ['fx_transport'],
+      tags: ['расписание'],
+      requisites: { docType: 'fx_prikaz', number: '60-од', date: '2026-02-20', status: 'fx_in_force' },
+    });
+    const all = await get('/legal-reference');
+    expect(all.body).toContain('href="/orgs/minzdrav/documents/fx1"');
+    expect(all.body).toContain('href="/orgs/minzdrav/documents/fx4"');
+
+    const transport = await get('/legal-reference?topic=fx_transport');
+    expect(transport.body).toMatch(/value="fx_transport" checked/);
+    expect(transport.body).toContain('href="/orgs/minzdrav/documents/fx4"');
+    expect(transport.body).not.toContain('href="/orgs/minzdrav/documents/fx1"');
+
+    // a group's tags link to the reference filtered by that tag
+    const tagHref = `/legal-reference?${new URLSearchParams({ tag: 'обращения граждан' })}`;
+    expect(all.body).toContain(`href="${tagHref}"`);
+    const byTag = await get(tagHref);
+    expect(byTag.body).toContain('href="/orgs/minzdrav/documents/fx1"');
+    expect(byTag.body).not.toContain('href="/orgs/minzdrav/documents/fx4"');
+
+    // each topic links to /search on that topic and the statuses in force, which finds the same documents
+    const searchHref = (html: string, topic: string) =>
+      (html.match(new RegExp(`href="(/search\\?topic=${topic}[^"]*)"`))?.[1] ?? '').replace(/&amp;/g, '&');
+    const health = searchHref(all.body, 'fx_health');
+    expect(health).toContain('status=fx_in_force');
+    const found = await get(health);
+    expect(found.body).toContain('Найдено: 1');
+    expect(found.body).toContain('href="/orgs/minzdrav/documents/fx1"');
+    const orgLink = searchHref((await get('/orgs/minzdrav/legal-reference')).body, 'fx_transport');
+    expect(orgLink).toContain('org=minzdrav');
+    const foundInOrg = await get(orgLink);
+    expect(foundInOrg.body).toContain('href="/orgs/minzdrav/documents/fx4"');
+    expect(foundInOrg.body).not.toContain('href="/orgs/minzdrav/documents/fx2"');
   });
 });
