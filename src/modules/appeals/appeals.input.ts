@@ -20,6 +20,16 @@ const optional = (max: number, tooLong: string) =>
     .transform((v) => (v ? v : null));
 
 export const TEXT_MAX = 20_000;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id chosen from a list; empty becomes null. */
+const optionalId = (invalid: string) =>
+  z
+    .string(invalid)
+    .trim()
+    .refine((v) => v === '' || UUID_RE.test(v), invalid)
+    .nullish()
+    .transform((v) => (v ? v.toLowerCase() : null));
 export const COSIGNERS_MAX = 200;
 
 const fields = {
@@ -32,6 +42,14 @@ const fields = {
   /** the addressee organisation's slug */
   orgSlug: required(100, 'appeals.org.required', 'appeals.org.required'),
   officialName: optional(300, 'appeals.officialName.tooLong'),
+  /** a complaint: the organisation whose decision or action it complains about (59-ФЗ art. 8 ч.6), from the list */
+  complainedOrgId: optionalId('appeals.complainedOrgId.invalid').describe(
+    'жалоба: id органа из GET /api/v1/organizations, решение или действие которого обжалуется (обязателен для kind=complaint) / complaint: id of the body complained about',
+  ),
+  /** and, where given, its official (an id from the organisation's responsible officials) */
+  complainedOfficialId: optionalId('appeals.complainedOfficialId.invalid').describe(
+    'id ответственного должностного лица этого органа (необязательно) / optional: id of that body’s official',
+  ),
   lastName: required(100, 'appeals.lastName.required', 'appeals.lastName.tooLong'),
   firstName: required(100, 'appeals.firstName.required', 'appeals.firstName.tooLong'),
   patronymic: optional(100, 'appeals.patronymic.tooLong'),
@@ -74,6 +92,8 @@ export type CosignerInput = z.infer<typeof cosignerInput>;
 type Common = {
   type: string;
   kind?: string | null | undefined;
+  complainedOrgId?: string | null | undefined;
+  complainedOfficialId?: string | null | undefined;
   text: string;
   postalAddress: string | null;
   answerForm?: string | null | undefined;
@@ -91,6 +111,10 @@ const always = { when: () => true };
 function typeRules(v: Common, ctx: z.RefinementCtx) {
   if (v.type === 'appeal' && !v.kind)
     ctx.addIssue({ code: 'custom', path: ['kind'], message: 'appeals.kind.required' });
+  if (v.type === 'appeal' && v.kind === 'complaint' && !v.complainedOrgId)
+    ctx.addIssue({ code: 'custom', path: ['complainedOrgId'], message: 'appeals.complainedOrgId.required' });
+  if (v.complainedOfficialId && !v.complainedOrgId)
+    ctx.addIssue({ code: 'custom', path: ['complainedOrgId'], message: 'appeals.complainedOrgId.required' });
   if (v.type === 'info_request' && v.answerForm === 'post' && !v.postalAddress)
     ctx.addIssue({
       code: 'custom',

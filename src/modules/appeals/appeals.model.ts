@@ -30,6 +30,8 @@ export const appealStatuses = [
   'sent',
   'closed',
   'left_without_answer',
+  /** 59-ФЗ art. 8 ч.7: a complaint only the body complained about could consider, returned with the right to go to court */
+  'returned',
 ] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
 
@@ -38,18 +40,32 @@ export const openStatuses: readonly AppealStatus[] = ['registered', 'in_review',
 
 /** Allowed moves of the state machine (any open state may also be left without answer). */
 export const statusTransitions: Record<AppealStatus, readonly AppealStatus[]> = {
-  registered: ['in_review', 'forwarded', 'extended', 'answer_signed', 'left_without_answer'],
-  in_review: ['forwarded', 'extended', 'answer_signed', 'left_without_answer'],
-  extended: ['answer_signed', 'forwarded', 'left_without_answer'],
+  registered: ['in_review', 'forwarded', 'extended', 'answer_signed', 'left_without_answer', 'returned'],
+  in_review: ['forwarded', 'extended', 'answer_signed', 'left_without_answer', 'returned'],
+  extended: ['answer_signed', 'forwarded', 'left_without_answer', 'returned'],
   answer_signed: ['sent', 'left_without_answer'],
   sent: ['closed'],
   forwarded: [],
   closed: [],
   left_without_answer: [],
+  returned: [],
 };
 
 export function canMove(from: AppealStatus, to: AppealStatus): boolean {
   return statusTransitions[from].includes(to);
+}
+
+/**
+ * Does the appeal carry a complaint (59-ФЗ art. 8 ч.6)? A complaint by kind, a
+ * corruption report (it complains of an official's conduct), or any appeal
+ * that names the body whose decision or action it complains about.
+ */
+export function carriesComplaint(a: {
+  type: string;
+  kind: string | null;
+  complainedOrgId: string | null;
+}): boolean {
+  return a.kind === 'complaint' || a.type === 'corruption_report' || a.complainedOrgId !== null;
 }
 
 /** 59-ФЗ art. 11 reasons to leave an appeal without answer. */
@@ -98,6 +114,7 @@ export const eventKinds = [
   'answer_signed',
   'answered',
   'left_without_answer',
+  'returned',
   'notice',
   'topic_set',
   'status_changed',

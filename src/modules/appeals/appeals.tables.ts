@@ -49,6 +49,13 @@ export const appeals = pgTable(
     officialId: uuid('official_id'),
     /** the official's name or position as the citizen wrote it, optional */
     officialName: text('official_name'),
+    /**
+     * A complaint's subject (59-ФЗ art. 8 ч.6): the organisation whose decision or
+     * action it complains about and, where given, its official (responsible_officials).
+     * Forwarding to that body is refused for every appeal that carries a complaint.
+     */
+    complainedOrgId: uuid('complained_org_id'),
+    complainedOfficialId: uuid('complained_official_id'),
     /** the author's account (null for a paper appeal registered by staff) */
     authorUserId: uuid('author_user_id'),
     /** the author's details as given on the form (personal data: never public, never logged) */
@@ -69,7 +76,7 @@ export const appeals = pgTable(
     /** type-specific fields (corruption report: who, when, where; info request: preferred form of the answer) */
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     collective: boolean('collective').notNull().default(false),
-    /** registered | in_review | forwarded | extended | answer_signed | sent | closed | left_without_answer */
+    /** registered | in_review | forwarded | extended | answer_signed | sent | closed | left_without_answer | returned */
     status: text('status').notNull().default('registered'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
@@ -153,7 +160,7 @@ export const appealCosigners = pgTable(
  * What happened to an appeal, oldest first: the history the citizen sees
  * (when visible_to_author) and staff's internal steps.
  * kind: registered | assigned | forwarded | copy_sent | extended | answer_signed | answered |
- * left_without_answer | notice | topic_set | status_changed | rated | staff_read | reminder.
+ * left_without_answer | returned | notice | topic_set | status_changed | rated | staff_read | reminder.
  */
 export const appealEvents = pgTable(
   'appeal_events',

@@ -4,7 +4,8 @@ import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
-import { findOrganizationById } from '../orgs/index.ts';
+import { findOrganizationById, type OrgRow } from '../orgs/index.ts';
+import { carriesComplaint } from './appeals.model.ts';
 import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
 import { formatLocalDate } from './format.ts';
@@ -19,22 +20,49 @@ export type ForwardInput = {
   /** forward: the appeal leaves this body; copy: a copy goes to another competent body, the appeal stays */
   mode: 'forward' | 'copy';
   targets: ForwardTarget[];
-  /** for a complaint: the body whose action it complains about (59-ФЗ art. 8 ч.6) */
-  complainedAbout?: ForwardTarget | null;
+  /**
+   * For an appeal that carries a complaint but does not yet record whose decision
+   * or action it complains about: that organisation's id, chosen from the list
+   * (59-ФЗ art. 8 ч.6). It is recorded on the appeal.
+   */
+  complainedOrgId?: string | null;
   reason: string;
 };
 
-function sameBody(a: ForwardTarget, b: ForwardTarget): boolean {
-  if ('orgId' in a && 'orgId' in b) return a.orgId === b.orgId;
-  if ('name' in a && 'name' in b) return a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
-  return false;
+/**
+ * The organisation a complaint is about, by id: the one recorded on the appeal,
+ * or the one staff choose now (then recorded). Null when the appeal carries no complaint.
+ */
+export async function complaintSubject(
+  tx: Tx,
+  a: AppealRow,
+  chosen: string | null | undefined,
+): Promise<OrgRow | null> {
+  if (!carriesComplaint(a)) return null;
+  const id = a.complainedOrgId ?? chosen ?? null;
+  const org = id ? await findOrganizationById(tx, id) : undefined;
+  if (!org)
+    throw new InvalidInput([{ field: 'complainedOrg', message: 'appeals.staff.forward.complainedRequired' }]);
+  if (!a.complainedOrgId) {
+    await repo.update(tx, a.id, { complainedOrgId: org.id });
+    a.complainedOrgId = org.id;
+  }
+  return org;
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** An outside body typed by name that is in fact the organisation (its own names, not an id). */
+function isNameOf(org: OrgRow, name: string): boolean {
+  return [org.nameRu, org.nameEn, org.shortNameRu].some((n) => n && norm(n) === norm(name));
 }
 
 /**
  * Forward an appeal to the competent body (or send copies to several), with
  * the notice to the citizen (59-ФЗ art. 8 ч.3–4). A body on the portal gets
  * its own registration with its own number and deadlines; an outside body is
- * recorded by name. A complaint never goes to the body it complains about (ч.6).
+ * recorded by name. An appeal that carries a complaint never goes to the body
+ * whose decision or action it complains about (ч.6), compared by id.
  */
 export async function forwardAppeal(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
@@ -49,15 +77,9 @@ export async function forwardAppeal(
       throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.targetRequired' }]);
     if (input.mode === 'forward' && input.targets.length > 1)
       throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.oneTarget' }]);
-    if (a.kind === 'complaint') {
-      if (!input.complainedAbout)
-        throw new InvalidInput([
-          { field: 'complainedOrg', message: 'appeals.staff.forward.complainedRequired' },
-        ]);
-      const about = input.complainedAbout;
-      if (input.targets.some((t) => sameBody(t, about)))
-        throw new Conflict('appeals.staff.conflict.complaintToSubject');
-    }
+    const about = await complaintSubject(tx, a, input.complainedOrgId);
+    if (about && input.targets.some((t) => ('orgId' in t ? t.orgId === about.id : isNameOf(about, t.name))))
+      throw new Conflict('appeals.staff.conflict.complaintToSubject');
     if (input.targets.some((t) => 'orgId' in t && t.orgId === a.orgId))
       throw new InvalidInput([{ field: 'targetOrg', message: 'appeals.staff.forward.self' }]);
 
@@ -109,7 +131,7 @@ export async function forwardAppeal(
         fromStatus: a.status,
         toStatus: input.mode === 'forward' ? 'forwarded' : a.status,
         visibleToAuthor: true,
-        details: { late, complainedAbout: input.complainedAbout ?? null },
+        details: { late, complainedOrgId: about?.id ?? null },
       });
       if (input.mode === 'forward') {
         await repo.update(tx, a.id, {
@@ -154,6 +176,9 @@ async function registerAtBody(
     sequence,
     type: a.type,
     kind: a.kind,
+    officialName: a.officialName,
+    complainedOrgId: a.complainedOrgId,
+    complainedOfficialId: a.complainedOfficialId,
     form: a.form,
     multiplicity: a.multiplicity,
     authorUserId: a.authorUserId,

@@ -30,6 +30,7 @@ export const appealsMessages = defineMessages({
     'appeals.status.sent': 'Ответ направлен',
     'appeals.status.closed': 'Рассмотрение завершено',
     'appeals.status.left_without_answer': 'Оставлено без ответа',
+    'appeals.status.returned': 'Жалоба возвращена',
 
     // Region home
     'appeals.home.title': 'Обращения в органы власти',
@@ -61,6 +62,10 @@ export const appealsMessages = defineMessages({
     'appeals.field.orgSlug': 'Орган или организация',
     'appeals.field.orgSlug.choose': 'Выберите орган',
     'appeals.field.officialName': 'Должностное лицо (необязательно)',
+    'appeals.field.complainedOrgId': 'На решение или действие какого органа жалоба',
+    'appeals.field.complainedOrgId.hint':
+      'Для жалобы — обязательно. Жалоба не направляется в орган, решение или действие которого обжалуется (59-ФЗ ст. 8 ч. 6)',
+    'appeals.field.complainedOrgId.none': 'Не жалоба на орган',
     'appeals.field.officialName.hint':
       'Фамилия и инициалы или должность, если обращение адресовано конкретному лицу',
     'appeals.field.kind': 'Вид обращения',
@@ -104,6 +109,9 @@ export const appealsMessages = defineMessages({
     'appeals.org.required': 'Выберите орган, которому адресовано обращение',
     'appeals.org.unknown': 'Такого органа на портале нет. Выберите орган из списка',
     'appeals.officialName.tooLong': 'Должностное лицо: не больше 300 знаков',
+    'appeals.complainedOrgId.required': 'Выберите орган, на решение или действие которого вы жалуетесь',
+    'appeals.complainedOrgId.invalid': 'Выберите орган, на который жалоба, из списка',
+    'appeals.complainedOfficialId.invalid': 'Выберите должностное лицо этого органа из списка',
     'appeals.lastName.required': 'Введите фамилию',
     'appeals.lastName.tooLong': 'Фамилия: не больше 100 знаков',
     'appeals.firstName.required': 'Введите имя',
@@ -178,6 +186,7 @@ export const appealsMessages = defineMessages({
     'appeals.event.answer_signed': 'Ответ подписан',
     'appeals.event.answered': 'Ответ направлен',
     'appeals.event.left_without_answer': 'Оставлено без ответа',
+    'appeals.event.returned': 'Жалоба возвращена с разъяснением права на обжалование в суд',
     'appeals.event.notice': 'Направлено уведомление',
     'appeals.event.topic_set': 'Определена тема',
     'appeals.event.status_changed': 'Статус изменён',
@@ -248,6 +257,7 @@ export const appealsMessages = defineMessages({
     'appeals.status.sent': 'Answer sent',
     'appeals.status.closed': 'Closed',
     'appeals.status.left_without_answer': 'Left without answer',
+    'appeals.status.returned': 'Complaint returned',
     'appeals.home.title': 'Appeals to the authorities',
     'appeals.home.body':
       'An appeal, information request or corruption report is registered at once: you get its number and deadline, and follow it in your account.',
@@ -275,6 +285,10 @@ export const appealsMessages = defineMessages({
     'appeals.field.orgSlug': 'Body or organisation',
     'appeals.field.orgSlug.choose': 'Choose a body',
     'appeals.field.officialName': 'Official (optional)',
+    'appeals.field.complainedOrgId': 'Whose decision or action the complaint is about',
+    'appeals.field.complainedOrgId.hint':
+      'Required for a complaint. A complaint is never sent to the body whose decision or action it is about (59-FZ art. 8 part 6)',
+    'appeals.field.complainedOrgId.none': 'Not a complaint about a body',
     'appeals.field.officialName.hint': 'Name or position, if the appeal is addressed to a particular person',
     'appeals.field.kind': 'Kind of appeal',
     'appeals.field.author': 'About you',
@@ -314,6 +328,9 @@ export const appealsMessages = defineMessages({
     'appeals.org.required': 'Choose the body the appeal is addressed to',
     'appeals.org.unknown': 'There is no such body on the portal. Choose one from the list',
     'appeals.officialName.tooLong': 'Official: at most 300 characters',
+    'appeals.complainedOrgId.required': 'Choose the body whose decision or action you complain about',
+    'appeals.complainedOrgId.invalid': 'Choose the body complained about from the list',
+    'appeals.complainedOfficialId.invalid': 'Choose an official of that body from the list',
     'appeals.lastName.required': 'Enter your surname',
     'appeals.lastName.tooLong': 'Surname: at most 100 characters',
     'appeals.firstName.required': 'Enter your given name',
@@ -382,6 +399,7 @@ export const appealsMessages = defineMessages({
     'appeals.event.answer_signed': 'Answer signed',
     'appeals.event.answered': 'Answer sent',
     'appeals.event.left_without_answer': 'Left without answer',
+    'appeals.event.returned': 'Complaint returned with the explanation of the right to go to court',
     'appeals.event.notice': 'Notice sent',
     'appeals.event.topic_set': 'Topic set',
     'appeals.event.status_changed': 'Status changed',

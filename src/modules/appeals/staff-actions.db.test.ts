@@ -15,6 +15,7 @@ import { forwardAppeal } from './forward-appeal.ts';
 import { getAppealForStaff } from './get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from './leave-appeal-without-answer.ts';
 import { listAppealQueue } from './list-appeal-queue.ts';
+import { returnComplaint } from './return-complaint.ts';
 import { saveAnswerDraft } from './save-answer-draft.ts';
 import { IllegalTransition } from './staff-action.ts';
 import { staffKit } from './staff-test-kit.ts';
@@ -124,41 +125,155 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
 
   it('never forwards a complaint to the body it complains about, and asks which body that is', async () => {
     const a = await k.submit({ kind: 'complaint' });
-    await expect(
+    const forward = (over: Partial<Parameters<typeof forwardAppeal>[2]>) =>
       forwardAppeal(deps, k.origin(k.officer), {
         id: a.id,
         mode: 'forward',
         targets: [{ orgId: k.other.id }],
         reason: 'r',
-      }),
-    ).rejects.toThrow(InvalidInput);
-    const refused = forwardAppeal(deps, k.origin(k.officer), {
-      id: a.id,
-      mode: 'forward',
-      targets: [{ orgId: k.other.id }],
-      complainedAbout: { orgId: k.other.id },
-      reason: 'r',
+        ...over,
+      });
+    // the complaint does not say whose action it is about: staff must choose the body from the list
+    await expect(forward({})).rejects.toMatchObject({
+      errors: [{ field: 'complainedOrg', message: 'appeals.staff.forward.complainedRequired' }],
     });
+    await expect(forward({ complainedOrgId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(
+      InvalidInput,
+    );
+    const refused = forward({ complainedOrgId: k.other.id });
     await expect(refused).rejects.toThrow(Conflict);
     await expect(refused).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
+    // the same body typed by its name as an "outside" body is still that body
     await expect(
-      forwardAppeal(deps, k.origin(k.officer), {
-        id: a.id,
+      forward({ targets: [{ name: ` ${k.other.nameRu.toUpperCase()} ` }], complainedOrgId: k.other.id }),
+    ).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
+    expect((await row(a.id)).status).toBe('registered');
+    expect((await row(a.id)).complainedOrgId).toBeNull();
+    const res = await forward({ targets: [{ orgId: k.third.id }], complainedOrgId: k.other.id });
+    expect((await row(a.id)).complainedOrgId).toBe(k.other.id);
+    // the receiving body's registration carries the subject too, so it cannot send it on to that body
+    const received = (
+      await deps.db
+        .select()
+        .from(appeals)
+        .where(eq(appeals.number, res.registered[0] ?? ''))
+    )[0];
+    expect(received?.complainedOrgId).toBe(k.other.id);
+    await expect(
+      forwardAppeal(deps, k.origin(k.admin), {
+        id: received?.id ?? '',
         mode: 'forward',
-        targets: [{ name: 'Прокуратура Калининградской области' }],
-        complainedAbout: { name: ' прокуратура калининградской области ' },
+        targets: [{ orgId: k.other.id }],
         reason: 'r',
       }),
     ).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
-    expect((await row(a.id)).status).toBe('registered');
+  });
+
+  it('refuses forwarding to the body complained about for every appeal that carries a complaint', async () => {
+    // a complaint, a statement that names a body it complains about, a corruption report about a body
+    const cases = [
+      { a: await k.submit({ kind: 'complaint', complainedOrgId: k.other.id }), by: k.officer },
+      { a: await k.submit({ kind: 'statement', complainedOrgId: k.other.id }), by: k.officer },
+      {
+        a: await k.submit({ type: 'corruption_report', complainedOrgId: k.other.id }),
+        by: k.anticorruption,
+      },
+    ];
+    for (const c of cases) {
+      await expect(
+        forwardAppeal(deps, k.origin(c.by), {
+          id: c.a.id,
+          mode: 'copy',
+          targets: [{ orgId: k.third.id }, { orgId: k.other.id }],
+          reason: 'r',
+        }),
+      ).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
+      // a staff choice never overrides what the appeal records
+      await expect(
+        forwardAppeal(deps, k.origin(c.by), {
+          id: c.a.id,
+          mode: 'forward',
+          targets: [{ orgId: k.other.id }],
+          complainedOrgId: k.third.id,
+          reason: 'r',
+        }),
+      ).rejects.toThrow('appeals.staff.conflict.complaintToSubject');
+      expect((await row(c.a.id)).status).toBe('registered');
+    }
+    // a corruption report that names no body still needs one before it can be forwarded
+    const report = await k.submit({ type: 'corruption_report' });
+    await expect(
+      forwardAppeal(deps, k.origin(k.anticorruption), {
+        id: report.id,
+        mode: 'forward',
+        targets: [{ orgId: k.other.id }],
+        reason: 'r',
+      }),
+    ).rejects.toMatchObject({
+      errors: [{ field: 'complainedOrg', message: 'appeals.staff.forward.complainedRequired' }],
+    });
     await forwardAppeal(deps, k.origin(k.officer), {
-      id: a.id,
+      id: (await k.submit({ kind: 'statement' })).id,
       mode: 'forward',
       targets: [{ name: 'Прокуратура Калининградской области' }],
-      complainedAbout: { orgId: k.other.id },
       reason: 'Надзор за исполнением законов',
     });
-    expect((await row(a.id)).forwardedToName).toBe('Прокуратура Калининградской области');
+  });
+
+  it('returns a complaint only its subject could consider, with the right to go to court (art. 8 ч.7)', async () => {
+    const a = await k.submit({ kind: 'complaint', complainedOrgId: k.other.id });
+    await expect(returnComplaint(deps, k.origin(k.otherOfficer), { id: a.id, reason: 'r' })).rejects.toThrow(
+      NotFound,
+    );
+    const res = await returnComplaint(deps, k.origin(k.officer), {
+      id: a.id,
+      reason: 'Выдача разрешения — полномочие только этого министерства',
+    });
+    expect(res.noticeSent).toBe(true);
+    const r = await row(a.id);
+    expect(r.status).toBe('returned');
+    expect(r.closedAt).not.toBeNull();
+    const events = await appealsRepository.events(deps.db, a.id);
+    const ev = events.find((e) => e.kind === 'returned');
+    expect(ev?.visibleToAuthor).toBe(true);
+    expect(ev?.targetOrgId).toBe(k.other.id);
+    expect(ev?.details).toMatchObject({ article: '59-ФЗ ст. 8 ч. 7' });
+    const [mail] = (await mailsTo(k.citizenUser.email)).filter((m) => m.kind === 'appeal.returned');
+    expect(mail?.subject).toContain(a.number);
+    expect(mail?.textBody).toContain('частью 7 статьи 8');
+    expect(mail?.textBody).toContain('в суд');
+    expect(mail?.textBody).toContain(k.other.nameRu);
+    expect(mail?.textBody).toContain('полномочие только этого министерства');
+    const audit = await deps.db.select().from(auditLog).where(eq(auditLog.action, 'appeal.return_complaint'));
+    expect(audit.map((x) => x.objectId)).toContain(a.id);
+    // closed: nothing more to return or forward
+    await expect(returnComplaint(deps, k.origin(k.officer), { id: a.id, reason: 'r' })).rejects.toThrow(
+      Conflict,
+    );
+  });
+
+  it('returns only a complaint, and not one sent to the very body it is about', async () => {
+    const statement = await k.submit({ kind: 'statement' });
+    await expect(
+      returnComplaint(deps, k.origin(k.officer), { id: statement.id, reason: 'r' }),
+    ).rejects.toThrow('appeals.staff.conflict.notComplaint');
+    const own = await k.submit({ kind: 'complaint', complainedOrgId: k.body.id });
+    await expect(returnComplaint(deps, k.origin(k.officer), { id: own.id, reason: 'r' })).rejects.toThrow(
+      'appeals.staff.conflict.returnOwnBody',
+    );
+    const unnamed = await k.submit({ kind: 'complaint' });
+    await expect(
+      returnComplaint(deps, k.origin(k.officer), { id: unnamed.id, reason: 'r' }),
+    ).rejects.toMatchObject({
+      errors: [{ field: 'complainedOrg', message: 'appeals.staff.forward.complainedRequired' }],
+    });
+    await returnComplaint(deps, k.origin(k.officer), {
+      id: unnamed.id,
+      complainedOrgId: k.third.id,
+      reason: 'r',
+    });
+    expect((await row(unnamed.id)).complainedOrgId).toBe(k.third.id);
+    expect((await row(own.id)).status).toBe('registered');
   });
 
   it('sends copies to several bodies while the appeal stays here', async () => {

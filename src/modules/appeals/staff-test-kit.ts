@@ -33,7 +33,13 @@ export async function staffKit(deps: TestDeps) {
   let n = 0;
   /** A citizen's appeal to `org` (the first body by default), through the real intake use case. */
   const submit = async (
-    opts: { type?: 'appeal' | 'info_request' | 'corruption_report'; kind?: string | null; org?: OrgRow } = {},
+    opts: {
+      type?: 'appeal' | 'info_request' | 'corruption_report';
+      kind?: string | null;
+      org?: OrgRow;
+      /** the body a complaint is about (59-ФЗ art. 8 ч.6) */
+      complainedOrgId?: string | null;
+    } = {},
   ) => {
     const type = opts.type ?? 'appeal';
     n++;
@@ -42,6 +48,8 @@ export async function staffKit(deps: TestDeps) {
       kind: type === 'appeal' ? (opts.kind ?? 'statement') : null,
       orgSlug: (opts.org ?? body).slug,
       officialName: null,
+      complainedOrgId: opts.complainedOrgId ?? null,
+      complainedOfficialId: null,
       lastName: 'Смирнова',
       firstName: 'Анна',
       patronymic: 'Петровна',

@@ -30,6 +30,7 @@ export const queueQueryInput = z
           'closed',
           'forwarded',
           'left_without_answer',
+          'returned',
           'open',
         ],
         {
@@ -94,7 +95,6 @@ export const forwardInput = z
     targetOrg: z.string().trim().optional(),
     targetName: z.string().trim().max(300).optional(),
     complainedOrg: z.string().trim().optional(),
-    complainedName: z.string().trim().max(300).optional(),
     forwardReason: requiredText(2000, 'appeals.staff.forward.reason.required'),
   })
   .transform((v, ctx) => {
@@ -111,11 +111,20 @@ export const forwardInput = z
     if (v.targetName) targets.push({ name: v.targetName });
     if (targets.length === 0)
       ctx.addIssue({ code: 'custom', path: ['targetOrg'], message: 'appeals.staff.forward.targetRequired' });
-    let complainedAbout: { orgId: string } | { name: string } | null = null;
-    if (v.complainedOrg && UUID.test(v.complainedOrg)) complainedAbout = { orgId: v.complainedOrg };
-    else if (v.complainedName) complainedAbout = { name: v.complainedName };
-    return { mode: v.mode, targets, complainedAbout, reason: v.forwardReason };
+    if (v.complainedOrg && !UUID.test(v.complainedOrg))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['complainedOrg'],
+        message: 'appeals.staff.forward.complainedRequired',
+      });
+    return { mode: v.mode, targets, complainedOrgId: v.complainedOrg || null, reason: v.forwardReason };
   });
+
+/** 59-ФЗ art. 8 ч.7: return a complaint only the body complained about could consider. */
+export const returnComplaintInput = z.object({
+  complainedOrg: optionalUuid('appeals.staff.forward.complainedRequired'),
+  returnReason: requiredText(2000, 'appeals.staff.return.reason.required'),
+});
 
 export const extendInput = z.object({
   days: z

@@ -194,10 +194,27 @@ export const appealsStaffMessages = defineMessages({
       'Полное наименование, например: Прокуратура Калининградской области',
     'appeals.staff.forward.complaintRule':
       'Жалобу нельзя направлять в орган или должностному лицу, решение или действие которых обжалуется (ч. 6 ст. 8 59-ФЗ).',
-    'appeals.staff.forward.complainedOrg': 'На какой орган жалоба',
-    'appeals.staff.forward.complainedOutside': 'Орган вне портала (укажите ниже)',
-    'appeals.staff.forward.complainedName': 'Или наименование органа, на который жалоба',
-    'appeals.staff.forward.complainedRequired': 'Укажите, на действия какого органа жалоба',
+    'appeals.staff.forward.complainedOrg': 'На решение или действие какого органа жалоба',
+    'appeals.staff.forward.complainedChoose': 'Выберите орган',
+    'appeals.staff.forward.complainedRequired':
+      'Выберите из списка орган, на решение или действие которого жалоба',
+    'appeals.staff.complained': 'Жалоба на решение или действие',
+    'appeals.staff.return.title': 'Вернуть жалобу автору',
+    'appeals.staff.return.lead':
+      'Если решить вопросы жалобы может только орган, решение или действие которого обжалуется, жалоба возвращается гражданину с разъяснением права обжаловать это решение или действие в суд (ч. 7 ст. 8 59-ФЗ).',
+    'appeals.staff.return.reason': 'Почему вопрос в компетенции только этого органа',
+    'appeals.staff.return.reasonHint': 'Гражданин увидит это в уведомлении',
+    'appeals.staff.return.reason.required': 'Укажите, почему решить вопрос может только обжалуемый орган',
+    'appeals.staff.return.submit': 'Вернуть жалобу с разъяснением',
+    'appeals.staff.conflict.notComplaint': 'Вернуть автору можно только жалобу',
+    'appeals.staff.conflict.returnOwnBody':
+      'Жалоба направлена в тот самый орган, на который она подана: рассмотрите её или направьте по компетенции',
+    'appeals.staff.done.return': 'Жалоба возвращена автору с разъяснением права на обжалование в суд',
+    'appeals.staff.status.returned': 'Жалоба возвращена',
+    'appeals.staff.event.returned': 'Жалоба возвращена автору (ч. 7 ст. 8 59-ФЗ)',
+    'appeals.staff.mail.returned.subject': 'Жалоба {number} возвращена',
+    'appeals.staff.mail.returned.text':
+      'Ваша жалоба № {number} возвращается Вам в соответствии с частью 7 статьи 8 Федерального закона от 2 мая 2006 г. № 59-ФЗ. Решение поставленных в ней вопросов входит в компетенцию только органа, решение или действие (бездействие) которого Вы обжалуете: {body}. Направлять жалобу в этот орган запрещено (часть 6 статьи 8).\n\nПояснение: {reason}\n\nВы вправе обжаловать это решение или действие (бездействие) в установленном порядке в суд (глава 22 Кодекса административного судопроизводства Российской Федерации; для юридических лиц и предпринимателей — глава 24 Арбитражного процессуального кодекса Российской Федерации), а также обратиться с жалобой непосредственно в этот орган.',
     'appeals.staff.forward.reason': 'Причина',
     'appeals.staff.forward.reasonHint': 'Гражданин увидит её в уведомлении и в истории обращения',
     'appeals.staff.forward.reason.required': 'Укажите, почему обращение направляется в другой орган',
@@ -470,10 +487,25 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.forward.targetNameHint': 'Its full name',
     'appeals.staff.forward.complaintRule':
       'A complaint is never forwarded to the body or official whose decision or action it complains about (59-ФЗ art. 8 part 6).',
-    'appeals.staff.forward.complainedOrg': 'Which body the complaint is about',
-    'appeals.staff.forward.complainedOutside': 'A body outside the portal (give it below)',
-    'appeals.staff.forward.complainedName': 'Or the name of the body complained about',
-    'appeals.staff.forward.complainedRequired': 'Say which body’s action the complaint is about',
+    'appeals.staff.forward.complainedOrg': 'Whose decision or action the complaint is about',
+    'appeals.staff.forward.complainedChoose': 'Choose a body',
+    'appeals.staff.forward.complainedRequired':
+      'Choose from the list the body whose decision or action is complained about',
+    'appeals.staff.complained': 'Complaint about the decision or action of',
+    'appeals.staff.return.title': 'Return the complaint to its author',
+    'appeals.staff.return.lead':
+      'When only the body whose decision or action is complained about can resolve the matter, the complaint is returned with an explanation of the right to go to court (59-FZ art. 8 part 7).',
+    'appeals.staff.return.reason': 'Why only that body is competent',
+    'appeals.staff.return.reasonHint': 'The citizen sees this in the notice',
+    'appeals.staff.return.reason.required': 'Say why only the body complained about can resolve the matter',
+    'appeals.staff.return.submit': 'Return the complaint with the explanation',
+    'appeals.staff.conflict.notComplaint': 'Only a complaint can be returned to its author',
+    'appeals.staff.conflict.returnOwnBody':
+      'The complaint was sent to the very body it is about: consider it or forward it to the competent body',
+    'appeals.staff.done.return':
+      'The complaint was returned with the explanation of the right to go to court',
+    'appeals.staff.status.returned': 'Complaint returned',
+    'appeals.staff.event.returned': 'Complaint returned to its author (59-FZ art. 8 part 7)',
     'appeals.staff.forward.reason': 'Reason',
     'appeals.staff.forward.reasonHint': 'The citizen sees it in the notice and the history',
     'appeals.staff.forward.reason.required': 'Say why the appeal goes to another body',

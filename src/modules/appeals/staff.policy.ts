@@ -71,6 +71,11 @@ export const staffPolicy = {
     return staffPolicy.canRead(actor, a) && OPEN.includes(a.status);
   },
 
+  /** Return a complaint to its author (59-ФЗ art. 8 ч.7) while the body still holds it. */
+  canReturnComplaint(actor: Actor, a: AppealRef): boolean {
+    return staffPolicy.canRead(actor, a) && OPEN.includes(a.status);
+  },
+
   /** The head decides an extension. */
   canExtend(actor: Actor, a: AppealRef): boolean {
     return staffPolicy.canRead(actor, a) && hasOrgRole(actor, 'head', a.orgId) && OPEN.includes(a.status);

@@ -5,7 +5,7 @@ import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Forbidden, InvalidInput, Unauthenticated } from '../../platform/errors/index.ts';
 import { isLocale, translator } from '../../platform/i18n/index.ts';
-import { findOrganizationBySlug } from '../orgs/index.ts';
+import { findOrganizationById, findOrganizationBySlug, listResponsibleOfficials } from '../orgs/index.ts';
 import type { AppealInput } from './appeals.input.ts';
 import { submitBlocker } from './appeals.policy.ts';
 import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
@@ -25,6 +25,19 @@ export class SubmitBlocked extends Forbidden {
   constructor(readonly reason: string) {
     super(`appeals.blocked.${reason}`);
   }
+}
+
+/** The body (and official) a complaint is about must be ones on the portal's list, by id. */
+async function checkComplainedAbout(deps: Pick<Deps, 'db'>, input: SubmitAppealInput): Promise<void> {
+  if (!input.complainedOrgId) return;
+  const about = await findOrganizationById(deps.db, input.complainedOrgId);
+  if (!about)
+    throw new InvalidInput([{ field: 'complainedOrgId', message: 'appeals.complainedOrgId.invalid' }]);
+  const officialId = input.complainedOfficialId;
+  if (officialId && !(await listResponsibleOfficials(deps.db, about.id)).some((o) => o.id === officialId))
+    throw new InvalidInput([
+      { field: 'complainedOfficialId', message: 'appeals.complainedOfficialId.invalid' },
+    ]);
 }
 
 function isIdempotencyClash(err: unknown): boolean {
@@ -56,6 +69,7 @@ export async function submitAppeal(
   }
   const org = await findOrganizationBySlug(deps.db, input.orgSlug);
   if (!org) throw new InvalidInput([{ field: 'orgSlug', message: 'appeals.org.unknown' }]);
+  await checkComplainedAbout(deps, input);
   const deadlineSettings = await loadDeadlineSettings(deps.db);
   const { calendar, version: calendarVersion } = await loadCalendar(deps.db);
 
@@ -89,6 +103,8 @@ export async function submitAppeal(
         kind: input.type === 'appeal' ? (input.kind ?? null) : null,
         form: 'electronic',
         officialName: input.officialName,
+        complainedOrgId: input.complainedOrgId ?? null,
+        complainedOfficialId: input.complainedOrgId ? (input.complainedOfficialId ?? null) : null,
         authorUserId: actor.userId,
         lastName: input.lastName,
         firstName: input.firstName,

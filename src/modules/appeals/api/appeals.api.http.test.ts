@@ -5,7 +5,8 @@ import { createUser, signIn } from '../../../../test/auth.ts';
 import { type Mailbox, startMailbox } from '../../../../test/mailbox.ts';
 import { startMailWorker } from '../../../platform/mail/index.ts';
 import { outbox } from '../../../platform/mail/mail.tables.ts';
-import { seedOrganizations } from '../../orgs/index.ts';
+import { listAllOrganizations, listResponsibleOfficials, seedOrganizations } from '../../orgs/index.ts';
+import { responsibleOfficials } from '../../orgs/orgs.tables.ts';
 
 const body = {
   orgSlug: 'minzdrav',
@@ -103,6 +104,57 @@ describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
     const badOrg = await post({ ...body, orgSlug: 'nowhere' });
     expect(badOrg.statusCode).toBe(422);
     expect(badOrg.json().errors).toEqual([{ field: 'orgSlug', message: 'appeals.org.unknown' }]);
+  });
+
+  it('takes the body (and official) a complaint is about as ids from the lists, and shows it back', async () => {
+    const orgs = await listAllOrganizations(t.deps.db);
+    const about = orgs.find((o) => o.slug === 'minobr');
+    const elsewhere = orgs.find((o) => o.slug === 'minfin');
+    if (!about || !elsewhere) throw new Error('seed');
+    const complaint = { ...body, kind: 'complaint' };
+    const missing = await post(complaint);
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().errors)).toContain('appeals.complainedOrgId.required');
+    const byName = await post({ ...complaint, complainedOrgId: about.nameRu });
+    expect(byName.statusCode).toBe(400);
+    expect(JSON.stringify(byName.json().errors)).toContain('appeals.complainedOrgId.invalid');
+    const unknown = await post({ ...complaint, complainedOrgId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([
+      { field: 'complainedOrgId', message: 'appeals.complainedOrgId.invalid' },
+    ]);
+    const official = (orgId: string, fullName: string) => ({
+      orgId,
+      duty: 'appeals',
+      fullName,
+      position: 'Начальник отдела',
+    });
+    await t.deps.db
+      .insert(responsibleOfficials)
+      .values([official(about.id, 'Орлова Вера Ильинична'), official(elsewhere.id, 'Зимин Пётр Олегович')]);
+    const [own] = await listResponsibleOfficials(t.deps.db, about.id);
+    const [foreign] = await listResponsibleOfficials(t.deps.db, elsewhere.id);
+    if (!foreign || !own) throw new Error('officials');
+    const wrongOfficial = await post({
+      ...complaint,
+      complainedOrgId: about.id,
+      complainedOfficialId: foreign.id,
+    });
+    expect(wrongOfficial.statusCode).toBe(422);
+    expect(wrongOfficial.json().errors).toEqual([
+      { field: 'complainedOfficialId', message: 'appeals.complainedOfficialId.invalid' },
+    ]);
+    const ok = await post({ ...complaint, complainedOrgId: about.id, complainedOfficialId: own.id });
+    expect(ok.statusCode).toBe(201);
+    const view = await t.app.inject({
+      url: ok.headers.location as string,
+      headers: { cookie: jar.header() },
+    });
+    expect(view.json()).toMatchObject({
+      kind: 'complaint',
+      complainedOrgId: about.id,
+      complainedOfficialId: own.id,
+    });
   });
 
   it('needs a signed-in, identified citizen', async () => {

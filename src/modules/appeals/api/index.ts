@@ -26,6 +26,11 @@ const appealView = receipt
     type: z.enum(appealTypes),
     kind: z.enum(appealKinds).nullable(),
     orgSlug: z.string().nullable(),
+    complainedOrgId: z
+      .string()
+      .nullable()
+      .describe('жалоба: орган, решение или действие которого обжалуется / the body complained about'),
+    complainedOfficialId: z.string().nullable(),
     dueProvisional: z.boolean(),
     subject: z.string().nullable(),
     text: z.string(),
@@ -134,6 +139,8 @@ export async function appealsApi(app: FastifyInstance) {
         type: a.type as (typeof appealTypes)[number],
         kind: a.kind as (typeof appealKinds)[number] | null,
         orgSlug: d.org?.slug ?? null,
+        complainedOrgId: a.complainedOrgId,
+        complainedOfficialId: a.complainedOfficialId,
         dueProvisional: a.dueProvisional,
         subject: a.subject,
         text: a.text,

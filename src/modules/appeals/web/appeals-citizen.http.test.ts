@@ -29,6 +29,7 @@ beforeAll(async () => {
     patronymic: 'Петровна',
   });
   other = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+  valid.complainedOrgId = (await findOrganizationBySlug(t.deps.db, 'minzdrav'))?.id ?? '';
 });
 afterAll(async () => {
   await t.close();
@@ -69,6 +70,8 @@ async function sendForm(
 const valid = {
   orgSlug: 'minzdrav',
   kind: 'complaint',
+  /** the body complained about: set once the organisations are seeded */
+  complainedOrgId: '',
   lastName: 'Смирнова',
   firstName: 'Анна',
   patronymic: 'Петровна',
@@ -168,6 +171,34 @@ describe('the appeal form', () => {
     expect(res.body).toMatch(/name="collective" type="checkbox" value="yes" checked/);
   });
 
+  it('records the body a complaint is about, chosen by id from the list, and asks for it plainly', async () => {
+    const form = await esia.get('/appeals/new?type=appeal');
+    expect(form.body).toContain('На решение или действие какого органа жалоба');
+    expect(form.body).toContain(`<option value="${valid.complainedOrgId}"`);
+    let { res } = await sendForm(esia, { ...valid, complainedOrgId: '' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Выберите орган, на решение или действие которого вы жалуетесь');
+    expect(res.body).toContain('запись к терапевту недоступна');
+    ({ res } = await sendForm(esia, { ...valid, complainedOrgId: 'Министерство здравоохранения' }));
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Выберите орган, на который жалоба, из списка');
+    ({ res } = await sendForm(esia, {
+      ...valid,
+      complainedOrgId: '00000000-0000-4000-8000-000000000000',
+    }));
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Выберите орган, на который жалоба, из списка');
+    const transport = await findOrganizationBySlug(t.deps.db, 'mininfra');
+    ({ res } = await sendForm(esia, {
+      ...valid,
+      email: 'complaint@example.test',
+      complainedOrgId: transport?.id ?? '',
+    }));
+    expect(res.statusCode).toBe(303);
+    const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    expect((await appealsRepository.findByNumber(t.deps.db, number))?.complainedOrgId).toBe(transport?.id);
+  });
+
   it('registers an appeal at once: number, dates, deadline, event, audit and notice', async () => {
     const { res } = await sendForm(esia, valid);
     expect(res.statusCode).toBe(303);
@@ -195,8 +226,8 @@ describe('the appeal form', () => {
     expect(page.body).toContain(number);
     expect(page.body).toContain('02.03.2026');
     expect(page.body).toContain('01.04.2026');
-    // 3 March – 1 April less the weekends and the days off the shipped data lists (9 and 23 March)
-    expect(page.body).toContain('Осталось рабочих дней: 20');
+    // 3 March – 1 April less the weekends and 9 March (23 March 2026 is a working day in the corrected data)
+    expect(page.body).toContain('Осталось рабочих дней: 21');
     // no SMTP in this app: the notice waits in the outbox and the page says so
     expect(page.body).toContain('Уведомление о регистрации ещё не доставлено');
     const [mail] = await t.deps.db.select().from(outbox).where(eq(outbox.toAddress, 'anna@example.test'));

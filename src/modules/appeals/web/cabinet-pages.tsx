@@ -30,6 +30,7 @@ const statusColour: Record<AppealStatus, TagColour> = {
   sent: 'green',
   closed: 'grey',
   left_without_answer: 'orange',
+  returned: 'orange',
 };
 
 export function StatusTag({ status }: { status: string }) {

@@ -62,7 +62,11 @@ export async function appealsWeb(app: FastifyInstance) {
 
   async function orgChoices(req: FastifyRequest) {
     const orgs = await listAllOrganizations(db);
-    return orgs.map((o) => ({ slug: o.slug, name: req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu }));
+    return orgs.map((o) => ({
+      id: o.id,
+      slug: o.slug,
+      name: req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu,
+    }));
   }
 
   /** Sign-in first; then the identification rule; true when the page was already sent. */

@@ -19,7 +19,7 @@ import { TEXT_MAX } from '../appeals.input.ts';
 import { type AppealType, appealKinds, appealTypes } from '../appeals.model.ts';
 import { ATTACHMENT_RULES } from '../appeals.settings.ts';
 
-export type OrgChoice = { slug: string; name: string };
+export type OrgChoice = { id: string; slug: string; name: string };
 export type KeptFile = { id: string; originalName: string };
 
 /** The page title of the form for a type. */
@@ -137,6 +137,19 @@ export function NewAppealView({
               text: t(`appeals.kind.${k}`),
               hint: t(`appeals.kind.${k}.hint`),
             }))}
+          />
+        )}
+        {(type === 'appeal' || type === 'corruption_report') && (
+          <Select
+            name="complainedOrgId"
+            label={t('appeals.field.complainedOrgId')}
+            hint={t('appeals.field.complainedOrgId.hint')}
+            value={v('complainedOrgId')}
+            errors={errors}
+            items={[
+              { value: '', text: t('appeals.field.complainedOrgId.none') },
+              ...orgs.map((o) => ({ value: o.id, text: o.name })),
+            ]}
           />
         )}
         <Fieldset legend={t('appeals.field.author')} legendSize="m">

@@ -19,6 +19,7 @@ import {
 } from '../../../../platform/ui/components.tsx';
 import { useView } from '../../../../platform/ui/context.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
+import { carriesComplaint } from '../../appeals.model.ts';
 import { ATTACHMENT_RULES } from '../../appeals.settings.ts';
 import { formatLocalDate } from '../../format.ts';
 import type { getAppealForStaff } from '../../get-appeal-for-staff.ts';
@@ -87,6 +88,21 @@ export function AppealPage({
   const otherOrgs = orgs.filter((o) => o.id !== a.orgId);
   const sentAnswers = data.answers.filter((x) => x.status !== 'draft');
   const draft = data.answers.find((x) => x.status === 'draft');
+  const complaint = carriesComplaint(a);
+  /** Which body a complaint is about, asked only while the appeal does not record it (an id from the list). */
+  const complainedPicker = (action: string) =>
+    a.complainedOrgId ? null : (
+      <Select
+        name="complainedOrg"
+        label={t('appeals.staff.forward.complainedOrg')}
+        value={valuesFor(action).complainedOrg ?? ''}
+        errors={errorsFor(action)}
+        items={[
+          { value: '', text: t('appeals.staff.forward.complainedChoose') },
+          ...orgs.map((o) => ({ value: o.id, text: o.nameRu })),
+        ]}
+      />
+    );
   return (
     <>
       <ErrorSummary errors={state?.errors ?? []} />
@@ -112,6 +128,9 @@ export function AppealPage({
           },
           { key: t('appeals.staff.forwardDue'), value: formatLocalDate(a.forwardDueDate) },
           ...(a.kind ? [{ key: t('appeals.staff.kind'), value: t(`appeals.staff.kind.${a.kind}`) }] : []),
+          ...(a.complainedOrgId
+            ? [{ key: t('appeals.staff.complained'), value: orgName(a.complainedOrgId) }]
+            : []),
           { key: t('appeals.staff.author'), value: fullName },
           ...(a.email ? [{ key: t('appeals.staff.email'), value: a.email }] : []),
           ...(a.postalAddress ? [{ key: t('appeals.staff.postalAddress'), value: a.postalAddress }] : []),
@@ -284,25 +303,10 @@ export function AppealPage({
               value={valuesFor('forward').targetName}
               errors={errorsFor('forward')}
             />
-            {a.kind === 'complaint' && (
+            {complaint && (
               <>
                 <WarningText>{t('appeals.staff.forward.complaintRule')}</WarningText>
-                <Select
-                  name="complainedOrg"
-                  label={t('appeals.staff.forward.complainedOrg')}
-                  value={valuesFor('forward').complainedOrg ?? ''}
-                  errors={errorsFor('forward')}
-                  items={[
-                    { value: '', text: t('appeals.staff.forward.complainedOutside') },
-                    ...orgs.map((o) => ({ value: o.id, text: o.nameRu })),
-                  ]}
-                />
-                <TextInput
-                  name="complainedName"
-                  label={t('appeals.staff.forward.complainedName')}
-                  value={valuesFor('forward').complainedName}
-                  errors={errorsFor('forward')}
-                />
+                {complainedPicker('forward')}
               </>
             )}
             <Textarea
@@ -428,6 +432,26 @@ export function AppealPage({
             </Form>
           )}
 
+          {complaint && a.complainedOrgId !== a.orgId && (
+            <>
+              <h3 class="govuk-heading-m" id="return">
+                {t('appeals.staff.return.title')}
+              </h3>
+              <p class="govuk-body">{t('appeals.staff.return.lead')}</p>
+              <Form action={`/manage/appeals/${a.id}/return`}>
+                {complainedPicker('return')}
+                <Textarea
+                  name="returnReason"
+                  label={t('appeals.staff.return.reason')}
+                  hint={t('appeals.staff.return.reasonHint')}
+                  value={valuesFor('return').returnReason}
+                  errors={errorsFor('return')}
+                  rows={3}
+                />
+                <Button variant="secondary">{t('appeals.staff.return.submit')}</Button>
+              </Form>
+            </>
+          )}
           <h3 class="govuk-heading-m" id="leave">
             {t('appeals.staff.leave.title')}
           </h3>

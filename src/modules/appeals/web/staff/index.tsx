@@ -17,6 +17,7 @@ import { forwardAppeal } from '../../forward-appeal.ts';
 import { getAppealFileForStaff, getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from '../../leave-appeal-without-answer.ts';
 import { listAppealQueue } from '../../list-appeal-queue.ts';
+import { returnComplaint } from '../../return-complaint.ts';
 import { saveAnswerDraft } from '../../save-answer-draft.ts';
 import {
   answerInput,
@@ -28,6 +29,7 @@ import {
   leaveInput,
   queueQueryInput,
   reportQueryInput,
+  returnComplaintInput,
 } from '../../staff.input.ts';
 import '../../staff.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
@@ -55,6 +57,7 @@ const notices: Record<string, string> = {
   answer: 'appeals.staff.done.answer',
   draft: 'appeals.staff.done.draft',
   leave: 'appeals.staff.done.leave',
+  return: 'appeals.staff.done.return',
 };
 
 function signedIn(req: FastifyRequest, reply: FastifyReply): boolean {
@@ -232,6 +235,13 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   );
   action('forward', forwardInput, (req, d) =>
     forwardAppeal(deps, originOf(req), { id: req.params.id, ...d }),
+  );
+  action('return', returnComplaintInput, (req, d) =>
+    returnComplaint(deps, originOf(req), {
+      id: req.params.id,
+      complainedOrgId: d.complainedOrg,
+      reason: d.returnReason,
+    }),
   );
   action('extend', extendInput, (req, d) =>
     extendAppeal(deps, originOf(req), { id: req.params.id, days: d.days, reason: d.extendReason }),

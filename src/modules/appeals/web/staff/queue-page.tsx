@@ -25,6 +25,7 @@ export const QUEUE_STATUSES = [
   'sent',
   'forwarded',
   'left_without_answer',
+  'returned',
   'closed',
 ] as const;
 
@@ -36,7 +37,7 @@ export function statusTag(status: string, t: (k: string) => string) {
         ? 'teal'
         : status === 'extended'
           ? 'orange'
-          : status === 'left_without_answer'
+          : status === 'left_without_answer' || status === 'returned'
             ? 'grey'
             : status === 'forwarded'
               ? 'purple'

@@ -179,6 +179,9 @@ describe('/manage/appeals (HTTP)', () => {
   it('refuses to forward a complaint to the body it complains about, keeping the form', async () => {
     const a = await k.submit({ kind: 'complaint' });
     const url = `/manage/appeals/${a.id}`;
+    const page = await getPage(t.app, jar('officer'), url);
+    expect(page.body).toContain('name="complainedOrg"');
+    expect(page.body).not.toContain('name="complainedName"');
     const res = await submitForm(
       t.app,
       jar('officer'),
@@ -202,7 +205,36 @@ describe('/manage/appeals (HTTP)', () => {
       url,
     );
     expect(ok.statusCode).toBe(303);
-    expect((await appealsRepository.findById(t.deps.db, a.id))?.status).toBe('forwarded');
+    const r = await appealsRepository.findById(t.deps.db, a.id);
+    expect(r?.status).toBe('forwarded');
+    expect(r?.complainedOrgId).toBe(k.other.id);
+  });
+
+  it('returns a complaint to its author by a form, the subject recorded and shown', async () => {
+    const a = await k.submit({ kind: 'complaint', complainedOrgId: k.other.id });
+    const url = `/manage/appeals/${a.id}`;
+    const page = await getPage(t.app, jar('officer'), url);
+    expect(page.body).toContain('Жалоба на решение или действие');
+    expect(page.body).toContain(k.other.nameRu);
+    expect(page.body).toContain(`action="${url}/return"`);
+    let res = await submitForm(t.app, jar('officer'), `${url}/return`, { returnReason: '' }, url);
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Укажите, почему решить вопрос может только обжалуемый орган');
+    res = await submitForm(
+      t.app,
+      jar('officer'),
+      `${url}/return`,
+      { returnReason: 'Лицензирование — полномочие только этого органа' },
+      url,
+    );
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${url}?notice=return#return`);
+    expect((await appealsRepository.findById(t.deps.db, a.id))?.status).toBe('returned');
+    const after = await getPage(t.app, jar('officer'), `${url}?notice=return`);
+    expect(after.body).toContain('Жалоба возвращена автору с разъяснением права на обжалование в суд');
+    const statement = await k.submit({ kind: 'statement' });
+    const none = await getPage(t.app, jar('officer'), `/manage/appeals/${statement.id}`);
+    expect(none.body).not.toContain('/return"');
   });
 
   it('leaves without answer by a form: the reason is required, a published-answer link checked', async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "appeals" ADD COLUMN "complained_org_id" uuid;--> statement-breakpoint
+ALTER TABLE "appeals" ADD COLUMN "complained_official_id" uuid;
