@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, InvalidInput, NotFound } from '../../platform/errors/index.ts';
+import { csvFile } from '../../platform/files/csv.ts';
 import { findOrganizationById } from '../orgs/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { tRu } from './notices.ts';
@@ -96,14 +96,14 @@ function header(): string[] {
   ];
 }
 
-/** The report as CSV (UTF-8 with BOM so spreadsheet programs read the Cyrillic). */
+/** The report as CSV. */
 export function reportCsv(r: MonthlyReport): string {
   const records = [
     header(),
     ...r.rows.map((row) => [row.code, row.name, ...row.counts, row.total]),
     ['', tRu('appeals.staff.report.total'), ...r.totals, r.totals.reduce((s, n) => s + n, 0)],
   ];
-  return `\uFEFF${stringify(records)}`;
+  return csvFile(records);
 }
 
 /** The report as an XLSX workbook: one sheet, a title row, the header, the rows and the totals. */

@@ -1,10 +1,10 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { formatLocalDate } from '../../platform/calendar/format.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { loadDeadlineSettings } from './appeals.settings.ts';
-import { formatLocalDate } from './format.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { actingRole, appealForAction, requireMove } from './staff-action.ts';

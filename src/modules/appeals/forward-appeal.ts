@@ -1,4 +1,5 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { formatLocalDate } from '../../platform/calendar/format.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -8,7 +9,6 @@ import { findOrganizationById, type OrgRow } from '../orgs/index.ts';
 import { carriesComplaint } from './appeals.model.ts';
 import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
-import { formatLocalDate } from './format.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { actingRole, appealForAction, requireMove } from './staff-action.ts';

@@ -19,7 +19,7 @@ export {
   saveDeadlineSettings,
   saveIdentificationSettings,
 } from './appeals.settings.ts';
-export { formatLocalDate, statusPath, workingDaysLeft } from './format.ts';
+export { statusPath, workingDaysLeft } from './format.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
 export { submitAppeal } from './submit-appeal.ts';
 

@@ -1,10 +1,10 @@
-import { toLocalDate } from '../../platform/calendar/index.ts';
+import { formatLocalDate } from '../../platform/calendar/format.ts';
+import { REGION_TZ, toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findOrgStaff, findUserContact } from '../accounts/index.ts';
 import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { loadDeadlineSettings } from './appeals.settings.ts';
-import { formatLocalDate } from './format.ts';
 import { tRu } from './notices.ts';
 import { staffRolesFor } from './staff.policy.ts';
 
@@ -90,5 +90,5 @@ export async function startAppealReminders(deps: Deps): Promise<void> {
   await deps.jobs.work(REMINDERS_QUEUE, async () => {
     await sendAppealReminders(deps);
   });
-  await deps.jobs.boss.schedule(REMINDERS_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Kaliningrad' });
+  await deps.jobs.boss.schedule(REMINDERS_QUEUE, '0 7 * * *', {}, { tz: REGION_TZ });
 }

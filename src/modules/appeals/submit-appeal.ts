@@ -1,5 +1,6 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { isSignedIn } from '../../platform/authz/index.ts';
+import { formatLocalDate } from '../../platform/calendar/format.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -10,7 +11,7 @@ import type { AppealInput } from './appeals.input.ts';
 import { submitBlocker } from './appeals.policy.ts';
 import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings, loadIdentificationSettings } from './appeals.settings.ts';
-import { formatLocalDate, statusPath } from './format.ts';
+import { statusPath } from './format.ts';
 
 export type SubmitAppealInput = AppealInput & {
   /** a double submit with the same key (API Idempotency-Key, or the form's token) returns the first appeal */

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { escapeMarkup } from '../../platform/ui/escape.ts';
 
 /**
  * The allow-list for rich text staff enter: structure, emphasis, lists,
@@ -63,7 +64,7 @@ export function sanitizeRichText(input: string): string {
     ? trimmed
     : trimmed
         .split(/\r?\n\s*\r?\n/)
-        .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+        .map((p) => `<p>${escapeMarkup(p).replace(/\r?\n/g, '<br>')}</p>`)
         .join('');
   return sanitizeHtml(html, {
     ...options,
@@ -95,8 +96,4 @@ export function htmlToText(html: string): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { REGION_TZ } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { registerCabinetSection } from '../../platform/ui/cabinet-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
@@ -24,7 +25,7 @@ async function searchWorkers(deps: Deps): Promise<void> {
     const { mailed } = await sendSubscriptionDigests(deps);
     deps.log.info({ mailed }, 'subscription digests sent');
   });
-  await deps.jobs.boss.schedule(DIGEST_QUEUE, '0 8 * * *', {}, { tz: 'Europe/Kaliningrad' });
+  await deps.jobs.boss.schedule(DIGEST_QUEUE, '0 8 * * *', {}, { tz: REGION_TZ });
 }
 
 /** /search, /legal-reference, Atom feeds, e-mail subscriptions and GET /api/v1/search over the platform's index. */

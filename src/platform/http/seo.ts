@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { create } from 'xmlbuilder2';
 
 export type SitemapSource = (app: FastifyInstance) => Promise<string[]>;
 
 /** Paths crawlers are asked to leave alone: staff and personal pages, sign-in machinery. */
 export const ROBOTS_DISALLOW = ['/manage', '/cabinet', '/sign-out', '/dev-idp', '/altcha'];
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * /sitemap.xml (the home page plus what each module's manifest lists) and
@@ -19,15 +16,19 @@ export async function seoRoutes(app: FastifyInstance, opts: { sources: SitemapSo
   app.get('/sitemap.xml', { schema: { hide: true } }, async (_req, reply) => {
     const paths = new Set<string>(['/']);
     for (const source of opts.sources) for (const p of await source(app)) paths.add(p);
-    const urls = [...paths].map(
-      (p) => `  <url><loc>${xmlEscape(p.startsWith('/') ? `${base}${p}` : p)}</loc></url>`,
+    const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(
+      'http://www.sitemaps.org/schemas/sitemap/0.9',
+      'urlset',
     );
+    for (const p of paths)
+      doc
+        .ele('url')
+        .ele('loc')
+        .txt(p.startsWith('/') ? `${base}${p}` : p);
     return reply
       .type('application/xml; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
-      .send(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
-      );
+      .send(doc.end({ prettyPrint: true }));
   });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) => {

@@ -1,8 +1,8 @@
+import { formatDateTime } from '../calendar/format.ts';
 import type { FieldError } from '../errors/index.ts';
 import { Button, ButtonGroup, ErrorSummary, Form, Pagination, Table } from '../ui/components.tsx';
 import { useView } from '../ui/context.ts';
 import { DateInput, fieldError, Select, TextInput } from '../ui/fields.tsx';
-import { formatDateTime } from './format.ts';
 import type { AuditRow } from './list-audit-entries.ts';
 
 export type AuditPageProps = {
@@ -165,7 +165,7 @@ export function AuditPage(p: AuditPageProps) {
           ]}
           rows={p.rows.map((r) => [
             <time key="at" dateTime={r.at.toISOString()}>
-              {formatDateTime(r.at, locale)}
+              {formatDateTime(r.at, locale, { seconds: true })}
             </time>,
             <Actor key="actor" row={r} />,
             r.actorIp ?? '',

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../calendar/format.ts';
 import type { FieldError } from '../errors/index.ts';
 import type { outbox } from '../mail/mail.tables.ts';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../ui/components.tsx';
 import { useView } from '../ui/context.ts';
 import { Select, TextInput } from '../ui/fields.tsx';
-import { formatDateTime } from './format.ts';
 
 type Message = typeof outbox.$inferSelect;
 type ListedMessage = Omit<Message, 'textBody' | 'htmlBody'>;
@@ -25,7 +25,7 @@ function Status({ m }: { m: ListedMessage }) {
     return (
       <Tag colour="green">
         {t('manage.outbox.status.sent')}{' '}
-        <span class="govuk-visually-hidden">{formatDateTime(m.sentAt, locale)}</span>
+        <span class="govuk-visually-hidden">{formatDateTime(m.sentAt, locale, { seconds: true })}</span>
       </Tag>
     );
   if (m.lastError) return <Tag colour="red">{t('manage.outbox.status.failed')}</Tag>;
@@ -103,7 +103,7 @@ export function OutboxList(p: OutboxListProps) {
           ]}
           rows={p.rows.map((m) => [
             <time key="at" dateTime={m.createdAt.toISOString()}>
-              {formatDateTime(m.createdAt, locale)}
+              {formatDateTime(m.createdAt, locale, { seconds: true })}
             </time>,
             m.toAddress,
             <a key="subject" class="govuk-link" href={`/manage/outbox/${m.id}`}>
@@ -138,10 +138,18 @@ export function OutboxMessage({ m }: { m: Message }) {
         rows={[
           { key: t('manage.outbox.col.to'), value: m.toAddress },
           { key: t('manage.outbox.col.kind'), value: <code>{m.kind}</code> },
-          { key: t('manage.outbox.col.created'), value: formatDateTime(m.createdAt, locale) },
+          {
+            key: t('manage.outbox.col.created'),
+            value: formatDateTime(m.createdAt, locale, { seconds: true }),
+          },
           { key: t('manage.outbox.col.status'), value: <Status m={m} /> },
           ...(m.sentAt
-            ? [{ key: t('manage.outbox.col.sent'), value: formatDateTime(m.sentAt, locale) }]
+            ? [
+                {
+                  key: t('manage.outbox.col.sent'),
+                  value: formatDateTime(m.sentAt, locale, { seconds: true }),
+                },
+              ]
             : []),
           { key: t('manage.outbox.col.attempts'), value: String(m.attempts) },
           ...(m.lastError ? [{ key: t('manage.outbox.col.error'), value: m.lastError }] : []),

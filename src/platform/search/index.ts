@@ -38,7 +38,6 @@ export {
 export { reindexAll } from './reindex.ts';
 export {
   docNumberKey,
-  plainText,
   type SearchEntryInput,
   type SearchRequisites,
   searchIndex,

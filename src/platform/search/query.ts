@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { REGION_TZ } from '../calendar/index.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { docNumberKey } from './writer.ts';
 
@@ -127,8 +128,8 @@ function filtersOf(p: SearchParams): SQL[] {
   if (p.orgIds?.length) w.push(sql`org_id = any(${sql.param(p.orgIds)}::uuid[])`);
   if (p.topics?.length) w.push(sql`topics && ${sql.param(p.topics)}::text[]`);
   if (p.years?.length) w.push(sql`year = any(${sql.param(p.years)}::int[])`);
-  if (p.from) w.push(sql`published_at >= (${p.from}::date)::timestamp at time zone 'Europe/Kaliningrad'`);
-  if (p.to) w.push(sql`published_at < ((${p.to}::date + 1)::timestamp at time zone 'Europe/Kaliningrad')`);
+  if (p.from) w.push(sql`published_at >= (${p.from}::date)::timestamp at time zone ${REGION_TZ}`);
+  if (p.to) w.push(sql`published_at < ((${p.to}::date + 1)::timestamp at time zone ${REGION_TZ})`);
   if (p.publishedAfter) w.push(sql`published_at > ${p.publishedAfter.toISOString()}::timestamptz`);
   if (p.docType) w.push(sql`doc_type = ${p.docType}`);
   if (p.number) {

@@ -1,4 +1,6 @@
 import { eq, like, sql } from 'drizzle-orm';
+import { formatLocalDate } from '../calendar/format.ts';
+import { toLocalDate } from '../calendar/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { searchVocabulary } from './registry.ts';
 import { searchEntries, searchWords } from './search.tables.ts';
@@ -28,7 +30,7 @@ export type SearchEntryInput = {
   type: string;
   orgId: string | null;
   title: string;
-  /** plain text (see plainText for HTML) */
+  /** plain text: the module turns its HTML into text first */
   body?: string;
   /** text extracted from attachments (PDF, DOCX, …) */
   attachmentText?: string;
@@ -55,30 +57,6 @@ export function docNumberKey(n: string): string {
     .replace(/\s+/g, '');
 }
 
-/** Text of an HTML fragment, for indexing rich text (tags dropped, common entities decoded). */
-export function plainText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function yearIn(d: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Kaliningrad', year: 'numeric' }).format(d));
-}
-
-function ruDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 /** The words a document's requisites and tags add to the index (weight B). */
 export function requisitesTextOf(e: Pick<SearchEntryInput, 'requisites' | 'tags' | 'topics'>): string {
   const v = searchVocabulary();
@@ -87,7 +65,7 @@ export function requisitesTextOf(e: Pick<SearchEntryInput, 'requisites' | 'tags'
   if (r) {
     parts.push(v.docTypes.get(r.docType)?.ru ?? r.docType);
     if (r.number) parts.push(`№ ${r.number}`);
-    if (r.date) parts.push(`от ${ruDate(r.date)}`);
+    if (r.date) parts.push(`от ${formatLocalDate(r.date)}`);
     if (r.issuerName) parts.push(r.issuerName);
   }
   for (const t of e.topics ?? []) parts.push(v.topics.get(t)?.ru ?? t);
@@ -128,7 +106,7 @@ export const searchIndex = {
       url: e.url,
       publishedAt: e.publishedAt,
       updatedAt: e.updatedAt ?? e.publishedAt,
-      year: yearIn(e.publishedAt),
+      year: Number(toLocalDate(e.publishedAt).slice(0, 4)),
       topics: e.topics ?? [],
       tags: e.tags ?? [],
       docType: e.requisites?.docType ?? null,

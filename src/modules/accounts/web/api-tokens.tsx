@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
+import { formatDateTime } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import {
@@ -16,7 +17,6 @@ import { useView } from '../../../platform/ui/context.ts';
 import type { ApiTokenRow } from '../api-tokens.repository.ts';
 import { apiTokenInput, createApiToken, listApiTokens, revokeApiToken } from '../api-tokens.ts';
 import { noticeFrom, requireSignIn } from './common.tsx';
-import { formatMoment } from './format.ts';
 
 function TokensView({
   tokens,
@@ -56,9 +56,9 @@ function TokensView({
           ]}
           rows={tokens.map((k) => [
             k.name,
-            formatMoment(k.createdAt, locale),
-            k.lastUsedAt ? formatMoment(k.lastUsedAt, locale) : '—',
-            formatMoment(k.expiresAt, locale),
+            formatDateTime(k.createdAt, locale),
+            k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : '—',
+            formatDateTime(k.expiresAt, locale),
             k.revokedAt ? (
               <Tag key="r" colour="grey">
                 {t('accounts.tokens.revoked')}

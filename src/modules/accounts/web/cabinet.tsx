@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { type Actor, isSignedIn } from '../../../platform/authz/index.ts';
+import { formatDateTime } from '../../../platform/calendar/format.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors/index.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { cabinetSectionsFor } from '../../../platform/ui/cabinet-sections.ts';
@@ -27,7 +28,7 @@ import { signInProviders } from '../oidc/providers.ts';
 import { orgNames } from '../orgs-lookup.ts';
 import { sessionUserAgent } from '../sessions.ts';
 import { formBody, noticeFrom, requireSignIn } from './common.tsx';
-import { formatMoment, roleText } from './format.ts';
+import { roleText } from './format.ts';
 
 type Cabinet = Awaited<ReturnType<typeof getCabinet>>;
 
@@ -150,8 +151,8 @@ function CabinetView({
               </>
             )}
           </>,
-          formatMoment(s.createdAt, locale),
-          formatMoment(s.lastSeenAt, locale),
+          formatDateTime(s.createdAt, locale),
+          formatDateTime(s.lastSeenAt, locale),
         ])}
       />
       <Form action="/sign-out/everywhere">

@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { escapeMarkup } from '../../../platform/ui/escape.ts';
 import { type Cell, isSuppressed } from './suppress.ts';
 
 /*
@@ -31,10 +32,6 @@ export type BarChartSpec = {
 const COLOURS = ['#1d70b8', '#505a5f', '#00703c', '#d4351c'];
 const TEXT = '#0b0c0c';
 const FONT = 'PT Sans, Arial, sans-serif';
-
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** A bar chart as a self-contained, CSP-safe, accessible SVG string. */
 export function barChartSvg(spec: BarChartSpec): string {
@@ -122,7 +119,7 @@ export function accessibleSvg(raw: string, spec: Pick<BarChartSpec, 'id' | 'titl
           const i = d.indexOf(':');
           const prop = d.slice(0, i).trim().toLowerCase();
           const value = d.slice(i + 1).trim();
-          return /^[a-z-]+$/.test(prop) ? ` ${prop}="${escapeXml(value)}"` : '';
+          return /^[a-z-]+$/.test(prop) ? ` ${prop}="${escapeMarkup(value)}"` : '';
         })
         .join(''),
     );
@@ -136,7 +133,7 @@ export function accessibleSvg(raw: string, spec: Pick<BarChartSpec, 'id' | 'titl
         .replace(
           /\sheight="\d+"/,
           '',
-        )} role="img" aria-labelledby="${titleId} ${descId}" focusable="false" id="${escapeXml(spec.id)}"><title id="${titleId}">${escapeXml(spec.title)}</title><desc id="${descId}">${escapeXml(spec.description)}</desc>`,
+        )} role="img" aria-labelledby="${titleId} ${descId}" focusable="false" id="${escapeMarkup(spec.id)}"><title id="${titleId}">${escapeMarkup(spec.title)}</title><desc id="${descId}">${escapeMarkup(spec.description)}</desc>`,
   );
   return svg;
 }

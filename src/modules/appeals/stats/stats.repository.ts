@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { REGION_TZ } from '../../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { type MonthCount, monthsOf, type Period, type RawFigures, type TopicCount } from './figures.ts';
 
@@ -6,13 +7,12 @@ import { type MonthCount, monthsOf, type Period, type RawFigures, type TopicCoun
  * Report queries for the public statistics of appeals (they say so: plain
  * SQL over the appeals tables, aggregated in the database). Dates are the
  * local registration day (registered_on) and the local answer day in
- * Europe/Kaliningrad. Nothing here returns a row of a single appeal.
+ * the region's time zone. Nothing here returns a row of a single appeal.
  */
 
-const TZ = 'Europe/Kaliningrad';
 const ANSWERED = sql`a.status in ('sent', 'closed')`;
 const OPEN = sql`a.status in ('registered', 'in_review', 'extended', 'answer_signed')`;
-const ANSWER_DAY = sql`(a.answered_at at time zone ${TZ})::date`;
+const ANSWER_DAY = sql`(a.answered_at at time zone ${REGION_TZ})::date`;
 
 type Totals = Omit<RawFigures, 'byTopic' | 'byMonth'>;
 

@@ -1,3 +1,4 @@
+import { formatDateTime, formatLocalDate } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { formatBytes } from '../../../platform/files/index.ts';
 import {
@@ -18,7 +19,7 @@ import { useView } from '../../../platform/ui/context.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import type { AppealStatus } from '../appeals.model.ts';
 import type { AppealRow, AttachmentWithFile, EventWithNotice } from '../appeals.repository.ts';
-import { formatLocalDate, statusPath } from '../format.ts';
+import { statusPath } from '../format.ts';
 import type { OwnAppeal } from '../get-own-appeals.ts';
 
 const statusColour: Record<AppealStatus, TagColour> = {
@@ -174,17 +175,6 @@ function FileList({ number, files }: { number: string; files: AttachmentWithFile
   );
 }
 
-function momentText(d: Date, locale: string) {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', {
-    timeZone: 'Europe/Kaliningrad',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
-}
-
 function EventText({ e, targets }: { e: EventWithNotice; targets: Map<string, string> }) {
   const { t } = useView();
   const target = e.targetName ?? (e.targetOrgId ? targets.get(e.targetOrgId) : undefined) ?? '—';
@@ -298,7 +288,7 @@ export function CabinetAppealView({
       <Table
         head={[{ text: t('appeals.view.when') }, { text: t('appeals.view.what') }]}
         rows={data.events.map((e) => [
-          momentText(e.at, locale),
+          formatDateTime(e.at, locale),
           <EventText key="e" e={e} targets={targets} />,
         ])}
       />
@@ -319,7 +309,7 @@ export function CabinetAppealView({
           )}
           {ans.sentAt && (
             <p class="govuk-body-s">
-              {t('appeals.view.answerSent', { date: momentText(ans.sentAt, locale) })}
+              {t('appeals.view.answerSent', { date: formatDateTime(ans.sentAt, locale) })}
             </p>
           )}
           {data.attachments.some((f) => f.answerId === ans.id) && (

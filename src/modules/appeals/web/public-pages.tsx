@@ -1,3 +1,4 @@
+import { formatDate } from '../../../platform/calendar/format.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { Button, Details, Form, Select, SummaryList, Table, Tag } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
@@ -33,15 +34,6 @@ export function Paragraphs({ text }: { text: string }) {
 
 export const reviewPath = (slug: string, r: Pick<ReviewRow, 'year' | 'quarter'>) =>
   `/orgs/${slug}/appeals/reviews/${r.year}-q${r.quarter}`;
-
-export function formatDate(d: Date, locale: Locale): string {
-  return d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'ru-RU', {
-    timeZone: 'Europe/Kaliningrad',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-}
 
 function YearForm({ action, year, years }: { action: string; year: number; years: number[] }) {
   const { t } = useView();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
+import { formatDate } from '../../../platform/calendar/format.ts';
 import { toLocalDate } from '../../../platform/calendar/index.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors/index.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
@@ -38,7 +39,6 @@ import {
   ReviewsManageView,
 } from './manage-public-pages.tsx';
 import {
-  formatDate,
   OrgAppealsView,
   orgName,
   RegionStatsView,

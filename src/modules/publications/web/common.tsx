@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { REGION_TZ } from '../../../platform/calendar/index.ts';
+import { formatDate } from '../../../platform/calendar/format.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { SummaryList, Tag, type TagColour } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
@@ -9,33 +9,6 @@ import { sanitizeRichText } from '../sanitize.ts';
 
 export function orgName(org: Pick<OrgRow, 'nameRu' | 'nameEn'>, locale: Locale): string {
   return locale === 'en' && org.nameEn ? org.nameEn : org.nameRu;
-}
-
-const dateFmt = {
-  ru: new Intl.DateTimeFormat('ru-RU', {
-    timeZone: REGION_TZ,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: REGION_TZ,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }),
-};
-
-/** «15 марта 2026 г.» in the region's time zone. */
-export function formatDate(d: Date, locale: Locale): string {
-  return dateFmt[locale].format(d);
-}
-
-/** A document's own date (YYYY-MM-DD) as ДД.ММ.ГГГГ. */
-export function formatDocDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 const statusColour: Record<string, TagColour> = {

@@ -1,13 +1,8 @@
+import { csvFile } from '../../../platform/files/csv.ts';
 import type { DeclarationRow } from '../publications.repository.ts';
 import { declarationCells } from './declarations-page.tsx';
 
-/** One CSV field (RFC 4180): quoted when it holds a separator, quote or line break; formulas neutralised. */
-function field(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The year's table as CSV (UTF-8 with BOM so spreadsheet programs read the Cyrillic), in the page's order. */
+/** The year's table as CSV, in the page's order. */
 export function csvOfDeclarations(rows: DeclarationRow[], t: (k: string) => string): string {
   const head = [
     'declarations.col.name',
@@ -17,7 +12,7 @@ export function csvOfDeclarations(rows: DeclarationRow[], t: (k: string) => stri
     'declarations.col.vehicles',
     'declarations.col.income',
     'declarations.col.deals',
-  ].map((k) => field(t(k)));
+  ].map((k) => t(k));
   const lines = rows.map((r) => {
     const c = declarationCells(r, t);
     return [
@@ -28,9 +23,7 @@ export function csvOfDeclarations(rows: DeclarationRow[], t: (k: string) => stri
       c.vehicles.join('; '),
       (r.declaredIncomeKopecks / 100).toFixed(2),
       c.deals.join('; '),
-    ]
-      .map(field)
-      .join(',');
+    ];
   });
-  return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
+  return csvFile([head, ...lines]);
 }

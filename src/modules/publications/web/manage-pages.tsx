@@ -1,3 +1,4 @@
+import { formatDate, formatLocalDate } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import {
   Button,
@@ -20,7 +21,7 @@ import { publicationUrl } from '../index-items.ts';
 import { docStatuses, docTypes, mediaKinds } from '../publications.input.ts';
 import type { DeclarationRow, PublicationRow, SiteFeedbackRow } from '../publications.repository.ts';
 import { type StructuredSection, structuredSections } from '../sections.ts';
-import { formatDate, formatDocDate, orgName, StatusTag } from './common.tsx';
+import { orgName, StatusTag } from './common.tsx';
 import { declarationCells, rub } from './declarations-page.tsx';
 
 type FormProps = { org: OrgRow; values: Record<string, string>; errors: FieldError[] };
@@ -78,7 +79,7 @@ export function ManageIndexView({
       <h2 class="govuk-heading-m">{t('publications.manage.documents')}</h2>
       <Table
         rows={documents.map((d) => [
-          `${d.docType} № ${d.docNumber} ${formatDocDate(d.docDate)}`,
+          `${d.docType} № ${d.docNumber} ${formatLocalDate(d.docDate)}`,
           <a key="v" class="govuk-link" href={publicationUrl(d, org.slug)}>
             {d.title}
           </a>,
@@ -325,7 +326,7 @@ export function DocumentFormView({ org, doc, values, errors }: FormProps & { doc
 }
 
 function formatIfIso(v: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDocDate(v) : v;
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatLocalDate(v) : v;
 }
 
 /** Fill or change a structured section. */
@@ -378,7 +379,7 @@ export function DeclarationsManageView({
             </Tag>
           </h2>
           <p class="govuk-body">
-            {t('declarations.manage.deadline', { date: formatDocDate(declarationsDeadline(y.year)) })}
+            {t('declarations.manage.deadline', { date: formatLocalDate(declarationsDeadline(y.year)) })}
           </p>
           <Form action={`${path}/${y.year}/publication`}>
             <input type="hidden" name="published" value={y.published ? 'no' : 'yes'} />

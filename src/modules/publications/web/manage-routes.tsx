@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { originOf } from '../../../platform/audit/index.ts';
+import { formatLocalDate } from '../../../platform/calendar/format.ts';
 import { uploadsOf } from '../../../platform/files/index.ts';
 import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import type { OrgRow } from '../../orgs/index.ts';
@@ -22,7 +23,6 @@ import { saveSection } from '../save-section.ts';
 import type { StructuredSection } from '../sections.ts';
 import { updateDocument } from '../update-document.ts';
 import { updateMediaItem } from '../update-media-item.ts';
-import { formatDocDate } from './common.tsx';
 import {
   DocumentFormView,
   ManageIndexView,
@@ -55,7 +55,7 @@ function documentValues(p: PublicationRow): Record<string, string> {
   return {
     docType: p.docType ?? '',
     docNumber: p.docNumber ?? '',
-    docDate: formatDocDate(p.docDate),
+    docDate: formatLocalDate(p.docDate),
     docStatus: p.docStatus ?? '',
     title: p.title,
     summary: p.summary ?? '',

@@ -1,4 +1,5 @@
 import { diffWords } from 'diff';
+import { formatDate, formatLocalDate } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import {
   Button,
@@ -21,7 +22,7 @@ import type { AttachmentRow, PublicationRow, VersionRow } from '../publications.
 import { htmlToText } from '../sanitize.ts';
 import type { StructuredSection } from '../sections.ts';
 import type { PublicationContent } from '../versioning.ts';
-import { Dates, formatDate, formatDocDate, orgName, Responsible, RichText, StatusTag } from './common.tsx';
+import { Dates, orgName, Responsible, RichText, StatusTag } from './common.tsx';
 
 const Caption = ({ org }: { org: OrgRow }) => {
   const { locale } = useView();
@@ -167,7 +168,7 @@ export type DocumentPage = {
 function DocLink({ d, slug }: { d: PublicationRow; slug: string }) {
   return (
     <a class="govuk-link" href={`/orgs/${slug}/documents/${d.id}`}>
-      {d.docType} № {d.docNumber} {d.docDate ? `от ${formatDocDate(d.docDate)}` : ''} «{d.title}»
+      {d.docType} № {d.docNumber} {d.docDate ? `от ${formatLocalDate(d.docDate)}` : ''} «{d.title}»
     </a>
   );
 }
@@ -186,7 +187,7 @@ export function DocumentView({ page }: { page: DocumentPage }) {
   const rows = [
     { key: t('publications.requisites.type'), value: doc.docType },
     { key: t('publications.requisites.number'), value: doc.docNumber },
-    { key: t('publications.requisites.date'), value: formatDocDate(doc.docDate) },
+    { key: t('publications.requisites.date'), value: formatLocalDate(doc.docDate) },
     { key: t('publications.requisites.issuer'), value: orgName(org, locale) },
     { key: t('publications.requisites.status'), value: <StatusTag status={doc.docStatus} /> },
   ];
@@ -309,7 +310,7 @@ export function DocumentsView({
           rows={items.map((d) => [
             d.docType,
             d.docNumber,
-            formatDocDate(d.docDate),
+            formatLocalDate(d.docDate),
             <a key="l" class="govuk-link" href={`/orgs/${org.slug}/documents/${d.id}`}>
               {d.title}
             </a>,
@@ -477,7 +478,7 @@ export function VersionView({ org, p, v }: { org: OrgRow; p: PublicationRow; v: 
             rows={[
               { key: t('publications.requisites.type'), value: c.docType },
               { key: t('publications.requisites.number'), value: c.docNumber ?? '' },
-              { key: t('publications.requisites.date'), value: formatDocDate(c.docDate) },
+              { key: t('publications.requisites.date'), value: formatLocalDate(c.docDate) },
               { key: t('publications.requisites.status'), value: <StatusTag status={c.docStatus} /> },
             ]}
           />
@@ -493,7 +494,7 @@ export function VersionView({ org, p, v }: { org: OrgRow; p: PublicationRow; v: 
 export function diffText(c: PublicationContent): string {
   return [
     c.title,
-    c.docType ? `${c.docType} № ${c.docNumber ?? ''} ${formatDocDate(c.docDate)} ${c.docStatus ?? ''}` : '',
+    c.docType ? `${c.docType} № ${c.docNumber ?? ''} ${formatLocalDate(c.docDate)} ${c.docStatus ?? ''}` : '',
     c.summary ?? '',
     htmlToText(c.bodyHtml),
     c.transcript ?? '',

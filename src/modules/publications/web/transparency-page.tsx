@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../platform/manage/format.ts';
+import { formatDateTime } from '../../../platform/calendar/format.ts';
 import { Pagination, Table } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 
@@ -56,7 +56,7 @@ export function TransparencyView({
           ]}
           rows={lines.map((l) => [
             { content: String(l.seq), numeric: true },
-            formatDateTime(l.at, locale),
+            formatDateTime(l.at, locale, { seconds: true }),
             l.action === 'publish'
               ? t('transparency.action.publish')
               : t('transparency.action.change', { n: l.version }),

@@ -32,19 +32,3 @@ export function vocabLabel(
   const m = searchVocabulary()[kind] as Map<string, Labelled>;
   return labelOf(m.get(key), key, locale);
 }
-
-/** 2026-02-01 → 01.02.2026 */
-export function ruDay(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}
-
-export function dayOf(d: Date): string {
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: 'Europe/Kaliningrad',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
-}

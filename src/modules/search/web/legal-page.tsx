@@ -1,8 +1,9 @@
+import { formatLocalDate } from '../../../platform/calendar/format.ts';
 import { Button } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { Checkboxes } from '../../../platform/ui/fields.tsx';
 import { type getLegalReference, PER_GROUP } from '../get-legal-reference.ts';
-import { ruDay, vocabLabel } from './common.tsx';
+import { vocabLabel } from './common.tsx';
 
 type Data = Awaited<ReturnType<typeof getLegalReference>>;
 
@@ -76,7 +77,7 @@ export function LegalReferenceView({
                     {[
                       e.docType ? vocabLabel('docTypes', e.docType, locale) : null,
                       e.docNumber ? t('search.meta.number', { n: e.docNumber }) : null,
-                      e.docDate ? t('search.meta.from', { d: ruDay(e.docDate) }) : null,
+                      e.docDate ? t('search.meta.from', { d: formatLocalDate(e.docDate) }) : null,
                     ]
                       .filter(Boolean)
                       .join(' ')}

@@ -1,4 +1,6 @@
 import { isSignedIn } from '../../../platform/authz/index.ts';
+import { formatLocalDate } from '../../../platform/calendar/format.ts';
+import { toLocalDate } from '../../../platform/calendar/index.ts';
 import {
   COUNT_CAP,
   FACET_SET,
@@ -19,7 +21,7 @@ import { Radios, Select, TextInput } from '../../../platform/ui/fields.tsx';
 import type { OrgRow } from '../../orgs/index.ts';
 import { type PageForm, type SearchRequest, searchHref } from '../search.input.ts';
 import type { PortalSearch } from '../search-portal.ts';
-import { dayOf, Marked, orgLabel, ruDay, vocabLabel } from './common.tsx';
+import { Marked, orgLabel, vocabLabel } from './common.tsx';
 
 type FacetKey = 'type' | 'org' | 'topic' | 'year';
 
@@ -89,7 +91,9 @@ function Hit({ h, orgById }: { h: SearchHit; orgById: Map<string, OrgRow> }) {
     vocabLabel('types', h.type, locale),
     h.docType ? vocabLabel('docTypes', h.docType, locale) : null,
     h.docNumber ? t('search.meta.number', { n: h.docNumber }) : null,
-    h.docDate ? t('search.meta.from', { d: ruDay(h.docDate) }) : dayOf(h.publishedAt),
+    h.docDate
+      ? t('search.meta.from', { d: formatLocalDate(h.docDate) })
+      : formatLocalDate(toLocalDate(h.publishedAt)),
     h.docStatus ? vocabLabel('docStatuses', h.docStatus, locale) : null,
     orgLabel(org, locale) || null,
   ].filter(Boolean);

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../../platform/authz/index.ts';
+import { formatDateTime, formatLocalDate } from '../../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../../platform/errors/index.ts';
 import { formatBytes } from '../../../../platform/files/index.ts';
 import {
@@ -21,7 +22,6 @@ import { useView } from '../../../../platform/ui/context.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
 import { carriesComplaint } from '../../appeals.model.ts';
 import { ATTACHMENT_RULES } from '../../appeals.settings.ts';
-import { formatLocalDate } from '../../format.ts';
 import type { getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { questionStatusKey, refusalReasons, resultStatuses, withoutAnswerReasons } from '../../outcomes.ts';
 import { staffPolicy } from '../../staff.policy.ts';
@@ -35,14 +35,6 @@ export type StaffAppeal = Awaited<ReturnType<typeof getAppealForStaff>>;
 export type ActionState = { action: string; errors: FieldError[]; values: Record<string, string> } | null;
 
 const OPEN = ['registered', 'in_review', 'extended'];
-
-function formatDateTime(d: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', {
-    timeZone: 'Europe/Kaliningrad',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d);
-}
 
 /** Download links of an appeal's files, for its staff. */
 function FileList({ appealId, files }: { appealId: string; files: StaffAppeal['attachments'] }) {

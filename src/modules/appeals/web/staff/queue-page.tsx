@@ -1,3 +1,4 @@
+import { formatLocalDate } from '../../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../../platform/errors/index.ts';
 import {
   Button,
@@ -14,7 +15,6 @@ import {
 } from '../../../../platform/ui/components.tsx';
 import { useView } from '../../../../platform/ui/context.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
-import { formatLocalDate } from '../../format.ts';
 import type { QueueItem } from '../../list-appeal-queue.ts';
 
 export const QUEUE_STATUSES = [
