@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PublicFigures, Quarter } from './stats/figures.ts';
 
 /*
  * The appeals module's data (issue 3): citizens' appeals (59-ФЗ), information
@@ -334,8 +335,9 @@ export const appealReviews = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     year: smallint('year').notNull(),
-    quarter: smallint('quarter').notNull(),
-    figures: jsonb('figures').$type<Record<string, unknown>>().notNull().default({}),
+    quarter: smallint('quarter').$type<Quarter>().notNull(),
+    /** frozen when the review was prepared or refreshed: already suppressed */
+    figures: jsonb('figures').$type<PublicFigures>().notNull().default(sql`'{}'::jsonb`),
     comment: text('comment'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: uuid('published_by'),

@@ -1,16 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { appealFaqItems, appealReviews } from './appeals.tables.ts';
-import type { PublicFigures } from './stats/figures.ts';
+import type { PublicFigures, Quarter } from './stats/figures.ts';
 
 export type FaqRow = typeof appealFaqItems.$inferSelect;
-export type ReviewRow = Omit<typeof appealReviews.$inferSelect, 'figures' | 'quarter'> & {
-  quarter: 1 | 2 | 3 | 4;
-  /** frozen when the review was prepared or refreshed: already suppressed */
-  figures: PublicFigures;
-};
+export type ReviewRow = typeof appealReviews.$inferSelect;
 
-const asReview = (r: typeof appealReviews.$inferSelect): ReviewRow => r as unknown as ReviewRow;
 const inOrgs = <C extends typeof appealFaqItems.orgId | typeof appealReviews.orgId>(
   col: C,
   orgIds: string[] | 'all',
@@ -62,58 +57,56 @@ export const publicRepository = {
   },
 
   async publishedReviews(db: DbOrTx, orgId: string): Promise<ReviewRow[]> {
-    const rows = await db
+    return db
       .select()
       .from(appealReviews)
       .where(and(eq(appealReviews.orgId, orgId), isNotNull(appealReviews.publishedAt)))
       .orderBy(desc(appealReviews.year), desc(appealReviews.quarter));
-    return rows.map(asReview);
   },
 
   async reviewsOf(db: DbOrTx, orgIds: string[] | 'all'): Promise<ReviewRow[]> {
-    const rows = await db
+    return db
       .select()
       .from(appealReviews)
       .where(inOrgs(appealReviews.orgId, orgIds))
       .orderBy(desc(appealReviews.year), desc(appealReviews.quarter), asc(appealReviews.orgId));
-    return rows.map(asReview);
   },
 
-  async review(db: DbOrTx, orgId: string, year: number, quarter: number): Promise<ReviewRow | undefined> {
+  async review(db: DbOrTx, orgId: string, year: number, quarter: Quarter): Promise<ReviewRow | undefined> {
     const [r] = await db
       .select()
       .from(appealReviews)
       .where(
         and(eq(appealReviews.orgId, orgId), eq(appealReviews.year, year), eq(appealReviews.quarter, quarter)),
       );
-    return r && asReview(r);
+    return r;
   },
 
   async reviewById(db: DbOrTx, id: string): Promise<ReviewRow | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
     const [r] = await db.select().from(appealReviews).where(eq(appealReviews.id, id));
-    return r && asReview(r);
+    return r;
   },
 
   /** Create the period's review or replace its figures and comment (the published mark is kept). */
   async upsertReview(
     db: DbOrTx,
-    v: { orgId: string; year: number; quarter: number; figures: PublicFigures; comment: string | null },
+    v: { orgId: string; year: number; quarter: Quarter; figures: PublicFigures; comment: string | null },
   ): Promise<ReviewRow> {
     const [r] = await db
       .insert(appealReviews)
-      .values({ ...v, figures: v.figures as unknown as Record<string, unknown> })
+      .values(v)
       .onConflictDoUpdate({
         target: [appealReviews.orgId, appealReviews.year, appealReviews.quarter],
         set: {
-          figures: v.figures as unknown as Record<string, unknown>,
+          figures: v.figures,
           comment: v.comment,
           updatedAt: sql`now()`,
         },
       })
       .returning();
     if (!r) throw new Error('review upsert returned nothing');
-    return asReview(r);
+    return r;
   },
 
   async setReviewPublished(db: DbOrTx, id: string, at: Date | null, by: string | null): Promise<void> {

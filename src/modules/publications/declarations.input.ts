@@ -68,6 +68,10 @@ export const realEstateOwned = z.object({
 export const realEstateUsed = z.object({ type: freeText(100), areaSqm: area, country: freeText(60) });
 export const vehicle = z.object({ type: freeText(60), make: freeText(100) });
 export const largeDealSource = z.object({ assetType: freeText(100), sources: freeText(500) });
+export type RealEstateOwned = z.output<typeof realEstateOwned>;
+export type RealEstateUsed = z.output<typeof realEstateUsed>;
+export type Vehicle = z.output<typeof vehicle>;
+export type LargeDealSource = z.output<typeof largeDealSource>;
 
 /** One row of the table: a declarant or a family member, for one year. */
 export const declarationInput = z

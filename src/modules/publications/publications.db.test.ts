@@ -67,9 +67,7 @@ describe('documents, versions and the log', () => {
     expect(d2.changedAt?.toISOString()).toBe(deps.clock.now().toISOString());
     const versions = await repo.versions(deps.db, d.id);
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
-    expect((versions[1]?.content as { bodyHtml: string } | undefined)?.bodyHtml).toContain(
-      'Текст постановления',
-    );
+    expect(versions[1]?.content.bodyHtml).toContain('Текст постановления');
     const v = await verifyPublicationLog(deps);
     expect(v).toMatchObject({ ok: true, entries: 2 });
   });

@@ -13,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { LargeDealSource, RealEstateOwned, RealEstateUsed, Vehicle } from './declarations.input.ts';
+import type { PublicationContent } from './versioning.ts';
 
 /**
  * Everything an organisation publishes, one row per item: news and media
@@ -67,7 +69,7 @@ export const publicationVersions = pgTable(
   {
     publicationId: uuid('publication_id').notNull(),
     version: integer('version').notNull(),
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<PublicationContent>().notNull(),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
     savedBy: uuid('saved_by'),
   },
@@ -132,11 +134,11 @@ export const incomeDeclarations = pgTable(
     position: text('position').notNull(),
     /** DECLARANT | СУПРУГ | СУПРУГА | НЕСОВЕРШЕННОЛЕТНИЙ_РЕБЕНОК */
     relation: text('relation').notNull(),
-    realEstateOwned: jsonb('real_estate_owned').notNull().default([]),
-    realEstateUsed: jsonb('real_estate_used').notNull().default([]),
-    vehicles: jsonb('vehicles').notNull().default([]),
+    realEstateOwned: jsonb('real_estate_owned').$type<RealEstateOwned[]>().notNull().default([]),
+    realEstateUsed: jsonb('real_estate_used').$type<RealEstateUsed[]>().notNull().default([]),
+    vehicles: jsonb('vehicles').$type<Vehicle[]>().notNull().default([]),
     declaredIncomeKopecks: bigint('declared_income_kopecks', { mode: 'number' }).notNull(),
-    largeDealSources: jsonb('large_deal_sources').notNull().default([]),
+    largeDealSources: jsonb('large_deal_sources').$type<LargeDealSource[]>().notNull().default([]),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

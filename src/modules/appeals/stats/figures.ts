@@ -147,7 +147,9 @@ export function monthsOf(p: Period): string[] {
 }
 
 /** A calendar quarter as a period of local dates. */
-export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
+export type Quarter = 1 | 2 | 3 | 4;
+
+export function quarterPeriod(year: number, quarter: Quarter): Period {
   const first = (quarter - 1) * 3 + 1;
   const last = first + 2;
   const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();

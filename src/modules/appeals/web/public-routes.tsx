@@ -22,7 +22,7 @@ import { publicSidePolicy } from '../public.policy.ts';
 import { type FaqRow, publicRepository as repo } from '../public.repository.ts';
 import { prepareReview, publishReview, quarterEnded } from '../reviews/prepare-review.ts';
 import { reviewDocx } from '../reviews/review-docx.ts';
-import { quarterPeriod, yearPeriod } from '../stats/figures.ts';
+import { type Quarter, quarterPeriod, yearPeriod } from '../stats/figures.ts';
 import {
   getFiguresByOrg,
   getOrgAppealStats,
@@ -143,7 +143,7 @@ export async function appealsPublicWeb(app: FastifyInstance) {
     const m = /^(\d{4})-q([1-4])$/.exec(period);
     if (!m) throw new NotFound('appeal_review');
     const org = await orgOr404(slug);
-    const review = await repo.review(db, org.id, Number(m[1]), Number(m[2]));
+    const review = await repo.review(db, org.id, Number(m[1]), Number(m[2]) as Quarter);
     if (!review?.publishedAt) throw new NotFound('appeal_review');
     return { org, review };
   };

@@ -5,24 +5,19 @@ import type { OrgRow } from '../../orgs/index.ts';
 import type { DeclarationRow, DeclarationSort } from '../publications.repository.ts';
 import { orgName } from './common.tsx';
 
-type Owned = { type: string; ownership: string; share: string | null; areaSqm: number; country: string };
-type Used = { type: string; areaSqm: number; country: string };
-type Vehicle = { type: string; make: string };
-type Deal = { assetType: string; sources: string };
-
 const area = (n: number) => n.toLocaleString('ru-RU', { maximumFractionDigits: 2 });
 export const rub = (kopecks: number) =>
   (kopecks / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Cells of one row as text lines, shared by the page and the CSV. */
 export function declarationCells(r: DeclarationRow, t: (k: string) => string) {
-  const owned = (r.realEstateOwned as Owned[]).map(
+  const owned = r.realEstateOwned.map(
     (o) =>
       `${o.type} (${o.ownership}${o.share ? `, ${o.share}` : ''}), ${area(o.areaSqm)} кв. м, ${o.country}`,
   );
-  const used = (r.realEstateUsed as Used[]).map((o) => `${o.type}, ${area(o.areaSqm)} кв. м, ${o.country}`);
-  const vehicles = (r.vehicles as Vehicle[]).map((v) => `${v.type} ${v.make}`);
-  const deals = (r.largeDealSources as Deal[]).map((d) => `${d.assetType}: ${d.sources}`);
+  const used = r.realEstateUsed.map((o) => `${o.type}, ${area(o.areaSqm)} кв. м, ${o.country}`);
+  const vehicles = r.vehicles.map((v) => `${v.type} ${v.make}`);
+  const deals = r.largeDealSources.map((d) => `${d.assetType}: ${d.sources}`);
   const person = r.relation === 'DECLARANT' ? r.declarantShortName : t(`declarations.relation.${r.relation}`);
   return { person, position: r.relation === 'DECLARANT' ? r.position : '', owned, used, vehicles, deals };
 }

@@ -461,7 +461,7 @@ export function HistoryView({
 /** An earlier version as it was published. */
 export function VersionView({ org, p, v }: { org: OrgRow; p: PublicationRow; v: VersionRow }) {
   const { t, locale } = useView();
-  const c = v.content as PublicationContent;
+  const c = v.content;
   return (
     <div class="govuk-grid-row">
       <article class="govuk-grid-column-two-thirds">
@@ -516,10 +516,7 @@ export function DiffView({
   to: VersionRow;
 }) {
   const { t } = useView();
-  const parts = diffWords(
-    diffText(from.content as PublicationContent),
-    diffText(to.content as PublicationContent),
-  );
+  const parts = diffWords(diffText(from.content), diffText(to.content));
   const changed = parts.some((x) => x.added || x.removed);
   return (
     <>
