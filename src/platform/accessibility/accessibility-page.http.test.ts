@@ -116,7 +116,7 @@ describe('/accessibility', () => {
   it('re-renders the form with errors and what was chosen when a value is missing or wrong', async () => {
     const jar = new CookieJar();
     const res = await post(jar, { size: 'huge', scheme: 'blue', images: '1' });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
     expect(res.body).toContain('govuk-error-summary');
     expect(res.body).toContain('<a href="#size">Выберите размер текста</a>');
     expect(res.body).toContain('<a href="#spacing">Выберите интервалы</a>');

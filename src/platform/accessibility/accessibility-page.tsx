@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FieldError } from '../errors/index.ts';
-import { parseForm } from '../http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../http/form-page.ts';
 import { safeLocalPath } from '../http/redirect.ts';
 import {
   Button,
@@ -129,15 +129,14 @@ export async function accessibilityPage(app: FastifyInstance) {
     maxAge: 365 * 24 * 3600,
   });
 
-  const show = (req: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldError[] = []) =>
-    reply.page(req.t('ui.lowVision.title'), <SettingsView values={values} errors={errors} />, {
-      status: errors.length ? 400 : 200,
-    });
+  const settingsPage =
+    (req: FastifyRequest): RenderForm =>
+    (form) => ({ title: req.t('ui.lowVision.title'), body: <SettingsView {...form} /> });
 
   app.get('/accessibility', async (req, reply) => {
     if ((req.query as Record<string, unknown>).saved === '1')
       req.flash = { kind: 'success', text: req.t('ui.lowVision.saved') };
-    return show(req, reply, valuesOf(parseLowVision(req.cookies[lowVisionCookie])));
+    return showForm(req, reply, settingsPage(req), valuesOf(parseLowVision(req.cookies[lowVisionCookie])));
   });
 
   app.post('/accessibility', async (req, reply) => {
@@ -153,15 +152,14 @@ export async function accessibilityPage(app: FastifyInstance) {
       reply.setCookie(lowVisionCookie, serializeLowVision(next), cookieOpts());
       return reply.redirect(back, 303);
     }
-    const form = parseForm(settingsSchema, body);
-    if (!form.ok) return show(req, reply, form.values, form.errors);
-    const lv = {
-      size: form.data.size,
-      scheme: form.data.scheme,
-      images: form.data.images === '1',
-      spacing: form.data.spacing === '1',
-    };
-    reply.setCookie(lowVisionCookie, serializeLowVision(lv), cookieOpts());
-    return reply.redirect('/accessibility?saved=1', 303);
+    return handleForm(req, reply, {
+      schema: settingsSchema,
+      render: settingsPage(req),
+      run: async (data) => {
+        const lv = { ...data, images: data.images === '1', spacing: data.spacing === '1' };
+        reply.setCookie(lowVisionCookie, serializeLowVision(lv), cookieOpts());
+        return '/accessibility?saved=1';
+      },
+    });
   });
 }

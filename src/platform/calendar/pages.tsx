@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../audit/index.ts';
 import { isSignedIn } from '../authz/index.ts';
 import { type FieldError, NotFound } from '../errors/index.ts';
-import { parseForm } from '../http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../http/form-page.ts';
 import {
   Button,
   ErrorSummary,
@@ -167,6 +167,14 @@ export async function calendarPages(app: FastifyInstance) {
     });
   });
 
+  const yearForm =
+    (req: FastifyRequest, year: number, source: CalendarYearRow['source']): RenderForm =>
+    (form) => ({
+      title: req.t('calendar.editYear', { year }),
+      body: <YearForm year={year} {...form} source={source} />,
+      breadcrumbs: [...crumbs(req), { href: '/manage/calendar', text: req.t('calendar.manage.title') }],
+    });
+
   app.get<{ Params: { year: string } }>(
     '/manage/calendar/:year',
     { schema: { hide: true } },
@@ -174,11 +182,7 @@ export async function calendarPages(app: FastifyInstance) {
       if (!isSignedIn(req.actor)) return reply.redirect(signIn(req), 303);
       const year = yearParam(req.params.year);
       const { values, source } = await calendarYearForm(app.deps, req.actor, year);
-      return reply.page(
-        req.t('calendar.editYear', { year }),
-        <YearForm year={year} values={values} errors={[]} source={source} />,
-        { breadcrumbs: [...crumbs(req), { href: '/manage/calendar', text: req.t('calendar.manage.title') }] },
-      );
+      return showForm(req, reply, yearForm(req, year, source), values);
     },
   );
 
@@ -189,19 +193,14 @@ export async function calendarPages(app: FastifyInstance) {
       if (!isSignedIn(req.actor)) return reply.redirect(signIn(req), 303);
       const year = yearParam(req.params.year);
       const { source } = await calendarYearForm(app.deps, req.actor, year);
-      const form = parseForm(calendarYearInput(year), req.body);
-      if (!form.ok) {
-        return reply.page(
-          req.t('calendar.editYear', { year }),
-          <YearForm year={year} values={form.values} errors={form.errors} source={source} />,
-          {
-            status: 422,
-            breadcrumbs: [...crumbs(req), { href: '/manage/calendar', text: req.t('calendar.manage.title') }],
-          },
-        );
-      }
-      const { recomputed } = await confirmCalendarYear(app.deps, originOf(req), { year, ...form.data });
-      return reply.redirect(`/manage/calendar?saved=${year}&count=${recomputed}`, 303);
+      return handleForm(req, reply, {
+        schema: calendarYearInput(year),
+        render: yearForm(req, year, source),
+        run: async (data) => {
+          const { recomputed } = await confirmCalendarYear(app.deps, originOf(req), { year, ...data });
+          return `/manage/calendar?saved=${year}&count=${recomputed}`;
+        },
+      });
     },
   );
 }

@@ -17,7 +17,11 @@ import { type PageOptions, renderPage } from './render.tsx';
 /** What a form is shown with: the values typed so far (strings by field name) and the errors. */
 export type FormState = { values: Record<string, string>; errors: FieldError[] };
 
-/** A form page: its title, body and breadcrumbs, built from the state of the form. */
+/**
+ * A form page: its title, body and breadcrumbs, built from the state of the form. It may be
+ * called twice for one answer (the second time with the errors in page order), so load what
+ * the page shows before, or once inside it, never with a side effect per call.
+ */
 export type FormView = { title: string; body: VNode } & Omit<PageOptions, 'status'>;
 export type RenderForm = (form: FormState) => FormView | Promise<FormView>;
 
@@ -122,8 +126,6 @@ export type FormSpec<S extends z.ZodType> = {
   forget?: readonly string[];
   /** the field a refusal (Conflict) is shown at; without one it is shown as text in the summary */
   conflictField?: string;
-  /** the status of a form sent back for bad input (422 unless a page has said otherwise) */
-  invalidStatus?: number;
 };
 
 /** POST: parse → the form again with its errors, or the use case → 303 (post/redirect/get). */
@@ -134,7 +136,7 @@ export async function handleForm<S extends z.ZodType>(
 ): Promise<FastifyReply> {
   const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
   const values = formValues(body, spec.forget);
-  const again = (errors: FieldError[], status = spec.invalidStatus ?? 422) =>
+  const again = (errors: FieldError[], status = 422) =>
     sendFormPage(req, reply, spec.render, { values, errors }, status);
 
   const parsed = parseForm(spec.schema, spec.input ? spec.input(body) : body);

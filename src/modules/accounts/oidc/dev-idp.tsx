@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { z } from 'zod';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { InvalidInput } from '../../../platform/errors/index.ts';
+import { type FormState, handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import {
   Button,
   ErrorSummary,
@@ -190,16 +191,10 @@ const loginInput = z.object({
   password: z.string().min(1, 'devIdp.failed').max(200),
 });
 
-function LoginView({
-  uid,
-  values,
-  failed,
-}: {
-  uid: string;
-  values: Record<string, string>;
-  failed: boolean;
-}) {
+function LoginView({ uid, values, errors }: { uid: string } & FormState) {
   const { t } = useView();
+  // one message for any failure: the page does not say which of the two was wrong
+  const failed = errors.length > 0;
   return (
     <Narrow>
       <ErrorSummary errors={failed ? [{ field: 'login', message: 'devIdp.failed' }] : []} />
@@ -266,6 +261,9 @@ export async function devIdpRoutes(app: FastifyInstance) {
   });
 
   const limit = { config: { rateLimit: { max: 30, timeWindow: '10 minutes' } } };
+  const loginPage =
+    (req: FastifyRequest, uid: string): RenderForm =>
+    (form) => ({ title: req.t('devIdp.title'), body: <LoginView uid={uid} {...form} /> });
 
   app.get<{ Params: { uid: string } }>(`${DEV_IDP_PATH}/interaction/:uid`, async (req, reply) => {
     let details: Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -275,38 +273,38 @@ export async function devIdpRoutes(app: FastifyInstance) {
       return reply.redirect('/sign-in?notice=oidcFailed', 303);
     }
     if (details.uid !== req.params.uid) return reply.redirect('/sign-in?notice=oidcFailed', 303);
-    return reply.page(req.t('devIdp.title'), <LoginView uid={details.uid} values={{}} failed={false} />);
+    return showForm(req, reply, loginPage(req, details.uid));
   });
 
-  app.post<{ Params: { uid: string } }>(
-    `${DEV_IDP_PATH}/interaction/:uid/login`,
-    limit,
-    async (req, reply) => {
-      const parsed = parseForm(loginInput, req.body);
-      const citizen = parsed.ok
-        ? devIdpCitizens.find(
-            (c) => c.login === parsed.data.login.toLowerCase() && c.password === parsed.data.password,
-          )
-        : undefined;
-      if (!citizen) {
-        const values = parsed.ok ? { login: parsed.data.login } : { login: parsed.values.login ?? '' };
-        return reply.page(req.t('devIdp.title'), <LoginView uid={req.params.uid} values={values} failed />, {
-          status: 422,
-        });
-      }
-      reply.hijack();
-      try {
-        await provider.interactionFinished(
-          req.raw,
-          reply.raw,
-          { login: { accountId: citizen.subject } },
-          { mergeWithLastSubmission: false },
+  app.post<{ Params: { uid: string } }>(`${DEV_IDP_PATH}/interaction/:uid/login`, limit, async (req, reply) =>
+    handleForm(req, reply, {
+      schema: loginInput,
+      render: loginPage(req, req.params.uid),
+      forget: ['password'],
+      run: async (data) => {
+        const citizen = devIdpCitizens.find(
+          (c) => c.login === data.login.toLowerCase() && c.password === data.password,
         );
-      } catch {
-        reply.raw.writeHead(303, { location: '/sign-in?notice=oidcFailed' }).end();
-      }
-    },
+        if (!citizen) throw new InvalidInput([{ field: 'login', message: 'devIdp.failed' }]);
+        await finishLogin(req, reply, citizen.subject);
+        return reply;
+      },
+    }),
   );
+
+  async function finishLogin(req: FastifyRequest, reply: FastifyReply, subject: string) {
+    reply.hijack();
+    try {
+      await provider.interactionFinished(
+        req.raw,
+        reply.raw,
+        { login: { accountId: subject } },
+        { mergeWithLastSubmission: false },
+      );
+    } catch {
+      reply.raw.writeHead(303, { location: '/sign-in?notice=oidcFailed' }).end();
+    }
+  }
 
   app.post<{ Params: { uid: string } }>(
     `${DEV_IDP_PATH}/interaction/:uid/abort`,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { formatDateTime } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm } from '../../../platform/http/form-page.ts';
 import {
   Button,
   ErrorSummary,
@@ -129,11 +129,19 @@ export async function apiTokenRoutes(app: FastifyInstance) {
   // The new token is shown in the POST's answer itself (no redirect): it exists nowhere else to show later.
   app.post('/cabinet/tokens', async (req, reply) => {
     if (requireSignIn(req, reply)) return reply;
-    const form = parseForm(apiTokenInput, req.body);
-    if (!form.ok) return show(req, reply, { values: form.values, errors: form.errors, status: 422 });
-    const { token } = await createApiToken(app.deps, originOf(req), form.data);
-    reply.header('cache-control', 'no-store');
-    return show(req, reply, { created: token });
+    return handleForm(req, reply, {
+      schema: apiTokenInput,
+      render: async (form) => ({
+        title: req.t('accounts.tokens.title'),
+        body: <TokensView tokens={await listApiTokens(app.deps, originOf(req))} created={null} {...form} />,
+        breadcrumbs: crumbs(req),
+      }),
+      run: async (data) => {
+        const { token } = await createApiToken(app.deps, originOf(req), data);
+        reply.header('cache-control', 'no-store');
+        return show(req, reply, { created: token });
+      },
+    });
   });
 
   app.post<{ Params: { id: string } }>('/cabinet/tokens/:id/revoke', async (req, reply) => {

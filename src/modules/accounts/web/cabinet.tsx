@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { type Actor, isSignedIn } from '../../../platform/authz/index.ts';
 import { formatDateTime } from '../../../platform/calendar/format.ts';
-import { type FieldError, InvalidInput } from '../../../platform/errors/index.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import type { FieldError } from '../../../platform/errors/index.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { cabinetSectionsFor } from '../../../platform/ui/cabinet-sections.ts';
 import {
   BackLink,
@@ -27,7 +27,7 @@ import { getCabinet } from '../get-cabinet.ts';
 import { signInProviders } from '../oidc/providers.ts';
 import { orgNames } from '../orgs-lookup.ts';
 import { sessionUserAgent } from '../sessions.ts';
-import { formBody, noticeFrom, requireSignIn } from './common.tsx';
+import { noticeFrom, requireSignIn } from './common.tsx';
 import { roleText } from './format.ts';
 
 type Cabinet = Awaited<ReturnType<typeof getCabinet>>;
@@ -274,45 +274,48 @@ export async function cabinetRoutes(app: FastifyInstance) {
     );
   });
 
+  const namePage =
+    (req: FastifyRequest): RenderForm =>
+    (form) => ({
+      title: req.t('accounts.name.title'),
+      body: <NameView {...form} />,
+      breadcrumbs: cabinetCrumbs(req),
+    });
+  const passwordPage =
+    (req: FastifyRequest, hasPassword: boolean): RenderForm =>
+    (form) => ({
+      title: req.t('accounts.password.title'),
+      body: <PasswordView errors={form.errors} hasPassword={hasPassword} />,
+      breadcrumbs: cabinetCrumbs(req),
+    });
+
   app.get('/cabinet/name', async (req, reply) => {
     if (!signedIn(req, reply)) return reply;
     const { user } = await getCabinet(app.deps, req.actor);
     if (!accountsPolicy.canChangeName(req.actor)) return reply.redirect('/cabinet', 303);
-    const values = {
+    return showForm(req, reply, namePage(req), {
       lastName: user.lastName ?? '',
       firstName: user.firstName ?? '',
       patronymic: user.patronymic ?? '',
-    };
-    return reply.page(req.t('accounts.name.title'), <NameView values={values} errors={[]} />, {
-      breadcrumbs: cabinetCrumbs(req),
     });
   });
 
   app.post('/cabinet/name', async (req, reply) => {
     if (!signedIn(req, reply)) return reply;
-    const parsed = parseForm(nameInput, formBody(req));
-    if (!parsed.ok) {
-      return reply.page(
-        req.t('accounts.name.title'),
-        <NameView values={parsed.values} errors={parsed.errors} />,
-        {
-          status: 422,
-          breadcrumbs: cabinetCrumbs(req),
-        },
-      );
-    }
-    await changeName(app.deps, originOf(req), parsed.data);
-    return reply.redirect('/cabinet?notice=name', 303);
+    return handleForm(req, reply, {
+      schema: nameInput,
+      render: namePage(req),
+      run: async (data) => {
+        await changeName(app.deps, originOf(req), data);
+        return '/cabinet?notice=name';
+      },
+    });
   });
 
   app.get('/cabinet/password', async (req, reply) => {
     if (!signedIn(req, reply)) return reply;
     const { user } = await getCabinet(app.deps, req.actor);
-    return reply.page(
-      req.t('accounts.password.title'),
-      <PasswordView errors={[]} hasPassword={!!user.passwordHash} />,
-      { breadcrumbs: cabinetCrumbs(req) },
-    );
+    return showForm(req, reply, passwordPage(req, !!user.passwordHash));
   });
 
   app.post(
@@ -321,23 +324,15 @@ export async function cabinetRoutes(app: FastifyInstance) {
     async (req, reply) => {
       if (!signedIn(req, reply)) return reply;
       const { user } = await getCabinet(app.deps, req.actor);
-      const show = (errors: FieldError[]) =>
-        reply.page(
-          req.t('accounts.password.title'),
-          <PasswordView errors={errors} hasPassword={!!user.passwordHash} />,
-          { status: 422, breadcrumbs: cabinetCrumbs(req) },
-        );
-      const parsed = parseForm(changePasswordInput, formBody(req));
-      if (!parsed.ok) return show(parsed.errors);
-      try {
-        await changePassword(app.deps, originOf(req), parsed.data, {
-          currentSessionId: req.session?.id ?? null,
-        });
-      } catch (err) {
-        if (err instanceof InvalidInput) return show(err.errors);
-        throw err;
-      }
-      return reply.redirect('/cabinet?notice=password', 303);
+      return handleForm(req, reply, {
+        schema: changePasswordInput,
+        render: passwordPage(req, !!user.passwordHash),
+        forget: ['currentPassword', 'password', 'passwordConfirm'],
+        run: async (data) => {
+          await changePassword(app.deps, originOf(req), data, { currentSessionId: req.session?.id ?? null });
+          return '/cabinet?notice=password';
+        },
+      });
     },
   );
 }

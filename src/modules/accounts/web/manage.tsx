@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { globalRoles, orgRoles } from '../../../platform/authz/index.ts';
-import { type FieldError, Forbidden, InvalidInput } from '../../../platform/errors/index.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { type FieldError, Forbidden } from '../../../platform/errors/index.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import {
   Button,
   ErrorSummary,
@@ -22,7 +22,7 @@ import { findUsers, getUserForAdmin } from '../find-users.ts';
 import { grantRole } from '../grant-role.ts';
 import { allOrgs, type OrgRef, orgNames } from '../orgs-lookup.ts';
 import { revokeRole } from '../revoke-role.ts';
-import { formBody, noticeFrom, requireSignIn } from './common.tsx';
+import { noticeFrom, requireSignIn } from './common.tsx';
 import { roleText } from './format.ts';
 
 function ManageView({ sections }: { sections: ManageSection[] }) {
@@ -228,18 +228,17 @@ export async function manageRoutes(app: FastifyInstance) {
     });
   });
 
-  const showUser = async (
-    req: FastifyRequest,
-    userId: string,
-    values: Record<string, string>,
-    errors: FieldError[],
-  ) => {
+  const userPage = async (req: FastifyRequest, userId: string): Promise<RenderForm> => {
     const { user, roles } = await getUserForAdmin(app.deps, req.actor, userId);
     const [names, orgs] = await Promise.all([orgNames(app.deps.db, req.locale), allOrgs(app.deps.db)]);
-    return {
+    return (form) => ({
       title: user.displayName,
-      body: <UserView user={user} roles={roles} names={names} orgs={orgs} values={values} errors={errors} />,
-    };
+      body: <UserView user={user} roles={roles} names={names} orgs={orgs} {...form} />,
+      breadcrumbs: [
+        ...manageCrumbs(req),
+        { href: '/manage/users', text: req.t('accounts.manage.users.title') },
+      ],
+    });
   };
 
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -252,33 +251,21 @@ export async function manageRoutes(app: FastifyInstance) {
       granted: 'accounts.manage.user.notice.granted',
       revoked: 'accounts.manage.user.notice.revoked',
     });
-    const { title, body } = await showUser(req, req.params.id, {}, []);
-    return reply.page(title, body, {
-      breadcrumbs: [
-        ...manageCrumbs(req),
-        { href: '/manage/users', text: req.t('accounts.manage.users.title') },
-      ],
-    });
+    return showForm(req, reply, await userPage(req, req.params.id));
   });
 
   app.post<{ Params: { id: string } }>('/manage/users/:id/roles', async (req, reply) => {
     if (requireSignIn(req, reply)) return reply;
     if (!accountsPolicy.canManageUsers(req.actor)) throw new Forbidden();
     if (!uuid.test(req.params.id)) return reply.callNotFound();
-    const parsed = parseForm(grantRoleInput, formBody(req));
-    let errors: FieldError[] = [];
-    if (parsed.ok) {
-      try {
-        await grantRole(app.deps, originOf(req), { ...parsed.data, userId: req.params.id });
-        return reply.redirect(`/manage/users/${req.params.id}?notice=granted`, 303);
-      } catch (err) {
-        if (!(err instanceof InvalidInput)) throw err;
-        errors = err.errors;
-      }
-    } else errors = parsed.errors;
-    const values = parsed.ok ? { role: parsed.data.role, orgId: parsed.data.orgId ?? '' } : parsed.values;
-    const { title, body } = await showUser(req, req.params.id, values, errors);
-    return reply.page(title, body, { status: 422, breadcrumbs: manageCrumbs(req) });
+    return handleForm(req, reply, {
+      schema: grantRoleInput,
+      render: await userPage(req, req.params.id),
+      run: async (data) => {
+        await grantRole(app.deps, originOf(req), { ...data, userId: req.params.id });
+        return `/manage/users/${req.params.id}?notice=granted`;
+      },
+    });
   });
 
   app.post<{ Params: { id: string; assignmentId: string } }>(

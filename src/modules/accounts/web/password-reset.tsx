@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { anonymousPostLimit } from '../../../platform/http/altcha.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { AltchaField } from '../../../platform/ui/altcha-field.tsx';
 import {
   Button,
@@ -16,7 +16,7 @@ import { useView } from '../../../platform/ui/context.ts';
 import { resetPasswordInput, resetRequestInput } from '../accounts.input.ts';
 import { requestPasswordReset } from '../request-password-reset.ts';
 import { resetPassword, resetTokenUsable } from '../reset-password.ts';
-import { ALTCHA_FIELD, altchaErrors, EmailField, formBody } from './common.tsx';
+import { ALTCHA_FIELD, altchaErrors, EmailField } from './common.tsx';
 
 function RequestView({ values, errors }: { values: Record<string, string>; errors: FieldError[] }) {
   const { t } = useView();
@@ -90,26 +90,33 @@ const tokenShape = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** /password-reset (ask for a link) and /password-reset/<token> (set the new password). */
 export async function passwordResetRoutes(app: FastifyInstance) {
-  app.get('/password-reset', async (req, reply) =>
-    reply.page(req.t('accounts.reset.title'), <RequestView values={{}} errors={[]} />),
-  );
+  const requestPage =
+    (req: FastifyRequest): RenderForm =>
+    (form) => ({ title: req.t('accounts.reset.title'), body: <RequestView {...form} /> });
+  const newPasswordPage =
+    (req: FastifyRequest, token: string): RenderForm =>
+    (form) => ({
+      title: req.t('accounts.reset.new.title'),
+      body: <NewPasswordView token={token} errors={form.errors} />,
+    });
+  const invalid = (req: FastifyRequest, reply: FastifyReply) =>
+    reply.page(req.t('accounts.reset.invalid.title'), <InvalidView />, { status: 404 });
+
+  app.get('/password-reset', async (req, reply) => showForm(req, reply, requestPage(req)));
 
   app.post(
     '/password-reset',
     { config: { rateLimit: anonymousPostLimit({ withPow: 20, withoutPow: 5, timeWindow: '1 hour' }) } },
-    async (req, reply) => {
-      const parsed = parseForm(resetRequestInput, formBody(req));
-      const altcha = await altchaErrors(req);
-      if (!parsed.ok || altcha.length) {
-        const values = parsed.ok ? { email: parsed.data.email } : parsed.values;
-        const errors = [...(parsed.ok ? [] : parsed.errors), ...altcha];
-        return reply.page(req.t('accounts.reset.title'), <RequestView values={values} errors={errors} />, {
-          status: 422,
-        });
-      }
-      await requestPasswordReset(app.deps, originOf(req), parsed.data);
-      return reply.redirect('/password-reset/sent', 303);
-    },
+    async (req, reply) =>
+      handleForm(req, reply, {
+        schema: resetRequestInput,
+        render: requestPage(req),
+        check: () => altchaErrors(req),
+        run: async (data) => {
+          await requestPasswordReset(app.deps, originOf(req), data);
+          return '/password-reset/sent';
+        },
+      }),
   );
 
   app.get('/password-reset/sent', async (req, reply) =>
@@ -118,10 +125,8 @@ export async function passwordResetRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { token: string } }>('/password-reset/:token', async (req, reply) => {
     const { token } = req.params;
-    if (!tokenShape.test(token) || !(await resetTokenUsable(app.deps, token))) {
-      return reply.page(req.t('accounts.reset.invalid.title'), <InvalidView />, { status: 404 });
-    }
-    return reply.page(req.t('accounts.reset.new.title'), <NewPasswordView token={token} errors={[]} />);
+    if (!tokenShape.test(token) || !(await resetTokenUsable(app.deps, token))) return invalid(req, reply);
+    return showForm(req, reply, newPasswordPage(req, token));
   });
 
   app.post<{ Params: { token: string } }>(
@@ -129,24 +134,17 @@ export async function passwordResetRoutes(app: FastifyInstance) {
     { config: { rateLimit: anonymousPostLimit({ withPow: 50, withoutPow: 10, timeWindow: '1 hour' }) } },
     async (req, reply) => {
       const { token } = req.params;
-      if (!tokenShape.test(token)) {
-        return reply.page(req.t('accounts.reset.invalid.title'), <InvalidView />, { status: 404 });
-      }
-      const parsed = parseForm(resetPasswordInput, formBody(req));
-      const altcha = await altchaErrors(req);
-      if (!parsed.ok || altcha.length) {
-        const errors = [...(parsed.ok ? [] : parsed.errors), ...altcha];
-        return reply.page(
-          req.t('accounts.reset.new.title'),
-          <NewPasswordView token={token} errors={errors} />,
-          {
-            status: 422,
-          },
-        );
-      }
-      const ok = await resetPassword(app.deps, originOf(req), { token, password: parsed.data.password });
-      if (!ok) return reply.page(req.t('accounts.reset.invalid.title'), <InvalidView />, { status: 404 });
-      return reply.redirect('/sign-in?notice=passwordReset', 303);
+      if (!tokenShape.test(token)) return invalid(req, reply);
+      return handleForm(req, reply, {
+        schema: resetPasswordInput,
+        render: newPasswordPage(req, token),
+        forget: ['password', 'passwordConfirm'],
+        check: () => altchaErrors(req),
+        run: async (data) => {
+          const ok = await resetPassword(app.deps, originOf(req), { token, password: data.password });
+          return ok ? '/sign-in?notice=passwordReset' : invalid(req, reply);
+        },
+      });
     },
   );
 }

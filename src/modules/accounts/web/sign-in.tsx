@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
-import { InvalidInput } from '../../../platform/errors/index.ts';
 import { anonymousPostLimit, limitPerKey } from '../../../platform/http/altcha.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { safeLocalPath } from '../../../platform/http/redirect.ts';
 import { AltchaField } from '../../../platform/ui/altcha-field.tsx';
 import {
@@ -104,16 +103,19 @@ function UnconfirmedView({ email }: { email: string }) {
 
 /** GET/POST /sign-in: e-mail and password, or an OpenID Connect provider (ЕСИА). */
 export async function signInRoutes(app: FastifyInstance) {
+  const signInPage =
+    (req: FastifyRequest, next: string): RenderForm =>
+    async (form) => ({
+      title: req.t('accounts.signIn.title'),
+      body: <SignInView {...form} next={next} providers={await signInProviders(app.deps)} />,
+    });
+
   app.get('/sign-in', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const next = safeLocalPath(q.next, app.deps.config.publicUrl, '/cabinet');
     if (isSignedIn(req.actor) && !q.notice) return reply.redirect(next, 303);
     noticeFrom(req, notices);
-    const providers = await signInProviders(app.deps);
-    return reply.page(
-      req.t('accounts.signIn.title'),
-      <SignInView values={{}} errors={[]} next={next} providers={providers} />,
-    );
+    return showForm(req, reply, signInPage(req, next));
   });
 
   app.post(
@@ -132,43 +134,27 @@ export async function signInRoutes(app: FastifyInstance) {
       }),
     },
     async (req, reply) => {
-      const body = formBody(req);
-      const next = safeLocalPath(body.next, app.deps.config.publicUrl, '/cabinet');
-      const parsed = parseForm(signInInput, body);
-      const show = async (values: Record<string, string>, errors: FieldError[]) => {
-        delete values.password;
-        return reply.page(
-          req.t('accounts.signIn.title'),
-          <SignInView
-            values={values}
-            errors={errors}
-            next={next}
-            providers={await signInProviders(app.deps)}
-          />,
-          { status: 422 },
-        );
-      };
-      const altcha = await altchaErrors(req);
-      if (!parsed.ok) return show(parsed.values, [...parsed.errors, ...altcha]);
-      if (altcha.length) return show({ email: parsed.data.email }, altcha);
-      try {
-        const result = await signInWithPassword(app.deps, originOf(req), parsed.data, {
-          kiosk: req.kiosk,
-          userAgent: req.headers['user-agent'],
-          replaceSession: req.session?.id ?? null,
-        });
-        if (result.kind === 'unconfirmed') {
-          return reply.page(
-            req.t('accounts.signIn.unconfirmed.title'),
-            <UnconfirmedView email={result.email} />,
-          );
-        }
-        setSessionCookie(req, reply, result.token, req.kiosk);
-        return reply.redirect(next, 303);
-      } catch (err) {
-        if (err instanceof InvalidInput) return show({ email: parsed.data.email }, err.errors);
-        throw err;
-      }
+      const next = safeLocalPath(formBody(req).next, app.deps.config.publicUrl, '/cabinet');
+      return handleForm(req, reply, {
+        schema: signInInput,
+        render: signInPage(req, next),
+        forget: ['password'],
+        check: () => altchaErrors(req),
+        run: async (data) => {
+          const result = await signInWithPassword(app.deps, originOf(req), data, {
+            kiosk: req.kiosk,
+            userAgent: req.headers['user-agent'],
+            replaceSession: req.session?.id ?? null,
+          });
+          if (result.kind === 'unconfirmed')
+            return reply.page(
+              req.t('accounts.signIn.unconfirmed.title'),
+              <UnconfirmedView email={result.email} />,
+            );
+          setSessionCookie(req, reply, result.token, req.kiosk);
+          return next;
+        },
+      });
     },
   );
 }

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { anonymousPostLimit } from '../../../platform/http/altcha.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { AltchaField } from '../../../platform/ui/altcha-field.tsx';
 import {
   Button,
@@ -18,7 +18,7 @@ import {
 import { useView } from '../../../platform/ui/context.ts';
 import { signUpInput } from '../accounts.input.ts';
 import { signUp } from '../sign-up.ts';
-import { ALTCHA_FIELD, altchaErrors, EmailField, formBody } from './common.tsx';
+import { ALTCHA_FIELD, altchaErrors, EmailField } from './common.tsx';
 
 function SignUpView({ values, errors }: { values: Record<string, string>; errors: FieldError[] }) {
   const { t } = useView();
@@ -111,32 +111,27 @@ function CheckEmailView() {
 
 /** GET/POST /sign-up and the "check your e-mail" page after it. */
 export async function signUpRoutes(app: FastifyInstance) {
-  app.get('/sign-up', async (req, reply) =>
-    reply.page(req.t('accounts.signUp.title'), <SignUpView values={{}} errors={[]} />),
-  );
+  const signUpPage =
+    (req: FastifyRequest): RenderForm =>
+    (form) => ({ title: req.t('accounts.signUp.title'), body: <SignUpView {...form} /> });
+
+  app.get('/sign-up', async (req, reply) => showForm(req, reply, signUpPage(req)));
 
   app.post(
     '/sign-up',
     // Without the proof of work: 10 sign-ups an hour per address; with it: 50.
     { config: { rateLimit: anonymousPostLimit({ withPow: 50, withoutPow: 10, timeWindow: '1 hour' }) } },
-    async (req, reply) => {
-      const body = formBody(req);
-      const parsed = parseForm(signUpInput, body);
-      const altcha = await altchaErrors(req);
-      if (!parsed.ok || altcha.length) {
-        const values = parsed.ok ? { ...(body as Record<string, string>) } : parsed.values;
-        delete values.password;
-        delete values.passwordConfirm;
-        delete values._csrf;
-        delete values.altcha;
-        const errors = [...(parsed.ok ? [] : parsed.errors), ...altcha];
-        return reply.page(req.t('accounts.signUp.title'), <SignUpView values={values} errors={errors} />, {
-          status: 422,
-        });
-      }
-      await signUp(app.deps, originOf(req), parsed.data, { locale: req.locale });
-      return reply.redirect('/sign-up/check-email', 303);
-    },
+    async (req, reply) =>
+      handleForm(req, reply, {
+        schema: signUpInput,
+        render: signUpPage(req),
+        forget: ['password', 'passwordConfirm'],
+        check: () => altchaErrors(req),
+        run: async (data) => {
+          await signUp(app.deps, originOf(req), data, { locale: req.locale });
+          return '/sign-up/check-email';
+        },
+      }),
   );
 
   app.get('/sign-up/check-email', async (req, reply) =>

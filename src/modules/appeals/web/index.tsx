@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import { loadCalendar } from '../../../platform/calendar/store.ts';
-import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors/index.ts';
+import { NotFound } from '../../../platform/errors/index.ts';
 import {
   checkUploads,
   findStoredFile,
@@ -11,7 +11,7 @@ import {
   storeUploads,
   uploadsOf,
 } from '../../../platform/files/index.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { findUserProfile } from '../../accounts/index.ts';
 import { findOrganizationById, findOrganizationBySlug, listAllOrganizations } from '../../orgs/index.ts';
 import { appealFormInput, ratingInput } from '../appeals.input.ts';
@@ -90,28 +90,26 @@ export async function appealsWeb(app: FastifyInstance) {
     return false;
   }
 
-  async function showForm(
+  /** The appeal form of one type; `kept` are the files already uploaded with it (read when shown). */
+  async function newAppealPage(
     req: FastifyRequest,
-    reply: FastifyReply,
     type: AppealType,
-    values: Record<string, string>,
-    errors: FieldError[],
-    kept: KeptFile[],
-    status = 200,
-  ) {
-    const ident = await loadIdentificationSettings(db);
-    return reply.page(
-      req.t(newTitleKey(type)),
-      <NewAppealView
-        type={type}
-        orgs={await orgChoices(req)}
-        values={values}
-        errors={errors}
-        kept={kept}
-        allowEmailAccounts={ident.allowEmailAccounts}
-      />,
-      { status, breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }] },
-    );
+    kept: () => KeptFile[],
+  ): Promise<RenderForm> {
+    const [ident, orgs] = await Promise.all([loadIdentificationSettings(db), orgChoices(req)]);
+    return (form) => ({
+      title: req.t(newTitleKey(type)),
+      body: (
+        <NewAppealView
+          type={type}
+          orgs={orgs}
+          {...form}
+          kept={kept()}
+          allowEmailAccounts={ident.allowEmailAccounts}
+        />
+      ),
+      breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }],
+    });
   }
 
   async function newForm(req: FastifyRequest, reply: FastifyReply, orgSlug: string | null) {
@@ -137,7 +135,7 @@ export async function appealsWeb(app: FastifyInstance) {
       email: profile?.email ?? '',
       orgSlug: org ?? '',
     };
-    return showForm(req, reply, type, values, [], []);
+    return showForm(req, reply, await newAppealPage(req, type, () => []), values);
   }
 
   app.get('/appeals/new', (req, reply) => newForm(req, reply, null));
@@ -151,49 +149,42 @@ export async function appealsWeb(app: FastifyInstance) {
   app.post('/appeals/new', async (req, reply) => {
     if (await gate(req, reply)) return reply;
     if (!isSignedIn(req.actor)) return reply;
+    const userId = req.actor.userId;
     const body = req.body as Record<string, unknown> | undefined;
     const type = typeOf(body?.type) ?? 'appeal';
-    const form = parseForm(appealFormInput, body);
-    const rawValues = form.ok ? valuesOf(body) : form.values;
-    const keptIds = idsOf(body, 'fileIds');
-    const kept = await appealsRepository.ownUnattachedFiles(db, req.actor.userId, keptIds);
-    const files = uploadsOf(body, 'attachments');
-    const errors: FieldError[] = form.ok ? [] : [...form.errors];
-    const fileErrors = await checkUploads('attachments', files, {
-      ...ATTACHMENT_RULES,
-      maxFiles: ATTACHMENT_RULES.maxFiles - kept.length,
-    });
-    errors.push(...fileErrors);
-    // Good files are stored at once, so a form sent back for another field keeps them attached.
-    let stored: KeptFile[] = [];
-    if (files.length && fileErrors.length === 0) {
-      stored = await db.transaction((tx) =>
-        storeUploads(
-          app.deps,
-          tx,
-          'attachments',
-          files,
-          ATTACHMENT_RULES,
-          isSignedIn(req.actor) ? req.actor.userId : null,
-        ),
-      );
-    }
-    const allKept = [...kept, ...stored];
-    if (!form.ok || errors.length) return showForm(req, reply, type, rawValues, errors, allKept, 422);
+    let kept = await appealsRepository.ownUnattachedFiles(db, userId, idsOf(body, 'fileIds'));
     const token = typeof body?.formToken === 'string' && body.formToken.length <= 100 ? body.formToken : '';
-    try {
-      const { appeal, created } = await submitAppeal(app.deps, originOf(req), {
-        ...form.data,
-        idempotencyKey: token ? `form:${token}` : null,
-        fileIds: allKept.map((f) => f.id),
-        locale: req.locale,
-      });
-      return reply.redirect(`${statusPath(appeal.number)}${created ? '?notice=registered' : ''}`, 303);
-    } catch (err) {
-      if (err instanceof InvalidInput) return showForm(req, reply, type, rawValues, err.errors, allKept, 422);
-      if (err instanceof SubmitBlocked) return reply.redirect('/appeals/new', 303);
-      throw err;
-    }
+    return handleForm(req, reply, {
+      schema: appealFormInput,
+      render: await newAppealPage(req, type, () => kept),
+      check: async () => {
+        const files = uploadsOf(body, 'attachments');
+        const rules = { ...ATTACHMENT_RULES, maxFiles: ATTACHMENT_RULES.maxFiles - kept.length };
+        const errors = await checkUploads('attachments', files, rules);
+        // Good files are stored at once, so a form sent back for another field keeps them attached.
+        if (files.length && errors.length === 0) {
+          const stored = await db.transaction((tx) =>
+            storeUploads(app.deps, tx, 'attachments', files, ATTACHMENT_RULES, userId),
+          );
+          kept = [...kept, ...stored];
+        }
+        return errors;
+      },
+      run: async (data) => {
+        try {
+          const { appeal, created } = await submitAppeal(app.deps, originOf(req), {
+            ...data,
+            idempotencyKey: token ? `form:${token}` : null,
+            fileIds: kept.map((f) => f.id),
+            locale: req.locale,
+          });
+          return `${statusPath(appeal.number)}${created ? '?notice=registered' : ''}`;
+        } catch (err) {
+          if (err instanceof SubmitBlocked) return '/appeals/new';
+          throw err;
+        }
+      },
+    });
   });
 
   app.get('/cabinet/appeals', async (req, reply) => {
@@ -217,12 +208,30 @@ export async function appealsWeb(app: FastifyInstance) {
     );
   });
 
-  async function showAppeal(
-    req: FastifyRequest<{ Params: { number: string } }>,
-    reply: FastifyReply,
-    ratingValues: Record<string, string> = {},
-    ratingErrors: FieldError[] = [],
-  ) {
+  /** The citizen's appeal with its rating form (the appeal is read once, however often the page is drawn). */
+  function ownAppealPage(req: FastifyRequest<{ Params: { number: string } }>): RenderForm {
+    let loaded: Promise<Awaited<ReturnType<typeof loadOwnAppeal>>> | undefined;
+    return async (form) => {
+      loaded ??= loadOwnAppeal(req);
+      const { data, targets, daysLeft } = await loaded;
+      return {
+        title: req.t('appeals.view.title', { number: data.appeal.number }),
+        body: (
+          <CabinetAppealView
+            data={data}
+            daysLeft={daysLeft}
+            justRegistered={(req.query as Record<string, unknown>).notice === 'registered'}
+            targets={targets}
+            ratingValues={form.values}
+            ratingErrors={form.errors}
+          />
+        ),
+        breadcrumbs: [...cabinetCrumbs(req), { text: data.appeal.number }],
+      };
+    };
+  }
+
+  async function loadOwnAppeal(req: FastifyRequest<{ Params: { number: string } }>) {
     const data = await getOwnAppeal(app.deps, originOf(req), req.params.number);
     // names of the bodies it was forwarded or copied to, for the history
     const targets = new Map<string, string>();
@@ -232,38 +241,28 @@ export async function appealsWeb(app: FastifyInstance) {
         if (o) targets.set(o.id, req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu);
       }
     }
-    const q = req.query as Record<string, unknown>;
-    if (q.notice === 'rated') req.flash = { kind: 'success', text: req.t('appeals.rating.saved') };
-    const title = req.t('appeals.view.title', { number: data.appeal.number });
     const { calendar } = await loadCalendar(db);
-    return reply.page(
-      title,
-      <CabinetAppealView
-        data={data}
-        daysLeft={workingDaysLeft(calendar, data.appeal.dueDate, app.deps.clock.now())}
-        justRegistered={q.notice === 'registered'}
-        targets={targets}
-        ratingValues={ratingValues}
-        ratingErrors={ratingErrors}
-      />,
-      {
-        status: ratingErrors.length ? 422 : 200,
-        breadcrumbs: [...cabinetCrumbs(req), { text: data.appeal.number }],
-      },
-    );
+    return { data, targets, daysLeft: workingDaysLeft(calendar, data.appeal.dueDate, app.deps.clock.now()) };
   }
 
   app.get<{ Params: { number: string } }>('/cabinet/appeals/:number', async (req, reply) => {
     if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
-    return showAppeal(req, reply);
+    if ((req.query as Record<string, unknown>).notice === 'rated')
+      req.flash = { kind: 'success', text: req.t('appeals.rating.saved') };
+    return showForm(req, reply, ownAppealPage(req));
   });
 
   app.post<{ Params: { number: string } }>('/cabinet/appeals/:number/rating', async (req, reply) => {
     if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
-    const form = parseForm(ratingInput, req.body);
-    if (!form.ok) return showAppeal(req, reply, form.values, form.errors);
-    await rateAnswer(app.deps, originOf(req), { number: req.params.number, rating: form.data });
-    return reply.redirect(`${statusPath(req.params.number)}?notice=rated`, 303);
+    return handleForm(req, reply, {
+      schema: ratingInput,
+      // a second rating is refused (409): the page then has no form, so the message stands alone
+      render: ownAppealPage(req),
+      run: async (rating) => {
+        await rateAnswer(app.deps, originOf(req), { number: req.params.number, rating });
+        return `${statusPath(req.params.number)}?notice=rated`;
+      },
+    });
   });
 
   app.get<{ Params: { number: string; fileId: string } }>(
@@ -280,15 +279,4 @@ export async function appealsWeb(app: FastifyInstance) {
       return sendStoredFile(app.deps, reply, file);
     },
   );
-}
-
-/** The submitted text fields, for re-rendering after a later error. */
-function valuesOf(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (k === '_csrf') continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.filter((x) => typeof x === 'string').join('\n');
-  }
-  return out;
 }

@@ -4,6 +4,7 @@ import { isSignedIn } from '../../../platform/authz/index.ts';
 import { formatDate } from '../../../platform/calendar/format.ts';
 import { toLocalDate } from '../../../platform/calendar/index.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors/index.ts';
+import { handleForm, type RenderForm, sendFormPage, showForm } from '../../../platform/http/form-page.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import {
   findOrganizationById,
@@ -12,7 +13,7 @@ import {
   listResponsibleOfficials,
   type OrgRow,
 } from '../../orgs/index.ts';
-import { findPersonalData } from '../anonymise.ts';
+import { type Finding, findPersonalData } from '../anonymise.ts';
 import { loadDeadlineSettings } from '../appeals.settings.ts';
 import { createFaqFromAppeal, previewFaqFromAppeal } from '../faq/faq-from-appeal.ts';
 import { deleteFaqItem, publishFaqItem } from '../faq/publish-faq-item.ts';
@@ -249,32 +250,38 @@ export async function appealsPublicWeb(app: FastifyInstance) {
     });
   });
 
+  const faqForm =
+    (req: FastifyRequest, item: FaqRow | null, orgs: OrgRow[], warnings: Finding[] = []): RenderForm =>
+    (form) => ({
+      title: req.t(item ? 'appeals.manage.faq.edit' : 'appeals.manage.faq.new'),
+      body: <FaqFormView item={item} orgs={orgs} {...form} warnings={warnings} />,
+      breadcrumbs: manageCrumbs(req, 'faq'),
+    });
+  /** An organisation outside the person's own is refused on the form, as an unknown one is. */
+  const ownOrg = (orgs: OrgRow[], orgId: string) => {
+    if (!orgs.some((o) => o.id === orgId))
+      throw new InvalidInput([{ field: 'orgId', message: 'appeals.faq.org.required' }]);
+  };
+
   app.get('/manage/appeals/faq/new', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const orgs = await managedOrgs(req);
     const values: Record<string, string> = orgs.length === 1 ? { orgId: (orgs[0] as OrgRow).id } : {};
-    return reply.page(
-      req.t('appeals.manage.faq.new'),
-      <FaqFormView item={null} orgs={orgs} values={values} errors={[]} warnings={[]} />,
-      { breadcrumbs: manageCrumbs(req, 'faq') },
-    );
+    return showForm(req, reply, faqForm(req, null, orgs), values);
   });
 
   app.post('/manage/appeals/faq/new', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const orgs = await managedOrgs(req);
-    const form = parseForm(faqInput, req.body);
-    if (!form.ok || !orgs.some((o) => o.id === form.data.orgId)) {
-      const errors = form.ok ? [{ field: 'orgId', message: 'appeals.faq.org.required' }] : form.errors;
-      const values = form.ok ? { ...form.data } : form.values;
-      return reply.page(
-        req.t('appeals.manage.faq.new'),
-        <FaqFormView item={null} orgs={orgs} values={values} errors={errors} warnings={[]} />,
-        { status: 422, breadcrumbs: manageCrumbs(req, 'faq') },
-      );
-    }
-    const row = await saveFaqItem(deps, originOf(req), { item: form.data });
-    return reply.redirect(`/manage/appeals/faq/${row.id}?notice=saved`, 303);
+    return handleForm(req, reply, {
+      schema: faqInput,
+      render: faqForm(req, null, orgs),
+      run: async (item) => {
+        ownOrg(orgs, item.orgId);
+        const row = await saveFaqItem(deps, originOf(req), { item });
+        return `/manage/appeals/faq/${row.id}?notice=saved`;
+      },
+    });
   });
 
   app.get('/manage/appeals/faq/from-appeal', async (req, reply) => {
@@ -325,33 +332,26 @@ export async function appealsPublicWeb(app: FastifyInstance) {
     const item = await faqOr404(req, req.params.id);
     const orgs = await managedOrgs(req);
     noticeFrom(req, notices);
-    return reply.page(
-      req.t('appeals.manage.faq.edit'),
-      <FaqFormView
-        item={item}
-        orgs={orgs}
-        values={{ question: item.question, answer: item.answer }}
-        errors={[]}
-        warnings={[...findPersonalData(item.question), ...findPersonalData(item.answer)]}
-      />,
-      { breadcrumbs: manageCrumbs(req, 'faq') },
-    );
+    const warnings = [...findPersonalData(item.question), ...findPersonalData(item.answer)];
+    return showForm(req, reply, faqForm(req, item, orgs, warnings), {
+      question: item.question,
+      answer: item.answer,
+    });
   });
 
   app.post<{ Params: { id: string } }>('/manage/appeals/faq/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const item = await faqOr404(req, req.params.id);
     const orgs = await managedOrgs(req);
-    const form = parseForm(faqInput, { ...(req.body as object), orgId: item.orgId });
-    if (!form.ok) {
-      return reply.page(
-        req.t('appeals.manage.faq.edit'),
-        <FaqFormView item={item} orgs={orgs} values={form.values} errors={form.errors} warnings={[]} />,
-        { status: 422, breadcrumbs: manageCrumbs(req, 'faq') },
-      );
-    }
-    await saveFaqItem(deps, originOf(req), { id: item.id, item: form.data });
-    return reply.redirect(`/manage/appeals/faq/${item.id}?notice=saved`, 303);
+    return handleForm(req, reply, {
+      schema: faqInput,
+      input: (body) => ({ ...body, orgId: item.orgId }),
+      render: faqForm(req, item, orgs),
+      run: async (data) => {
+        await saveFaqItem(deps, originOf(req), { id: item.id, item: data });
+        return `/manage/appeals/faq/${item.id}?notice=saved`;
+      },
+    });
   });
 
   for (const [verb, publish] of [
@@ -378,56 +378,46 @@ export async function appealsPublicWeb(app: FastifyInstance) {
 
   // Staff: quarterly reviews
 
-  const reviewsPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string>,
-    errors: { field: string; message: string }[],
-    status = 200,
-  ) => {
+  const reviewsPage = async (req: FastifyRequest): Promise<{ orgs: OrgRow[]; render: RenderForm }> => {
     const orgs = await managedOrgs(req);
     const reviews = await repo.reviewsOf(db, publicSidePolicy.managedOrgIds(req.actor));
-    return reply.page(
-      req.t('appeals.manage.reviews.title'),
-      <ReviewsManageView reviews={reviews} orgs={orgs} values={values} errors={errors} />,
-      {
-        status,
-        breadcrumbs: [
-          { href: '/manage', text: req.t('ui.nav.manage') },
-          { text: req.t('appeals.manage.reviews.title') },
-        ],
-      },
-    );
+    const render: RenderForm = (form) => ({
+      title: req.t('appeals.manage.reviews.title'),
+      body: <ReviewsManageView reviews={reviews} orgs={orgs} {...form} />,
+      breadcrumbs: [
+        { href: '/manage', text: req.t('ui.nav.manage') },
+        { text: req.t('appeals.manage.reviews.title') },
+      ],
+    });
+    return { orgs, render };
   };
 
   app.get('/manage/appeals/reviews', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
-    const orgs = await managedOrgs(req);
+    const { orgs, render } = await reviewsPage(req);
     // The quarter that ended last is the one usually prepared.
     const d = today();
     const q = Math.floor((Number(d.slice(5, 7)) - 1) / 3);
-    const values = {
+    return showForm(req, reply, render, {
       orgId: orgs.length === 1 ? (orgs[0] as OrgRow).id : '',
       year: String(q === 0 ? thisYear() - 1 : thisYear()),
       quarter: String(q === 0 ? 4 : q),
-    };
-    return reviewsPage(req, reply, values, []);
+    });
   });
 
   app.post('/manage/appeals/reviews', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
-    const orgs = await managedOrgs(req);
-    const form = parseForm(reviewInput, req.body);
-    if (!form.ok || !orgs.some((o) => o.id === form.data.orgId)) {
-      const errors = form.ok ? [{ field: 'orgId', message: 'appeals.faq.org.required' }] : form.errors;
-      return reviewsPage(req, reply, form.ok ? {} : form.values, errors, 422);
-    }
-    const existing = await repo.review(db, form.data.orgId, form.data.year, form.data.quarter);
-    const row = await prepareReview(deps, originOf(req), {
-      ...form.data,
-      comment: existing?.comment ?? null,
+    const { orgs, render } = await reviewsPage(req);
+    return handleForm(req, reply, {
+      schema: reviewInput,
+      render,
+      run: async (data) => {
+        ownOrg(orgs, data.orgId);
+        const existing = await repo.review(db, data.orgId, data.year, data.quarter);
+        const row = await prepareReview(deps, originOf(req), { ...data, comment: existing?.comment ?? null });
+        return `/manage/appeals/reviews/${row.id}?notice=reviewSaved`;
+      },
     });
-    return reply.redirect(`/manage/appeals/reviews/${row.id}?notice=reviewSaved`, 303);
   });
 
   const reviewOr404 = async (req: FastifyRequest, id: string) => {
@@ -437,49 +427,53 @@ export async function appealsPublicWeb(app: FastifyInstance) {
     return { review, org };
   };
 
-  const reviewEdit = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    v: Awaited<ReturnType<typeof reviewOr404>>,
-    values: Record<string, string>,
-    errors: { field: string; message: string }[],
-    status = 200,
-  ) => {
-    const end = quarterPeriod(v.review.year, v.review.quarter).to;
-    return reply.page(
-      req.t('appeals.review.title', { quarter: quarterLabel(v.review.quarter, req.t), year: v.review.year }),
-      <ReviewEditView
-        review={v.review}
-        org={v.org}
-        values={values}
-        errors={errors}
-        ended={quarterEnded(v.review, deps.clock.now())}
-        endDate={formatDate(new Date(`${end}T12:00:00+02:00`), req.locale)}
-      />,
-      { status, breadcrumbs: manageCrumbs(req, 'reviews') },
-    );
-  };
+  const reviewForm =
+    (req: FastifyRequest, v: Awaited<ReturnType<typeof reviewOr404>>): RenderForm =>
+    (form) => {
+      const end = quarterPeriod(v.review.year, v.review.quarter).to;
+      return {
+        title: req.t('appeals.review.title', {
+          quarter: quarterLabel(v.review.quarter, req.t),
+          year: v.review.year,
+        }),
+        body: (
+          <ReviewEditView
+            review={v.review}
+            org={v.org}
+            {...form}
+            ended={quarterEnded(v.review, deps.clock.now())}
+            endDate={formatDate(new Date(`${end}T12:00:00+02:00`), req.locale)}
+          />
+        ),
+        breadcrumbs: manageCrumbs(req, 'reviews'),
+      };
+    };
 
   app.get<{ Params: { id: string } }>('/manage/appeals/reviews/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const v = await reviewOr404(req, req.params.id);
     noticeFrom(req, notices);
-    return reviewEdit(req, reply, v, { comment: v.review.comment ?? '' }, []);
+    return showForm(req, reply, reviewForm(req, v), { comment: v.review.comment ?? '' });
   });
 
   app.post<{ Params: { id: string } }>('/manage/appeals/reviews/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const v = await reviewOr404(req, req.params.id);
-    const form = parseForm(reviewInput, {
-      ...(req.body as object),
-      orgId: v.review.orgId,
-      year: String(v.review.year),
-      quarter: String(v.review.quarter),
+    return handleForm(req, reply, {
+      schema: reviewInput,
+      input: (body) => ({
+        ...body,
+        orgId: v.review.orgId,
+        year: String(v.review.year),
+        quarter: String(v.review.quarter),
+      }),
+      render: reviewForm(req, v),
+      run: async (data) => {
+        // Saving also refreshes the figures from the data.
+        await prepareReview(deps, originOf(req), data);
+        return `/manage/appeals/reviews/${v.review.id}?notice=reviewSaved`;
+      },
     });
-    if (!form.ok) return reviewEdit(req, reply, v, form.values, form.errors, 422);
-    // Saving also refreshes the figures from the data.
-    await prepareReview(deps, originOf(req), form.data);
-    return reply.redirect(`/manage/appeals/reviews/${v.review.id}?notice=reviewSaved`, 303);
   });
 
   for (const [verb, publish] of [
@@ -492,12 +486,14 @@ export async function appealsPublicWeb(app: FastifyInstance) {
       if (publish && !quarterEnded(v.review, deps.clock.now())) {
         const end = quarterPeriod(v.review.year, v.review.quarter).to;
         const date = formatDate(new Date(`${end}T12:00:00+02:00`), req.locale);
-        return reviewEdit(
+        return sendFormPage(
           req,
           reply,
-          v,
-          { comment: v.review.comment ?? '' },
-          [{ field: 'comment', message: req.t('appeals.manage.reviews.notEnded', { date }) }],
+          reviewForm(req, v),
+          {
+            values: { comment: v.review.comment ?? '' },
+            errors: [{ field: 'comment', message: req.t('appeals.manage.reviews.notEnded', { date }) }],
+          },
           409,
         );
       }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { addResponsibleOfficial } from '../add-responsible-official.ts';
 import { getOrgForStaff, listManagedOrgs } from '../get-org-for-staff.ts';
 import { getOrgHome } from '../get-org-home.ts';
@@ -15,6 +15,7 @@ import {
   orgLevels,
 } from '../orgs.input.ts';
 import { canManageOrg } from '../orgs.policy.ts';
+import type { OfficialRow, OrgRow } from '../orgs.repository.ts';
 import { orgsRepository } from '../orgs.repository.ts';
 import { removeResponsibleOfficial } from '../remove-responsible-official.ts';
 import { updateOrganization } from '../update-organization.ts';
@@ -138,102 +139,93 @@ export async function orgsWeb(app: FastifyInstance) {
     });
   });
 
+  const orgForm =
+    (req: FastifyRequest, org: OrgRow, officials: OfficialRow[]): RenderForm =>
+    (form) => ({
+      title: req.t('orgs.manage.title'),
+      body: <ManageOrgView org={org} officials={officials} {...form} />,
+      breadcrumbs: [...manageCrumbs(req), { text: orgName(org, req.locale) }],
+    });
+  const officialForm =
+    (req: FastifyRequest, org: OrgRow, official: OfficialRow | null): RenderForm =>
+    (form) => ({
+      title: req.t(official ? 'orgs.manage.officialEdit' : 'orgs.manage.officialNew'),
+      body: <OfficialFormView org={org} official={official} {...form} />,
+      breadcrumbs: [
+        ...manageCrumbs(req),
+        { href: `/manage/orgs/${org.slug}`, text: orgName(org, req.locale) },
+      ],
+    });
+
   app.get<{ Params: SlugParams }>('/manage/orgs/:slug', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const { org, officials } = await getOrgForStaff({ db }, req.actor, req.params.slug);
     noticeFrom(req, manageNotices);
-    return reply.page(
-      req.t('orgs.manage.title'),
-      <ManageOrgView org={org} officials={officials} values={valuesOf(org, DETAIL_FIELDS)} errors={[]} />,
-      { breadcrumbs: [...manageCrumbs(req), { text: orgName(org, req.locale) }] },
-    );
+    return showForm(req, reply, orgForm(req, org, officials), valuesOf(org, DETAIL_FIELDS));
   });
 
   app.post<{ Params: SlugParams }>('/manage/orgs/:slug', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const { org, officials } = await getOrgForStaff({ db }, req.actor, req.params.slug);
-    const form = parseForm(orgDetailsInput, req.body);
-    if (!form.ok) {
-      return reply.page(
-        req.t('orgs.manage.title'),
-        <ManageOrgView org={org} officials={officials} values={form.values} errors={form.errors} />,
-        { status: 422, breadcrumbs: [...manageCrumbs(req), { text: orgName(org, req.locale) }] },
-      );
-    }
-    await updateOrganization(app.deps, originOf(req), { slug: org.slug, details: form.data });
-    return reply.redirect(`/manage/orgs/${org.slug}?notice=saved`, 303);
+    return handleForm(req, reply, {
+      schema: orgDetailsInput,
+      render: orgForm(req, org, officials),
+      run: async (details) => {
+        await updateOrganization(app.deps, originOf(req), { slug: org.slug, details });
+        return `/manage/orgs/${org.slug}?notice=saved`;
+      },
+    });
   });
-
-  const officialCrumbs = (req: FastifyRequest, slug: string, name: string) => [
-    ...manageCrumbs(req),
-    { href: `/manage/orgs/${slug}`, text: name },
-  ];
 
   app.get<{ Params: SlugParams }>('/manage/orgs/:slug/officials/new', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const { org } = await getOrgForStaff({ db }, req.actor, req.params.slug);
-    return reply.page(
-      req.t('orgs.manage.officialNew'),
-      <OfficialFormView org={org} official={null} values={{}} errors={[]} />,
-      {
-        breadcrumbs: officialCrumbs(req, org.slug, orgName(org, req.locale)),
-      },
-    );
+    return showForm(req, reply, officialForm(req, org, null));
   });
 
   app.post<{ Params: SlugParams }>('/manage/orgs/:slug/officials/new', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const { org } = await getOrgForStaff({ db }, req.actor, req.params.slug);
-    const form = parseForm(officialInput, req.body);
-    if (!form.ok) {
-      return reply.page(
-        req.t('orgs.manage.officialNew'),
-        <OfficialFormView org={org} official={null} values={form.values} errors={form.errors} />,
-        { status: 422, breadcrumbs: officialCrumbs(req, org.slug, orgName(org, req.locale)) },
-      );
-    }
-    await addResponsibleOfficial(app.deps, originOf(req), { slug: org.slug, official: form.data });
-    return reply.redirect(`/manage/orgs/${org.slug}?notice=officialSaved`, 303);
+    return handleForm(req, reply, {
+      schema: officialInput,
+      render: officialForm(req, org, null),
+      run: async (official) => {
+        await addResponsibleOfficial(app.deps, originOf(req), { slug: org.slug, official });
+        return `/manage/orgs/${org.slug}?notice=officialSaved`;
+      },
+    });
   });
 
   type OfficialParams = SlugParams & { id: string };
 
-  app.get<{ Params: OfficialParams }>('/manage/orgs/:slug/officials/:id', async (req, reply) => {
-    if (redirectToSignIn(req, reply)) return reply;
+  const staffOfficial = async (req: FastifyRequest<{ Params: OfficialParams }>) => {
     const { org, officials } = await getOrgForStaff({ db }, req.actor, req.params.slug);
     const official = officials.find((o) => o.id === req.params.id);
     if (!official) throw new NotFound('responsible_official');
-    return reply.page(
-      req.t('orgs.manage.officialEdit'),
-      <OfficialFormView
-        org={org}
-        official={official}
-        values={valuesOf(official, OFFICIAL_FIELDS)}
-        errors={[]}
-      />,
-      { breadcrumbs: officialCrumbs(req, org.slug, orgName(org, req.locale)) },
-    );
+    return { org, official };
+  };
+
+  app.get<{ Params: OfficialParams }>('/manage/orgs/:slug/officials/:id', async (req, reply) => {
+    if (redirectToSignIn(req, reply)) return reply;
+    const { org, official } = await staffOfficial(req);
+    return showForm(req, reply, officialForm(req, org, official), valuesOf(official, OFFICIAL_FIELDS));
   });
 
   app.post<{ Params: OfficialParams }>('/manage/orgs/:slug/officials/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
-    const { org, officials } = await getOrgForStaff({ db }, req.actor, req.params.slug);
-    const official = officials.find((o) => o.id === req.params.id);
-    if (!official) throw new NotFound('responsible_official');
-    const form = parseForm(officialInput, req.body);
-    if (!form.ok) {
-      return reply.page(
-        req.t('orgs.manage.officialEdit'),
-        <OfficialFormView org={org} official={official} values={form.values} errors={form.errors} />,
-        { status: 422, breadcrumbs: officialCrumbs(req, org.slug, orgName(org, req.locale)) },
-      );
-    }
-    await updateResponsibleOfficial(app.deps, originOf(req), {
-      slug: org.slug,
-      id: official.id,
-      official: form.data,
+    const { org, official } = await staffOfficial(req);
+    return handleForm(req, reply, {
+      schema: officialInput,
+      render: officialForm(req, org, official),
+      run: async (data) => {
+        await updateResponsibleOfficial(app.deps, originOf(req), {
+          slug: org.slug,
+          id: official.id,
+          official: data,
+        });
+        return `/manage/orgs/${org.slug}?notice=officialSaved`;
+      },
     });
-    return reply.redirect(`/manage/orgs/${org.slug}?notice=officialSaved`, 303);
   });
 
   app.post<{ Params: OfficialParams }>('/manage/orgs/:slug/officials/:id/remove', async (req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { searchEntriesQuery } from '../../../platform/search/index.ts';
 import { useView } from '../../../platform/ui/context.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
@@ -121,24 +121,18 @@ export async function searchWeb(app: FastifyInstance) {
     });
   });
 
-  const newForm = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string>,
-    errors: { field: string; message: string }[],
-    status = 200,
-  ) => {
-    const orgs = await listAllOrganizations(db);
-    const browse = await searchEntriesQuery(db, { perPage: 1 });
+  /** The new-subscription form: the organisations and the topics in use to choose from. */
+  const newForm = async (req: FastifyRequest): Promise<RenderForm> => {
+    const [orgs, browse] = await Promise.all([
+      listAllOrganizations(db),
+      searchEntriesQuery(db, { perPage: 1 }),
+    ]);
     const topics = (browse.facets?.topic ?? []).map((f) => f.key);
-    return reply.page(
-      req.t('subs.new'),
-      <NewSubscriptionView values={values} errors={errors} orgs={orgs} topics={topics} />,
-      {
-        status,
-        breadcrumbs: [...subsCrumbs(req), { text: req.t('subs.new') }],
-      },
-    );
+    return (form) => ({
+      title: req.t('subs.new'),
+      body: <NewSubscriptionView {...form} orgs={orgs} topics={topics} />,
+      breadcrumbs: [...subsCrumbs(req), { text: req.t('subs.new') }],
+    });
   };
 
   app.get('/subscriptions/new', async (req, reply) => {
@@ -149,15 +143,19 @@ export async function searchWeb(app: FastifyInstance) {
     if (sreq.q) Object.assign(values, { kind: 'query', q: sreq.q.slice(0, 300) });
     else if (sreq.orgSlugs.length === 1) Object.assign(values, { kind: 'org', org: sreq.orgSlugs[0] });
     else if (sreq.topics?.length === 1) Object.assign(values, { kind: 'topic', topic: sreq.topics[0] });
-    return newForm(req, reply, values, []);
+    return showForm(req, reply, await newForm(req), values);
   });
 
   app.post('/subscriptions/new', async (req, reply) => {
     if (signInFirst(req, reply)) return reply;
-    const form = parseForm(subscriptionInput, req.body);
-    if (!form.ok) return newForm(req, reply, form.values, form.errors, 422);
-    await createSubscription(app.deps, originOf(req), form.data);
-    return reply.redirect('/subscriptions?notice=created', 303);
+    return handleForm(req, reply, {
+      schema: subscriptionInput,
+      render: await newForm(req),
+      run: async (data) => {
+        await createSubscription(app.deps, originOf(req), data);
+        return '/subscriptions?notice=created';
+      },
+    });
   });
 
   app.get<{ Params: { token: string } }>(

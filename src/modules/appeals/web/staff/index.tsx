@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { originOf } from '../../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../../platform/authz/index.ts';
-import { Conflict, type FieldError, Forbidden, InvalidInput } from '../../../../platform/errors/index.ts';
+import { type FieldError, Forbidden } from '../../../../platform/errors/index.ts';
 import { sendStoredFile, uploadsOf } from '../../../../platform/files/index.ts';
+import { handleForm, type RenderForm, showForm } from '../../../../platform/http/form-page.ts';
 import { parseForm } from '../../../../platform/http/forms.ts';
 import { firstValues, pageHref } from '../../../../platform/manage/filters.ts';
 import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
@@ -34,7 +35,7 @@ import {
 import '../../staff.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
-import { type ActionState, AppealPage } from './appeal-page.tsx';
+import { AppealPage } from './appeal-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
 
@@ -152,22 +153,27 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     );
   });
 
-  const renderAppeal = async (
-    req: FastifyRequest<{ Params: { id: string } }>,
-    reply: FastifyReply,
-    state: ActionState,
-    status = 200,
-  ) => {
-    const data = await getAppealForStaff(deps, originOf(req), { id: req.params.id });
-    const orgs = await listAllOrganizations(deps.db);
-    const n = (req.query as Record<string, unknown>).notice;
-    if (typeof n === 'string' && notices[n])
-      req.flash = { kind: 'success', text: req.t(notices[n] as string) };
-    return reply.page(
-      req.t('appeals.staff.appeal.title', { number: data.appeal.number }),
-      <AppealPage data={data} orgs={orgs} actor={req.actor} state={state} />,
-      { status, breadcrumbs: queueCrumbs(req) },
-    );
+  const loadAppeal = async (req: FastifyRequest<{ Params: { id: string } }>) => {
+    const [data, orgs] = await Promise.all([
+      getAppealForStaff(deps, originOf(req), { id: req.params.id }),
+      listAllOrganizations(deps.db),
+    ]);
+    return { data, orgs };
+  };
+  /** The appeal page with one action's form in the given state; the appeal is read (and the read audited) once. */
+  const appealPage = (req: FastifyRequest<{ Params: { id: string } }>, action: string | null): RenderForm => {
+    let loaded: ReturnType<typeof loadAppeal> | undefined;
+    return async (form) => {
+      loaded ??= loadAppeal(req);
+      const { data, orgs } = await loaded;
+      return {
+        title: req.t('appeals.staff.appeal.title', { number: data.appeal.number }),
+        body: (
+          <AppealPage data={data} orgs={orgs} actor={req.actor} state={action ? { action, ...form } : null} />
+        ),
+        breadcrumbs: queueCrumbs(req),
+      };
+    };
   };
 
   app.get<{ Params: { id: string } }>(
@@ -175,7 +181,10 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     { schema: { hide: true } },
     async (req, reply) => {
       if (!signedIn(req, reply)) return reply;
-      return renderAppeal(req, reply, null);
+      const n = (req.query as Record<string, unknown>).notice;
+      if (typeof n === 'string' && notices[n])
+        req.flash = { kind: 'success', text: req.t(notices[n] as string) };
+      return showForm(req, reply, appealPage(req, null));
     },
   );
 
@@ -189,7 +198,7 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     },
   );
 
-  /** A POST action: parse, run the use case, 303 back; bad input 422 and a refused move 409 show the form again. */
+  /** An action's form on the appeal page: through the form-page helper, a refusal (409) shown at its section. */
   function action<S extends z.ZodType>(
     name: string,
     schema: S,
@@ -200,29 +209,15 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       { schema: { hide: true } },
       async (req, reply) => {
         if (!signedIn(req, reply)) return reply;
-        const form = parseForm(schema, req.body);
-        if (!form.ok)
-          return renderAppeal(req, reply, { action: name, errors: form.errors, values: form.values }, 422);
-        try {
-          await run(req, form.data);
-        } catch (err) {
-          const kept = Object.fromEntries(
-            Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
-              ([k, v]) => k !== '_csrf' && typeof v === 'string',
-            ),
-          ) as Record<string, string>;
-          if (err instanceof InvalidInput)
-            return renderAppeal(req, reply, { action: name, errors: err.errors, values: kept }, 422);
-          if (err instanceof Conflict)
-            return renderAppeal(
-              req,
-              reply,
-              { action: name, errors: [{ field: firstField(name), message: err.message }], values: kept },
-              409,
-            );
-          throw err;
-        }
-        return reply.redirect(`/manage/appeals/${req.params.id}?notice=${name}#${firstField(name)}`, 303);
+        return handleForm(req, reply, {
+          schema,
+          render: appealPage(req, name),
+          conflictField: firstField(name),
+          run: async (data) => {
+            await run(req, data);
+            return `/manage/appeals/${req.params.id}?notice=${name}#${firstField(name)}`;
+          },
+        });
       },
     );
   }
