@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { modules } from './modules/index.ts';
+import { syncShippedCalendar } from './platform/calendar/store.ts';
 import { MigrationsNewerThanCode } from './platform/db/migrate.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 import { seed } from './seed.ts';
@@ -67,6 +68,9 @@ async function main() {
 
   try {
     await seed(deps);
+    // a release with corrected calendar data recomputes the deadlines that depend on it (modules' listeners)
+    const calendar = await syncShippedCalendar(deps.db, deps.clock.now());
+    if (calendar.changedYears.length > 0) deps.log.info(calendar, 'shipped production calendar checked');
     for (const m of modules) await m.workers?.(deps);
     app = await buildApp(deps);
     const listening = await app.listen({ port: config.port, host: config.host });

@@ -77,6 +77,7 @@ export const withoutAnswerReasons = [
   'repeated_no_new_args',
   'answer_published_online',
   'state_secret',
+  'court_decision',
 ] as const;
 
 /** 8-ФЗ art. 20 grounds to refuse an information request. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { settings } from '../../platform/db/settings.tables.ts';
 import { storedFiles } from '../../platform/files/files.tables.ts';
@@ -383,6 +383,22 @@ export const appealsRepository = {
         .values(rows.map((r, i) => ({ ...r, appealId, position: i, updatedAt: now })));
   },
 
+  /** Add a ССТУ flag (e.g. 'late') to the questions still open. */
+  async flagOpenQuestions(tx: DbOrTx, appealId: string, flag: string, now: Date): Promise<void> {
+    await tx
+      .update(appealQuestions)
+      .set({
+        flags: sql`(select coalesce(jsonb_agg(distinct f), '[]'::jsonb) from jsonb_array_elements_text(${appealQuestions.flags} || ${JSON.stringify([flag])}::jsonb) f)`,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(appealQuestions.appealId, appealId),
+          inArray(appealQuestions.status, ['in_review', 'extended']),
+        ),
+      );
+  },
+
   /** Set the ССТУ status of every question still open (forwarded, extended, left without answer). */
   async setOpenQuestionsStatus(tx: DbOrTx, appealId: string, status: string, now: Date): Promise<void> {
     await tx
@@ -427,6 +443,21 @@ export const appealsRepository = {
       .orderBy(asc(appeals.dueDate));
   },
 
+  /** Appeals not yet decided on (registered or in review) whose 7-day notice date falls in [from, until]. */
+  async undecidedNoticeDueBetween(db: DbOrTx, from: string, until: string): Promise<AppealRow[]> {
+    return db
+      .select()
+      .from(appeals)
+      .where(
+        and(
+          inArray(appeals.status, ['registered', 'in_review']),
+          gte(appeals.noticeDueDate, from),
+          lte(appeals.noticeDueDate, until),
+        ),
+      )
+      .orderBy(asc(appeals.noticeDueDate));
+  },
+
   /** Record a reminder once per (appeal, kind, deadline); false when it was already sent. */
   async claimReminder(
     tx: DbOrTx,
@@ -456,12 +487,22 @@ export const appealsRepository = {
       );
   },
 
-  /** Open appeals whose deadlines were computed with a year lacking decree data. */
-  async openProvisional(tx: DbOrTx): Promise<AppealRow[]> {
+  /**
+   * Open appeals whose deadlines may depend on a day of `year`: registered in
+   * that year or the one before (no deadline runs longer than a year), locked.
+   */
+  async openDependingOnYear(tx: DbOrTx, year: number): Promise<AppealRow[]> {
     return tx
       .select()
       .from(appeals)
-      .where(and(inArray(appeals.status, OPEN_STATUSES), eq(appeals.dueProvisional, true)))
+      .where(
+        and(
+          inArray(appeals.status, OPEN_STATUSES),
+          gte(appeals.registeredOn, `${year - 1}-01-01`),
+          lte(appeals.registeredOn, `${year}-12-31`),
+        ),
+      )
+      .orderBy(asc(appeals.registeredOn))
       .for('update');
   },
 

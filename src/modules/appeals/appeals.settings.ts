@@ -33,31 +33,57 @@ export async function saveDeadlineSettings(db: DbOrTx, value: Partial<DeadlineSe
 }
 
 export type Deadlines = {
+  /** the answer deadline in force (with an extension's days when there is one) */
   dueDate: LocalDate;
+  /** the answer deadline before any extension */
+  originalDueDate: LocalDate;
+  /** forwarding to the competent body (59-ФЗ art. 8 ч.3; 8-ФЗ art. 18) */
   forwardDueDate: LocalDate;
+  /**
+   * the notices due within 7 days of registration: 59-ФЗ art. 11 ч.2, 4, 4.1,
+   * 5.1 (setting withoutAnswerNoticeDays); for an information request the
+   * notice of a delay, 8-ФЗ art. 18 ч.6 (setting infoRequestExtensionNoticeDays)
+   */
+  noticeDueDate: LocalDate;
   provisional: boolean;
 };
 
+/** The days an extension may add: 30 for an appeal (59-ФЗ art. 12 ч.2), 15 for a request (8-ФЗ art. 18 ч.6). */
+export function extensionMaxDays(type: AppealType, s: DeadlineSettings): number {
+  return type === 'info_request' ? s.infoRequestExtensionMaxDays : s.extensionMaxDays;
+}
+
 /**
  * The deadlines of an appeal registered on `registeredOn` (a local date):
- * the answer (30 days for both 59-ФЗ and 8-ФЗ by default) and forwarding
- * (7 days), calendar days counted from the next day and moved off a
- * non-working day as the setting says.
+ * the answer (30 days for both 59-ФЗ and 8-ФЗ by default), forwarding and the
+ * 7-day notices. Each is a count of calendar days from the day after
+ * registration, moved off a non-working day once, as the setting says, and
+ * never onto or before the registration day. An extension's days are added to
+ * the answer period and counted from registration too (30 + 30; 30 + 15), not
+ * added to the already moved date.
  */
 export function computeDeadlines(
   cal: ProductionCalendar,
   registeredOn: LocalDate,
   type: AppealType,
   s: DeadlineSettings,
+  extensionDays = 0,
 ): Deadlines {
   const answerDays = type === 'info_request' ? s.infoRequestAnswerDays : s.answerDays;
-  const due = cal.deadline(registeredOn, { days: answerDays, unit: 'calendar', rule: s.nonWorkingDayRule });
-  const fwd = cal.deadline(registeredOn, {
-    days: s.forwardDays,
-    unit: 'calendar',
-    rule: s.nonWorkingDayRule,
-  });
-  return { dueDate: due.date, forwardDueDate: fwd.date, provisional: due.provisional || fwd.provisional };
+  const noticeDays = type === 'info_request' ? s.infoRequestExtensionNoticeDays : s.withoutAnswerNoticeDays;
+  const count = (days: number) =>
+    cal.deadline(registeredOn, { days, unit: 'calendar', rule: s.nonWorkingDayRule });
+  const original = count(answerDays);
+  const due = extensionDays > 0 ? count(answerDays + extensionDays) : original;
+  const fwd = count(s.forwardDays);
+  const notice = count(noticeDays);
+  return {
+    dueDate: due.date,
+    originalDueDate: original.date,
+    forwardDueDate: fwd.date,
+    noticeDueDate: notice.date,
+    provisional: due.provisional || original.provisional || fwd.provisional || notice.provisional,
+  };
 }
 
 /** What an appeal may carry (shown in the form's hint before upload). */

@@ -90,6 +90,8 @@ export const appeals = pgTable(
     forwardDueDate: date('forward_due_date', { mode: 'string' }).notNull(),
     /** the deadline before any extension */
     originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
+    /** the 7-day notices: 59-ФЗ art. 11 ч.2, 4, 4.1, 5.1; for a request the notice of a delay (8-ФЗ art. 18 ч.6) */
+    noticeDueDate: date('notice_due_date', { mode: 'string' }).notNull(),
     /** the calendar data the deadlines were computed with; deadlines are recomputed when it changes */
     calendarVersion: text('calendar_version'),
     extensionCount: smallint('extension_count').notNull().default(0),
@@ -103,7 +105,7 @@ export const appeals = pgTable(
     forwardedToName: text('forwarded_to_name'),
     /** the appeal this one was forwarded or copied from (the receiving body's registration) */
     sourceAppealId: uuid('source_appeal_id'),
-    /** art. 11 reason (no_name_or_address | obscene_or_threats | unreadable | essence_unclear | repeated_no_new_args | answer_published_online | state_secret), or 8-ФЗ art. 20 refusal */
+    /** art. 11 reason (no_name_or_address | obscene_or_threats | unreadable | essence_unclear | repeated_no_new_args | answer_published_online | state_secret | court_decision), or 8-ФЗ art. 20 refusal */
     withoutAnswerReason: text('without_answer_reason'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),

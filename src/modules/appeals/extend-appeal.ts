@@ -1,10 +1,12 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { formatLocalDate } from '../../platform/calendar/format.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import type { AppealType } from './appeals.model.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
-import { loadDeadlineSettings } from './appeals.settings.ts';
+import { computeDeadlines, extensionMaxDays, loadDeadlineSettings } from './appeals.settings.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { actingRole, appealForAction, requireMove } from './staff-action.ts';
@@ -12,8 +14,10 @@ import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 /**
  * Extend the deadline once, by up to 30 days (8-ФЗ: 15), by the head's
  * decision, with a notice to the citizen (59-ФЗ art. 12 ч.2; 8-ФЗ art. 18 ч.6).
- * The new deadline counts from the current one in calendar days and moves off
- * a non-working day as the setting says.
+ * The extended deadline counts from registration (30 + 30; 30 + 15) and moves
+ * off a non-working day once, as the setting says. Refused once the deadline
+ * has passed (a missed deadline is not hidden), and for an information request
+ * once the 7 days to notify the requester of the delay have passed.
  */
 export async function extendAppeal(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
@@ -28,7 +32,12 @@ export async function extendAppeal(
     authorize(staffPolicy.canExtend(origin.actor, a));
     const s = await loadDeadlineSettings(tx);
     if (a.extensionCount >= s.extensionsAllowed) throw new Conflict('appeals.staff.conflict.extendedOnce');
-    const max = a.type === 'info_request' ? s.infoRequestExtensionMaxDays : s.extensionMaxDays;
+    const today = toLocalDate(deps.clock.now());
+    if (today > a.dueDate) throw new Conflict('appeals.staff.conflict.extendAfterDeadline');
+    if (a.type === 'info_request' && today > a.noticeDueDate)
+      throw new Conflict('appeals.staff.conflict.delayNoticeLate');
+    const type = a.type as AppealType;
+    const max = extensionMaxDays(type, s);
     if (!Number.isInteger(input.days) || input.days < 1 || input.days > max)
       throw new InvalidInput([
         {
@@ -37,11 +46,8 @@ export async function extendAppeal(
         },
       ]);
     const { calendar, version } = await loadCalendar(tx);
-    const next = calendar.deadline(a.dueDate, {
-      days: input.days,
-      unit: 'calendar',
-      rule: s.nonWorkingDayRule,
-    });
+    const extended = computeDeadlines(calendar, a.registeredOn, type, s, input.days);
+    const next = { date: extended.dueDate, provisional: extended.provisional };
     const now = deps.clock.now();
     const outboxId = await noticeToAuthor(
       deps,

@@ -202,7 +202,8 @@ async function registerAtBody(
     dueDate: d.dueDate,
     dueProvisional: d.provisional,
     forwardDueDate: d.forwardDueDate,
-    originalDueDate: d.dueDate,
+    noticeDueDate: d.noticeDueDate,
+    originalDueDate: d.originalDueDate,
     calendarVersion: version,
     sourceAppealId: a.id,
   });

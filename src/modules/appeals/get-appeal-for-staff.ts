@@ -43,6 +43,7 @@ export async function getAppealForStaff(
       answers,
       attachments,
       officers,
+      today,
       workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
       dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),
     };

@@ -1,6 +1,8 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { hasMessage } from '../../platform/i18n/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import {
@@ -30,6 +32,9 @@ export type LeaveInput = {
  * Leave an appeal without an answer only for a reason the law lists, with the
  * notice that reason requires (or refuse an information request under 8-ФЗ
  * art. 20). Ending the correspondence with a repeated appeal is the head's decision.
+ * A notice the law wants within 7 days of registration (art. 11 ч.2, 4, 4.1,
+ * 5.1) is due on the appeal's noticeDueDate; one sent later is marked late,
+ * like a late answer (event, audit entry and the questions' ССТУ flag).
  */
 export async function leaveAppealWithoutAnswer(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
@@ -58,14 +63,18 @@ export async function leaveAppealWithoutAnswer(
       throw new InvalidInput([{ field: 'link', message: 'appeals.staff.leave.linkRequired' }]);
     const sendNotice = rule.notice && (!rule.onlyIfAddressReadable || input.addressReadable !== false);
     const now = deps.clock.now();
+    const late = rule.withinDays !== null && toLocalDate(deps.clock.now()) > a.noticeDueDate;
     const prefix = info ? 'appeals.refusal' : 'appeals.wa';
+    const subjectKey = hasMessage(`${prefix}.notice.subject.${input.reason}`)
+      ? `${prefix}.notice.subject.${input.reason}`
+      : `${prefix}.notice.subject`;
     const outboxId = sendNotice
       ? await noticeToAuthor(
           deps,
           tx,
           a,
-          tRu(`${prefix}.notice.subject`, { number: a.number }),
-          tRu(`${prefix}.notice.${input.reason}`, { number: a.number, link: link ?? '' }),
+          tRu(subjectKey, { number: a.number }),
+          tRu(`${prefix}.notice.${input.reason}`, { number: a.number, link: link ?? '', text: a.text }),
           'appeal.without_answer',
         )
       : null;
@@ -75,6 +84,7 @@ export async function leaveAppealWithoutAnswer(
       closedAt: now,
       updatedAt: now,
     });
+    if (late) await repo.flagOpenQuestions(tx, a.id, 'late', now);
     await repo.setOpenQuestionsStatus(tx, a.id, 'left_without_answer', now);
     await repo.insertEvent(tx, {
       appealId: a.id,
@@ -89,7 +99,13 @@ export async function leaveAppealWithoutAnswer(
       toStatus: 'left_without_answer',
       // the author learns of it through the notice when the law requires one
       visibleToAuthor: rule.notice,
-      details: { article: rule.article, link: link ?? null, noticeSent: outboxId !== null },
+      details: {
+        article: rule.article,
+        link: link ?? null,
+        noticeSent: outboxId !== null,
+        noticeDueDate: rule.withinDays !== null ? a.noticeDueDate : null,
+        late,
+      },
     });
     const crimeTo = input.crimeReportTo?.trim();
     if (rule.forwardIfCrime && crimeTo)
@@ -115,6 +131,7 @@ export async function leaveAppealWithoutAnswer(
         number: a.number,
         reason: input.reason,
         noticeSent: outboxId !== null,
+        late,
         crimeReportTo: crimeTo ?? null,
       },
     });

@@ -29,7 +29,7 @@ describe('ССТУ statuses and the reasons of 59-ФЗ art. 11 and 8-ФЗ art. 2
   });
 
   it('gives every art. 11 reason a rule, a label, a hint and, when the law requires one, the notice text', () => {
-    expect(withoutAnswerReasons).toHaveLength(7);
+    expect(withoutAnswerReasons).toHaveLength(8);
     for (const r of withoutAnswerReasons) {
       const rule = withoutAnswerRules[r];
       expect(rule.article).toMatch(/^59-ФЗ ст\. 11/);

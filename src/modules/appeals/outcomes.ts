@@ -57,7 +57,7 @@ export type NoticeRule = {
   article: string;
   /** is a notice sent to the citizen? */
   notice: boolean;
-  /** the notice must go within this many days of registration (null: with the decision) */
+  /** the notice must go within this many days of registration (null: with the decision); the appeal's noticeDueDate */
   withinDays: number | null;
   /** the notice is sent only when the author's name and address can be read */
   onlyIfAddressReadable?: boolean;
@@ -77,6 +77,8 @@ export const withoutAnswerRules: Record<WithoutAnswerReason, NoticeRule> = {
   repeated_no_new_args: { article: '59-ФЗ ст. 11 ч. 5', notice: true, withinDays: null, headDecision: true },
   answer_published_online: { article: '59-ФЗ ст. 11 ч. 5.1', notice: true, withinDays: 7, needsLink: true },
   state_secret: { article: '59-ФЗ ст. 11 ч. 6', notice: true, withinDays: null },
+  // returned to the citizen with how the court decision is appealed
+  court_decision: { article: '59-ФЗ ст. 11 ч. 2', notice: true, withinDays: 7 },
 };
 
 export const refusalRules: Record<RefusalReason, NoticeRule> = {

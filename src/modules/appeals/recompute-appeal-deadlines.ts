@@ -1,39 +1,55 @@
+import { formatLocalDate } from '../../platform/calendar/format.ts';
 import type { CalendarChangeListener } from '../../platform/calendar/store.ts';
 import type { Tx } from '../../platform/db/client.ts';
+import type { AppealType } from './appeals.model.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
+import { tRu } from './notices.ts';
 
 /**
- * When an administrator enters or confirms a year's transfers, the open
- * appeals whose deadlines were provisional are recomputed in the same
- * transaction: the answer and forwarding deadlines from the registration day,
- * an extension's days on top of the recomputed deadline. Each change is in the
- * appeal's history (staff only).
+ * When a year's calendar changes (an administrator enters or corrects it, or a
+ * release ships corrected data), every open appeal whose deadlines depend on
+ * that year is recomputed in the same transaction: the answer (with an
+ * extension's days, from registration), forwarding and the 7-day notices.
+ * An appeal whose dates or provisional mark change gets an event in its
+ * history (staff only) with the old and new dates; the others are left alone.
  */
 export const recomputeAppealDeadlines: CalendarChangeListener = async (
   tx: Tx,
-  { calendar, version, now },
+  { year, calendar, version, now },
 ) => {
   const s = await loadDeadlineSettings(tx);
-  const open = await repo.openProvisional(tx);
+  const open = await repo.openDependingOnYear(tx, year);
+  let changed = 0;
   for (const a of open) {
-    const base = computeDeadlines(calendar, a.registeredOn, a.type as 'appeal', s);
-    let dueDate = base.dueDate;
-    let provisional = base.provisional;
+    let extensionDays = 0;
     if (a.extensionCount > 0) {
       const ext = (await repo.events(tx, a.id)).filter((e) => e.kind === 'extended').at(-1);
-      const days = Number((ext?.details as { days?: number } | undefined)?.days ?? 0);
-      if (days > 0) {
-        const next = calendar.deadline(base.dueDate, { days, unit: 'calendar', rule: s.nonWorkingDayRule });
-        dueDate = next.date;
-        provisional ||= next.provisional;
-      }
+      extensionDays = Number((ext?.details as { days?: number } | undefined)?.days ?? 0);
     }
+    const d = computeDeadlines(calendar, a.registeredOn, a.type as AppealType, s, extensionDays);
+    const before = {
+      dueDate: a.dueDate,
+      originalDueDate: a.originalDueDate,
+      forwardDueDate: a.forwardDueDate,
+      noticeDueDate: a.noticeDueDate,
+      provisional: a.dueProvisional,
+    };
+    const after = {
+      dueDate: d.dueDate,
+      originalDueDate: d.originalDueDate,
+      forwardDueDate: d.forwardDueDate,
+      noticeDueDate: d.noticeDueDate,
+      provisional: d.provisional,
+    };
+    if (JSON.stringify(before) === JSON.stringify(after)) continue;
+    changed++;
     await repo.update(tx, a.id, {
-      dueDate,
-      originalDueDate: base.dueDate,
-      forwardDueDate: base.forwardDueDate,
-      dueProvisional: provisional,
+      dueDate: d.dueDate,
+      originalDueDate: d.originalDueDate,
+      forwardDueDate: d.forwardDueDate,
+      noticeDueDate: d.noticeDueDate,
+      dueProvisional: d.provisional,
       calendarVersion: version,
       updatedAt: now,
     });
@@ -44,14 +60,19 @@ export const recomputeAppealDeadlines: CalendarChangeListener = async (
       visibleToAuthor: false,
       fromStatus: a.status,
       toStatus: a.status,
+      newDueDate: d.dueDate,
+      reason: tRu('appeals.staff.recomputed', { year: String(year), was: formatLocalDate(a.dueDate) }),
       details: {
         recomputed: true,
+        calendarYear: year,
         previousDueDate: a.dueDate,
-        dueDate,
-        provisional,
+        dueDate: d.dueDate,
+        before,
+        after,
+        provisional: d.provisional,
         calendarVersion: version,
       },
     });
   }
-  return open.length;
+  return changed;
 };

@@ -143,6 +143,7 @@ async function insertDemoAppeal(
     dueDate,
     originalDueDate: due,
     forwardDueDate: addCalendarDays(v.registeredOn, 7),
+    noticeDueDate: addCalendarDays(v.registeredOn, 7),
     extensionCount: extended ? 1 : 0,
     topicCode: v.type === 'corruption_report' ? null : v.topic,
     forwardedToName: forwardedTo,

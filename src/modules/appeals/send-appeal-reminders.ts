@@ -10,7 +10,7 @@ import { staffRolesFor } from './staff.policy.ts';
 
 export const REMINDERS_QUEUE = 'appeals.reminders';
 
-type Kind = 'due_soon' | 'due_today' | 'overdue';
+type Kind = 'due_soon' | 'due_today' | 'overdue' | 'notice_due_soon' | 'notice_due_today';
 
 /**
  * The daily reminders (run by the pg-boss schedule, and by tests with the
@@ -19,6 +19,11 @@ type Kind = 'due_soon' | 'due_today' | 'overdue';
  * Each (appeal, kind, deadline) is sent once, so a rerun or a second process
  * sends nothing twice, and an extension's new deadline reminds again.
  * Nothing is sent on a non-working day; the next working day catches up.
+ * The 7-day date (noticeDueDate: the notices of 59-ФЗ art. 11 ч.2, 4, 4.1,
+ * 5.1 and of a request's delay, 8-ФЗ art. 18 ч.6) reminds the same way while
+ * the appeal is still undecided (registered or in review); passing it is not
+ * escalated, since most appeals need none of those notices — a notice sent
+ * after it is marked late instead.
  */
 export async function sendAppealReminders(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
@@ -32,7 +37,11 @@ export async function sendAppealReminders(
   let sent = 0;
   for (const a of due) {
     const kind: Kind = a.dueDate < today ? 'overdue' : a.dueDate === today ? 'due_today' : 'due_soon';
-    sent += await remind(deps, a, kind, calendar.workingDaysBetween(today, a.dueDate));
+    sent += await remind(deps, a, kind, a.dueDate, calendar.workingDaysBetween(today, a.dueDate));
+  }
+  for (const a of await repo.undecidedNoticeDueBetween(deps.db, today, horizon)) {
+    const kind: Kind = a.noticeDueDate === today ? 'notice_due_today' : 'notice_due_soon';
+    sent += await remind(deps, a, kind, a.noticeDueDate, calendar.workingDaysBetween(today, a.noticeDueDate));
   }
   return { sent };
 }
@@ -41,11 +50,12 @@ async function remind(
   deps: Pick<Deps, 'db' | 'clock' | 'mail' | 'config'>,
   a: AppealRow,
   kind: Kind,
+  dueDate: string,
   daysLeft: number,
 ): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
-    if (!(await repo.claimReminder(tx, a.id, kind, a.dueDate, now))) return 0;
+    if (!(await repo.claimReminder(tx, a.id, kind, dueDate, now))) return 0;
     let to: { id: string; email: string }[];
     if (kind === 'overdue') {
       to = await findOrgStaff(tx, a.orgId, ['head']);
@@ -59,7 +69,7 @@ async function remind(
     const link = `${deps.config.publicUrl}/manage/appeals/${a.id}`;
     const params = {
       number: a.number,
-      due: formatLocalDate(a.dueDate),
+      due: formatLocalDate(dueDate),
       days: String(Math.abs(daysLeft)),
       link,
     };
@@ -73,13 +83,13 @@ async function remind(
       });
       first ??= id;
     }
-    if (first) await repo.setReminderOutbox(tx, a.id, kind, a.dueDate, first);
+    if (first) await repo.setReminderOutbox(tx, a.id, kind, dueDate, first);
     await repo.insertEvent(tx, {
       appealId: a.id,
       at: now,
       kind: 'reminder',
       visibleToAuthor: false,
-      details: { kind, dueDate: a.dueDate, recipients: to.length },
+      details: { kind, dueDate, recipients: to.length },
     });
     return to.length;
   });

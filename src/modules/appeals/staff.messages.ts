@@ -31,6 +31,7 @@ export const appealsStaffMessages = defineMessages({
     'appeals.wa.repeated_no_new_args': 'Повторное обращение без новых доводов: переписка прекращена',
     'appeals.wa.answer_published_online': 'Ответ на вопрос уже размещён на официальном сайте',
     'appeals.wa.state_secret': 'Ответ невозможен без разглашения охраняемой законом тайны',
+    'appeals.wa.court_decision': 'Обжалуется судебное решение: обращение возвращается',
     'appeals.wa.no_name_or_address.hint':
       'Ответ не даётся и уведомление не направляется. Если в обращении сообщается о преступлении, его направляют в правоохранительный орган.',
     'appeals.wa.obscene_or_threats.hint':
@@ -44,6 +45,8 @@ export const appealsStaffMessages = defineMessages({
     'appeals.wa.answer_published_online.hint':
       'В течение 7 дней гражданину сообщают ссылку на страницу сайта с ответом.',
     'appeals.wa.state_secret.hint': 'Гражданину сообщают о невозможности дать ответ.',
+    'appeals.wa.court_decision.hint':
+      'В течение 7 дней обращение возвращают гражданину с разъяснением порядка обжалования судебного решения.',
     'appeals.wa.notice.subject': 'Обращение {number}: оставлено без ответа',
     'appeals.wa.notice.obscene_or_threats':
       'Ваше обращение № {number} содержит нецензурные либо оскорбительные выражения, угрозы жизни, здоровью и имуществу должностного лица или членов его семьи. Обращение оставлено без ответа по существу поставленных в нём вопросов. Сообщаем о недопустимости злоупотребления правом (часть 3 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ).',
@@ -55,6 +58,9 @@ export const appealsStaffMessages = defineMessages({
       'В вашем обращении № {number} содержится вопрос, на который вам неоднократно давались письменные ответы по существу, и не приводятся новые доводы или обстоятельства. Руководитель принял решение о безосновательности очередного обращения и прекращении переписки с вами по этому вопросу (часть 5 статьи 11 Федерального закона № 59-ФЗ).',
     'appeals.wa.notice.answer_published_online':
       'Ответ на вопрос, поставленный в вашем обращении № {number}, размещён на официальном сайте: {link} (часть 5.1 статьи 11 Федерального закона № 59-ФЗ).',
+    'appeals.wa.notice.subject.court_decision': 'Обращение {number} возвращается',
+    'appeals.wa.notice.court_decision':
+      'В вашем обращении № {number} обжалуется судебное решение. Такое обращение возвращается гражданину (часть 2 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ): органы власти и должностные лица не вправе пересматривать решения суда. Судебное решение обжалуется только в суд, в порядке и в сроки, которые установлены процессуальным законодательством (ГПК РФ, АПК РФ, КАС РФ, УПК РФ, КоАП РФ): апелляционная, кассационная или надзорная жалоба подаётся через суд, принявший решение; порядок и срок обжалования указаны в самом решении. Текст вашего обращения возвращается вам с этим письмом.\n\nТекст обращения:\n{text}',
     'appeals.wa.notice.state_secret':
       'Ответ по существу вопроса, поставленного в вашем обращении № {number}, не может быть дан без разглашения сведений, составляющих государственную или иную охраняемую федеральным законом тайну. Сообщаем о невозможности дать ответ (часть 6 статьи 11 Федерального закона № 59-ФЗ).',
 
@@ -138,6 +144,9 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.appeal.title': '№ {number}',
     'appeals.staff.extendedFrom': 'продлён, прежний срок {date}',
     'appeals.staff.forwardDue': 'Срок направления по компетенции',
+    'appeals.staff.noticeDue': 'Срок уведомлений по ст. 11 59-ФЗ (ч. 2, 4, 4.1, 5.1)',
+    'appeals.staff.delayNoticeDue': 'Срок уведомления об отсрочке ответа (ч. 6 ст. 18 8-ФЗ)',
+    'appeals.staff.noticeOverdue': 'срок прошёл',
     'appeals.staff.author': 'Автор',
     'appeals.staff.email': 'Электронная почта',
     'appeals.staff.postalAddress': 'Почтовый адрес',
@@ -164,6 +173,7 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.event.notice': 'Уведомление',
     'appeals.staff.event.topic_set': 'Указаны вопросы по ТОТК',
     'appeals.staff.event.status_changed': 'Сроки пересчитаны',
+    'appeals.staff.recomputed': 'изменён производственный календарь {year} года; прежний срок ответа {was}',
     'appeals.staff.event.rated': 'Оценка ответа',
     'appeals.staff.event.staff_read': 'Просмотрено',
     'appeals.staff.event.reminder': 'Напоминание исполнителю',
@@ -280,6 +290,10 @@ export const appealsStaffMessages = defineMessages({
       'Жалобу нельзя направить в орган, действия которого обжалуются (ч. 6 ст. 8 59-ФЗ). Выберите другой орган',
     'appeals.staff.conflict.extendedOnce':
       'Срок уже продлевался: закон позволяет продлить его только один раз',
+    'appeals.staff.conflict.extendAfterDeadline':
+      'Срок рассмотрения уже истёк: продлить его нельзя. Продлевают срок до его окончания (ч. 2 ст. 12 59-ФЗ)',
+    'appeals.staff.conflict.delayNoticeLate':
+      'Об отсрочке ответа на запрос уведомляют в течение 7 дней со дня регистрации (ч. 6 ст. 18 8-ФЗ); этот срок прошёл, отсрочить ответ нельзя',
     'appeals.staff.conflict.headDecision':
       'Прекратить переписку по повторному обращению может только руководитель органа',
     'appeals.staff.conflict.notSigner':
@@ -309,6 +323,12 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.mail.reminder.due_today.subject': 'Обращение {number}: срок ответа сегодня',
     'appeals.staff.mail.reminder.due_today.text':
       'Сегодня, {due}, истекает срок ответа на обращение № {number}.\n\n{link}',
+    'appeals.staff.mail.reminder.notice_due_soon.subject': 'Обращение {number}: 7-дневный срок {due}',
+    'appeals.staff.mail.reminder.notice_due_soon.text':
+      'До {due} (осталось {days} раб. дн.) по обращению № {number} нужно принять решения, которые закон требует в течение 7 дней со дня регистрации, если они нужны: направить по компетенции, вернуть обращение или уведомить гражданина по ст. 11 59-ФЗ (ч. 2, 4, 4.1, 5.1), уведомить об отсрочке ответа на запрос (ч. 6 ст. 18 8-ФЗ).\n\n{link}',
+    'appeals.staff.mail.reminder.notice_due_today.subject': 'Обращение {number}: 7-дневный срок сегодня',
+    'appeals.staff.mail.reminder.notice_due_today.text':
+      'Сегодня, {due}, истекает 7-дневный срок по обращению № {number}: направление по компетенции, возврат или уведомление по ст. 11 59-ФЗ (ч. 2, 4, 4.1, 5.1), уведомление об отсрочке ответа на запрос (ч. 6 ст. 18 8-ФЗ).\n\n{link}',
     'appeals.staff.mail.reminder.overdue.subject': 'Просрочено обращение {number}',
     'appeals.staff.mail.reminder.overdue.text':
       'Срок ответа на обращение № {number} истёк {due}. Ответ не направлен. Сообщение направлено руководителю органа.\n\n{link}',
@@ -355,6 +375,7 @@ export const appealsStaffMessages = defineMessages({
     'appeals.wa.repeated_no_new_args': 'Repeated without new arguments: correspondence ended',
     'appeals.wa.answer_published_online': 'The answer is already published on the official site',
     'appeals.wa.state_secret': 'An answer would disclose a secret protected by law',
+    'appeals.wa.court_decision': 'A court decision is appealed: the appeal is returned',
     'appeals.wa.no_name_or_address.hint':
       'No answer and no notice. If the appeal reports a crime, it is forwarded to law enforcement.',
     'appeals.wa.obscene_or_threats.hint':
@@ -367,6 +388,8 @@ export const appealsStaffMessages = defineMessages({
     'appeals.wa.answer_published_online.hint':
       'Within 7 days the citizen gets a link to the published answer.',
     'appeals.wa.state_secret.hint': 'The citizen is told that an answer is impossible.',
+    'appeals.wa.court_decision.hint':
+      'Within 7 days the appeal is returned to the citizen with how to appeal the court decision.',
     'appeals.wa.notice.subject': 'Appeal {number}: left without an answer',
     'appeals.refusal.unclear': 'The request does not let one tell what information is asked for',
     'appeals.refusal.no_address': 'No address for the answer',
@@ -433,6 +456,9 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.appeal.title': 'No. {number}',
     'appeals.staff.extendedFrom': 'extended, was {date}',
     'appeals.staff.forwardDue': 'Forward by',
+    'appeals.staff.noticeDue': 'Notices under 59-FZ art. 11 (parts 2, 4, 4.1, 5.1) by',
+    'appeals.staff.delayNoticeDue': 'Notice of a delayed answer (8-FZ art. 18 part 6) by',
+    'appeals.staff.noticeOverdue': 'date passed',
     'appeals.staff.author': 'Author',
     'appeals.staff.email': 'E-mail',
     'appeals.staff.postalAddress': 'Postal address',
@@ -459,6 +485,7 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.event.notice': 'Notice',
     'appeals.staff.event.topic_set': 'ТОТК questions set',
     'appeals.staff.event.status_changed': 'Deadlines recomputed',
+    'appeals.staff.recomputed': 'the production calendar of {year} changed; the answer was due {was}',
     'appeals.staff.event.rated': 'Answer rated',
     'appeals.staff.event.staff_read': 'Read',
     'appeals.staff.event.reminder': 'Reminder to the officer',
@@ -561,6 +588,10 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.conflict.complaintToSubject':
       'A complaint cannot be forwarded to the body it complains about (59-ФЗ art. 8 part 6). Choose another body',
     'appeals.staff.conflict.extendedOnce': 'The deadline was extended already: the law allows one extension',
+    'appeals.staff.conflict.extendAfterDeadline':
+      'The deadline has passed: it cannot be extended any more. A deadline is extended before it ends (59-FZ art. 12 part 2)',
+    'appeals.staff.conflict.delayNoticeLate':
+      'A delay of the answer to a request is notified within 7 days of registration (8-FZ art. 18 part 6); that time has passed, the answer cannot be delayed',
     'appeals.staff.conflict.headDecision':
       'Only the head of the body may end the correspondence on a repeated appeal',
     'appeals.staff.conflict.notSigner':

@@ -203,7 +203,9 @@ describe('deadlines', () => {
     // 5 Dec 2025 + 30 = Sunday 4 Jan 2026, inside the holidays (31 Dec – 11 Jan): back to Tuesday 30 Dec
     expect(computeDeadlines(cal, '2025-12-05', 'appeal', s)).toEqual({
       dueDate: '2025-12-30',
+      originalDueDate: '2025-12-30',
       forwardDueDate: '2025-12-12',
+      noticeDueDate: '2025-12-12',
       provisional: false,
     });
     // with the Civil Code rule (next working day) it is Monday 12 January
@@ -220,7 +222,7 @@ describe('deadlines', () => {
   });
 
   it('is provisional when it reaches a year without decree data', () => {
-    expect(computeDeadlines(cal, '2026-12-15', 'appeal', s)).toEqual({
+    expect(computeDeadlines(cal, '2026-12-15', 'appeal', s)).toMatchObject({
       dueDate: '2027-01-14',
       forwardDueDate: '2026-12-22',
       provisional: true,

@@ -45,6 +45,15 @@ describe('production calendar: known days', () => {
     expect(cal.deadline('2025-12-02', { days: 30, unit: 'calendar', rule: 'none' }).date).toBe('2026-01-01');
   });
 
+  it('never moves a deadline back onto or before its starting day: the next working day instead', () => {
+    // 2 Jan 2026 + 7 = 9 Jan, a day off; the previous working day, 30 Dec 2025, is before the start
+    expect(cal.deadline('2026-01-02', { days: 7, unit: 'calendar' }).date).toBe('2026-01-12');
+    // 30 Dec 2025 + 7 = 6 Jan; moved back it would be 30 Dec itself
+    expect(cal.deadline('2025-12-30', { days: 7, unit: 'calendar' }).date).toBe('2026-01-12');
+    // 29 Dec 2025 + 7 = 5 Jan; 30 Dec is after the start, so the usual move back stands
+    expect(cal.deadline('2025-12-29', { days: 7, unit: 'calendar' }).date).toBe('2025-12-30');
+  });
+
   it('marks deadlines in a year without decree data as provisional, and recomputes once the year is entered', () => {
     const c = shippedCalendar();
     const d = c.deadline('2026-12-10', { days: 30, unit: 'calendar' });
@@ -106,13 +115,19 @@ describe('production calendar: properties', () => {
     );
   });
 
-  it('a calendar deadline is a working day no later (previous) or no earlier (next) than the raw date', () => {
+  it('a calendar deadline is a working day no later (previous) or no earlier (next) than the raw date, and after the start', () => {
     fc.assert(
       fc.property(arbDate, fc.integer({ min: 1, max: 45 }), (d, n) => {
         const raw = addCalendarDays(d, n);
         const prev = cal.deadline(d, { days: n, unit: 'calendar', rule: 'previous' }).date;
         const next = cal.deadline(d, { days: n, unit: 'calendar', rule: 'next' }).date;
         expect(cal.isWorkingDay(prev) && cal.isWorkingDay(next)).toBe(true);
+        expect(prev > d && next > d).toBe(true);
+        // the move back never reaches the starting day: then the next working day is the deadline
+        if (cal.adjust(raw, 'previous') <= d) {
+          expect(prev).toBe(next);
+          return;
+        }
         expect(prev <= raw && raw <= next).toBe(true);
         if (cal.isWorkingDay(raw)) expect(prev).toBe(raw);
         // no working day lies strictly between prev and raw

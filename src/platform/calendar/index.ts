@@ -198,6 +198,9 @@ export class ProductionCalendar {
   /**
    * A legal deadline: `days` calendar or working days after the starting day
    * (the starting day is not counted), moved off a non-working day by `rule`.
+   * A deadline never falls on or before its starting day: when the move back
+   * to the previous working day would reach it (a 7-day term over the New
+   * Year holidays), the next working day is taken instead (ГК art. 193).
    */
   deadline(
     start: LocalDate,
@@ -205,7 +208,8 @@ export class ProductionCalendar {
   ): { date: LocalDate; provisional: boolean } {
     const raw =
       spec.unit === 'working' ? this.addWorkingDays(start, spec.days) : addCalendarDays(start, spec.days);
-    const date = spec.unit === 'working' ? raw : this.adjust(raw, spec.rule ?? 'previous');
+    let date = spec.unit === 'working' ? raw : this.adjust(raw, spec.rule ?? 'previous');
+    if (date <= start && raw > start) date = this.adjust(raw, 'next');
     // provisional when any year the computation looked at lacks decree data (the raw date too: it may move back)
     const lastYear = parseLocalDate(raw > date ? raw : date).y;
     let provisional = false;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { like } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import { like, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { settings } from '../db/settings.tables.ts';
+import shipped from './data/production-calendar-ru.json' with { type: 'json' };
 import { type ProductionCalendar, shippedCalendar, statutoryYear, type YearData } from './index.ts';
 
 /*
@@ -13,6 +14,8 @@ import { type ProductionCalendar, shippedCalendar, statutoryYear, type YearData 
  */
 
 export const CALENDAR_KEY_PREFIX = 'calendar.year.';
+/** settings rows `calendar.shipped.<YYYY>`: the fingerprint of the shipped data of that year the database last saw */
+export const SHIPPED_KEY_PREFIX = 'calendar.shipped.';
 
 export type EnteredYear = {
   year: number;
@@ -106,4 +109,55 @@ export async function saveCalendarYear(
   let recomputed = 0;
   for (const l of listeners.values()) recomputed += await l(tx, { year: entry.year, calendar, version, now });
   return { recomputed, version };
+}
+
+/** The fingerprint of one year's data. */
+export function yearFingerprint(months: YearData): string {
+  return createHash('sha256').update(JSON.stringify(months)).digest('hex').slice(0, 16);
+}
+
+/** A fingerprint of each year of the shipped data (a release that corrects a year changes its fingerprint). */
+export function shippedFingerprints(): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [y, months] of Object.entries((shipped as { years: Record<string, YearData> }).years))
+    out.set(Number(y), yearFingerprint(months));
+  return out;
+}
+
+/**
+ * A release may ship corrected calendar data (23 March 2026 was marked a day
+ * off by mistake). At start, each shipped year's fingerprint is compared with
+ * the one the database saw last; a changed year (every year, the first time)
+ * is handled like an administrator's change: in one transaction the listeners
+ * recompute the deadlines that depend on it and the new fingerprints are
+ * stored. Two processes starting at once take turns on an advisory lock, so
+ * the second finds nothing changed.
+ */
+export async function syncShippedCalendar(
+  db: Db,
+  now: Date,
+): Promise<{ changedYears: number[]; recomputed: number }> {
+  const current = shippedFingerprints();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('calendar.shipped'))`);
+    const rows = await tx
+      .select({ key: settings.key, value: settings.value })
+      .from(settings)
+      .where(like(settings.key, `${SHIPPED_KEY_PREFIX}%`));
+    const seen = new Map(rows.map((r) => [Number(r.key.slice(SHIPPED_KEY_PREFIX.length)), String(r.value)]));
+    const changedYears = [...current.keys()].filter((y) => seen.get(y) !== current.get(y)).sort();
+    if (changedYears.length === 0) return { changedYears, recomputed: 0 };
+    for (const y of changedYears) {
+      const value = current.get(y) as string;
+      await tx
+        .insert(settings)
+        .values({ key: `${SHIPPED_KEY_PREFIX}${y}`, value, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+    }
+    const { calendar, version } = await loadCalendar(tx);
+    let recomputed = 0;
+    for (const year of changedYears)
+      for (const l of listeners.values()) recomputed += await l(tx, { year, calendar, version, now });
+    return { changedYears, recomputed };
+  });
 }

@@ -35,6 +35,7 @@ async function appeal(on: string, over: Partial<AppealInsert> = {}) {
     dueDate: '2099-01-01',
     originalDueDate: '2099-01-01',
     forwardDueDate: '2099-01-01',
+    noticeDueDate: '2099-01-01',
     ...over,
   });
 }

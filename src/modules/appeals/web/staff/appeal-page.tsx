@@ -79,6 +79,13 @@ export function AppealPage({
   const fullName = [a.lastName, a.firstName, a.patronymic].filter(Boolean).join(' ');
   const otherOrgs = orgs.filter((o) => o.id !== a.orgId);
   const sentAnswers = data.answers.filter((x) => x.status !== 'draft');
+  // an extension is refused after the deadline, a request's delay after its 7-day notice date
+  const extendTooLate =
+    data.today > a.dueDate
+      ? 'appeals.staff.conflict.extendAfterDeadline'
+      : a.type === 'info_request' && data.today > a.noticeDueDate
+        ? 'appeals.staff.conflict.delayNoticeLate'
+        : null;
   const draft = data.answers.find((x) => x.status === 'draft');
   const complaint = carriesComplaint(a);
   /** Which body a complaint is about, asked only while the appeal does not record it (an id from the list). */
@@ -119,6 +126,19 @@ export function AppealPage({
             ),
           },
           { key: t('appeals.staff.forwardDue'), value: formatLocalDate(a.forwardDueDate) },
+          {
+            key: t(a.type === 'info_request' ? 'appeals.staff.delayNoticeDue' : 'appeals.staff.noticeDue'),
+            value: (
+              <>
+                {formatLocalDate(a.noticeDueDate)}
+                {['registered', 'in_review'].includes(a.status) && data.today > a.noticeDueDate && (
+                  <strong class="govuk-tag govuk-tag--red govuk-!-margin-left-2">
+                    {t('appeals.staff.noticeOverdue')}
+                  </strong>
+                )}
+              </>
+            ),
+          },
           ...(a.kind ? [{ key: t('appeals.staff.kind'), value: t(`appeals.staff.kind.${a.kind}`) }] : []),
           ...(a.complainedOrgId
             ? [{ key: t('appeals.staff.complained'), value: orgName(a.complainedOrgId) }]
@@ -315,7 +335,7 @@ export function AppealPage({
           <h3 class="govuk-heading-m" id="extend">
             {t('appeals.staff.extend.title')}
           </h3>
-          {staffPolicy.canExtend(actor, a) && a.extensionCount === 0 ? (
+          {staffPolicy.canExtend(actor, a) && a.extensionCount === 0 && !extendTooLate ? (
             <Form action={`/manage/appeals/${a.id}/extend`}>
               <TextInput
                 name="days"
@@ -342,7 +362,7 @@ export function AppealPage({
               {t(
                 a.extensionCount > 0
                   ? 'appeals.staff.conflict.extendedOnce'
-                  : 'appeals.staff.extend.headOnly',
+                  : (extendTooLate ?? 'appeals.staff.extend.headOnly'),
               )}
             </p>
           )}

@@ -265,6 +265,7 @@ describe('/manage/appeals (HTTP)', () => {
     await submitForm(t.app, jar('officer'), `${url}/classify`, { topic1: '0001.0002.0027.0145' }, url);
     const post = async (files: { field: string; name: string; type: string; data: Buffer }[]) => {
       const page = await getPage(t.app, jar('head'), url);
+      expect(page.statusCode).toBe(200);
       const body = multipartBody(
         {
           _csrf: csrfFrom(page.body),
@@ -309,6 +310,32 @@ describe('/manage/appeals (HTTP)', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'appeal.staff_file_read'));
     expect(reads.map((r) => r.objectId)).toContain(a.id);
+  });
+
+  it('after the deadline the head is told an extension is impossible; a posted one is refused with the reason (409)', async () => {
+    // registered on 30 January: due Friday 27 February (1 March is a Sunday), notices by 6 February
+    t.deps.clock.set('2026-01-30T09:00:00+02:00');
+    const a = await k.submit();
+    t.deps.clock.set('2026-03-02T09:00:00+02:00');
+    expect(a.dueDate).toBe('2026-02-27');
+    const url = `/manage/appeals/${a.id}`;
+    const page = await getPage(t.app, jar('head'), url);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Срок рассмотрения уже истёк: продлить его нельзя');
+    expect(page.body).not.toContain(`action="${url}/extend"`);
+    // the 7-day notice date has passed while the appeal is undecided
+    expect(page.body).toContain('Срок уведомлений по ст. 11 59-ФЗ');
+    expect(page.body).toContain('срок прошёл');
+    const res = await submitForm(
+      t.app,
+      jar('head'),
+      `${url}/extend`,
+      { days: '10', extendReason: 'Поздно' },
+      url,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('Срок рассмотрения уже истёк');
   });
 
   it('offers the monthly report as a page, CSV and XLSX', async () => {
