@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsSession } from './modules/accounts/index.ts';
 import { modules } from './modules/index.ts';
@@ -15,8 +15,14 @@ import { platformManagePages } from './platform/manage/index.tsx';
 import './platform/ui/messages.ts';
 import './platform/files/messages.ts';
 
-/** The whole HTTP application: platform plugins first, then each module's pages and API. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+/**
+ * The whole HTTP application: platform plugins first, then each module's pages and API.
+ * `onRoute` sees every route as it is added (the access-matrix test enumerates them so).
+ */
+export async function buildApp(
+  deps: Deps,
+  opts: { onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   // pino's Logger and Fastify's base logger differ only in typing.
 
   const app = Fastify({
@@ -25,6 +31,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: true,
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createTestDeps, type TestDeps } from './db.ts';
 
@@ -9,10 +9,12 @@ export async function createTestApp(
   opts: Parameters<typeof createTestDeps>[0] & {
     /** extra routes a test needs inside the real app (a form that uploads, a route that throws) */
     routes?: (app: FastifyInstance) => Promise<void>;
+    /** sees every route of the app as it is added (the access matrix enumerates them) */
+    onRoute?: (route: RouteOptions) => void;
   } = {},
 ): Promise<TestApp> {
   const deps = await createTestDeps(opts);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, opts.onRoute ? { onRoute: opts.onRoute } : {});
   if (opts.routes) await app.register(opts.routes);
   await app.ready();
   return {

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { RouteOptions } from 'fastify';
+import { createApiToken } from '../../src/modules/accounts/api-tokens.ts';
+import { answerAppeal } from '../../src/modules/appeals/answer-appeal.ts';
+import { classifyAppeal } from '../../src/modules/appeals/classify-appeal.ts';
+import { submitAppeal } from '../../src/modules/appeals/submit-appeal.ts';
+import { makeDemoPdf } from '../../src/modules/publications/demo-pdf.ts';
+import { userActor } from '../../src/platform/authz/index.ts';
+import { seed } from '../../src/seed.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { type SignedIn, signedInAs } from '../auth.ts';
+import { Agent } from '../forms.ts';
+
+/**
+ * The world the security suites act in: the demo region (SEED=demo), one
+ * person per role of the access matrix, and objects of body A
+ * (minzdrav): a citizen's appeal with a signed answer, a corruption report, an
+ * API token of the citizen. Body B is minobr. Every route the app has is
+ * recorded as it is added.
+ */
+
+export const ORG_A = 'minzdrav';
+export const ORG_B = 'minobr';
+
+/** The roles of the access matrix (issue 9), in the order of its rows. */
+export const matrixRoles = [
+  'anonymous',
+  'citizen',
+  'staffA',
+  'staffB',
+  'head',
+  'signer',
+  'anticorruption',
+  'moderator',
+  'expert',
+  'projectOffice',
+  'admin',
+] as const;
+export type MatrixRole = (typeof matrixRoles)[number];
+
+export type RouteInfo = { method: string; url: string };
+
+export type SecurityWorld = Awaited<ReturnType<typeof createSecurityWorld>>;
+
+/** A citizen's appeal to `orgSlug` through the real intake use case. */
+async function fileAppeal(
+  t: TestApp,
+  citizen: SignedIn,
+  orgSlug: string,
+  type: 'appeal' | 'corruption_report',
+  text: string,
+) {
+  const actor = userActor(citizen.userId, [], {
+    identification: 'esia',
+    identityLevel: 'verified',
+    email: citizen.email,
+  });
+  const { appeal } = await submitAppeal(t.deps, { actor, ip: null }, {
+    type,
+    kind: type === 'appeal' ? 'statement' : null,
+    orgSlug,
+    officialName: null,
+    lastName: 'Смирнова',
+    firstName: 'Анна',
+    patronymic: 'Петровна',
+    email: citizen.email,
+    postalAddress: null,
+    phone: null,
+    organizationName: null,
+    subject: null,
+    text,
+    involvedPersons: null,
+    eventDate: null,
+    place: null,
+    answerForm: null,
+    collective: false,
+    cosigners: [],
+  } as never);
+  return appeal;
+}
+
+export async function createSecurityWorld() {
+  const routes: RouteInfo[] = [];
+  const t = await createTestApp({
+    env: { SEED: 'demo' },
+    onRoute: (r: RouteOptions) => {
+      for (const m of Array.isArray(r.method) ? r.method : [r.method]) routes.push({ method: m, url: r.url });
+    },
+  });
+  await seed(t.deps);
+  const staffGrants = (org: string) =>
+    ['editor', 'appeals_officer', 'data_steward', 'council_secretary'].map((role) => ({ role, org }));
+  const withGrants = async (grants: { role: string; org: string }[]) => {
+    const [first, ...rest] = grants as [{ role: string; org: string }, ...{ role: string; org: string }[]];
+    const orgIds = await Promise.all(
+      rest.map(async (g) => {
+        const { rows } = await t.deps.db.$client.query('select id from organizations where slug = $1', [
+          g.org,
+        ]);
+        return { role: g.role, orgId: rows[0].id as string };
+      }),
+    );
+    return signedInAs(t, first.role as never, first.org, { grants: orgIds as never });
+  };
+  const citizen = await signedInAs(t, 'citizen', null, { identification: 'esia', identityLevel: 'verified' });
+  const agents: Record<MatrixRole, Agent & Partial<SignedIn>> = {
+    anonymous: new Agent(t.app),
+    citizen,
+    staffA: await withGrants(staffGrants(ORG_A)),
+    staffB: await withGrants(staffGrants(ORG_B)),
+    head: await signedInAs(t, 'head', ORG_A),
+    signer: await signedInAs(t, 'appeals_signer', ORG_A),
+    anticorruption: await signedInAs(t, 'anti_corruption_officer', ORG_A),
+    moderator: await signedInAs(t, 'moderator'),
+    expert: await signedInAs(t, 'expert'),
+    projectOffice: await signedInAs(t, 'project_office'),
+    admin: await signedInAs(t, 'admin'),
+  };
+
+  const appeal = await fileAppeal(t, citizen, ORG_A, 'appeal', 'Прошу отремонтировать дорогу у поликлиники.');
+  const report = await fileAppeal(t, citizen, ORG_A, 'corruption_report', 'Сообщаю о вымогательстве.');
+  const head = agents.head as SignedIn;
+  const { rows: headGrants } = await t.deps.db.$client.query(
+    'select role, org_id as "orgId" from role_assignments where user_id = $1',
+    [head.userId],
+  );
+  const headOrigin = { actor: userActor(head.userId, headGrants), ip: null };
+  await classifyAppeal(t.deps, headOrigin, {
+    id: appeal.id,
+    questions: [{ topicCode: '0001.0002.0027.0145' }],
+  });
+  await answerAppeal(t.deps, headOrigin, {
+    id: appeal.id,
+    text: 'Ремонт включён в план на май.',
+    signedName: 'Иванов И. И.',
+    signedPosition: 'Министр',
+    results: [{ status: 'supported', measuresTaken: true }],
+    files: [
+      {
+        filename: 'answer.pdf',
+        mimetype: 'application/pdf',
+        data: await makeDemoPdf('Ответ', ['Ремонт включён в план на май.']),
+        truncated: false,
+      },
+    ],
+  });
+  // the person whose roles /manage/users/:id/roles… grants and revokes in the matrix
+  const victim = await signedInAs(t, 'editor', ORG_B);
+  const token = await createApiToken(
+    t.deps,
+    { actor: userActor(citizen.userId, []), ip: null },
+    { name: 'скрипт' },
+  );
+
+  const one = async (sql: string, params: unknown[] = []): Promise<string> => {
+    const { rows } = await t.deps.db.$client.query(sql, params);
+    return rows[0] ? String(Object.values(rows[0])[0]) : randomUUID();
+  };
+  const orgA = await one('select id from organizations where slug = $1', [ORG_A]);
+  /** The value of each path parameter: objects of body A, owned by the citizen. */
+  const params: Record<string, string> = {
+    id: appeal.id,
+    number: appeal.number,
+    slug: ORG_A,
+    org: ORG_A,
+    provider: 'dev-idp',
+    fileId: await one('select file_id from appeal_attachments where appeal_id = $1', [appeal.id]),
+    key: 'structure',
+    year: '2025',
+    period: '2026-q1',
+    section: 'structure',
+    v: '1',
+    file: 'news.atom',
+    name: 'x.pdf',
+    '*': 'index.css',
+    token: 'not-a-token',
+    assignmentId: await one('select id from role_assignments where user_id = $1', [victim.userId]),
+  };
+  /** Parameters whose object differs by route (an :id is an appeal, an FAQ item, a publication…). */
+  const byRoute: [RegExp, Record<string, string>][] = [
+    [
+      /^\/manage\/appeals\/faq\/:id/,
+      { id: await one('select id from appeal_faq_items where org_id = $1 limit 1', [orgA]) },
+    ],
+    [
+      /^\/manage\/appeals\/reviews\/:id/,
+      { id: await one('select id from appeal_reviews where org_id = $1 limit 1', [orgA]) },
+    ],
+    [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
+    [
+      /\/officials\/:id/,
+      { id: await one('select id from responsible_officials where org_id = $1 limit 1', [orgA]) },
+    ],
+    [
+      /\/declarations\/rows\/:id/,
+      { id: await one('select id from income_declarations where org_id = $1 limit 1', [orgA]) },
+    ],
+    [/^\/manage\/users\/:id/, { id: victim.userId }],
+    [/^\/cabinet\/tokens\/:id/, { id: token.row.id }],
+    [/^\/manage\/calendar\/:year/, { year: '2026' }],
+    [
+      /publications\/:id|documents\/:id|\/press\/:id/,
+      { id: await one("select id from publications where org_id = $1 and kind = 'news' limit 1", [orgA]) },
+    ],
+    [
+      /documents\/:id/,
+      {
+        id: await one("select id from publications where org_id = $1 and kind = 'document' limit 1", [orgA]),
+      },
+    ],
+  ];
+
+  /** The route's URL with its parameters filled for body A. */
+  function fill(route: string): string {
+    let vals = { ...params };
+    for (const [re, v] of byRoute) if (re.test(route)) vals = { ...vals, ...v };
+    return route.replace(/:([A-Za-z]+)|\*/g, (m, p: string | undefined) =>
+      encodeURIComponent(vals[p ?? m] ?? randomUUID()),
+    );
+  }
+
+  return { t, routes, agents, citizen, appeal, report, token: token.token, fill, params };
+}

@@ -1,0 +1,167 @@
+import type { MatrixRole } from './access-fixtures.ts';
+
+/**
+ * The access matrix (issue 9): for every route under /manage, /cabinet and
+ * /api, who may use it. `access-matrix.http.test.ts` asks the real app as each
+ * role of `matrixRoles` and fails for a route with no row here, so a new
+ * module's routes must be added (with the objects they act on in
+ * access-fixtures.ts).
+ *
+ * Each route acts on objects of body A (minzdrav): the citizen's appeal, A's
+ * FAQ item, review, official, publication, declaration row, staff A's account.
+ *
+ * - `allow`: the roles that get through ('all' includes anonymous, 'signed-in'
+ *   every role but anonymous). A GET they make answers 2xx or 3xx (not to sign-in);
+ *   a POST (an empty form with a valid CSRF token, or `{}` as JSON for /api)
+ *   answers anything but 401/403/404/5xx: a validation error is fine.
+ * - `deny`: what every other signed-in role gets: 403 (forbidden: the object
+ *   is public, e.g. an organisation) or 404 (a private object one may not know
+ *   exists: an appeal, another's token), or 422 where a form field names the
+ *   object and says «not found» as it does for one that does not exist. Default 403.
+ * - `anonymous`: what a visitor without a session gets when not allowed:
+ *   'sign-in' (303 to /sign-in) for pages, 401 or 404 for the API. Default 'sign-in'.
+ * - `once`: the route deletes its object, so the first allowed role succeeds
+ *   and the allowed roles after it see 404.
+ * - `query`: appended to the URL; `{number}` is the appeal's number.
+ * - `gap`: an answer the app gives today that issue 9 says is wrong, being
+ *   fixed by another engineer; accepted besides the right one until then.
+ */
+export type AccessRow = {
+  allow: readonly MatrixRole[] | 'all' | 'signed-in';
+  deny?: 403 | 404 | 422;
+  anonymous?: 'sign-in' | 401 | 404;
+  once?: true;
+  query?: string;
+  gap?: { anonymous: number; why: string };
+};
+
+const STAFF_A_EDITORS = ['staffA', 'head', 'projectOffice', 'admin'] as const;
+const APPEAL_WORKERS_A = ['staffA', 'head', 'signer', 'admin'] as const;
+const FAQ_STAFF = ['staffA', 'staffB', 'head', 'admin'] as const;
+const FAQ_STAFF_A = ['staffA', 'head', 'admin'] as const;
+const ANY_STAFF = [
+  'staffA',
+  'staffB',
+  'head',
+  'signer',
+  'anticorruption',
+  'moderator',
+  'expert',
+  'projectOffice',
+  'admin',
+] as const;
+const PUBLIC: AccessRow = { allow: 'all' };
+const ADMIN: AccessRow = { allow: ['admin'] };
+
+export const accessMatrix: Record<string, AccessRow> = {
+  // platform
+  'GET /manage/audit': ADMIN,
+  'GET /manage/outbox': ADMIN,
+  'GET /manage/outbox/:id': ADMIN,
+  'GET /manage/calendar': ADMIN,
+  'GET /manage/calendar/:year': ADMIN,
+  'POST /manage/calendar/:year': ADMIN,
+  'GET /api/docs': PUBLIC,
+  'GET /api/docs/static/index.html': PUBLIC,
+  'GET /api/docs/static/swagger-initializer.js': PUBLIC,
+  'GET /api/docs/static/*': PUBLIC,
+  'GET /api/docs/json': PUBLIC,
+  'GET /api/docs/yaml': PUBLIC,
+
+  // accounts
+  'GET /manage': { allow: ANY_STAFF },
+  'GET /cabinet': { allow: 'signed-in' },
+  'GET /cabinet/name': { allow: 'signed-in' },
+  'POST /cabinet/name': { allow: 'signed-in' },
+  'GET /cabinet/password': { allow: 'signed-in' },
+  'POST /cabinet/password': { allow: 'signed-in' },
+  'GET /cabinet/tokens': { allow: 'signed-in' },
+  'POST /cabinet/tokens': { allow: 'signed-in' },
+  'POST /cabinet/tokens/:id/revoke': { allow: ['citizen'], deny: 404 },
+  'GET /manage/users': ADMIN,
+  'GET /manage/users/:id': ADMIN,
+  'POST /manage/users/:id/roles': ADMIN,
+  'POST /manage/users/:id/roles/:assignmentId/revoke': { allow: ['admin'], once: true },
+  'GET /api/v1/me': PUBLIC,
+
+  // orgs: organisations are public, so another body's staff get 403
+  'GET /manage/orgs': { allow: 'signed-in' },
+  'GET /manage/orgs/:slug': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/officials/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/officials/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/officials/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/officials/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/officials/:id/remove': { allow: STAFF_A_EDITORS, once: true },
+  'GET /api/v1/organizations': PUBLIC,
+  'GET /api/v1/organizations/:slug': PUBLIC,
+
+  // publications
+  'GET /manage/publications': { allow: 'signed-in' },
+  'GET /manage/orgs/:slug/publications': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/publications/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/publications/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/publications/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/publications/:id': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/publications/documents/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/publications/documents/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/publications/documents/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/publications/documents/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/publications/documents/:id/files': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/publications/sections/:key': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/publications/sections/:key': { allow: STAFF_A_EDITORS },
+  'GET /manage/orgs/:slug/declarations': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/declarations': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/declarations/:year/publication': { allow: STAFF_A_EDITORS },
+  'POST /manage/orgs/:slug/declarations/rows/:id/remove': { allow: STAFF_A_EDITORS, once: true },
+  'GET /api/v1/transparency/verify': PUBLIC,
+  'GET /api/v1/organizations/:slug/documents': PUBLIC,
+  'GET /api/v1/documents/:id': PUBLIC,
+  'GET /api/v1/search': PUBLIC,
+
+  // appeals: the citizen's side (another's appeal is 404)
+  'GET /cabinet/appeals': { allow: 'signed-in' },
+  'GET /cabinet/appeals/:number': { allow: ['citizen'], deny: 404 },
+  'POST /cabinet/appeals/:number/rating': { allow: ['citizen'], deny: 404 },
+  'GET /cabinet/appeals/:number/files/:fileId': { allow: ['citizen'], deny: 404 },
+  'POST /api/v1/appeals': {
+    allow: 'signed-in',
+    anonymous: 401,
+    gap: { anonymous: 400, why: 'issue 9: authenticate before validating (security engineer)' },
+  },
+  'GET /api/v1/appeals/:number': { allow: ['citizen'], deny: 404, anonymous: 404 },
+
+  // appeals: staff (an appeal of body A is 404 to everyone else, the anti-corruption officer included)
+  'GET /manage/appeals': { allow: ['staffA', 'staffB', 'head', 'signer', 'anticorruption', 'admin'] },
+  'GET /manage/appeals/report': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
+  'GET /manage/appeals/:id': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'GET /manage/appeals/:id/files/:fileId': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/assign': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/classify': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/forward': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/extend': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/answer': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/draft': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/leave': { allow: APPEAL_WORKERS_A, deny: 404 },
+
+  // appeals: public side managed by staff (FAQ and quarterly reviews of their own body)
+  'GET /manage/appeals/faq': { allow: FAQ_STAFF },
+  'GET /manage/appeals/faq/new': { allow: FAQ_STAFF },
+  'POST /manage/appeals/faq/new': { allow: FAQ_STAFF },
+  'GET /manage/appeals/faq/from-appeal': { allow: FAQ_STAFF },
+  // the number is a form field: «no such appeal» (422) to whoever may not see it, as for an unknown number
+  'POST /manage/appeals/faq/from-appeal': { allow: FAQ_STAFF_A, deny: 422, query: '?number={number}' },
+  'GET /manage/appeals/faq/:id': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/faq/:id': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/faq/:id/publish': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/faq/:id/unpublish': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/faq/:id/delete': { allow: FAQ_STAFF_A, deny: 404, once: true },
+  'GET /manage/appeals/reviews': { allow: FAQ_STAFF },
+  'POST /manage/appeals/reviews': { allow: FAQ_STAFF },
+  'GET /manage/appeals/reviews/:id': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/reviews/:id': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/reviews/:id/publish': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/reviews/:id/unpublish': { allow: FAQ_STAFF_A, deny: 404 },
+  'GET /api/v1/appeals/stats': PUBLIC,
+  'GET /api/v1/appeals/faq': { allow: 'all', query: '?org=minzdrav' },
+};
