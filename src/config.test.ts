@@ -92,7 +92,9 @@ describe('loadConfig', () => {
     const file = path.join(tmp, 'a-file');
     writeFileSync(file, 'not a folder');
     const m = failure({ DATA_DIR: file, SESSION_SECRET: '' });
-    expect(m).toMatch(/^Invalid DATA_DIR: cannot keep the session secret in .*a-file \(E[A-Z]+\)$/);
+    expect(m).toMatch(
+      /^Invalid DATA_DIR: cannot keep the session secret in .*a-file \(E[A-Z]+\): make it writable .* or set DATA_DIR to another directory$/,
+    );
   });
 
   it('refuses a hand-written secret file that is too short', () => {

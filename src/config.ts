@@ -108,6 +108,8 @@ function readOrCreateSecret(dataDir: string): string {
     return secret;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new ConfigError(`Invalid DATA_DIR: cannot keep the session secret in ${dataDir} (${code})`);
+    throw new ConfigError(
+      `Invalid DATA_DIR: cannot keep the session secret in ${dataDir} (${code}): make it writable for this user or set DATA_DIR to another directory`,
+    );
   }
 }

@@ -25,6 +25,7 @@ export async function startRuntime(
   if (!url) {
     const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), {
       log: (m) => log.debug({ pg: m.trim() }),
+      events: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
     });
     url = embedded.url;
     stopEmbedded = embedded.stop;
@@ -49,7 +50,13 @@ export async function startRuntime(
     if (errors.length > 0) throw errors[0];
   };
   try {
-    await runMigrations(db);
+    // a migration may rewrite a large table: no statement limit for it
+    const migrator = createDb(url, schema, { max: 1, statementTimeoutMs: 0 });
+    try {
+      await runMigrations(migrator);
+    } finally {
+      await migrator.$client.end();
+    }
     jobs = createJobs(url, { log });
     await jobs.start();
     mail = createMailer({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });

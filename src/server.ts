@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { modules } from './modules/index.ts';
 import { syncShippedCalendar } from './platform/calendar/store.ts';
+import { StartupError } from './platform/db/embedded.ts';
 import { MigrationsNewerThanCode } from './platform/db/migrate.ts';
+import { createLogger } from './platform/logger.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 import { seed } from './seed.ts';
 
@@ -12,6 +15,8 @@ function fail(message: string): never {
   process.stderr.write(`${message.split('\n')[0]}\n`);
   process.exit(1);
 }
+
+let log: Logger | null = null;
 
 /** The HTTP process: starts the runtime, seeds an empty database, serves until SIGINT/SIGTERM. */
 async function main() {
@@ -25,9 +30,10 @@ async function main() {
 
   let runtime: Runtime;
   try {
-    runtime = await startRuntime(config);
+    log = createLogger(config.logLevel);
+    runtime = await startRuntime(config, { log });
   } catch (err) {
-    if (err instanceof MigrationsNewerThanCode) fail(err.message);
+    if (err instanceof MigrationsNewerThanCode || err instanceof StartupError) fail(err.message);
     throw err;
   }
   const { deps } = runtime;
@@ -88,7 +94,10 @@ async function main() {
   }
 }
 
+// Anything else still ends in one line; the stack goes to the log (LOG_LEVEL=debug), not the terminal.
 main().catch((err) => {
-  process.stderr.write(`Failed to start: ${(err as Error).stack ?? err}\n`);
-  process.exit(1);
+  log?.debug({ err }, 'start failed');
+  fail(
+    `Failed to start: ${String((err as Error).message ?? err).replace(/\s+/g, ' ')} (the log at LOG_LEVEL=debug has the details)`,
+  );
 });

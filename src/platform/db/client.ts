@@ -17,11 +17,56 @@ export type Db = NodePgDatabase<AppTables> & { $client: pg.Pool };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+export type DbOptions = {
+  /** pool size (10) */
+  max?: number;
+  /**
+   * The server cancels a statement that runs longer (30 s; 0 = no limit, for
+   * migrations and maintenance). A query that needs more says so with SET LOCAL.
+   */
+  statementTimeoutMs?: number;
+};
+
+/** How long to wait for a connection: a frozen or unreachable server must not hold a request. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/** Statement limit of the app's pool. */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
+/**
+ * The pool options every connection of the app uses: bounded waits for a
+ * connection and for an answer, so a database that is away or frozen turns
+ * into an error (and a 503) instead of a request that hangs.
+ */
+export function poolOptions(url: string, opts: DbOptions = {}): pg.PoolConfig {
+  const statement = opts.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
+  return {
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: 'open-region',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    // a transaction left open by a stuck request must not hold its locks for ever
+    idle_in_transaction_session_timeout: 60_000,
+    ...(statement > 0
+      ? // the server's limit, and a client-side one a little later for a server that does not answer at all
+        { statement_timeout: statement, query_timeout: statement + 5_000 }
+      : {}),
+  };
+}
+
 /** A pool and its drizzle handle over one PostgreSQL URL, knowing the given tables. */
-export function createDb(url: string, schema: AppTables, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'open-region' });
+export function createDb(url: string, schema: AppTables, opts: DbOptions | number = {}): Db {
+  const o = typeof opts === 'number' ? { max: opts } : opts;
+  const pool = new pg.Pool(poolOptions(url, o));
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
+  // Nor a checked-out one: the pool listens only while a client is idle, and a
+  // server that goes away between two statements of a transaction (57P01 on
+  // shutdown, a reset socket) emits 'error' on the client itself. The running
+  // query, if any, rejects with the same error; the pool drops the client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return drizzle(pool, { schema }) as Db;
 }
 

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -17,6 +18,7 @@ import type { ViewContext } from '../ui/context.ts';
 import { lowVisionCookie, parseLowVision } from '../ui/low-vision.ts';
 import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
+import { unavailablePage } from './operations.ts';
 import { type PageOptions, sendPage } from './render.tsx';
 import { uploadsPlugin } from './uploads.ts';
 
@@ -34,6 +36,14 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     page(title: string, body: VNode, opts?: PageOptions): FastifyReply;
+  }
+}
+
+function resolvedBuild(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
   }
 }
 
@@ -79,7 +89,8 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
   });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {
-    root: path.resolve(import.meta.dirname, '../../../public/build'),
+    // the build public/build names at start: a later build switches the link, never the files this process serves
+    root: resolvedBuild(path.resolve(import.meta.dirname, '../../../public/build')),
     prefix: '/assets/',
     immutable: false,
     maxAge: '1h',
@@ -157,7 +168,14 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
         code = 'invalid_request';
       }
       if (status < 400 || status > 599) status = 500;
-      if (status >= 500) req.log.error({ err }, 'request failed');
+      // The database is away (down, restarting, frozen): a 503 to try again, not a 500.
+      const unavailable = status === 503 || (status === 500 && req.server.databaseWatch?.report(err));
+      if (unavailable) {
+        status = 503;
+        code = 'service_unavailable';
+        reply.header('retry-after', '10');
+        req.log.warn({ code: (err as { code?: unknown }).code, message: err.message }, 'service unavailable');
+      } else if (status >= 500) req.log.error({ err }, 'request failed');
       else req.log.info({ status, code }, 'request refused');
       if (req.url.startsWith('/api/') || req.headers.accept === 'application/json') {
         const body: Record<string, unknown> = {
@@ -189,6 +207,8 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
                   : status === 429
                     ? 'rateLimit'
                     : '4xx';
+      // a refusal in the first hook comes before cookies and CSRF, which the layout needs
+      if (status === 503) return reply.status(503).type('text/html; charset=utf-8').send(unavailablePage());
       if (!req.t) req.t = translator('ru');
       if (!req.actor) req.actor = anonymous;
       return reply.page(req.t(`error.${kind === '4xx' ? '4xx' : kind}.title`), <ErrorPage kind={kind} />, {

@@ -94,3 +94,63 @@ describe('/readyz', () => {
     expect((await app.inject('/readyz')).statusCode).toBe(200);
   });
 });
+
+describe('load shedding and readiness', () => {
+  it('is not ready while the load shedder refuses, and refuses with a 503 page rather than a 500', async () => {
+    // a stalled event loop, as a heavy start leaves it: the shedder samples the mean delay once a
+    // second, so the loop is held for more than a second at a time over a few samples
+    for (const end = Date.now() + 3_500; Date.now() < end; ) {
+      const until = Date.now() + 1_100;
+      while (Date.now() < until) {
+        // busy
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(app.isUnderPressure()).toBe(true);
+    const page = await app.inject('/test/page');
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['retry-after']).toBe('10');
+    expect(page.body).toContain('Сервис временно недоступен');
+    const api = await app.inject('/test/items/1');
+    expect(api.statusCode).toBe(503);
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'busy' });
+    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    // one quiet sample later both agree again
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await app.inject('/readyz')).statusCode).toBe(200);
+    expect((await app.inject('/test/page')).statusCode).toBe(200);
+  });
+});
+
+describe('database watch', () => {
+  it('refuses at once with 503 while the database is away and lets probes and assets through', async () => {
+    const gone = createDb(`postgres://postgres:x@127.0.0.1:${await freePort()}/none`, schema, 1);
+    const broken = await buildApp({ ...deps, db: gone });
+    await broken.register(async (t) => {
+      t.get('/test/db', async () => (await gone.$client.query('select 1')).rows);
+    });
+    await broken.ready();
+    // a busy machine can leave the fresh app shedding load for its first second; that is another 503
+    for (let i = 0; i < 100 && broken.isUnderPressure(); i++) await new Promise((r) => setTimeout(r, 100));
+    try {
+      // the first request meets the refused connection: a 503, and the watch now knows
+      const first = await broken.inject('/test/db');
+      expect(first.statusCode).toBe(503);
+      expect(broken.databaseWatch.up).toBe(false);
+      const page = await broken.inject('/test/db');
+      expect(page.statusCode).toBe(503);
+      expect(page.body).toContain('Сервис временно недоступен');
+      const api = await broken.inject('/api/v1/anything');
+      expect(api.statusCode).toBe(503);
+      expect(api.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
+      expect((await broken.inject('/healthz')).statusCode).toBe(200);
+      expect((await broken.inject('/assets/app.css')).statusCode).toBe(200);
+      expect((await broken.inject('/readyz')).statusCode).toBe(503);
+    } finally {
+      await broken.close();
+      await gone.$client.end();
+    }
+  });
+});

@@ -4,15 +4,35 @@ import { isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createDatabaseWatch, type DatabaseWatch } from '../db/watch.ts';
 import type { Deps } from '../deps.ts';
+import { translator } from '../i18n/index.ts';
 import { outbox } from '../mail/mail.tables.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** whether the database answers; see platform/db/watch.ts */
+    databaseWatch: DatabaseWatch;
+  }
+}
 
 /** Paths that must answer even when the process is under pressure: probes and the scraper. */
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
-class ServiceUnavailable extends Error {
+export class ServiceUnavailable extends Error {
   readonly statusCode = 503;
   readonly code = 'service_unavailable';
+}
+
+/**
+ * The HTML 503 page. The load shedder and the database watch refuse in the
+ * first onRequest hook, before cookies, CSRF and the session exist, so this is
+ * a page of its own in both languages rather than the layout (which needs them).
+ */
+export function unavailablePage(): string {
+  const ru = translator('ru');
+  const en = translator('en');
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${ru('error.unavailable.title')}</title><link rel="stylesheet" href="/assets/app.css"></head><body class="govuk-template__body"><main class="govuk-main-wrapper govuk-width-container" id="main-content"><h1 class="govuk-heading-l">${ru('error.unavailable.title')}</h1><p class="govuk-body">${ru('error.unavailable.body')}</p><p class="govuk-body" lang="en">${en('error.unavailable.title')}. ${en('error.unavailable.body')}</p></main></body></html>`;
 }
 
 /**
@@ -32,12 +52,26 @@ export const operationsPlatform = fp(async (app: FastifyInstance, opts: { deps: 
     // a mean event-loop delay of a second means every request already waits that long
     maxEventLoopDelay: 1000,
     retryAfter: 10,
-    pressureHandler: async (req, reply, type, value) => {
+    pressureHandler: async (req, _reply, type, value) => {
       if (PROBES.has(req.url.split('?')[0] ?? '')) return;
       req.log.warn({ type, value }, 'under pressure, request refused');
-      reply.header('retry-after', '10');
       throw new ServiceUnavailable('The service is busy; try again in a few seconds.');
     },
+  });
+
+  // While the database is away every request that needs it would wait out its
+  // own connection timeout; refuse at once instead. Static assets need no database.
+  const watch = createDatabaseWatch(String(opts.deps.db.$client.options.connectionString ?? ''), {
+    log: app.log,
+  });
+  app.decorate('databaseWatch', watch);
+  app.addHook('onReady', async () => watch.start());
+  app.addHook('onClose', async () => watch.stop());
+  app.addHook('onRequest', async (req) => {
+    if (watch.up) return;
+    const path = req.url.split('?')[0] ?? '';
+    if (PROBES.has(path) || path.startsWith('/assets/')) return;
+    throw new ServiceUnavailable('The database is unavailable; try again in a minute.');
   });
 
   // One registry per app: tests build many apps in one process.

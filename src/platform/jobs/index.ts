@@ -1,6 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import { type DbOrTx, pgClientOf } from '../db/client.ts';
+import { type DbOrTx, pgClientOf, poolOptions } from '../db/client.ts';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -34,8 +34,8 @@ export type JobsOptions = {
 /** pg-boss over the app's URL; `enqueue` runs its insert on the caller's connection or transaction. */
 export function createJobs(connectionString: string, opts: JobsOptions = {}): Jobs {
   const boss = new PgBoss({
-    connectionString,
-    max: 4,
+    // the app's bounded waits: a frozen database fails pg-boss's polls instead of hanging them
+    ...poolOptions(connectionString, { max: 4 }),
     application_name: 'open-region-jobs',
     supervise: opts.supervise ?? true,
     schedule: true,

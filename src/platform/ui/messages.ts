@@ -117,6 +117,9 @@ export const uiMessages = defineMessages({
     'error.404.home': 'Перейти на главную страницу',
     'error.500.title': 'Извините, на сайте произошла ошибка',
     'error.500.body': 'Попробуйте повторить действие позже. Введённые данные не сохранены.',
+    'error.unavailable.title': 'Сервис временно недоступен',
+    'error.unavailable.body':
+      'Идут технические работы или сбой. Попробуйте через минуту. Введённые данные не сохранены.',
     'error.4xx.title': 'Запрос не может быть выполнен',
     'error.403.title': 'Доступ запрещён',
     'error.403.body': 'У вас нет прав для просмотра этой страницы.',
@@ -244,6 +247,9 @@ export const uiMessages = defineMessages({
     'error.404.home': 'Go to the home page',
     'error.500.title': 'Sorry, there is a problem with the service',
     'error.500.body': 'Try again later. What you entered has not been saved.',
+    'error.unavailable.title': 'The service is temporarily unavailable',
+    'error.unavailable.body':
+      'Maintenance or a fault is under way. Try again in a minute. What you entered has not been saved.',
     'error.4xx.title': 'The request cannot be completed',
     'error.403.title': 'Access denied',
     'error.403.body': 'You do not have permission to see this page.',
