@@ -6,6 +6,7 @@ import { accessibilityPage } from './platform/accessibility/accessibility-page.t
 import { calendarPages } from './platform/calendar/pages.tsx';
 import type { Deps } from './platform/deps.ts';
 import { altchaRoutes } from './platform/http/altcha.ts';
+import { apiWriteGuard } from './platform/http/api-guard.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { httpPlatform } from './platform/http/index.tsx';
 import { openApiPlatform } from './platform/http/openapi.ts';
@@ -14,6 +15,15 @@ import { seoRoutes } from './platform/http/seo.ts';
 import { platformManagePages } from './platform/manage/index.tsx';
 import './platform/ui/messages.ts';
 import './platform/files/messages.ts';
+
+/**
+ * Whose X-Forwarded-For counts (TRUST_PROXY); by default nobody's and the TCP peer is the client.
+ * A hop count trusts that many proxies in front whatever their address (Fastify itself now
+ * refuses a bare number), so it fits only when the app's port is reachable through the proxy alone.
+ */
+function trustProxyOption(tp: Deps['config']['trustProxy']) {
+  return typeof tp === 'number' ? (_address: string, hop: number) => hop < tp : tp;
+}
 
 /**
  * The whole HTTP application: platform plugins first, then each module's pages and API.
@@ -28,7 +38,7 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: deps.log as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
@@ -39,6 +49,7 @@ export async function buildApp(
   await app.register(httpPlatform, { deps });
   // Sessions set req.actor before any module's route runs.
   await app.register(accountsSession);
+  await app.register(apiWriteGuard);
   await app.register(altchaRoutes);
   await app.register(healthRoutes);
   await app.register(accessibilityPage);

@@ -129,3 +129,22 @@ describe('SESSION_SECRET', () => {
     expect(() => statSync(path.join(dir, 'session-secret'))).toThrow();
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or a list of addresses, CIDRs and named ranges', () => {
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ ...base, TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses anything else with one line naming the variable', () => {
+    for (const v of ['true', 'yes', '10.0.0.1/33', '10.0.0.300', 'proxy.example', '10.0.0.1/8/8', ',']) {
+      expect(failure({ TRUST_PROXY: v }), v).toMatch(/^Invalid TRUST_PROXY: must be a number of proxy hops/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,7 +39,44 @@ const envSchema = z.object({
     })
     .default('info'),
   MAIL_FROM: z.string().default('Открытый регион <noreply@open-region.local>'),
+  SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SECRETS_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => parseTrustProxy(v) !== null,
+      'must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+    )
+    .optional(),
 });
+
+/** Named ranges proxy-addr (Fastify's trustProxy) understands besides addresses and CIDRs. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(s: string): boolean {
+  if (NAMED_RANGES.has(s)) return true;
+  const [addr = '', prefix, extra] = s.split('/');
+  const family = isIP(addr);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: a hop count, or the addresses/CIDRs of the reverse proxies whose
+ * X-Forwarded-For is believed; null when malformed. Unset means no proxy is
+ * trusted: the client address is the TCP peer, so nobody escapes a per-address
+ * rate limit by sending the header.
+ */
+export function parseTrustProxy(v: string): number | string[] | null {
+  if (/^\d{1,3}$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length > 0 && list.every(isAddressOrCidr) ? list : null;
+}
 
 export type Config = Readonly<{
   port: number;
@@ -53,6 +91,10 @@ export type Config = Readonly<{
   seed: 'demo' | 'none';
   logLevel: string;
   mailFrom: string;
+  /** seals secrets kept in the database (platform/secrets): SECRETS_KEY, else SESSION_SECRET; the previous key while rotating */
+  secretKeys: Readonly<{ current: string; previous: string | undefined }>;
+  /** false (the default), a hop count or proxy addresses/CIDRs: Fastify's `trustProxy` */
+  trustProxy: false | number | string[];
 }>;
 
 export class ConfigError extends Error {}
@@ -71,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (
     e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
   ).replace(/\/$/, '');
+  const sessionSecret = e.SESSION_SECRET ?? readOrCreateSecret(dataDir);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -80,10 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL,
-    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    sessionSecret,
+    secretKeys: Object.freeze({ current: e.SECRETS_KEY ?? sessionSecret, previous: e.SECRETS_KEY_PREVIOUS }),
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
     mailFrom: e.MAIL_FROM,
+    trustProxy: e.TRUST_PROXY ? (parseTrustProxy(e.TRUST_PROXY) ?? false) : false,
   });
 }
 

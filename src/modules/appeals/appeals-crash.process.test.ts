@@ -42,7 +42,7 @@ describe('appeal intake across a crash', () => {
         try {
           const res = await fetch(`${first.base}/api/v1/appeals`, {
             method: 'POST',
-            headers: { cookie, 'content-type': 'application/json' },
+            headers: { cookie, origin: first.base, 'content-type': 'application/json' },
             body: JSON.stringify({
               orgSlug: bodies[(w + i) % bodies.length],
               kind: 'statement',
@@ -120,7 +120,7 @@ describe('appeal intake across a crash', () => {
     // and numbering carries on from where it stopped
     const next = await fetch(`${second.base}/api/v1/appeals`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, origin: second.base, 'content-type': 'application/json' },
       body: JSON.stringify({
         orgSlug: 'minzdrav',
         kind: 'proposal',

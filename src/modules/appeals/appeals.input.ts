@@ -109,6 +109,8 @@ type Common = {
  */
 const always = { when: () => true };
 function typeRules(v: Common, ctx: z.RefinementCtx) {
+  // `always` runs this on whatever came in, a JSON `null` or an array included: the shape check reports those.
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
   if (v.type === 'appeal' && !v.kind)
     ctx.addIssue({ code: 'custom', path: ['kind'], message: 'appeals.kind.required' });
   if (v.type === 'appeal' && v.kind === 'complaint' && !v.complainedOrgId)

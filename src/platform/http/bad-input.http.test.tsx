@@ -26,7 +26,10 @@ async function testRoutes(t: FastifyInstance) {
   r.post('/test/form', async (_req, reply) => reply.redirect('/test/form', 303));
   r.post(
     '/api/v1/test/items',
-    { schema: { body: apiInput({ title: z.string().min(1), tags: z.array(z.string()).optional() }) } },
+    {
+      config: { apiAnonymousWrite: true },
+      schema: { body: apiInput({ title: z.string().min(1), tags: z.array(z.string()).optional() }) },
+    },
     async (req, reply) => reply.status(201).send({ title: req.body.title }),
   );
   r.get('/test/boom', async () => {

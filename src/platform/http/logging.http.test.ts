@@ -33,7 +33,7 @@ beforeAll(async () => {
       return { ok: true };
     };
     t.post('/test/sign-in', careless);
-    t.post('/api/v1/test/sign-in', careless);
+    t.post('/api/v1/test/sign-in', { config: { apiAnonymousWrite: true } }, careless);
   });
   await app.ready();
 });

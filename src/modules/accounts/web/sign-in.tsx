@@ -101,6 +101,13 @@ function UnconfirmedView({ email }: { email: string }) {
   );
 }
 
+/** The account a sign-in attempt is for, as the rate limits count it. */
+function accountKey(req: FastifyRequest): string {
+  return String(formBody(req).email ?? '')
+    .trim()
+    .toLowerCase();
+}
+
 /** GET/POST /sign-in: e-mail and password, or an OpenID Connect provider (ЕСИА). */
 export async function signInRoutes(app: FastifyInstance) {
   const signInPage =
@@ -122,16 +129,21 @@ export async function signInRoutes(app: FastifyInstance) {
     '/sign-in',
     {
       // Per client address: 50 tries per 10 minutes without the proof of work, 300 with it
-      // (a whole office or library may share one address); per address and account: 10.
+      // (a whole office or library may share one address); per address and account: 10; per
+      // account from any number of addresses: 30, so a botnet cannot guess one password at leisure.
       config: { rateLimit: anonymousPostLimit({ withPow: 300, withoutPow: 50, timeWindow: '10 minutes' }) },
-      preHandler: limitPerKey(app, {
-        max: 10,
-        timeWindow: '10 minutes',
-        key: (req) =>
-          `sign-in|${req.ip}|${String(formBody(req).email ?? '')
-            .trim()
-            .toLowerCase()}`,
-      }),
+      preHandler: [
+        limitPerKey(app, {
+          max: 10,
+          timeWindow: '10 minutes',
+          key: (req) => `sign-in|${req.ip}|${accountKey(req)}`,
+        }),
+        limitPerKey(app, {
+          max: 30,
+          timeWindow: '10 minutes',
+          key: (req) => `sign-in-account|${accountKey(req)}`,
+        }),
+      ],
     },
     async (req, reply) => {
       const next = safeLocalPath(formBody(req).next, app.deps.config.publicUrl, '/cabinet');

@@ -42,7 +42,8 @@ describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
     t.app.inject({
       method: 'POST',
       url: '/api/v1/appeals',
-      headers: { cookie, ...headers },
+      // as a page of this site would send it: a cookie-authenticated API write needs a same-origin Origin
+      headers: { cookie, origin: t.deps.config.publicUrl, ...headers },
       payload: payload as object,
     });
 
@@ -191,7 +192,7 @@ describe('with the mail server down', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/appeals',
-      headers: { cookie: jar.header() },
+      headers: { cookie: jar.header(), origin: t.deps.config.publicUrl },
       payload: body,
     });
     expect(res.statusCode).toBe(201);
