@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { settings } from '../../platform/db/settings.tables.ts';
 import { storedFiles } from '../../platform/files/files.tables.ts';
 import { outbox } from '../../platform/mail/mail.tables.ts';
 import {
@@ -99,19 +98,6 @@ function filterWhere(f: QueueFilter, today: string, withStatus: boolean): SQL[] 
  * `public.repository.ts`, the public statistics in `stats/stats.repository.ts`.
  */
 export const appealsRepository = {
-  /** A settings row's JSON value, or undefined when the row is missing. */
-  async setting(db: DbOrTx, key: string): Promise<unknown> {
-    const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-    return row?.value;
-  },
-
-  async putSetting(db: DbOrTx, key: string, value: unknown): Promise<void> {
-    await db
-      .insert(settings)
-      .values({ key, value })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()` } });
-  },
-
   /**
    * The next number in a body's yearly sequence. The counter row stays locked
    * until the caller's transaction ends, so concurrent registrations queue and

@@ -1,5 +1,6 @@
 import type { LocalDate, ProductionCalendar } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { readSetting, writeSetting } from '../../platform/db/settings.ts';
 import type { UploadRules } from '../../platform/files/index.ts';
 import {
   type AppealType,
@@ -10,26 +11,25 @@ import {
   type IdentificationSettings,
   identificationSettings,
 } from './appeals.model.ts';
-import { appealsRepository as repo } from './appeals.repository.ts';
 
 /** The deadline settings, defaults filled in for any key the row lacks (or the whole row when missing or broken). */
 export async function loadDeadlineSettings(db: DbOrTx): Promise<DeadlineSettings> {
-  const parsed = deadlineSettings.safeParse((await repo.setting(db, DEADLINES_KEY)) ?? {});
+  const parsed = deadlineSettings.safeParse((await readSetting(db, DEADLINES_KEY)) ?? {});
   return parsed.success ? parsed.data : deadlineSettings.parse({});
 }
 
 /** Which accounts may submit appeals; a broken row falls back to the strict default (ЕСИА only). */
 export async function loadIdentificationSettings(db: DbOrTx): Promise<IdentificationSettings> {
-  const parsed = identificationSettings.safeParse((await repo.setting(db, IDENTIFICATION_KEY)) ?? {});
+  const parsed = identificationSettings.safeParse((await readSetting(db, IDENTIFICATION_KEY)) ?? {});
   return parsed.success ? parsed.data : identificationSettings.parse({});
 }
 
 export async function saveIdentificationSettings(db: DbOrTx, value: IdentificationSettings): Promise<void> {
-  await repo.putSetting(db, IDENTIFICATION_KEY, identificationSettings.parse(value));
+  await writeSetting(db, IDENTIFICATION_KEY, identificationSettings.parse(value));
 }
 
 export async function saveDeadlineSettings(db: DbOrTx, value: Partial<DeadlineSettings>): Promise<void> {
-  await repo.putSetting(db, DEADLINES_KEY, deadlineSettings.parse(value));
+  await writeSetting(db, DEADLINES_KEY, deadlineSettings.parse(value));
 }
 
 export type Deadlines = {

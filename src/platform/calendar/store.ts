@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { like, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { settings } from '../db/settings.tables.ts';
+import { writeSetting } from '../db/settings.ts';
 import shipped from './data/production-calendar-ru.json' with { type: 'json' };
 import { type ProductionCalendar, shippedCalendar, statutoryYear, type YearData } from './index.ts';
 
@@ -101,10 +102,7 @@ export async function saveCalendarYear(
   now: Date,
 ): Promise<{ recomputed: number; version: string }> {
   const value = { ...entry };
-  await tx
-    .insert(settings)
-    .values({ key: `${CALENDAR_KEY_PREFIX}${entry.year}`, value, updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+  await writeSetting(tx, `${CALENDAR_KEY_PREFIX}${entry.year}`, value, now);
   const { calendar, version } = await loadCalendar(tx);
   let recomputed = 0;
   for (const l of listeners.values()) recomputed += await l(tx, { year: entry.year, calendar, version, now });
@@ -148,11 +146,7 @@ export async function syncShippedCalendar(
     const changedYears = [...current.keys()].filter((y) => seen.get(y) !== current.get(y)).sort();
     if (changedYears.length === 0) return { changedYears, recomputed: 0 };
     for (const y of changedYears) {
-      const value = current.get(y) as string;
-      await tx
-        .insert(settings)
-        .values({ key: `${SHIPPED_KEY_PREFIX}${y}`, value, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+      await writeSetting(tx, `${SHIPPED_KEY_PREFIX}${y}`, current.get(y), now);
     }
     const { calendar, version } = await loadCalendar(tx);
     let recomputed = 0;

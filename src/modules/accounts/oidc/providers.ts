@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { settings } from '../../../platform/db/settings.tables.ts';
+import { readSetting } from '../../../platform/db/settings.ts';
 import type { Deps } from '../../../platform/deps.ts';
 
 /**
@@ -43,8 +42,8 @@ export function devIdpEnabled(deps: Deps): boolean {
 
 /** The configured providers, each parsed; a malformed entry is skipped and logged, never fatal. */
 export async function configuredProviders(deps: Deps): Promise<OidcProvider[]> {
-  const [row] = await deps.db.select().from(settings).where(eq(settings.key, PROVIDERS_SETTING));
-  const list = Array.isArray(row?.value) ? (row.value as unknown[]) : [];
+  const value = await readSetting(deps.db, PROVIDERS_SETTING);
+  const list: unknown[] = Array.isArray(value) ? value : [];
   const out: OidcProvider[] = [];
   for (const item of list) {
     const p = providerSchema.safeParse(item);
