@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../src/modules/accounts/web/session-plugin.ts';
 import { findOrganizationBySlug } from '../src/modules/orgs/index.ts';
 import { globalRoles, type Role, type RoleGrant } from '../src/platform/authz/index.ts';
 import type { Deps } from '../src/platform/deps.ts';
-import { CookieJar, csrfFrom } from './app.ts';
+import { CookieJar } from './app.ts';
 import { Agent } from './forms.ts';
 
 export type CreatedUser = { userId: string; email: string; password: string };
@@ -56,29 +56,21 @@ export async function createUser(
 
 /**
  * Sign in through the real /sign-in form (its CSRF token included, no ALTCHA:
- * the no-JavaScript path: 50 sign-ins per 10 minutes per app, 10 per account). Returns the
- * browser's cookie jar: pass `jar.header()` as the `cookie` header, and take
- * `csrfFrom(html)` of a page for a POST.
+ * the no-JavaScript path, under its rate limits: 50 sign-ins per 10 minutes per
+ * app, 10 per account). For tests about signing in; other tests take
+ * `signedInAs` or `sessionFor`, which leave the limits alone.
  */
 export async function signIn(
   app: FastifyInstance,
   email: string,
   password: string,
-  jar: CookieJar = new CookieJar(),
-): Promise<CookieJar> {
-  const page = await app.inject({ method: 'GET', url: '/sign-in', headers: { cookie: jar.header() } });
-  jar.store(page);
-  const res = await app.inject({
-    method: 'POST',
-    url: '/sign-in',
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), email, password }).toString(),
-  });
-  jar.store(res);
-  if (res.statusCode !== 303 || !jar.get('sid')) {
+  browser: Agent = new Agent(app),
+): Promise<Agent> {
+  const res = await browser.post('/sign-in', { email, password });
+  if (res.statusCode !== 303 || !browser.jar.get('sid')) {
     throw new Error(`signIn(${email}) failed: ${res.statusCode}`);
   }
-  return jar;
+  return browser;
 }
 
 /** A signed-in browser and the person behind it. */
@@ -96,7 +88,11 @@ export async function sessionFor(
   const token = await openSession(t.deps.db, { userId: user.userId, kiosk: false, now: t.deps.clock.now() });
   const jar = new CookieJar();
   jar.set(SESSION_COOKIE, t.app.signCookie(token));
-  return Object.assign(new Agent(t.app, jar), user);
+  return Object.assign(new Agent(t.app, jar), {
+    userId: user.userId,
+    email: user.email,
+    password: user.password,
+  });
 }
 
 /**

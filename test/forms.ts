@@ -72,15 +72,3 @@ export class Agent {
 export function visitor(app: FastifyInstance): Agent {
   return new Agent(app);
 }
-
-// The two helpers below predate Agent; the test files move to Agent and they go.
-/** GET a page as the browser with this jar. */
-export const getPage = (app: FastifyInstance, jar: CookieJar, url: string) => new Agent(app, jar).get(url);
-/** Submit a form like a browser, the CSRF token from `csrfPage`. */
-export const submitForm = (
-  app: FastifyInstance,
-  jar: CookieJar,
-  url: string,
-  fields: Record<string, string>,
-  csrfPage = url,
-) => new Agent(app, jar).post(url, fields, { from: csrfPage });

@@ -1,8 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganizationBySlug } from '../../src/modules/orgs/index.ts';
-import { createUser, signIn } from '../auth.ts';
-import { expectAxeClean, noScriptContext, type Portal, startPortal } from './harness.ts';
+import { createUser } from '../auth.ts';
+import { expectAxeClean, noScriptContext, type Portal, signedInContext, startPortal } from './harness.ts';
 
 let portal: Portal;
 let noJs: BrowserContext;
@@ -43,9 +43,7 @@ describe('the public side of appeals with JavaScript off passes axe', () => {
     const officer = await createUser(portal.deps, {
       grants: [{ role: 'appeals_officer', orgId: minzdrav?.id as string }],
     });
-    const jar = await signIn(portal.app, officer.email, officer.password);
-    const ctx = await portal.browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false });
-    await ctx.addCookies([{ name: 'sid', value: jar.get('sid') as string, url: portal.url }]);
+    const ctx = await signedInContext(portal, officer);
     try {
       for (const path of ['/manage/appeals/faq', '/manage/appeals/faq/new', '/manage/appeals/reviews']) {
         const page = await ctx.newPage();

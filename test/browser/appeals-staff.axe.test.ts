@@ -2,8 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyAppeal } from '../../src/modules/appeals/classify-appeal.ts';
 import { staffKit } from '../../src/modules/appeals/staff-test-kit.ts';
-import { type CreatedUser, signIn } from '../auth.ts';
-import { expectAxeClean, type Portal, startPortal } from './harness.ts';
+import { expectAxeClean, type Portal, signedInContext, startPortal } from './harness.ts';
 
 let portal: Portal;
 let k: Awaited<ReturnType<typeof staffKit>>;
@@ -11,20 +10,12 @@ let officer: BrowserContext;
 let head: BrowserContext;
 let admin: BrowserContext;
 
-/** A browser with JavaScript off, signed in through the real sign-in form. */
-async function noJsAs(user: CreatedUser) {
-  const jar = await signIn(portal.app, user.email, user.password);
-  const context = await portal.browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false });
-  await context.addCookies([{ name: 'sid', value: jar.get('sid') as string, url: portal.url }]);
-  return context;
-}
-
 beforeAll(async () => {
   portal = await startPortal();
   k = await staffKit(portal.deps);
-  officer = await noJsAs(k.officer);
-  head = await noJsAs(k.head);
-  admin = await noJsAs(k.admin);
+  officer = await signedInContext(portal, k.officer);
+  head = await signedInContext(portal, k.head);
+  admin = await signedInContext(portal, k.admin);
 });
 afterAll(async () => {
   await officer?.close();
@@ -43,6 +34,7 @@ describe('the staff side of appeals passes axe with JavaScript off', () => {
     const page = await head.newPage();
     await page.goto(`${portal.url}/manage/appeals`);
     expect(await page.locator('h1').textContent()).toBe('Обращения: рабочая очередь');
+    expect(await page.locator('main table').first().textContent()).toContain(a.number);
     await expectAxeClean(page);
     await page.getByLabel('Вопрос по ТОТК').fill('abc');
     await page.getByRole('button', { name: 'Показать' }).click();
@@ -51,6 +43,11 @@ describe('the staff side of appeals passes axe with JavaScript off', () => {
     await expectAxeClean(page);
     await page.goto(`${portal.url}/manage/appeals/${a.id}`);
     expect(await page.locator('h1').textContent()).toContain(a.number);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Текст обращения');
+    expect(main).toContain('0005.0005.0056.1160');
+    for (const button of ['Направить', 'Продлить и уведомить гражданина'])
+      expect(await page.getByRole('button', { name: button }).count(), button).toBe(1);
     await expectAxeClean(page);
     // a refused forward (to the body complained about) shows the form again, still clean
     await page.getByLabel('Орган на портале').selectOption(k.other.id);
@@ -70,8 +67,16 @@ describe('the staff side of appeals passes axe with JavaScript off', () => {
   });
 
   it('the monthly report page', async () => {
+    const a = await k.submit();
+    await classifyAppeal(portal.deps, k.origin(k.officer), {
+      id: a.id,
+      questions: [{ topicCode: '0001.0002.0027.0145' }],
+    });
     const page = await officer.newPage();
     await page.goto(`${portal.url}/manage/appeals/report?org=${k.body.id}&month=2026-03`);
+    expect(await page.locator('h1').textContent()).toBe('Ежемесячный отчёт для ССТУ.РФ');
+    expect(await page.locator('main table').first().textContent()).toContain('0001.0002.0027.0145');
+    expect(await page.locator('a[href*="format=csv"]').count()).toBeGreaterThan(0);
     await expectAxeClean(page);
     await page.close();
   });
@@ -79,8 +84,15 @@ describe('the staff side of appeals passes axe with JavaScript off', () => {
   it('the production calendar pages', async () => {
     const page = await admin.newPage();
     await page.goto(`${portal.url}/manage/calendar`);
+    expect(await page.locator('h1').textContent()).toBe('Производственный календарь');
+    const list = (await page.locator('main').textContent()) ?? '';
+    expect(list).toContain('Предварительно: по ст. 112 ТК');
+    expect(list).toContain('Постановление (данные в поставке)');
     await expectAxeClean(page);
-    await page.goto(`${portal.url}/manage/calendar/2027`);
+    await page.locator('a[href="/manage/calendar/2027"]').first().click();
+    await page.waitForURL(/\/manage\/calendar\/2027$/);
+    expect(await page.locator('h1').textContent()).toContain('2027');
+    expect(await page.locator('main').textContent()).toContain('Поля заполнены по статье 112 ТК РФ');
     await expectAxeClean(page);
     await page.getByLabel('Реквизиты постановления').fill('');
     await page.getByRole('button', { name: 'Сохранить и пересчитать сроки' }).click();

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.ts';
 import { freePort } from '../../src/platform/db/embedded.ts';
 import { startMailWorker } from '../../src/platform/mail/index.ts';
 import { seed } from '../../src/seed.ts';
+import { type CreatedUser, signIn } from '../auth.ts';
 import { createTestDeps, type TestDeps } from '../db.ts';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
@@ -62,6 +63,22 @@ export async function startPortal(opts: { smtpUrl?: string } = {}): Promise<Port
 /** A browser context with JavaScript off: every page must work this way. */
 export function noScriptContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
+}
+
+/**
+ * A browser context signed in as this person (JavaScript off unless asked):
+ * the session comes from the real sign-in form (test/auth.ts signIn).
+ */
+export async function signedInContext(
+  portal: Portal,
+  user: CreatedUser,
+  opts: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  const sid = (await signIn(portal.app, user.email, user.password)).jar.get('sid');
+  if (!sid) throw new Error('no session cookie');
+  const context = await portal.browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false, ...opts });
+  await context.addCookies([{ name: 'sid', value: sid, url: portal.url }]);
+  return context;
 }
 
 /**

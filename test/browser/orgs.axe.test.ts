@@ -1,8 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgsRepository } from '../../src/modules/orgs/orgs.repository.ts';
-import { type CreatedUser, createUser, signIn } from '../auth.ts';
-import { expectAxeClean, noScriptContext, type Portal, startPortal } from './harness.ts';
+import { createUser } from '../auth.ts';
+import { expectAxeClean, noScriptContext, type Portal, signedInContext, startPortal } from './harness.ts';
 
 let portal: Portal;
 /** axe runs its checks as a script, so the pages are checked with JavaScript on ... */
@@ -19,16 +19,6 @@ afterAll(async () => {
   await noJs?.close();
   await portal?.close();
 });
-
-/** A browser signed in as this person: the session comes from the real sign-in form (test/auth.ts). */
-async function signedInContext(user: CreatedUser, opts: { javaScriptEnabled: boolean }) {
-  const jar = await signIn(portal.app, user.email, user.password);
-  const context = await portal.browser.newContext({ locale: 'ru-RU', ...opts });
-  const sid = jar.get('sid');
-  if (!sid) throw new Error('no session cookie');
-  await context.addCookies([{ name: 'sid', value: sid, url: portal.url }]);
-  return context;
-}
 
 describe('the portal home and the authorities’ pages pass axe', () => {
   for (const path of [
@@ -63,7 +53,7 @@ describe('the portal home and the authorities’ pages pass axe', () => {
   it('the staff page of an organisation, signed in as its editor', async () => {
     const org = await orgsRepository.findBySlug(portal.deps.db, 'minzdrav');
     const user = await createUser(portal.deps, { grants: [{ role: 'editor', orgId: org?.id as string }] });
-    const staff = await signedInContext(user, { javaScriptEnabled: true });
+    const staff = await signedInContext(portal, user, { javaScriptEnabled: true });
     const page = await staff.newPage();
     await page.goto(`${portal.url}/manage/orgs/minzdrav`);
     await expectAxeClean(page);
@@ -80,7 +70,7 @@ describe('the portal home and the authorities’ pages pass axe', () => {
   it('an editor saves details without JavaScript and the public page shows them', async () => {
     const org = await orgsRepository.findBySlug(portal.deps.db, 'minfin');
     const user = await createUser(portal.deps, { grants: [{ role: 'editor', orgId: org?.id as string }] });
-    const staff = await signedInContext(user, { javaScriptEnabled: false });
+    const staff = await signedInContext(portal, user, { javaScriptEnabled: false });
     const page = await staff.newPage();
     await page.goto(`${portal.url}/manage/orgs/minfin`);
     await page.getByLabel('Телефон').fill('+7 (4012) 00-00-00');

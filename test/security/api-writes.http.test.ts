@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganizations } from '../../src/modules/orgs/index.ts';
-import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../app.ts';
+import { createTestApp, csrfFrom, type TestApp } from '../app.ts';
 import { createUser, signIn } from '../auth.ts';
-import { getPage, submitForm } from '../forms.ts';
+import type { Agent } from '../forms.ts';
 
 /*
  * Writes to the cookie-authenticated JSON API (issue 9): authentication before
@@ -12,7 +12,7 @@ import { getPage, submitForm } from '../forms.ts';
  */
 
 let t: TestApp;
-let jar: CookieJar;
+let jar: Agent;
 let origin: string;
 
 const appeal = {
@@ -65,7 +65,7 @@ describe('cross-site writes with the session cookie', () => {
     const before = await appealsCount();
     const res = await post(
       {
-        cookie: jar.header(),
+        cookie: jar.cookie,
         origin: 'https://evil.example',
         'content-type': 'application/x-www-form-urlencoded',
       },
@@ -85,7 +85,7 @@ describe('cross-site writes with the session cookie', () => {
       const payload = type.startsWith('multipart')
         ? '--xyz\r\nContent-Disposition: form-data; name="orgSlug"\r\n\r\nminzdrav\r\n--xyz--\r\n'
         : new URLSearchParams(appeal).toString();
-      const res = await post({ cookie: jar.header(), origin, 'content-type': type }, payload);
+      const res = await post({ cookie: jar.cookie, origin, 'content-type': type }, payload);
       expect(res.statusCode, type).toBe(415);
       expect(res.json()).toMatchObject({ status: 415, code: 'unsupported_media_type' });
     }
@@ -102,7 +102,7 @@ describe('cross-site writes with the session cookie', () => {
     ];
     for (const headers of attempts) {
       const res = await post(
-        { cookie: jar.header(), 'content-type': 'application/json', ...headers },
+        { cookie: jar.cookie, 'content-type': 'application/json', ...headers },
         JSON.stringify(appeal),
       );
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
@@ -113,13 +113,13 @@ describe('cross-site writes with the session cookie', () => {
 
   it('accepts JSON with the cookie from this site: same Origin, or the page’s CSRF token', async () => {
     const sameOrigin = await post(
-      { cookie: jar.header(), origin, 'content-type': 'application/json' },
+      { cookie: jar.cookie, origin, 'content-type': 'application/json' },
       JSON.stringify(appeal),
     );
     expect(sameOrigin.statusCode).toBe(201);
-    const page = await getPage(t.app, jar, '/cabinet/tokens');
+    const page = await jar.get('/cabinet/tokens');
     const withToken = await post(
-      { cookie: jar.header(), 'x-csrf-token': csrfFrom(page.body), 'content-type': 'application/json' },
+      { cookie: jar.cookie, 'x-csrf-token': csrfFrom(page.body), 'content-type': 'application/json' },
       JSON.stringify(appeal),
     );
     expect(withToken.statusCode).toBe(201);
@@ -128,7 +128,7 @@ describe('cross-site writes with the session cookie', () => {
 
 describe('personal API keys', () => {
   it('write without Origin or CSRF header (no cookie involved), and still only JSON', async () => {
-    const created = await submitForm(t.app, jar, '/cabinet/tokens', { name: 'Скрипт' });
+    const created = await jar.post('/cabinet/tokens', { name: 'Скрипт' });
     const token = created.body.match(/<code>(ort_[A-Za-z0-9_-]+)<\/code>/)?.[1] as string;
     expect(token).toBeTruthy();
     const ok = await post(
@@ -157,7 +157,7 @@ describe('bad bodies from a signed-in citizen are a clear 4xx', () => {
       `${'['.repeat(5000)}${']'.repeat(5000)}`,
       '{"a":',
     ]) {
-      const res = await post({ cookie: jar.header(), origin, 'content-type': 'application/json' }, body);
+      const res = await post({ cookie: jar.cookie, origin, 'content-type': 'application/json' }, body);
       expect(res.statusCode, body.slice(0, 20)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeLocalPath } from '../../src/platform/http/redirect.ts';
-import { CookieJar, createTestApp, type TestApp } from '../app.ts';
+import { createTestApp, type TestApp } from '../app.ts';
 import { createUser, signIn } from '../auth.ts';
-import { getPage, submitForm } from '../forms.ts';
+import { visitor } from '../forms.ts';
 
 /*
  * Open redirect (issue 9): every visitor-supplied redirect target — `next=` of
@@ -89,14 +89,14 @@ describe('redirects after sign-in', () => {
     for (const next of HOSTILE) {
       const res = await t.app.inject({
         url: `/sign-in?next=${encodeURIComponent(next)}`,
-        headers: { cookie: jar.header() },
+        headers: { cookie: jar.cookie },
       });
       expect(res.statusCode, next).toBe(303);
       expect(res.headers.location, next).toBe('/cabinet');
     }
     const ok = await t.app.inject({
       url: '/sign-in?next=%2Fappeals%2Fnew',
-      headers: { cookie: jar.header() },
+      headers: { cookie: jar.cookie },
     });
     expect(ok.headers.location).toBe('/appeals/new');
   });
@@ -106,7 +106,7 @@ describe('redirects after sign-in', () => {
     const jar = await signIn(t.app, u.email, u.password);
     const res = await t.app.inject({
       url: '/sign-in?next=/%09/evil.example',
-      headers: { cookie: jar.header() },
+      headers: { cookie: jar.cookie },
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/cabinet');
@@ -114,7 +114,7 @@ describe('redirects after sign-in', () => {
 
   it('POST /sign-in with a hostile next lands on /cabinet', async () => {
     const u = await createUser(t.deps);
-    const res = await submitForm(t.app, new CookieJar(), '/sign-in', {
+    const res = await visitor(t.app).post('/sign-in', {
       email: u.email,
       password: u.password,
       next: '/\t/evil.example',
@@ -127,14 +127,14 @@ describe('redirects after sign-in', () => {
     const u = await createUser(t.deps);
     const jar = await signIn(t.app, u.email, u.password);
     for (const next of ['/a%00b', '/a%0d%0aSet-Cookie:%20x=1', '/%D0%BF%D1%83%D1%82%D1%8C', '/путь']) {
-      const res = await t.app.inject({ url: `/sign-in?next=${next}`, headers: { cookie: jar.header() } });
+      const res = await t.app.inject({ url: `/sign-in?next=${next}`, headers: { cookie: jar.cookie } });
       expect(res.statusCode, next).toBe(303);
       expectLocal(res.headers.location);
       expect(res.headers['set-cookie'] ?? '').not.toContain('x=1');
     }
     const cyr = await t.app.inject({
       url: `/sign-in?next=${encodeURIComponent('/поиск?q=дороги')}`,
-      headers: { cookie: jar.header() },
+      headers: { cookie: jar.cookie },
     });
     expect(cyr.headers.location).toBe(
       '/%D0%BF%D0%BE%D0%B8%D1%81%D0%BA?q=%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%B8',
@@ -145,14 +145,14 @@ describe('redirects after sign-in', () => {
 describe('POST /accessibility return=', () => {
   it('goes back to a path on this site only', async () => {
     for (const ret of [...HOSTILE, '/a\u0000b', '/путь\r\nX: y']) {
-      const res = await submitForm(t.app, new CookieJar(), '/accessibility', {
+      const res = await visitor(t.app).post('/accessibility', {
         set: 'size:large',
         return: ret,
       });
       expect(res.statusCode, JSON.stringify(ret)).toBe(303);
       expectLocal(res.headers.location);
     }
-    const back = await submitForm(t.app, new CookieJar(), '/accessibility', {
+    const back = await visitor(t.app).post('/accessibility', {
       set: 'size:large',
       return: '/orgs/minzdrav?x=1',
     });
@@ -168,21 +168,21 @@ describe('ЕСИА sign-in keeps only a local next', () => {
   }
 
   it('/sign-in/oidc/esia?next=/%09/evil.example ends on /cabinet after the provider', async () => {
-    const jar = new CookieJar();
-    let res = await getPage(t.app, jar, '/sign-in/oidc/esia?next=/%09/evil.example');
+    const jar = visitor(t.app);
+    let res = await jar.get('/sign-in/oidc/esia?next=/%09/evil.example');
     let url = '';
     for (let i = 0; i < 10 && res.statusCode === 303; i++) {
       url = pathOf(res.headers.location as string);
-      res = await getPage(t.app, jar, url);
+      res = await jar.get(url);
     }
     expect(url).toMatch(/^\/dev-idp\/interaction\//);
     const action = res.body.match(/action="(\/dev-idp\/interaction\/[^"]+\/login)"/)?.[1] as string;
-    res = await submitForm(t.app, jar, action, { login: 'petrov', password: 'gosuslugi-2' }, url);
+    res = await jar.post(action, { login: 'petrov', password: 'gosuslugi-2' }, { from: url });
     const seen: string[] = [];
     for (let i = 0; i < 10 && res.statusCode === 303; i++) {
       const loc = res.headers.location as string;
       seen.push(loc);
-      res = await getPage(t.app, jar, pathOf(loc));
+      res = await jar.get(pathOf(loc));
     }
     const last = seen.at(-1) as string;
     expectLocal(last);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { visitor } from '../../../test/forms.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,24 +10,6 @@ afterAll(async () => {
   await t.close();
 });
 
-async function get(jar: CookieJar, url: string) {
-  const res = await t.app.inject({ url, headers: { cookie: jar.header() } });
-  jar.store(res);
-  return res;
-}
-
-async function post(jar: CookieJar, fields: Record<string, string>) {
-  const page = await get(jar, '/accessibility');
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/accessibility',
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
-  });
-  jar.store(res);
-  return res;
-}
-
 function htmlClass(body: string): string {
   return body.match(/<html[^>]*class="([^"]*)"/)?.[1] ?? '';
 }
@@ -35,8 +18,8 @@ const allOn = { size: 'large', scheme: 'black', images: '0', spacing: '1' };
 
 describe('/accessibility', () => {
   it('is linked from the header of every page and shows the settings form', async () => {
-    const jar = new CookieJar();
-    const res = await get(jar, '/accessibility');
+    const browser = visitor(t.app);
+    const res = await browser.get('/accessibility');
     expect(res.statusCode).toBe(200);
     const header = res.body.slice(res.body.indexOf('<header'), res.body.indexOf('</header>'));
     expect(header).toContain('href="/accessibility"');
@@ -44,7 +27,7 @@ describe('/accessibility', () => {
     for (const name of ['size', 'scheme', 'images', 'spacing'])
       expect(res.body).toContain(`class="govuk-radios__input" id="${name}" name="${name}"`);
     expect(htmlClass(res.body)).not.toContain('low-vision');
-    const notFound = await get(jar, '/no-such-page');
+    const notFound = await browser.get('/no-such-page');
     expect(notFound.body.slice(0, notFound.body.indexOf('</header>'))).toContain('href="/accessibility"');
   });
 
@@ -60,8 +43,8 @@ describe('/accessibility', () => {
   });
 
   it('saves the settings in the lv cookie and the next pages carry the low-vision classes', async () => {
-    const jar = new CookieJar();
-    const res = await post(jar, allOn);
+    const browser = visitor(t.app);
+    const res = await browser.post('/accessibility', allOn);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/accessibility?saved=1');
     const cookie = res.cookies.find((c) => c.name === 'lv');
@@ -70,7 +53,7 @@ describe('/accessibility', () => {
     expect(cookie?.sameSite).toBe('Lax');
     expect(cookie?.path).toBe('/');
 
-    const after = await get(jar, '/accessibility?saved=1');
+    const after = await browser.get('/accessibility?saved=1');
     const cls = htmlClass(after.body).split(' ');
     expect(cls).toEqual(
       expect.arrayContaining([
@@ -87,35 +70,35 @@ describe('/accessibility', () => {
     expect(after.body).toContain('class="app-lv-bar"');
     expect(after.body).toContain('name="set" value="size:normal"');
 
-    const other = await get(jar, '/no-such-page');
+    const other = await browser.get('/no-such-page');
     expect(htmlClass(other.body)).toContain('low-vision--large');
   });
 
   it('applies one change from the bar and returns to the page it came from', async () => {
-    const jar = new CookieJar();
-    await post(jar, allOn);
-    const res = await post(jar, { set: 'size:xlarge', return: '/orgs?page=2' });
+    const browser = visitor(t.app);
+    await browser.post('/accessibility', allOn);
+    const res = await browser.post('/accessibility', { set: 'size:xlarge', return: '/orgs?page=2' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/orgs?page=2');
-    expect(jar.get('lv')).toBe('xlarge.0.1.black');
-    const imagesBack = await post(jar, { set: 'images:1', return: '/' });
+    expect(browser.jar.get('lv')).toBe('xlarge.0.1.black');
+    const imagesBack = await browser.post('/accessibility', { set: 'images:1', return: '/' });
     expect(imagesBack.headers.location).toBe('/');
-    expect(jar.get('lv')).toBe('xlarge.1.1.black');
+    expect(browser.jar.get('lv')).toBe('xlarge.1.1.black');
   });
 
   it('turns the version on from the bar with the defaults, and never redirects off the site', async () => {
-    const jar = new CookieJar();
-    const res = await post(jar, { set: 'scheme:blue', return: '//evil.example/x' });
+    const browser = visitor(t.app);
+    const res = await browser.post('/accessibility', { set: 'scheme:blue', return: '//evil.example/x' });
     expect(res.headers.location).toBe('/accessibility?saved=1');
-    expect(jar.get('lv')).toBe('normal.1.0.blue');
-    const unknown = await post(jar, { set: 'size:huge' });
+    expect(browser.jar.get('lv')).toBe('normal.1.0.blue');
+    const unknown = await browser.post('/accessibility', { set: 'size:huge' });
     expect(unknown.statusCode).toBe(303);
-    expect(jar.get('lv')).toBe('normal.1.0.blue');
+    expect(browser.jar.get('lv')).toBe('normal.1.0.blue');
   });
 
   it('re-renders the form with errors and what was chosen when a value is missing or wrong', async () => {
-    const jar = new CookieJar();
-    const res = await post(jar, { size: 'huge', scheme: 'blue', images: '1' });
+    const browser = visitor(t.app);
+    const res = await browser.post('/accessibility', { size: 'huge', scheme: 'blue', images: '1' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('govuk-error-summary');
     expect(res.body).toContain('<a href="#size">Выберите размер текста</a>');
@@ -126,21 +109,21 @@ describe('/accessibility', () => {
   });
 
   it('the standard version button clears the cookie', async () => {
-    const jar = new CookieJar();
-    await post(jar, allOn);
-    expect(jar.get('lv')).toBe('large.0.1.black');
-    const page = await get(jar, '/accessibility');
+    const browser = visitor(t.app);
+    await browser.post('/accessibility', allOn);
+    expect(browser.jar.get('lv')).toBe('large.0.1.black');
+    const page = await browser.get('/accessibility');
     expect(page.body).toContain('name="set" value="off"');
-    const res = await post(jar, { set: 'off', return: '/accessibility' });
+    const res = await browser.post('/accessibility', { set: 'off', return: '/accessibility' });
     expect(res.statusCode).toBe(303);
-    expect(jar.get('lv')).toBeUndefined();
-    const after = await get(jar, '/accessibility');
+    expect(browser.jar.get('lv')).toBeUndefined();
+    const after = await browser.get('/accessibility');
     expect(htmlClass(after.body)).not.toContain('low-vision');
   });
 
   it('speaks English when asked', async () => {
-    const jar = new CookieJar();
-    const res = await get(jar, '/accessibility?lang=en');
+    const browser = visitor(t.app);
+    const res = await browser.get('/accessibility?lang=en');
     expect(res.body).toContain('<h1 class="govuk-heading-l">Low-vision version</h1>');
     expect(res.body).toContain('Black text on white');
   });

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, type TestApp } from '../../../test/app.ts';
-import { createUser, signIn } from '../../../test/auth.ts';
-import { getPage, submitForm } from '../../../test/forms.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../test/auth.ts';
+import { visitor } from '../../../test/forms.ts';
 
 let t: TestApp;
-let admin: CookieJar;
-let staff: CookieJar;
+let admin: SignedIn;
+let staff: SignedIn;
 
 beforeAll(async () => {
   t = await createTestApp();
   t.deps.clock.set('2026-11-20T10:00:00+02:00');
-  const a = await createUser(t.deps, { grants: [{ role: 'admin', orgId: null }] });
-  const s = await createUser(t.deps, { grants: [{ role: 'project_office', orgId: null }] });
-  admin = await signIn(t.app, a.email, a.password);
-  staff = await signIn(t.app, s.email, s.password);
+  admin = await signedInAs(t, 'admin');
+  staff = await signedInAs(t, 'project_office');
 });
 afterAll(async () => {
   await t.close();
@@ -21,25 +19,25 @@ afterAll(async () => {
 
 describe('/manage/calendar', () => {
   it('sends anonymous visitors to sign in and refuses non-administrators', async () => {
-    const anon = await getPage(t.app, new CookieJar(), '/manage/calendar');
+    const anon = await visitor(t.app).get('/manage/calendar');
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toContain('/sign-in?next=');
-    expect((await getPage(t.app, staff, '/manage/calendar')).statusCode).toBe(403);
-    expect((await getPage(t.app, staff, '/manage/calendar/2027')).statusCode).toBe(403);
+    expect((await staff.get('/manage/calendar')).statusCode).toBe(403);
+    expect((await staff.get('/manage/calendar/2027')).statusCode).toBe(403);
   });
 
   it('lists the years with their source and links to each form; /manage shows the section', async () => {
-    const res = await getPage(t.app, admin, '/manage/calendar');
+    const res = await admin.get('/manage/calendar');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Предварительно: по ст. 112 ТК');
     expect(res.body).toContain('Постановление (данные в поставке)');
     expect(res.body).toContain('href="/manage/calendar/2027"');
-    expect((await getPage(t.app, admin, '/manage')).body).toContain('href="/manage/calendar"');
-    expect((await getPage(t.app, admin, '/manage/calendar/1800')).statusCode).toBe(404);
+    expect((await admin.get('/manage')).body).toContain('href="/manage/calendar"');
+    expect((await admin.get('/manage/calendar/1800')).statusCode).toBe(404);
   });
 
   it('keeps what was typed and says what to fix', async () => {
-    const res = await submitForm(t.app, admin, '/manage/calendar/2027', {
+    const res = await admin.post('/manage/calendar/2027', {
       m1: '1, 2, 3',
       m2: '30',
       note: '',
@@ -52,7 +50,7 @@ describe('/manage/calendar', () => {
   });
 
   it('saves a year, reports the recomputed deadlines and shows the year as entered', async () => {
-    const form = await getPage(t.app, admin, '/manage/calendar/2027');
+    const form = await admin.get('/manage/calendar/2027');
     expect(form.body).toContain('Поля заполнены по статье 112 ТК РФ');
     const values: Record<string, string> = { note: 'Постановление Правительства РФ от 01.10.2026 № 1' };
     for (let m = 1; m <= 12; m++) {
@@ -60,10 +58,10 @@ describe('/manage/calendar', () => {
       values[`m${m}`] = v;
     }
     expect(values.m1).toContain('8');
-    const res = await submitForm(t.app, admin, '/manage/calendar/2027', values);
+    const res = await admin.post('/manage/calendar/2027', values);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/manage/calendar?saved=2027&count=0');
-    const list = await getPage(t.app, admin, res.headers.location as string);
+    const list = await admin.get(res.headers.location as string);
     expect(list.body).toContain('Календарь 2027 года сохранён');
     expect(list.body).toContain('Введено администратором');
     expect(list.body).toContain('Постановление Правительства РФ от 01.10.2026 № 1');

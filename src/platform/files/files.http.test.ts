@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { visitor } from '../../../test/forms.ts';
+import { multipartBody, SAMPLE_PDF, SAMPLE_PNG, type Upload } from '../../../test/multipart.ts';
 import { parseForm } from '../http/forms.ts';
 import {
   checkUploads,
@@ -11,33 +13,7 @@ import {
   uploadsOf,
 } from './index.ts';
 
-// Real bytes of each kind, as small as the formats allow.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0fd0b5f0000000049454e44ae426082',
-  'hex',
-);
 const rules = { kinds: ['pdf', 'png'] as ('pdf' | 'png')[], maxBytes: 64 * 1024, maxFiles: 2 };
-
-function multipartBody(
-  fields: Record<string, string>,
-  files: { field: string; name: string; type: string; data: Buffer }[],
-) {
-  const boundary = '----test-boundary-7MA4YWxkTrZu0gW';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
-      ),
-    );
-    parts.push(f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 let t: TestApp;
 beforeAll(async () => {
@@ -74,41 +50,32 @@ afterAll(async () => {
   await t.close();
 });
 
-async function post(fields: Record<string, string>, files: Parameters<typeof multipartBody>[1]) {
-  const jar = new CookieJar();
-  const page = await t.app.inject({ url: '/test-upload' });
-  jar.store(page);
-  const body = multipartBody({ _csrf: csrfFrom(page.body), ...fields }, files);
-  return t.app.inject({
-    method: 'POST',
-    url: '/test-upload',
-    payload: body.payload,
-    headers: { 'content-type': body.contentType, cookie: jar.header() },
-  });
-}
+/** A fresh visitor sends the test form with these files. */
+const post = (fields: Record<string, string>, files: Upload[]) =>
+  visitor(t.app).post('/test-upload', fields, { files });
 
 describe('uploads', () => {
   it('stores files checked by content and serves them back with their detected type', async () => {
     const res = await post({ title: 'Жалоба' }, [
-      { field: 'attachments', name: 'скан.pdf', type: 'application/pdf', data: PDF },
-      { field: 'attachments', name: 'фото.png', type: 'image/png', data: PNG },
+      { field: 'attachments', name: 'скан.pdf', type: 'application/pdf', data: SAMPLE_PDF },
+      { field: 'attachments', name: 'фото.png', type: 'image/png', data: SAMPLE_PNG },
     ]);
     expect(res.statusCode).toBe(201);
     const ids = res.json().ids as string[];
     expect(ids).toHaveLength(2);
     const f = await findStoredFile(t.deps.db, ids[0] as string);
     expect(f?.mediaType).toBe('application/pdf');
-    expect((await readStoredFile(t.deps, f as NonNullable<typeof f>)).equals(PDF)).toBe(true);
+    expect((await readStoredFile(t.deps, f as NonNullable<typeof f>)).equals(SAMPLE_PDF)).toBe(true);
     const dl = await t.app.inject({ url: `/test-upload/${ids[1]}` });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('image/png');
     expect(dl.headers['content-disposition']).toContain("filename*=UTF-8''%D1%84%D0%BE%D1%82%D0%BE.png");
-    expect(dl.rawPayload.equals(PNG)).toBe(true);
+    expect(dl.rawPayload.equals(SAMPLE_PNG)).toBe(true);
   });
 
   it('refuses a file whose content is not what its name says, keeping the typed fields', async () => {
     const res = await post({ title: 'Заявление' }, [
-      { field: 'attachments', name: 'document.pdf', type: 'application/pdf', data: PNG },
+      { field: 'attachments', name: 'document.pdf', type: 'application/pdf', data: SAMPLE_PNG },
     ]);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([{ field: 'attachments', message: 'files.error.mismatch' }]);
@@ -127,10 +94,15 @@ describe('uploads', () => {
   it('refuses too many and too large files with a message, not a 413 page that loses the form', async () => {
     const many = await post(
       { title: 'x' },
-      [1, 2, 3].map((i) => ({ field: 'attachments', name: `${i}.pdf`, type: 'application/pdf', data: PDF })),
+      [1, 2, 3].map((i) => ({
+        field: 'attachments',
+        name: `${i}.pdf`,
+        type: 'application/pdf',
+        data: SAMPLE_PDF,
+      })),
     );
     expect(many.json().errors[0].message).toBe('files.error.tooMany');
-    const big = Buffer.concat([PDF, Buffer.alloc(70 * 1024, 32)]);
+    const big = Buffer.concat([SAMPLE_PDF, Buffer.alloc(70 * 1024, 32)]);
     const large = await post({ title: 'Большой файл' }, [
       { field: 'attachments', name: 'big.pdf', type: 'application/pdf', data: big },
     ]);

@@ -192,8 +192,7 @@ describe('bad input gets a clear 4xx, never a 500', () => {
 
   it('treats a session cookie with a tampered signature as no session', async () => {
     const u = await createUser(deps, { email: 'tamper.test@example.test' });
-    const jar = await signIn(app, u.email, u.password);
-    const sid = jar.get('sid') ?? '';
+    const sid = (await signIn(app, u.email, u.password)).jar.get('sid') ?? '';
     const signedIn = await app.inject({ url: '/test/form', headers: { cookie: `sid=${sid}` } });
     expect(signedIn.body).toContain('action="/sign-out"');
     const [token, signature] = [sid.slice(0, sid.lastIndexOf('.')), sid.slice(sid.lastIndexOf('.') + 1)];

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../test/app.ts';
-import { multipartBody, SAMPLE_PDF } from '../../../test/multipart.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { visitor } from '../../../test/forms.ts';
+import { SAMPLE_PDF, type Upload } from '../../../test/multipart.ts';
 import { Conflict, InvalidInput } from '../errors/index.ts';
 import { uploadsOf } from '../files/index.ts';
 import { Button, ErrorSummary, Form, Radios, Textarea, TextInput } from '../ui/components.tsx';
@@ -86,22 +87,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function session() {
-  const jar = new CookieJar();
-  const page = await t.app.inject('/test/petition');
-  jar.store(page);
-  return { jar, csrf: csrfFrom(page.body) };
-}
-
-async function post(fields: Record<string, string>) {
-  const { jar, csrf } = await session();
-  return t.app.inject({
-    method: 'POST',
-    url: '/test/petition',
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-  });
-}
+/** A fresh visitor sends the petition form. */
+const post = (fields: Record<string, string>) => visitor(t.app).post('/test/petition', fields);
 
 /** The messages of the error summary, in its order. */
 function summary(html: string): string[] {
@@ -182,36 +169,27 @@ describe('the form-page helper', () => {
   });
 
   it('reads a multipart body: fields parsed, files to the use case, extra checks join the summary in page order', async () => {
-    const { jar, csrf } = await session();
-    const send = (files: Parameters<typeof multipartBody>[1]) => {
-      const body = multipartBody(
-        { _csrf: csrf, name: 'Анна', email: 'bad', text: 'Прошу починить', consent: 'yes' },
-        files,
+    const browser = visitor(t.app);
+    const send = (fields: Record<string, string>, files: Upload[]) =>
+      browser.post(
+        '/test/petition-files',
+        { name: 'Анна', text: 'Прошу починить', consent: 'yes', ...fields },
+        {
+          from: '/test/petition',
+          files,
+          multipart: true,
+        },
       );
-      return t.app.inject({
-        method: 'POST',
-        url: '/test/petition-files',
-        headers: { cookie: jar.header(), 'content-type': body.contentType },
-        payload: body.payload,
-      });
-    };
-    const bad = await send([]);
+    const bad = await send({ email: 'bad' }, []);
     expect(bad.statusCode).toBe(422);
     // the file field is not on the page, so its message comes after the page's own fields
     expect(summary(bad.body)).toEqual(['Введите адрес электронной почты', 'Приложите файл']);
     expect(bad.body).toContain('value="Анна"');
 
     const before = received.length;
-    const body = multipartBody(
-      { _csrf: csrf, name: 'Анна', email: 'anna@example.test', text: 'Прошу починить', consent: 'yes' },
-      [{ field: 'file', name: 'scan.pdf', type: 'application/pdf', data: SAMPLE_PDF }],
-    );
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/test/petition-files',
-      headers: { cookie: jar.header(), 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const ok = await send({ email: 'anna@example.test' }, [
+      { field: 'file', name: 'scan.pdf', type: 'application/pdf', data: SAMPLE_PDF },
+    ]);
     expect(ok.statusCode).toBe(303);
     expect(received.slice(before)).toEqual([
       {

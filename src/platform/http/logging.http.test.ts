@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn } from '../../../test/auth.ts';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
+import { visitor } from '../../../test/forms.ts';
 import { buildApp } from '../../app.ts';
 import { users } from '../../modules/schema.ts';
 import { createLogger, scrubLogLine } from '../logger.ts';
@@ -87,19 +88,11 @@ describe('the real sign-in', () => {
     const u = await createUser(deps, { email: 'maria.kuznetsova@example.ru', password: 'Correct-horse-1' });
     lines.length = 0;
     await signIn(app, u.email, u.password);
-    const page = await app.inject('/sign-in');
-    const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
-    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const refused = await app.inject({
-      method: 'POST',
-      url: '/sign-in?next=%2Fcabinet',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        _csrf: csrf,
-        email: 'nobody.known@example.ru',
-        password: 'Wrong-pass-1',
-      }).toString(),
-    });
+    const refused = await visitor(app).post(
+      '/sign-in?next=%2Fcabinet',
+      { email: 'nobody.known@example.ru', password: 'Wrong-pass-1' },
+      { from: '/sign-in' },
+    );
     expect(refused.statusCode).toBeLessThan(500);
     const log = lines.join('\n');
     expect(log).toContain('"path":"/sign-in"');

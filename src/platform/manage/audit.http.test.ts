@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { type CreatedUser, createUser, signIn } from '../../../test/auth.ts';
+import { type CreatedUser, createUser, sessionFor } from '../../../test/auth.ts';
 import { organizations } from '../../modules/schema.ts';
 import { recordAction } from '../audit/index.ts';
 import { type Actor, anonymous } from '../authz/index.ts';
@@ -57,7 +57,7 @@ beforeAll(async () => {
     firstName: 'Борис',
     patronymic: null,
   });
-  adminCookie = (await signIn(t.app, admin.email, admin.password)).header();
+  adminCookie = (await sessionFor(t, admin)).cookie;
   const [org] = await t.deps.db
     .insert(organizations)
     .values({
@@ -115,7 +115,7 @@ describe('/manage/audit access', () => {
       [{ role: 'editor' as const, orgId }],
     ]) {
       const u = await createUser(t.deps, { grants });
-      const res = await get('/manage/audit', (await signIn(t.app, u.email, u.password)).header());
+      const res = await get('/manage/audit', (await sessionFor(t, u)).cookie);
       expect(res.statusCode, JSON.stringify(grants)).toBe(403);
     }
   });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { type CreatedUser, createUser, signIn } from '../../../test/auth.ts';
+import { type CreatedUser, createUser, sessionFor } from '../../../test/auth.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 import { outbox } from '../mail/mail.tables.ts';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   // no SMTP_URL: every message stays in the outbox
   t = await createTestApp();
   admin = await createUser(t.deps, { grants: [{ role: 'admin', orgId: null }] });
-  adminCookie = (await signIn(t.app, admin.email, admin.password)).header();
+  adminCookie = (await sessionFor(t, admin)).cookie;
   confirmId = await t.deps.db.transaction((tx) =>
     t.deps.mail.send(tx, {
       to: 'vera.sokolova@example.ru',
@@ -53,7 +53,7 @@ describe('/manage/outbox', () => {
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toBe('/sign-in?next=%2Fmanage%2Foutbox');
     const editor = await createUser(t.deps, { grants: [{ role: 'moderator', orgId: null }] });
-    const cookie = (await signIn(t.app, editor.email, editor.password)).header();
+    const cookie = (await sessionFor(t, editor)).cookie;
     expect((await get('/manage/outbox', cookie)).statusCode).toBe(403);
     expect((await get(`/manage/outbox/${confirmId}`, cookie)).statusCode).toBe(403);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
+import { signedInAs } from '../../../../test/auth.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,9 +18,8 @@ describe('GET /api/v1/me', () => {
   });
 
   it('describes the signed-in person and roles, without the e-mail', async () => {
-    const u = await createUser(t.deps, { grants: [{ role: 'moderator', orgId: null }] });
-    const jar = await signIn(t.app, u.email, u.password);
-    const res = await t.app.inject({ url: '/api/v1/me', headers: { cookie: jar.header() } });
+    const u = await signedInAs(t, 'moderator');
+    const res = await t.app.inject({ url: '/api/v1/me', headers: { cookie: u.cookie } });
     expect(res.json()).toEqual({
       signedIn: true,
       user: {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { altchaPayload } from '../../../../test/altcha.ts';
-import { CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { createUser } from '../../../../test/auth.ts';
-import { submitForm } from '../../../../test/forms.ts';
+import { visitor } from '../../../../test/forms.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,13 +25,13 @@ describe('rate limits and ALTCHA', () => {
   it('answers the 11th sign-in attempt on one account with the 429 page', async () => {
     const u = await createUser(t.deps);
     for (let i = 0; i < 10; i++) {
-      const res = await submitForm(t.app, new CookieJar(), '/sign-in', {
+      const res = await visitor(t.app).post('/sign-in', {
         email: u.email,
         password: `wrong-${i}-x`,
       });
       expect(res.statusCode).toBe(422);
     }
-    const res = await submitForm(t.app, new CookieJar(), '/sign-in', {
+    const res = await visitor(t.app).post('/sign-in', {
       email: u.email,
       password: u.password,
     });
@@ -42,7 +42,7 @@ describe('rate limits and ALTCHA', () => {
 
   it('serves ALTCHA challenges and accepts a solved one', async () => {
     const u = await createUser(t.deps);
-    const res = await submitForm(t.app, new CookieJar(), '/sign-in', {
+    const res = await visitor(t.app).post('/sign-in', {
       email: u.email,
       password: u.password,
       altcha: await altchaPayload(t.app),
@@ -54,7 +54,7 @@ describe('rate limits and ALTCHA', () => {
     const forged = Buffer.from(
       JSON.stringify({ challenge: { parameters: {} }, solution: { counter: 1 } }),
     ).toString('base64');
-    const res = await submitForm(t.app, new CookieJar(), '/password-reset', {
+    const res = await visitor(t.app).post('/password-reset', {
       email: 'someone@example.test',
       altcha: forged,
     });
@@ -63,12 +63,12 @@ describe('rate limits and ALTCHA', () => {
     expect(res.body).toContain('value="someone@example.test"');
 
     const payload = await altchaPayload(t.app);
-    const first = await submitForm(t.app, new CookieJar(), '/password-reset', {
+    const first = await visitor(t.app).post('/password-reset', {
       email: 'someone@example.test',
       altcha: payload,
     });
     expect(first.statusCode).toBe(303);
-    const replay = await submitForm(t.app, new CookieJar(), '/password-reset', {
+    const replay = await visitor(t.app).post('/password-reset', {
       email: 'someone@example.test',
       altcha: payload,
     });
@@ -78,19 +78,19 @@ describe('rate limits and ALTCHA', () => {
   it('accepts sign-up without JavaScript under a much stricter limit than with the proof of work', async () => {
     // Without ALTCHA: 10 sign-ups an hour from one address, then 429.
     for (let i = 0; i < 10; i++) {
-      const res = await submitForm(t.app, new CookieJar(), '/sign-up', {
+      const res = await visitor(t.app).post('/sign-up', {
         ...person,
         email: `nojs${i}@example.test`,
       });
       expect(res.statusCode).toBe(303);
     }
-    const blocked = await submitForm(t.app, new CookieJar(), '/sign-up', {
+    const blocked = await visitor(t.app).post('/sign-up', {
       ...person,
       email: 'nojs-x@example.test',
     });
     expect(blocked.statusCode).toBe(429);
     // With a solved challenge the same address still gets through (its own, larger allowance).
-    const withPow = await submitForm(t.app, new CookieJar(), '/sign-up', {
+    const withPow = await visitor(t.app).post('/sign-up', {
       ...person,
       email: 'pow@example.test',
       altcha: await altchaPayload(t.app),

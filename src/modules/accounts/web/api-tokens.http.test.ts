@@ -1,23 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { getPage, submitForm } from '../../../../test/forms.ts';
+import { createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { auditLog } from '../../../platform/audit/audit.tables.ts';
 import { seedOrganizations } from '../../orgs/index.ts';
 import { apiTokens } from '../accounts.tables.ts';
 
 let t: TestApp;
-let jar: CookieJar;
-let otherJar: CookieJar;
+let owner: SignedIn;
+let other: SignedIn;
 
 beforeAll(async () => {
   t = await createTestApp();
   await seedOrganizations(t.deps);
-  const u = await createUser(t.deps, { identification: 'esia' });
-  jar = await signIn(t.app, u.email, u.password);
-  const o = await createUser(t.deps);
-  otherJar = await signIn(t.app, o.email, o.password);
+  owner = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+  other = await signedInAs(t, 'citizen');
 });
 afterAll(async () => {
   await t.close();
@@ -33,7 +30,7 @@ const appeal = {
 };
 
 async function newToken(name: string): Promise<string> {
-  const res = await submitForm(t.app, jar, '/cabinet/tokens', { name });
+  const res = await owner.post('/cabinet/tokens', { name });
   expect(res.statusCode).toBe(200);
   expect(res.headers['cache-control']).toBe('no-store');
   const token = res.body.match(/<code>(ort_[A-Za-z0-9_-]+)<\/code>/)?.[1];
@@ -43,8 +40,8 @@ async function newToken(name: string): Promise<string> {
 
 describe('personal API tokens', () => {
   it('are linked from the cabinet and ask for a name', async () => {
-    expect((await getPage(t.app, jar, '/cabinet')).body).toContain('href="/cabinet/tokens"');
-    const res = await submitForm(t.app, jar, '/cabinet/tokens', { name: ' ' });
+    expect((await owner.get('/cabinet')).body).toContain('href="/cabinet/tokens"');
+    const res = await owner.post('/cabinet/tokens', { name: ' ' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Введите название ключа');
   });
@@ -62,14 +59,14 @@ describe('personal API tokens', () => {
     });
     expect(res.statusCode).toBe(201);
     const { number } = res.json();
-    const mine = await t.app.inject({ url: `/api/v1/appeals/${number}`, headers: { cookie: jar.header() } });
+    const mine = await t.app.inject({ url: `/api/v1/appeals/${number}`, headers: { cookie: owner.cookie } });
     expect(mine.statusCode).toBe(200);
     const viaToken = await t.app.inject({
       url: `/api/v1/appeals/${number}`,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(viaToken.statusCode).toBe(200);
-    const page = await getPage(t.app, jar, '/cabinet/tokens');
+    const page = await owner.get('/cabinet/tokens');
     expect(page.body).toContain('Моя программа');
     expect(page.body).not.toContain(token);
   });
@@ -90,15 +87,15 @@ describe('personal API tokens', () => {
   it('stop working once revoked; only their owner can revoke them', async () => {
     const token = await newToken('Отзываемый');
     const [row] = await t.deps.db.select().from(apiTokens).where(eq(apiTokens.name, 'Отзываемый'));
-    const page = await getPage(t.app, otherJar, '/cabinet/tokens');
+    const page = await other.get('/cabinet/tokens');
     const theirs = await t.app.inject({
       method: 'POST',
       url: `/cabinet/tokens/${row?.id}/revoke`,
-      headers: { cookie: otherJar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: other.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrfFrom(page.body) }).toString(),
     });
     expect(theirs.statusCode).toBe(404);
-    const own = await submitForm(t.app, jar, `/cabinet/tokens/${row?.id}/revoke`, {}, '/cabinet/tokens');
+    const own = await owner.post(`/cabinet/tokens/${row?.id}/revoke`, {}, { from: '/cabinet/tokens' });
     expect(own.statusCode).toBe(303);
     const after = await t.app.inject({
       method: 'POST',

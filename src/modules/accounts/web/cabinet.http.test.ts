@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { getPage, submitForm } from '../../../../test/forms.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { createUser, sessionFor } from '../../../../test/auth.ts';
+import { visitor } from '../../../../test/forms.ts';
 import { auditLog } from '../../../platform/audit/audit.tables.ts';
 import { sessions } from '../accounts.tables.ts';
 
@@ -16,12 +16,12 @@ afterAll(async () => {
 
 describe('/cabinet', () => {
   it('sends anonymous visitors to sign-in and back afterwards', async () => {
-    const res = await getPage(t.app, new CookieJar(), '/cabinet/password');
+    const res = await visitor(t.app).get('/cabinet/password');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-in?next=%2Fcabinet%2Fpassword');
     const u = await createUser(t.deps);
-    const jar = new CookieJar();
-    const signedIn = await submitForm(t.app, jar, '/sign-in', {
+    const browser = visitor(t.app);
+    const signedIn = await browser.post('/sign-in', {
       email: u.email,
       password: u.password,
       next: '/cabinet/password',
@@ -32,7 +32,7 @@ describe('/cabinet', () => {
   it('never redirects after sign-in to another site', async () => {
     const u = await createUser(t.deps);
     for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
-      const res = await submitForm(t.app, new CookieJar(), '/sign-in', {
+      const res = await visitor(t.app).post('/sign-in', {
         email: u.email,
         password: u.password,
         next,
@@ -43,8 +43,8 @@ describe('/cabinet', () => {
 
   it('shows the profile, how the person is identified, roles and sessions', async () => {
     const u = await createUser(t.deps, { lastName: 'Петров', firstName: 'Пётр', patronymic: null });
-    const jar = await signIn(t.app, u.email, u.password);
-    const res = await getPage(t.app, jar, '/cabinet');
+    const browser = await sessionFor(t, u);
+    const res = await browser.get('/cabinet');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Петров Пётр');
     expect(res.body).toContain(u.email);
@@ -56,18 +56,18 @@ describe('/cabinet', () => {
 
   it('shows an ЕСИА-identified person as such, with the level and no name change', async () => {
     const u = await createUser(t.deps, { identification: 'esia', identityLevel: 'standard' });
-    const jar = await signIn(t.app, u.email, u.password);
-    const res = await getPage(t.app, jar, '/cabinet');
+    const browser = await sessionFor(t, u);
+    const res = await browser.get('/cabinet');
     expect(res.body).toContain('Через Госуслуги (ЕСИА)');
     expect(res.body).toContain('стандартная');
     expect(res.body).not.toContain('href="/cabinet/name"');
-    expect((await getPage(t.app, jar, '/cabinet/name')).statusCode).toBe(303);
+    expect((await browser.get('/cabinet/name')).statusCode).toBe(303);
   });
 
   it('changes the name, keeping typed values on errors, and audits it', async () => {
     const u = await createUser(t.deps);
-    const jar = await signIn(t.app, u.email, u.password);
-    const bad = await submitForm(t.app, jar, '/cabinet/name', {
+    const browser = await sessionFor(t, u);
+    const bad = await browser.post('/cabinet/name', {
       lastName: 'Кузнецова',
       firstName: '',
       patronymic: '',
@@ -75,13 +75,13 @@ describe('/cabinet', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Введите имя');
     expect(bad.body).toContain('value="Кузнецова"');
-    const ok = await submitForm(t.app, jar, '/cabinet/name', {
+    const ok = await browser.post('/cabinet/name', {
       lastName: 'Кузнецова',
       firstName: 'Мария',
       patronymic: '',
     });
     expect(ok.statusCode).toBe(303);
-    const page = await getPage(t.app, jar, ok.headers.location as string);
+    const page = await browser.get(ok.headers.location as string);
     expect(page.body).toContain('Кузнецова Мария');
     expect(page.body).toContain('ФИО изменены.');
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.objectId, u.userId));
@@ -90,57 +90,57 @@ describe('/cabinet', () => {
 
   it('changes the password only with the current one, and ends the other sessions', async () => {
     const u = await createUser(t.deps);
-    const other = await signIn(t.app, u.email, u.password);
-    const jar = await signIn(t.app, u.email, u.password);
-    const wrong = await submitForm(t.app, jar, '/cabinet/password', {
+    const other = await sessionFor(t, u);
+    const browser = await sessionFor(t, u);
+    const wrong = await browser.post('/cabinet/password', {
       currentPassword: 'not-it-123',
       password: 'новый-пароль-9',
       passwordConfirm: 'новый-пароль-9',
     });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('Текущий пароль введён неверно');
-    const ok = await submitForm(t.app, jar, '/cabinet/password', {
+    const ok = await browser.post('/cabinet/password', {
       currentPassword: u.password,
       password: 'новый-пароль-9',
       passwordConfirm: 'новый-пароль-9',
     });
     expect(ok.statusCode).toBe(303);
-    expect((await getPage(t.app, jar, '/cabinet')).statusCode).toBe(200);
-    expect((await getPage(t.app, other, '/cabinet')).statusCode).toBe(303);
+    expect((await browser.get('/cabinet')).statusCode).toBe(200);
+    expect((await other.get('/cabinet')).statusCode).toBe(303);
   });
 
   it('signs out everywhere: every session of the person ends', async () => {
     const u = await createUser(t.deps);
-    const a = await signIn(t.app, u.email, u.password);
-    const b = await signIn(t.app, u.email, u.password);
-    const res = await submitForm(t.app, a, '/sign-out/everywhere', {}, '/cabinet');
+    const a = await sessionFor(t, u);
+    const b = await sessionFor(t, u);
+    const res = await a.post('/sign-out/everywhere', {}, { from: '/cabinet' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-in?notice=signedOutEverywhere');
     const left = await t.deps.db.select().from(sessions).where(eq(sessions.userId, u.userId));
     expect(left).toHaveLength(0);
-    expect((await getPage(t.app, b, '/cabinet')).statusCode).toBe(303);
+    expect((await b.get('/cabinet')).statusCode).toBe(303);
   });
 
   it('keeps a session alive while used (sliding) and ends it after 30 idle days', async () => {
     const u = await createUser(t.deps);
-    const jar = await signIn(t.app, u.email, u.password);
+    const browser = await sessionFor(t, u);
     for (let i = 0; i < 3; i++) {
       t.deps.clock.advance(20 * 24 * 3600 * 1000);
-      expect((await getPage(t.app, jar, '/cabinet')).statusCode).toBe(200);
+      expect((await browser.get('/cabinet')).statusCode).toBe(200);
     }
     t.deps.clock.advance(31 * 24 * 3600 * 1000);
-    expect((await getPage(t.app, jar, '/cabinet')).statusCode).toBe(303);
+    expect((await browser.get('/cabinet')).statusCode).toBe(303);
   });
 });
 
 describe('/manage', () => {
   it('sends anonymous visitors to sign-in, and refuses people without roles with a 403 page', async () => {
-    const anon = await getPage(t.app, new CookieJar(), '/manage');
+    const anon = await visitor(t.app).get('/manage');
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toBe('/sign-in?next=%2Fmanage');
     const u = await createUser(t.deps);
-    const jar = await signIn(t.app, u.email, u.password);
-    const res = await getPage(t.app, jar, '/manage');
+    const browser = await sessionFor(t, u);
+    const res = await browser.get('/manage');
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Доступ запрещён');
   });
@@ -148,43 +148,43 @@ describe('/manage', () => {
   it('lists the sections the roles open: an editor does not see people and roles, an admin does', async () => {
     const orgId = '00000000-0000-4000-8000-000000000001';
     const editor = await createUser(t.deps, { grants: [{ role: 'editor', orgId }] });
-    const ej = await signIn(t.app, editor.email, editor.password);
-    const e = await getPage(t.app, ej, '/manage');
+    const ej = await sessionFor(t, editor);
+    const e = await ej.get('/manage');
     expect(e.statusCode).toBe(200);
     expect(e.body).not.toContain('href="/manage/users"');
-    expect((await getPage(t.app, ej, '/manage/users')).statusCode).toBe(403);
+    expect((await ej.get('/manage/users')).statusCode).toBe(403);
 
     const admin = await createUser(t.deps, { grants: [{ role: 'admin', orgId: null }] });
-    const aj = await signIn(t.app, admin.email, admin.password);
-    expect((await getPage(t.app, aj, '/manage')).body).toContain('href="/manage/users"');
+    const aj = await sessionFor(t, admin);
+    expect((await aj.get('/manage')).body).toContain('href="/manage/users"');
   });
 
   it('lets an administrator find a person, grant and revoke roles, each audited', async () => {
     const admin = await createUser(t.deps, { grants: [{ role: 'admin', orgId: null }] });
     const person = await createUser(t.deps, { lastName: 'Соколова', firstName: 'Вера' });
-    const jar = await signIn(t.app, admin.email, admin.password);
-    const found = await getPage(t.app, jar, `/manage/users?q=${encodeURIComponent('Соколова')}`);
+    const browser = await sessionFor(t, admin);
+    const found = await browser.get(`/manage/users?q=${encodeURIComponent('Соколова')}`);
     expect(found.body).toContain(`/manage/users/${person.userId}`);
     const url = `/manage/users/${person.userId}`;
 
-    const missingOrg = await submitForm(t.app, jar, `${url}/roles`, { role: 'editor', orgId: '' }, url);
+    const missingOrg = await browser.post(`${url}/roles`, { role: 'editor', orgId: '' }, { from: url });
     expect(missingOrg.statusCode).toBe(422);
     expect(missingOrg.body).toContain('Для этой роли выберите организацию');
     expect(missingOrg.body).toMatch(/<option value="editor" selected/);
 
-    const granted = await submitForm(t.app, jar, `${url}/roles`, { role: 'moderator', orgId: '' }, url);
+    const granted = await browser.post(`${url}/roles`, { role: 'moderator', orgId: '' }, { from: url });
     expect(granted.statusCode).toBe(303);
-    const again = await submitForm(t.app, jar, `${url}/roles`, { role: 'moderator', orgId: '' }, url);
+    const again = await browser.post(`${url}/roles`, { role: 'moderator', orgId: '' }, { from: url });
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('уже есть эта роль');
 
-    const page = await getPage(t.app, jar, url);
+    const page = await browser.get(url);
     expect(page.body).toContain('Модератор — все организации');
     const revokeUrl = page.body.match(/action="(\/manage\/users\/[^"]+\/revoke)"/)?.[1];
     expect(revokeUrl).toBeTruthy();
-    const revoked = await submitForm(t.app, jar, revokeUrl as string, {}, url);
+    const revoked = await browser.post(revokeUrl as string, {}, { from: url });
     expect(revoked.statusCode).toBe(303);
-    expect((await getPage(t.app, jar, url)).body).toContain('Ролей нет.');
+    expect((await browser.get(url)).body).toContain('Ролей нет.');
 
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.objectId, person.userId));
     expect(audit.map((a) => a.action).sort()).toEqual(['role.grant', 'role.revoke']);
@@ -194,13 +194,11 @@ describe('/manage', () => {
   it('refuses role changes by a non-administrator', async () => {
     const mod = await createUser(t.deps, { grants: [{ role: 'moderator', orgId: null }] });
     const person = await createUser(t.deps);
-    const jar = await signIn(t.app, mod.email, mod.password);
-    const res = await submitForm(
-      t.app,
-      jar,
+    const browser = await sessionFor(t, mod);
+    const res = await browser.post(
       `/manage/users/${person.userId}/roles`,
       { role: 'admin', orgId: '' },
-      '/cabinet',
+      { from: '/cabinet' },
     );
     expect(res.statusCode).toBe(403);
   });

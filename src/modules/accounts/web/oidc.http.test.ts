@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { getPage, submitForm } from '../../../../test/forms.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { createUser, sessionFor } from '../../../../test/auth.ts';
+import { type Agent, visitor } from '../../../../test/forms.ts';
 import { userIdentities, users } from '../accounts.tables.ts';
 
 let t: TestApp;
@@ -21,10 +21,10 @@ function pathOf(location: string | undefined): string {
 }
 
 /** Follow redirects like a browser until a page (200/4xx) is reached; returns it and the last URL. */
-async function follow(jar: CookieJar, url: string) {
+async function follow(browser: Agent, url: string) {
   let current = url;
   for (let i = 0; i < 10; i++) {
-    const res = await getPage(t.app, jar, current);
+    const res = await browser.get(current);
     if (res.statusCode < 300 || res.statusCode >= 400) return { res, url: current };
     current = pathOf(res.headers.location as string);
   }
@@ -32,26 +32,31 @@ async function follow(jar: CookieJar, url: string) {
 }
 
 /** Sign in at the demo ЕСИА from /sign-in; returns where the portal sent the browser at the end. */
-async function esiaSignIn(jar: CookieJar, login: string, password: string, start = '/sign-in/oidc/esia') {
-  const { res, url } = await follow(jar, start);
+async function esiaSignIn(browser: Agent, login: string, password: string, start = '/sign-in/oidc/esia') {
+  const { res, url } = await follow(browser, start);
   expect(url).toMatch(/^\/dev-idp\/interaction\//);
   expect(res.body).toContain('Демонстрационная ЕСИА');
   const action = res.body.match(/action="(\/dev-idp\/interaction\/[^"]+\/login)"/)?.[1] as string;
-  const posted = await submitForm(t.app, jar, action, { login, password }, url);
+  const posted = await browser.post(action, { login, password }, { from: url });
   if (posted.statusCode !== 303) return { res: posted, url: action };
-  return follow(jar, pathOf(posted.headers.location as string));
+  return follow(browser, pathOf(posted.headers.location as string));
 }
 
 describe('OpenID Connect sign-in with the demo ЕСИА', () => {
   it('offers «Войти через Госуслуги (ЕСИА)» on /sign-in', async () => {
-    const res = await getPage(t.app, new CookieJar(), '/sign-in');
+    const res = await visitor(t.app).get('/sign-in');
     expect(res.body).toContain('Войти через Госуслуги (ЕСИА)');
     expect(res.body).toContain('href="/sign-in/oidc/esia"');
   });
 
   it('runs the whole code flow and ends with a signed-in citizen identified as esia', async () => {
-    const jar = new CookieJar();
-    const { res, url } = await esiaSignIn(jar, 'petrov', 'gosuslugi-2', '/sign-in/oidc/esia?next=/cabinet');
+    const browser = visitor(t.app);
+    const { res, url } = await esiaSignIn(
+      browser,
+      'petrov',
+      'gosuslugi-2',
+      '/sign-in/oidc/esia?next=/cabinet',
+    );
     expect(url).toBe('/cabinet');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Петров Алексей Николаевич');
@@ -67,7 +72,7 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
     expect(ids.map((i) => [i.provider, i.subject])).toEqual([['esia', 'esia-demo-1000002']]);
 
     // Signing in again finds the same account by provider + subject.
-    const again = await esiaSignIn(new CookieJar(), 'petrov', 'gosuslugi-2');
+    const again = await esiaSignIn(visitor(t.app), 'petrov', 'gosuslugi-2');
     expect(again.url).toBe('/cabinet');
     expect(
       await t.deps.db.select().from(users).where(eq(users.email, 'a.petrov@esia-demo.example')),
@@ -75,8 +80,8 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
   });
 
   it('re-renders the demo ЕСИА form on a wrong password, keeping the login', async () => {
-    const jar = new CookieJar();
-    const { res } = await esiaSignIn(jar, 'ivanova', 'wrong');
+    const browser = visitor(t.app);
+    const { res } = await esiaSignIn(browser, 'ivanova', 'wrong');
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Неверный логин или пароль');
     expect(res.body).toContain('value="ivanova"');
@@ -84,9 +89,14 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
 
   it('links ЕСИА to a signed-in person from the cabinet, making the account identified', async () => {
     const u = await createUser(t.deps, { email: 'linker@example.test' });
-    const jar = await signIn(t.app, u.email, u.password);
-    expect((await getPage(t.app, jar, '/cabinet')).body).toContain('href="/sign-in/oidc/esia?next=/cabinet"');
-    const { res, url } = await esiaSignIn(jar, 'sidorova', 'gosuslugi-3', '/sign-in/oidc/esia?next=/cabinet');
+    const browser = await sessionFor(t, u);
+    expect((await browser.get('/cabinet')).body).toContain('href="/sign-in/oidc/esia?next=/cabinet"');
+    const { res, url } = await esiaSignIn(
+      browser,
+      'sidorova',
+      'gosuslugi-3',
+      '/sign-in/oidc/esia?next=/cabinet',
+    );
     expect(url).toBe('/cabinet?notice=esia');
     expect(res.body).toContain('Личность подтверждена через Госуслуги.');
     expect(res.body).toContain('Сидорова Екатерина');
@@ -96,17 +106,17 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
   });
 
   it('refuses a callback without the transaction cookie or with a forged state', async () => {
-    const res = await getPage(t.app, new CookieJar(), '/sign-in/oidc/esia/callback?code=abc&state=xyz');
+    const res = await visitor(t.app).get('/sign-in/oidc/esia/callback?code=abc&state=xyz');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-in?notice=oidcFailed');
-    const jar = new CookieJar();
-    await getPage(t.app, jar, '/sign-in/oidc/esia');
-    const forged = await getPage(t.app, jar, '/sign-in/oidc/esia/callback?code=abc&state=forged');
+    const browser = visitor(t.app);
+    await browser.get('/sign-in/oidc/esia');
+    const forged = await browser.get('/sign-in/oidc/esia/callback?code=abc&state=forged');
     expect(forged.headers.location).toBe('/sign-in?notice=oidcFailed');
   });
 
   it('answers 404 for an unknown provider', async () => {
-    expect((await getPage(t.app, new CookieJar(), '/sign-in/oidc/nope')).statusCode).toBe(404);
+    expect((await visitor(t.app).get('/sign-in/oidc/nope')).statusCode).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { createUser, signIn } from '../../../../test/auth.ts';
+import { visitor } from '../../../../test/forms.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,38 +11,20 @@ afterAll(async () => {
   await t.close();
 });
 
-async function form(jar: CookieJar, url: string) {
-  const res = await t.app.inject({ url, headers: { cookie: jar.header() } });
-  jar.store(res);
-  return res;
-}
-
-async function post(jar: CookieJar, url: string, fields: Record<string, string>, csrfPage = url) {
-  const page = await form(jar, csrfPage);
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
-  });
-  jar.store(res);
-  return res;
-}
-
 describe('sign-in', () => {
   it('signs in through the form and the layout then shows the person', async () => {
     const u = await createUser(t.deps);
-    const jar = await signIn(t.app, u.email, u.password);
-    const sid = jar.get('sid');
+    const browser = await signIn(t.app, u.email, u.password);
+    const sid = browser.jar.get('sid');
     expect(sid).toBeTruthy();
-    const page = await form(jar, '/sign-in?notice=signedOut');
+    const page = await browser.get('/sign-in?notice=signedOut');
     expect(page.body).toContain('action="/sign-out"');
   });
 
   it('sets the session cookie HttpOnly, SameSite=Lax, with a Max-Age', async () => {
     const u = await createUser(t.deps);
-    const jar = new CookieJar();
-    const res = await post(jar, '/sign-in', { email: u.email, password: u.password });
+    const browser = visitor(t.app);
+    const res = await browser.post('/sign-in', { email: u.email, password: u.password });
     expect(res.statusCode).toBe(303);
     const c = res.cookies.find((x) => x.name === 'sid');
     expect(c?.httpOnly).toBe(true);
@@ -51,8 +34,8 @@ describe('sign-in', () => {
 
   it('answers a wrong password with the same words as an unknown e-mail, keeping the e-mail', async () => {
     const u = await createUser(t.deps);
-    const wrong = await post(new CookieJar(), '/sign-in', { email: u.email, password: 'nope-nope-1' });
-    const unknown = await post(new CookieJar(), '/sign-in', {
+    const wrong = await visitor(t.app).post('/sign-in', { email: u.email, password: 'nope-nope-1' });
+    const unknown = await visitor(t.app).post('/sign-in', {
       email: 'nobody@example.test',
       password: 'nope-nope-1',
     });
@@ -66,8 +49,8 @@ describe('sign-in', () => {
 
   it('treats a tampered or unknown session cookie as anonymous, not an error', async () => {
     const u = await createUser(t.deps);
-    const jar = await signIn(t.app, u.email, u.password);
-    const sid = jar.get('sid') ?? '';
+    const browser = await signIn(t.app, u.email, u.password);
+    const sid = browser.jar.get('sid') ?? '';
     for (const bad of [`${sid}x`, 'garbage', `${sid.slice(0, -3)}abc`, 'a.b.c', '%%%']) {
       const res = await t.app.inject({ url: '/sign-in', headers: { cookie: `sid=${bad}` } });
       expect(res.statusCode).toBe(200);

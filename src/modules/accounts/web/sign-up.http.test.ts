@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, csrfFrom, type TestApp } from '../../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { createUser } from '../../../../test/auth.ts';
+import { visitor } from '../../../../test/forms.ts';
 import { type Mailbox, startMailbox } from '../../../../test/mailbox.ts';
 import { MAIL_QUEUE } from '../../../platform/mail/index.ts';
 
@@ -17,24 +18,6 @@ afterAll(async () => {
   await t.close();
   await mailbox.close();
 });
-
-async function get(jar: CookieJar, url: string) {
-  const res = await t.app.inject({ url, headers: { cookie: jar.header() } });
-  jar.store(res);
-  return res;
-}
-
-async function post(jar: CookieJar, url: string, fields: Record<string, string>, csrfPage = url) {
-  const page = await get(jar, csrfPage);
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
-  });
-  jar.store(res);
-  return res;
-}
 
 const person = {
   lastName: 'Смирнова',
@@ -53,7 +36,7 @@ function linkIn(text: string, path: string): string {
 
 describe('sign-up', () => {
   it('shows the form with the password rules and the 152-ФЗ consent', async () => {
-    const res = await get(new CookieJar(), '/sign-up');
+    const res = await visitor(t.app).get('/sign-up');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Отчество (при наличии)');
     expect(res.body).toContain('Не менее 10 символов');
@@ -62,7 +45,7 @@ describe('sign-up', () => {
   });
 
   it('re-renders with an error summary and keeps what was typed (never the password)', async () => {
-    const res = await post(new CookieJar(), '/sign-up', {
+    const res = await visitor(t.app).post('/sign-up', {
       email: 'не-почта',
       lastName: 'Иванов',
       firstName: '',
@@ -84,7 +67,7 @@ describe('sign-up', () => {
   });
 
   it('says when the two passwords differ', async () => {
-    const res = await post(new CookieJar(), '/sign-up', {
+    const res = await visitor(t.app).post('/sign-up', {
       ...person,
       email: 'mismatch@example.test',
       passwordConfirm: 'другой-пароль-1',
@@ -94,18 +77,18 @@ describe('sign-up', () => {
   });
 
   it('signs up, confirms by the link from the real mail, signs in and out', async () => {
-    const jar = new CookieJar();
+    const browser = visitor(t.app);
     const email = 'anna.smirnova@example.test';
-    const res = await post(jar, '/sign-up', { ...person, email });
+    const res = await browser.post('/sign-up', { ...person, email });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-up/check-email');
-    expect((await get(jar, '/sign-up/check-email')).body).toContain('Проверьте почту');
+    expect((await browser.get('/sign-up/check-email')).body).toContain('Проверьте почту');
 
     // Not confirmed yet: signing in sends a new link instead.
-    const early = await post(jar, '/sign-in', { email, password: person.password });
+    const early = await browser.post('/sign-in', { email, password: person.password });
     expect(early.statusCode).toBe(200);
     expect(early.body).toContain('Подтвердите адрес электронной почты');
-    expect(jar.get('sid')).toBeUndefined();
+    expect(browser.jar.get('sid')).toBeUndefined();
 
     const mail = await mailbox.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Подтвердите'));
     expect(mail.text).toContain('Здравствуйте, Анна!');
@@ -113,31 +96,31 @@ describe('sign-up', () => {
     const second = await mailbox.waitFor(
       (m) => m !== mail && m.to.includes(email) && m.subject.startsWith('Подтвердите'),
     );
-    const stale = await get(jar, linkIn(mail.text, '/confirm-email'));
+    const stale = await browser.get(linkIn(mail.text, '/confirm-email'));
     expect(stale.statusCode).toBe(404);
-    const confirmed = await get(jar, linkIn(second.text, '/confirm-email'));
+    const confirmed = await browser.get(linkIn(second.text, '/confirm-email'));
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe('/sign-in?notice=confirmed');
-    expect((await get(jar, '/sign-in?notice=confirmed')).body).toContain('Адрес подтверждён');
+    expect((await browser.get('/sign-in?notice=confirmed')).body).toContain('Адрес подтверждён');
     // One-time: the same link does nothing the second time.
-    expect((await get(jar, linkIn(second.text, '/confirm-email'))).statusCode).toBe(404);
+    expect((await browser.get(linkIn(second.text, '/confirm-email'))).statusCode).toBe(404);
 
-    const signedIn = await post(jar, '/sign-in', { email, password: person.password, next: '/sign-up' });
+    const signedIn = await browser.post('/sign-in', { email, password: person.password, next: '/sign-up' });
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers.location).toBe('/sign-up');
-    expect(jar.get('sid')).toBeTruthy();
-    const page = await get(jar, '/sign-up');
+    expect(browser.jar.get('sid')).toBeTruthy();
+    const page = await browser.get('/sign-up');
     expect(page.body).toContain('action="/sign-out"');
 
-    const out = await post(jar, '/sign-out', {}, '/sign-up');
+    const out = await browser.post('/sign-out', {}, { from: '/sign-up' });
     expect(out.statusCode).toBe(303);
-    expect(jar.get('sid')).toBeUndefined();
-    expect((await get(jar, '/sign-up')).body).not.toContain('action="/sign-out"');
+    expect(browser.jar.get('sid')).toBeUndefined();
+    expect((await browser.get('/sign-up')).body).not.toContain('action="/sign-out"');
   });
 
   it('answers a sign-up with a taken address exactly as a new one and mails its owner instead', async () => {
     const existing = await createUser(t.deps, { email: 'taken@example.test' });
-    const res = await post(new CookieJar(), '/sign-up', { ...person, email: 'Taken@Example.test' });
+    const res = await visitor(t.app).post('/sign-up', { ...person, email: 'Taken@Example.test' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-up/check-email');
     const mail = await mailbox.waitFor((m) => m.to.includes(existing.email));
@@ -148,39 +131,39 @@ describe('sign-up', () => {
 
   it('resets a forgotten password by the mailed link, once, and ends the old sessions', async () => {
     const u = await createUser(t.deps, { email: 'forgetful@example.test', password: 'старый-пароль-1' });
-    const oldJar = new CookieJar();
-    await post(oldJar, '/sign-in', { email: u.email, password: u.password });
-    expect(oldJar.get('sid')).toBeTruthy();
+    const oldBrowser = visitor(t.app);
+    await oldBrowser.post('/sign-in', { email: u.email, password: u.password });
+    expect(oldBrowser.jar.get('sid')).toBeTruthy();
 
-    const unknown = await post(new CookieJar(), '/password-reset', { email: 'nobody-here@example.test' });
-    const known = await post(new CookieJar(), '/password-reset', { email: u.email });
+    const unknown = await visitor(t.app).post('/password-reset', { email: 'nobody-here@example.test' });
+    const known = await visitor(t.app).post('/password-reset', { email: u.email });
     expect(unknown.statusCode).toBe(303);
     expect(known.statusCode).toBe(303);
     expect(unknown.headers.location).toBe(known.headers.location);
 
     const mail = await mailbox.waitFor((m) => m.to.includes(u.email) && m.subject.startsWith('Смена пароля'));
     const link = linkIn(mail.text, '/password-reset');
-    const jar = new CookieJar();
-    const form = await get(jar, link);
+    const browser = visitor(t.app);
+    const form = await browser.get(link);
     expect(form.statusCode).toBe(200);
-    const bad = await post(jar, link, { password: 'новый', passwordConfirm: 'новый' });
+    const bad = await browser.post(link, { password: 'новый', passwordConfirm: 'новый' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('не менее 10 символов');
-    const done = await post(jar, link, { password: 'новый-пароль-2', passwordConfirm: 'новый-пароль-2' });
+    const done = await browser.post(link, { password: 'новый-пароль-2', passwordConfirm: 'новый-пароль-2' });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/sign-in?notice=passwordReset');
-    expect((await get(new CookieJar(), link)).statusCode).toBe(404);
+    expect((await visitor(t.app).get(link)).statusCode).toBe(404);
 
     // The session opened with the old password is gone.
-    expect((await get(oldJar, '/sign-up')).body).not.toContain('action="/sign-out"');
-    const old = await post(new CookieJar(), '/sign-in', { email: u.email, password: 'старый-пароль-1' });
+    expect((await oldBrowser.get('/sign-up')).body).not.toContain('action="/sign-out"');
+    const old = await visitor(t.app).post('/sign-in', { email: u.email, password: 'старый-пароль-1' });
     expect(old.statusCode).toBe(422);
-    const fresh = await post(new CookieJar(), '/sign-in', { email: u.email, password: 'новый-пароль-2' });
+    const fresh = await visitor(t.app).post('/sign-in', { email: u.email, password: 'новый-пароль-2' });
     expect(fresh.statusCode).toBe(303);
   });
 
   it('shows the "link not valid" page for a made-up reset token', async () => {
-    const res = await get(new CookieJar(), '/password-reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    const res = await visitor(t.app).get('/password-reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Ссылка недействительна');
   });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { type Mailbox, startMailbox } from '../../../../test/mailbox.ts';
 import { startMailWorker } from '../../../platform/mail/index.ts';
 import { outbox } from '../../../platform/mail/mail.tables.ts';
@@ -20,25 +20,23 @@ const body = {
 describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
   let t: TestApp;
   let mailbox: Mailbox;
-  let jar: CookieJar;
-  let otherJar: CookieJar;
+  let citizen: SignedIn;
+  let other: SignedIn;
 
   beforeAll(async () => {
     mailbox = await startMailbox();
     t = await createTestApp({ smtpUrl: mailbox.url });
     await startMailWorker(t.deps.jobs, t.deps.mail);
     await seedOrganizations(t.deps);
-    const u = await createUser(t.deps, { identification: 'esia' });
-    jar = await signIn(t.app, u.email, u.password);
-    const o = await createUser(t.deps, { identification: 'esia' });
-    otherJar = await signIn(t.app, o.email, o.password);
+    citizen = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+    other = await signedInAs(t, 'citizen', null, { identification: 'esia' });
   });
   afterAll(async () => {
     await t.close();
     await mailbox.close();
   });
 
-  const post = (payload: unknown, headers: Record<string, string> = {}, cookie = jar.header()) =>
+  const post = (payload: unknown, headers: Record<string, string> = {}, cookie = citizen.cookie) =>
     t.app.inject({
       method: 'POST',
       url: '/api/v1/appeals',
@@ -76,7 +74,7 @@ describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
   it('shows the appeal to its author only; others and anonymous get 404', async () => {
     const mine = await t.app.inject({
       url: '/api/v1/appeals/MINZDRAV-2026-1',
-      headers: { cookie: jar.header() },
+      headers: { cookie: citizen.cookie },
     });
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toMatchObject({
@@ -86,7 +84,7 @@ describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
       orgSlug: 'minzdrav',
       events: [{ kind: 'registered' }],
     });
-    for (const cookie of [otherJar.header(), '']) {
+    for (const cookie of [other.cookie, '']) {
       const res = await t.app.inject({ url: '/api/v1/appeals/MINZDRAV-2026-1', headers: { cookie } });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -149,7 +147,7 @@ describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
     expect(ok.statusCode).toBe(201);
     const view = await t.app.inject({
       url: ok.headers.location as string,
-      headers: { cookie: jar.header() },
+      headers: { cookie: citizen.cookie },
     });
     expect(view.json()).toMatchObject({
       kind: 'complaint',
@@ -161,9 +159,8 @@ describe('POST /api/v1/appeals and GET /api/v1/appeals/{number}', () => {
   it('needs a signed-in, identified citizen', async () => {
     const anon = await post(body, {}, '');
     expect(anon.statusCode).toBe(401);
-    const u = await createUser(t.deps);
-    const emailJar = await signIn(t.app, u.email, u.password);
-    const res = await post(body, {}, emailJar.header());
+    const emailOnly = await signedInAs(t, 'citizen');
+    const res = await post(body, {}, emailOnly.cookie);
     expect(res.statusCode).toBe(403);
   });
 
@@ -187,12 +184,11 @@ describe('with the mail server down', () => {
   });
 
   it('still registers the appeal, and the status says the notice is pending', async () => {
-    const u = await createUser(t.deps, { identification: 'esia' });
-    const jar = await signIn(t.app, u.email, u.password);
+    const citizen = await signedInAs(t, 'citizen', null, { identification: 'esia' });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/appeals',
-      headers: { cookie: jar.header(), origin: t.deps.config.publicUrl },
+      headers: { cookie: citizen.cookie, origin: t.deps.config.publicUrl },
       payload: body,
     });
     expect(res.statusCode).toBe(201);
@@ -208,9 +204,15 @@ describe('with the mail server down', () => {
       if (Date.now() > deadline) throw new Error('no delivery attempt');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const view = await t.app.inject({ url: `/api/v1/appeals/${number}`, headers: { cookie: jar.header() } });
+    const view = await t.app.inject({
+      url: `/api/v1/appeals/${number}`,
+      headers: { cookie: citizen.cookie },
+    });
     expect(view.json().notificationPending).toBe(true);
-    const page = await t.app.inject({ url: `/cabinet/appeals/${number}`, headers: { cookie: jar.header() } });
+    const page = await t.app.inject({
+      url: `/cabinet/appeals/${number}`,
+      headers: { cookie: citizen.cookie },
+    });
     expect(page.body).toContain('Уведомление о регистрации ещё не доставлено');
     expect(page.body).toContain('Уведомление ожидает отправки');
   });

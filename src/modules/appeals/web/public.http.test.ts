@@ -1,8 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { getPage, submitForm } from '../../../../test/forms.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, sessionFor, signedInAs } from '../../../../test/auth.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
 import { appealsRepository } from '../appeals.repository.ts';
 import { DEMO_AUTHOR_DOMAIN, seedDemoPublicAppeals } from '../seed-demo-public.ts';
@@ -128,25 +127,21 @@ describe('public appeals pages', () => {
 });
 
 describe('staff: FAQ and reviews', () => {
-  let jar: CookieJar;
-  let officerId: string;
+  let officer: SignedIn;
 
   beforeAll(async () => {
-    const officer = await createUser(t.deps, { grants: [{ role: 'appeals_officer', orgId: minzdravId }] });
-    officerId = officer.userId;
-    jar = await signIn(t.app, officer.email, officer.password);
+    officer = await signedInAs(t, 'appeals_officer', 'minzdrav');
   });
 
   it('anonymous visitors go to sign-in; staff of other bodies cannot open an item', async () => {
     const res = await t.app.inject('/manage/appeals/faq');
     expect(res.statusCode).toBe(303);
-    const stranger = await createUser(t.deps, { grants: [] });
-    const sj = await signIn(t.app, stranger.email, stranger.password);
-    expect((await getPage(t.app, sj, '/manage/appeals/faq')).statusCode).toBe(403);
+    const stranger = await signedInAs(t, 'citizen');
+    expect((await stranger.get('/manage/appeals/faq')).statusCode).toBe(403);
   });
 
   it('writes a question and answer: errors kept, then saved, published on the public page, withdrawn; every write audited', async () => {
-    const bad = await submitForm(t.app, jar, '/manage/appeals/faq/new', {
+    const bad = await officer.post('/manage/appeals/faq/new', {
       orgId: minzdravId,
       question: 'Где получить полис ОМС?',
       answer: '',
@@ -154,7 +149,7 @@ describe('staff: FAQ and reviews', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Введите ответ');
     expect(bad.body).toContain('Где получить полис ОМС?');
-    const ok = await submitForm(t.app, jar, '/manage/appeals/faq/new', {
+    const ok = await officer.post('/manage/appeals/faq/new', {
       orgId: minzdravId,
       question: 'Где получить полис ОМС?',
       answer: 'В любой страховой медицинской организации области.',
@@ -162,13 +157,13 @@ describe('staff: FAQ and reviews', () => {
     expect(ok.statusCode).toBe(303);
     const editUrl = (ok.headers.location as string).replace(/\?.*/, '');
     expect((await t.app.inject('/orgs/minzdrav/appeals')).body).not.toContain('Где получить полис ОМС?');
-    const pub = await submitForm(t.app, jar, `${editUrl}/publish`, {}, editUrl);
+    const pub = await officer.post(`${editUrl}/publish`, {}, { from: editUrl });
     expect(pub.statusCode).toBe(303);
     expect((await t.app.inject('/orgs/minzdrav/appeals')).body).toContain('Где получить полис ОМС?');
-    await submitForm(t.app, jar, `${editUrl}/unpublish`, {}, editUrl);
+    await officer.post(`${editUrl}/unpublish`, {}, { from: editUrl });
     expect((await t.app.inject('/orgs/minzdrav/appeals')).body).not.toContain('Где получить полис ОМС?');
     const audit = await t.deps.db.query.auditLog.findMany({
-      where: (a, { eq }) => eq(a.actorUserId, officerId),
+      where: (a, { eq }) => eq(a.actorUserId, officer.userId),
     });
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['appeal_faq.create', 'appeal_faq.publish', 'appeal_faq.unpublish']),
@@ -177,7 +172,7 @@ describe('staff: FAQ and reviews', () => {
 
   it('turns an answered appeal into an anonymised FAQ item after staff confirm the findings', async () => {
     const appeal = await appealsRepository.findByNumber(t.deps.db, answeredNumber);
-    const preview = await getPage(t.app, jar, `/manage/appeals/faq/from-appeal?number=${answeredNumber}`);
+    const preview = await officer.get(`/manage/appeals/faq/from-appeal?number=${answeredNumber}`);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Проверьте обезличивание');
     expect(preview.body).toContain(`${appeal?.lastName}`);
@@ -192,16 +187,16 @@ describe('staff: FAQ and reviews', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/manage/appeals/faq/from-appeal?number=${answeredNumber}`,
-      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: officer.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `${new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(preview.body)?.[1] as string })}&${keep.map((k) => `a=${k}`).join('&')}`,
     });
     expect(res.statusCode).toBe(303);
-    const edit = await getPage(t.app, jar, (res.headers.location as string).replace(/\?.*/, ''));
+    const edit = await officer.get((res.headers.location as string).replace(/\?.*/, ''));
     expect(edit.body).toContain('Здравствуйте, [ФИО]!');
     expect(edit.body).toContain('8 (4012) 60-00-00');
     expect(edit.body).not.toContain(`${appeal?.lastName}`);
     const audit = await t.deps.db.query.auditLog.findMany({
-      where: (a, { eq }) => eq(a.actorUserId, officerId),
+      where: (a, { eq }) => eq(a.actorUserId, officer.userId),
     });
     const created = audit.find((a) => a.action === 'appeal_faq.create_from_appeal');
     expect(created?.details).toMatchObject({ masked: { name: 1 } });
@@ -210,18 +205,18 @@ describe('staff: FAQ and reviews', () => {
   });
 
   it('refuses an unknown number and corruption reports with a plain message', async () => {
-    const res = await getPage(t.app, jar, '/manage/appeals/faq/from-appeal?number=NOPE-2026-1');
+    const res = await officer.get('/manage/appeals/faq/from-appeal?number=NOPE-2026-1');
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Обращение с таким номером не найдено');
     const report = await t.deps.db.query.appeals.findFirst({
       where: (a, { eq, and }) => and(eq(a.orgId, minzdravId), eq(a.type, 'corruption_report')),
     });
-    const r2 = await getPage(t.app, jar, `/manage/appeals/faq/from-appeal?number=${report?.number}`);
+    const r2 = await officer.get(`/manage/appeals/faq/from-appeal?number=${report?.number}`);
     expect(r2.body).toContain('Сообщения о коррупции не публикуются');
   });
 
   it('prepares a quarter’s review, refuses to publish before the quarter ends, publishes after', async () => {
-    const bad = await submitForm(t.app, jar, '/manage/appeals/reviews', {
+    const bad = await officer.post('/manage/appeals/reviews', {
       orgId: minzdravId,
       year: '1900',
       quarter: '',
@@ -229,23 +224,22 @@ describe('staff: FAQ and reviews', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Введите год от 2020 до 2100');
     expect(bad.body).toContain('Выберите квартал');
-    const made = await submitForm(t.app, jar, '/manage/appeals/reviews', {
+    const made = await officer.post('/manage/appeals/reviews', {
       orgId: minzdravId,
       year: '2026',
       quarter: '4',
     });
     expect(made.statusCode).toBe(303);
     const url = (made.headers.location as string).replace(/\?.*/, '');
-    const saved = await submitForm(t.app, jar, url, { comment: 'Открыт второй колл-центр.' });
+    const saved = await officer.post(url, { comment: 'Открыт второй колл-центр.' });
     expect(saved.statusCode).toBe(303);
-    const early = await submitForm(t.app, jar, `${url}/publish`, {}, url);
+    const early = await officer.post(`${url}/publish`, {}, { from: url });
     expect(early.statusCode).toBe(409);
     expect(early.body).toContain('Квартал ещё не закончился');
     t.deps.clock.set('2027-01-10T12:00:00+02:00');
     // A new day, a new session: the one from November has expired.
-    const officer = await t.deps.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, officerId) });
-    const jar2 = await signIn(t.app, officer?.email as string, 'test-password-1');
-    const pub = await submitForm(t.app, jar2, `${url}/publish`, {}, url);
+    const again = await sessionFor(t, officer);
+    const pub = await again.post(`${url}/publish`, {}, { from: url });
     expect(pub.statusCode).toBe(303);
     const page = await t.app.inject('/orgs/minzdrav/appeals/reviews/2026-q4');
     expect(page.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, signIn } from '../../../../test/auth.ts';
-import { getPage, submitForm } from '../../../../test/forms.ts';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { signedInAs } from '../../../../test/auth.ts';
+import { visitor } from '../../../../test/forms.ts';
 import { type Mailbox, startMailbox } from '../../../../test/mailbox.ts';
 import { seedSearchFixtures } from '../../../../test/search-fixtures.ts';
 import { MAIL_QUEUE } from '../../../platform/mail/index.ts';
@@ -34,9 +34,8 @@ const linkIn = (text: string, path: string) => {
 
 describe('e-mail subscriptions', () => {
   it('is linked from the cabinet', async () => {
-    const user = await createUser(t.deps);
-    const jar = await signIn(t.app, user.email, user.password);
-    const cabinet = await getPage(t.app, jar, '/cabinet');
+    const browser = await signedInAs(t, 'citizen');
+    const cabinet = await browser.get('/cabinet');
     expect(cabinet.statusCode).toBe(200);
     expect(cabinet.body).toContain('href="/subscriptions"');
     expect(cabinet.body).toContain('Подписки на почту');
@@ -49,33 +48,28 @@ describe('e-mail subscriptions', () => {
   });
 
   it('subscribes to a saved search, confirms by the mailed link, mails new matches daily, unsubscribes', async () => {
-    const user = await createUser(t.deps, { email: 'reader@example.test' });
-    const jar: CookieJar = await signIn(t.app, user.email, user.password);
+    const browser = await signedInAs(t, 'citizen', null, { email: 'reader@example.test' });
 
     // from a search page with a filter
-    const form = await getPage(
-      t.app,
-      jar,
+    const form = await browser.get(
       `/subscriptions/new?q=${encodeURIComponent('приём граждан')}&org=minzdrav`,
     );
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="приём граждан"');
-    const bad = await submitForm(t.app, jar, '/subscriptions/new', { kind: 'query', q: '' });
+    const bad = await browser.post('/subscriptions/new', { kind: 'query', q: '' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Введите запрос');
-    const created = await submitForm(
-      t.app,
-      jar,
+    const created = await browser.post(
       '/subscriptions/new',
       { kind: 'query', q: 'приём граждан', params: 'org=minzdrav' },
-      '/subscriptions/new',
+      { from: '/subscriptions/new' },
     );
     expect(created.statusCode).toBe(303);
     const confirmMail = await mailbox.waitFor(
-      (m) => m.to.includes(user.email) && m.subject.includes('Подтвердите'),
+      (m) => m.to.includes(browser.email) && m.subject.includes('Подтвердите'),
     );
     expect(confirmMail.subject).toContain('Поиск: приём граждан');
-    const list = await getPage(t.app, jar, '/subscriptions');
+    const list = await browser.get('/subscriptions');
     expect(list.body).toContain('ждёт подтверждения');
 
     // nothing is mailed before confirmation
@@ -96,7 +90,7 @@ describe('e-mail subscriptions', () => {
     const confirmed = await t.app.inject({ url: linkIn(confirmMail.text, '/subscriptions/confirm') });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain('Подписка подтверждена');
-    expect((await getPage(t.app, jar, '/subscriptions')).body).toContain('действует');
+    expect((await browser.get('/subscriptions')).body).toContain('действует');
 
     expect(await sendSubscriptionDigests(t.deps)).toEqual({ mailed: 1 });
     const digest = await mailbox.waitFor((m) => m.subject.startsWith('Новое на портале'));
@@ -108,37 +102,31 @@ describe('e-mail subscriptions', () => {
 
     // unsubscribe from the mail: a page with a button, then gone
     const unsubPath = linkIn(digest.text, '/subscriptions/unsubscribe');
-    const anon = new CookieJar();
-    const page = await getPage(t.app, anon, unsubPath);
+    const anon = visitor(t.app);
+    const page = await anon.get(unsubPath);
     expect(page.statusCode).toBe(200);
-    const done = await submitForm(t.app, anon, unsubPath, {});
+    const done = await anon.post(unsubPath, {});
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Вы отписались');
-    expect((await getPage(t.app, jar, '/subscriptions')).body).toContain('У вас пока нет подписок');
+    expect((await browser.get('/subscriptions')).body).toContain('У вас пока нет подписок');
     expect((await t.app.inject({ url: unsubPath })).statusCode).toBe(404);
   });
 
   it('subscribes to an organisation and to a topic; owners remove their own only', async () => {
-    const a = await createUser(t.deps);
-    const b = await createUser(t.deps);
-    const jarA = await signIn(t.app, a.email, a.password);
-    const jarB = await signIn(t.app, b.email, b.password);
-    expect(
-      (await submitForm(t.app, jarA, '/subscriptions/new', { kind: 'org', org: 'minzdrav' })).statusCode,
-    ).toBe(303);
-    expect(
-      (await submitForm(t.app, jarA, '/subscriptions/new', { kind: 'topic', topic: 'fx_health' })).statusCode,
-    ).toBe(303);
-    const unknownOrg = await submitForm(t.app, jarA, '/subscriptions/new', { kind: 'org', org: 'no-such' });
+    const a = await signedInAs(t, 'citizen');
+    const b = await signedInAs(t, 'citizen');
+    expect((await a.post('/subscriptions/new', { kind: 'org', org: 'minzdrav' })).statusCode).toBe(303);
+    expect((await a.post('/subscriptions/new', { kind: 'topic', topic: 'fx_health' })).statusCode).toBe(303);
+    const unknownOrg = await a.post('/subscriptions/new', { kind: 'org', org: 'no-such' });
     expect(unknownOrg.statusCode).toBe(422);
-    const list = await getPage(t.app, jarA, '/subscriptions');
+    const list = await a.get('/subscriptions');
     expect(list.body).toContain('Организация: Министерство здравоохранения Калининградской области');
     expect(list.body).toContain('Тема: Здоровье (тест)');
     const id = list.body.match(/\/subscriptions\/([0-9a-f-]{36})\/delete/)?.[1];
     expect(id).toBeTruthy();
-    const foreign = await submitForm(t.app, jarB, `/subscriptions/${id}/delete`, {}, '/subscriptions');
+    const foreign = await b.post(`/subscriptions/${id}/delete`, {}, { from: '/subscriptions' });
     expect(foreign.statusCode).toBe(403);
-    const own = await submitForm(t.app, jarA, `/subscriptions/${id}/delete`, {}, '/subscriptions');
+    const own = await a.post(`/subscriptions/${id}/delete`, {}, { from: '/subscriptions' });
     expect(own.statusCode).toBe(303);
     expect(
       (await t.app.inject({ url: '/subscriptions/confirm/not-a-real-token-at-all-xx' })).statusCode,
