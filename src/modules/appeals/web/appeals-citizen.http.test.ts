@@ -165,6 +165,7 @@ describe('the appeal form', () => {
       'Соавторы: на каждой строке фамилия и имя',
     ])
       expect(res.body).toContain(msg);
+    expect(res.body).toContain('value="Смирнова"');
     expect(res.body).toContain('value="Запись к врачу"');
     expect(res.body).toContain('value="not-an-address"');
     expect(res.body).toContain('Одинслово</textarea>');

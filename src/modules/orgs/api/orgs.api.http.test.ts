@@ -81,6 +81,20 @@ describe('GET /api/v1/organizations/{slug}', () => {
     expect(body.children.length).toBe(regionData.organizations.filter((o) => o.level === 'executive').length);
   });
 
+  it('VI.1: names each municipality’s official responsible for openness', async () => {
+    const { body } = await getJson('/api/v1/organizations?level=municipal&perPage=100');
+    for (const m of body.items as { slug: string }[]) {
+      const one = await getJson(`/api/v1/organizations/${m.slug}`);
+      const openness = one.body.officials.filter((o: { duty: string }) => o.duty === 'openness');
+      expect(openness, m.slug).toHaveLength(1);
+      expect(openness[0], m.slug).toMatchObject({ position: 'Координатор по открытости' });
+      expect(
+        one.body.sections.map((s: { key: string }) => s.key),
+        m.slug,
+      ).toContain('open_municipality');
+    }
+  });
+
   it('publishes a real ИНН once staff enter it, never a placeholder', async () => {
     for (const o of regionData.organizations) {
       const { body } = await getJson(`/api/v1/organizations/${o.slug}`);

@@ -154,6 +154,21 @@ describe('officials and section pages', () => {
     expect(res.body).toContain('Готовит ответы на запросы редакций');
   });
 
+  it('VI.1: every municipality names who curates open municipal government, on its officials page and in «Открытый муниципалитет»', async () => {
+    for (const m of byLevel('municipal')) {
+      const officials = text((await get(`/orgs/${m.slug}/officials`)).body);
+      expect(officials, m.slug).toContain('Открытость и общественный совет');
+      expect(officials, m.slug).toContain('Координатор по открытости');
+      expect(officials, m.slug).toContain('Координирует ведомственный план открытости');
+    }
+    const section = await get('/orgs/kaliningrad/open-municipality');
+    expect(section.statusCode).toBe(200);
+    expect(section.body).toContain('<h1 class="govuk-heading-xl">Открытый муниципалитет</h1>');
+    expect(section.body).toContain('Координатор по открытости');
+    // an executive body has no such section
+    expect((await get('/orgs/minzdrav/open-municipality')).statusCode).toBe(404);
+  });
+
   it('shows an empty section as empty and names who answers for it', async () => {
     const res = await get('/orgs/minzdrav/open-data');
     expect(res.statusCode).toBe(200);

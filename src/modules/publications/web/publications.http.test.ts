@@ -240,6 +240,7 @@ describe('news and sections', () => {
     const empty = await get('/orgs/minzdrav/anti-corruption-plan');
     expect(empty.body).toContain('Раздел пока не заполнен');
     expect(empty.body).toContain('Кто отвечает за раздел');
+    expect(empty.body).toContain('Ответственный за профилактику коррупционных правонарушений');
     const home = await get('/orgs/minzdrav');
     expect(home.body).toContain('/orgs/minzdrav/anti-corruption-plan');
   });
@@ -357,5 +358,90 @@ describe('bad input is a clear 4xx or an empty page, never a 500', () => {
     ['/transparency?page=abc', 200],
   ])('%s → %i', async (url, status) => {
     expect((await get(url)).statusCode).toBe(status);
+  });
+});
+
+describe('concept tasks served by publications', () => {
+  it('3.3: staff publish an interview of the leadership and a press release; the press section shows each with its kind', async () => {
+    const interview = await editor.post('/manage/orgs/minzdrav/publications/new', {
+      kind: 'interview',
+      title: 'Министр здравоохранения: «Запись к врачу станет проще»',
+      summary: 'Интервью министра областной газете',
+      body: 'Вопрос: когда откроется запись через портал? Ответ: в апреле.',
+      videoUrl: '',
+      transcript: '',
+      topics: '',
+      tags: '',
+    });
+    expect(interview.statusCode).toBe(303);
+    const release = await editor.post('/manage/orgs/minzdrav/publications/new', {
+      kind: 'press_release',
+      title: 'Пресс-релиз: в области открыты три новые амбулатории',
+      summary: '',
+      body: 'Амбулатории открыты в Гурьевском, Зеленоградском и Багратионовском округах.',
+      videoUrl: '',
+      transcript: '',
+      topics: '',
+      tags: '',
+    });
+    expect(release.statusCode).toBe(303);
+    const press = await get('/orgs/minzdrav/press');
+    // each item is listed under the tag of its kind
+    expect(press.body).toMatch(
+      />Интервью<\/strong>\s*<h2[^>]*><a[^>]*>Министр здравоохранения: «Запись к врачу станет проще»/,
+    );
+    expect(press.body).toMatch(
+      />Пресс-релиз<\/strong>\s*<h2[^>]*><a[^>]*>Пресс-релиз: в области открыты три новые амбулатории/,
+    );
+    const page = await get(String(interview.headers.location).replace(/\?.*$/, ''));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Интервью');
+    expect(page.body).toContain('Вопрос: когда откроется запись через портал? Ответ: в апреле.');
+  });
+
+  it('6.2: the procurement section: empty, it names the openness coordinator; then the plan-schedule and its report are published there and as documents', async () => {
+    const empty = await get('/orgs/minzdrav/procurement');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('Закупки');
+    expect(empty.body).toContain('План-график закупок и отчёт о его исполнении.');
+    expect(empty.body).toContain('Раздел пока не заполнен');
+    expect(empty.body).toContain('Координатор по открытости');
+    expect((await get('/orgs/minzdrav')).body).toContain('href="/orgs/minzdrav/procurement"');
+
+    const filled = await editor.post('/manage/orgs/minzdrav/publications/sections/procurement', {
+      body: 'План-график закупок на 2026 год: 42 позиции, из них 3 — научно-исследовательские работы.',
+    });
+    expect(filled.statusCode).toBe(303);
+    const section = await get('/orgs/minzdrav/procurement');
+    expect(section.body).toContain('42 позиции, из них 3 — научно-исследовательские работы');
+    expect(section.body).not.toContain('Раздел пока не заполнен');
+
+    const plan = await editor.post('/manage/orgs/minzdrav/publications/documents/new', {
+      ...documentFields,
+      docType: 'план',
+      docNumber: 'ПГ-2026',
+      docDate: '10.01.2026',
+      title: 'План-график закупок товаров, работ, услуг на 2026 год',
+      body: 'Позиции плана-графика закупок, включая НИОКР.',
+      topics: 'закупки',
+    });
+    expect(plan.statusCode).toBe(303);
+    const report = await editor.post('/manage/orgs/minzdrav/publications/documents/new', {
+      ...documentFields,
+      docType: 'отчёт',
+      docNumber: 'ОТЧ-2025',
+      docDate: '20.01.2026',
+      title: 'Отчёт об исполнении плана-графика закупок за 2025 год',
+      body: 'Исполнено 38 позиций из 40.',
+      topics: 'закупки',
+    });
+    expect(report.statusCode).toBe(303);
+    const plans = await get(`/orgs/minzdrav/documents?docType=${encodeURIComponent('план')}`);
+    expect(plans.body).toContain('План-график закупок товаров, работ, услуг на 2026 год');
+    expect(plans.body).not.toContain('Отчёт об исполнении плана-графика закупок за 2025 год');
+    const api = await get(`/api/v1/organizations/minzdrav/documents?docType=${encodeURIComponent('отчёт')}`);
+    expect(api.json().items.map((d: { title: string }) => d.title)).toEqual([
+      'Отчёт об исполнении плана-графика закупок за 2025 год',
+    ]);
   });
 });
