@@ -73,10 +73,11 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await seed(deps);
-    // a release with corrected calendar data recomputes the deadlines that depend on it (modules' listeners)
+    // a release with corrected calendar data recomputes the deadlines that depend on it (modules' listeners);
+    // before the seed, so a fresh database records the fingerprints with nothing to recompute
     const calendar = await syncShippedCalendar(deps.db, deps.clock.now());
     if (calendar.changedYears.length > 0) deps.log.info(calendar, 'shipped production calendar checked');
+    await seed(deps);
     for (const m of modules) await m.workers?.(deps);
     app = await buildApp(deps);
     const listening = await app.listen({ port: config.port, host: config.host });
