@@ -327,10 +327,16 @@ export const publicationsRepository = {
     return r;
   },
 
-  async setAttachmentText(db: DbOrTx, id: string, status: string, text: string | null): Promise<void> {
+  async setAttachmentText(
+    db: DbOrTx,
+    id: string,
+    status: string,
+    text: string | null,
+    failure: string | null = null,
+  ): Promise<void> {
     await db
       .update(publicationAttachments)
-      .set({ textStatus: status, text })
+      .set({ textStatus: status, text, textFailure: failure })
       .where(eq(publicationAttachments.id, id));
   },
 

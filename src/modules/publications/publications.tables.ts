@@ -117,6 +117,8 @@ export const publicationAttachments = pgTable(
     /** pending | done | failed | unsupported */
     textStatus: text('text_status').notNull().default('pending'),
     text: text('text'),
+    /** why a failed extraction failed (ExtractionFailure: no_text, unreadable, too_large, compression_ratio, memory, timeout, missing_file) */
+    textFailure: text('text_failure'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('publication_attachments_pub_idx').on(t.publicationId)],

@@ -1,0 +1,1 @@
+ALTER TABLE "publication_attachments" ADD COLUMN "text_failure" text;
