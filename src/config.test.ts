@@ -148,3 +148,17 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('SECRETS_KEY', () => {
+  it('seals with SECRETS_KEY when set, else with SESSION_SECRET; the previous key is kept for rotation', () => {
+    expect(loadConfig(base).secretKeys).toEqual({ current: base.SESSION_SECRET, previous: undefined });
+    const k = 'k'.repeat(40);
+    expect(
+      loadConfig({ ...base, SECRETS_KEY: k, SECRETS_KEY_PREVIOUS: base.SESSION_SECRET }).secretKeys,
+    ).toEqual({
+      current: k,
+      previous: base.SESSION_SECRET,
+    });
+    expect(failure({ SECRETS_KEY: 'short' })).toBe('Invalid SECRETS_KEY: must be at least 32 characters');
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { readSetting } from '../../../platform/db/settings.ts';
+import { readSetting, writeSetting } from '../../../platform/db/settings.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { isSealed, openSecret, sealedWithOldKey, sealSecret } from '../../../platform/secrets/index.ts';
 
 /**
  * An OpenID Connect provider the portal signs people in with. Stored as the
@@ -40,15 +41,46 @@ export function devIdpEnabled(deps: Deps): boolean {
   return deps.config.seed === 'demo';
 }
 
-/** The configured providers, each parsed; a malformed entry is skipped and logged, never fatal. */
+/**
+ * The configured providers, each parsed, client secrets opened; a malformed
+ * entry or a secret that cannot be opened is skipped and logged, never fatal.
+ * A client secret found in plain text (written by hand) or sealed with the
+ * previous key is sealed with the current key in place, so plain text does not stay.
+ */
 export async function configuredProviders(deps: Deps): Promise<OidcProvider[]> {
   const value = await readSetting(deps.db, PROVIDERS_SETTING);
   const list: unknown[] = Array.isArray(value) ? value : [];
+  const keys = deps.config.secretKeys;
   const out: OidcProvider[] = [];
-  for (const item of list) {
+  let reseal = false;
+  const stored = list.map((item) => {
     const p = providerSchema.safeParse(item);
-    if (p.success) out.push(p.data);
-    else deps.log.warn({ setting: PROVIDERS_SETTING }, 'skipping a malformed OIDC provider');
+    if (!p.success) {
+      deps.log.warn({ setting: PROVIDERS_SETTING }, 'skipping a malformed OIDC provider');
+      return item;
+    }
+    const secret = p.data.clientSecret;
+    try {
+      const plain = isSealed(secret) ? openSecret(secret, keys) : secret;
+      out.push({ ...p.data, clientSecret: plain });
+      if (!isSealed(secret) || sealedWithOldKey(secret, keys)) {
+        reseal = true;
+        return { ...(item as object), clientSecret: sealSecret(plain, keys) };
+      }
+    } catch (err) {
+      deps.log.warn(
+        { setting: PROVIDERS_SETTING, provider: p.data.id, reason: (err as Error).message },
+        'skipping an OIDC provider whose secret cannot be opened',
+      );
+    }
+    return item;
+  });
+  if (reseal) {
+    await writeSetting(deps.db, PROVIDERS_SETTING, stored, deps.clock.now());
+    deps.log.warn(
+      { setting: PROVIDERS_SETTING },
+      'sealed OIDC client secrets found in plain text or under the previous key',
+    );
   }
   return out;
 }
