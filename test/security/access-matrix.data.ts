@@ -127,7 +127,6 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /api/v1/appeals': {
     allow: 'signed-in',
     anonymous: 401,
-    gap: { anonymous: 400, why: 'issue 9: authenticate before validating (security engineer)' },
   },
   'GET /api/v1/appeals/:number': { allow: ['citizen'], deny: 404, anonymous: 404 },
 
