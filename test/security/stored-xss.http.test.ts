@@ -29,7 +29,7 @@ describe('stored XSS through a name', () => {
   it('a person named with markup sees it as text on /cabinet', async () => {
     const u = await createUser(t.deps, { lastName: PAYLOAD, firstName: PAYLOAD, patronymic: null });
     const jar = await signIn(t.app, u.email, u.password);
-    const res = await t.app.inject({ url: '/cabinet', headers: { cookie: jar.header() } });
+    const res = await t.app.inject({ url: '/cabinet', headers: { cookie: jar.cookie } });
     expect(res.statusCode).toBe(200);
     expectInert(res.body);
     expect(res.body).toContain('&lt;script>alert(1)&lt;/script>');
