@@ -187,4 +187,16 @@ describe('anonymise: properties', () => {
       }),
     );
   });
+
+  it('finds car registration plates (Cyrillic or Latin look-alike letters, with or without spaces and RUS)', () => {
+    for (const plate of ['А123ВС 39', 'а123вс39', 'А 123 ВС 139 RUS', 'A123BC39'])
+      expect(findPersonalData(`Машина ${plate} стоит во дворе.`)).toEqual([
+        expect.objectContaining({ kind: 'plate', text: plate }),
+      ]);
+    expect(anonymise('Эвакуирован автомобиль Х777ХХ 39.').text).toBe('Эвакуирован автомобиль [госномер].');
+    // not a plate: a house number, an order number
+    expect(findPersonalData('Приказ № 123 от 2026 года, дом 15').filter((f) => f.kind === 'plate')).toEqual(
+      [],
+    );
+  });
 });

@@ -4,7 +4,8 @@
  * an excerpt in a review. It finds what points to a person — names (full
  * names, initials forms, names after «гражданин», a short list of common
  * surnames), phones, e-mails, postal addresses with a house number, passport,
- * СНИЛС, personal ИНН, card and account numbers, dates of birth — and masks
+ * СНИЛС, personal ИНН, card and account numbers, dates of birth, car
+ * registration plates — and masks
  * them. It is a helper for staff, not a guarantee: every finding is shown for
  * confirmation, and staff can still edit the text before it is published.
  *
@@ -12,7 +13,7 @@
  * the same text when the confirmation form comes back.
  */
 
-export const findingKinds = ['name', 'phone', 'email', 'address', 'document', 'birthdate'] as const;
+export const findingKinds = ['name', 'phone', 'email', 'address', 'document', 'birthdate', 'plate'] as const;
 export type FindingKind = (typeof findingKinds)[number];
 
 export type Finding = {
@@ -33,6 +34,7 @@ export const masks: Record<FindingKind, string> = {
   address: '[адрес]',
   document: '[номер документа]',
   birthdate: '[дата рождения]',
+  plate: '[госномер]',
 };
 
 export type Anonymised = { text: string; findings: Finding[] };
@@ -69,6 +71,7 @@ export function findPersonalData(text: string): Finding[] {
     ...findEmails(text),
     ...findDocuments(text),
     ...findBirthdates(text),
+    ...findPlates(text),
     ...findPhones(text),
     ...findAddresses(text),
     ...findNames(text),
@@ -165,6 +168,25 @@ function findDocuments(text: string): Finding[] {
       const start = m.index + m[0].length - num.length;
       out.push(finding(text, 'document', start, start + num.length));
     }
+  }
+  return out;
+}
+
+// ── Car registration plates (ГОСТ Р 50577: А123ВС 39, а 123 вс 139 RUS) ──
+
+/** The twelve letters a Russian plate uses, in Cyrillic and their Latin look-alikes. */
+const PLATE_L = '[АВЕКМНОРСТУХABEKMHOPCTYX]';
+const PLATE_RE = new RegExp(
+  `(?<![\\p{L}\\d])(${PLATE_L}\\s?\\d{3}\\s?${PLATE_L}{2}\\s?\\d{2,3}(?:\\s?RUS)?)(?![\\p{L}\\d])`,
+  'giu',
+);
+
+function findPlates(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of matches(text, PLATE_RE)) {
+    const plate = m[1] as string;
+    const start = m.index + m[0].length - plate.length;
+    out.push(finding(text, 'plate', start, start + plate.length));
   }
   return out;
 }

@@ -91,6 +91,7 @@ export type CosignerInput = z.infer<typeof cosignerInput>;
 
 type Common = {
   type: string;
+  organizationName?: string | null | undefined;
   kind?: string | null | undefined;
   complainedOrgId?: string | null | undefined;
   complainedOfficialId?: string | null | undefined;
@@ -117,6 +118,12 @@ function typeRules(v: Common, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: 'custom', path: ['complainedOrgId'], message: 'appeals.complainedOrgId.required' });
   if (v.complainedOfficialId && !v.complainedOrgId)
     ctx.addIssue({ code: 'custom', path: ['complainedOrgId'], message: 'appeals.complainedOrgId.required' });
+  if (v.type === 'media_request' && !v.organizationName)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organizationName'],
+      message: 'appeals.organizationName.requiredForMedia',
+    });
   if (v.type === 'info_request' && v.answerForm === 'post' && !v.postalAddress)
     ctx.addIssue({
       code: 'custom',
@@ -132,6 +139,12 @@ export const appealApiInput = z
   .strictObject({
     ...fields,
     collective: z.boolean().default(false),
+    publicationConsent: z
+      .boolean()
+      .default(false)
+      .describe(
+        'согласие автора на публикацию обращения и ответа с его персональными данными (152-ФЗ ст. 10.1) / the author’s consent to publishing the appeal and answer with their personal data',
+      ),
     cosigners: z.array(cosignerInput).max(COSIGNERS_MAX, 'appeals.cosigners.tooMany').default([]),
   })
   .superRefine(typeRules, always);
@@ -158,6 +171,10 @@ export const appealFormInput = z
   .object({
     ...fields,
     collective: z
+      .string()
+      .nullish()
+      .transform((v) => v === 'yes'),
+    publicationConsent: z
       .string()
       .nullish()
       .transform((v) => v === 'yes'),

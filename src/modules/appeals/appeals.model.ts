@@ -5,8 +5,12 @@ import { z } from 'zod';
  * of the values the text columns of appeals.tables.ts hold.
  */
 
-/** appeal: 59-ФЗ; info_request: 8-ФЗ art. 18; corruption_report: task 7.4 (seen only by the anti-corruption officer). */
-export const appealTypes = ['appeal', 'info_request', 'corruption_report'] as const;
+/**
+ * appeal: 59-ФЗ; info_request: 8-ФЗ art. 18; corruption_report: task 7.4 (seen
+ * only by the anti-corruption officer); media_request: an editorial office's
+ * request under the law on mass media (Закон РФ № 2124-1 ст. 39–40; concept task 3.1).
+ */
+export const appealTypes = ['appeal', 'info_request', 'corruption_report', 'media_request'] as const;
 export type AppealType = (typeof appealTypes)[number];
 
 /** 59-ФЗ art. 4: предложение, заявление, жалоба. */
@@ -90,6 +94,12 @@ export const infoRefusalReasons = [
   'legal_assessment_requested',
 ] as const;
 
+/**
+ * Закон РФ «О средствах массовой информации» ст. 40: the only ground to refuse
+ * an editorial request — the information holds a secret the law protects.
+ */
+export const mediaRefusalReasons = ['state_secret', 'commercial_secret', 'other_protected_secret'] as const;
+
 /** ССТУ statuses of one question. */
 export const questionStatuses = [
   'not_received',
@@ -139,19 +149,57 @@ export const deadlineSettings = z.object({
   infoRequestExtensionNoticeDays: z.number().int().positive().default(7),
   withoutAnswerNoticeDays: z.number().int().positive().default(7),
   nonWorkingDayRule: z.enum(['previous', 'next', 'none']).default('previous'),
+  /**
+   * A media request (law on mass media ст. 40): the answer within 7 days, a
+   * notice of delay or refusal within 3 days of receipt. The law says days, not
+   * working days, so calendar days by default; the unit is a setting.
+   */
+  mediaRequestAnswerDays: z.number().int().positive().default(7),
+  mediaRequestNoticeDays: z.number().int().positive().default(3),
+  mediaRequestDayUnit: z.enum(['calendar', 'working']).default('calendar'),
   remindWorkingDaysBefore: z.number().int().min(0).default(3),
 });
 export type DeadlineSettings = z.infer<typeof deadlineSettings>;
 
-/**
- * settings row 'appeals.identification': which accounts may submit. 59-ФЗ as
- * amended in 2025 counts only identified electronic appeals (ЕСИА), so e-mail
- * accounts are off by default; the demo seed turns them on so the demo works.
- */
-export const identificationSettings = z.object({
-  esiaLevels: z.array(z.enum(['simplified', 'standard', 'verified'])).default(['standard', 'verified']),
-  allowEmailAccounts: z.boolean().default(false),
+/** Which accounts may submit one type of appeal. */
+export const typeIdentification = z.object({
+  esiaLevels: z.array(z.enum(['simplified', 'standard', 'verified'])),
+  allowEmailAccounts: z.boolean(),
 });
+export type TypeIdentification = z.infer<typeof typeIdentification>;
+
+const esiaOnly: TypeIdentification = { esiaLevels: ['standard', 'verified'], allowEmailAccounts: false };
+const emailToo: TypeIdentification = { esiaLevels: ['standard', 'verified'], allowEmailAccounts: true };
+
+/**
+ * settings row 'appeals.identification': which accounts may submit, per type.
+ * 59-ФЗ as amended by 547-ФЗ (in force since 30 March 2025) counts only
+ * electronic appeals from citizens identified through ЕСИА, so appeals and
+ * corruption reports (appeals under 59-ФЗ) default to ЕСИА only. An 8-ФЗ
+ * information request needs a name and a way to answer (8-ФЗ art. 18 ч.2),
+ * not ЕСИА, so it defaults to allowing e-mail-confirmed accounts. The row of
+ * the first release held one rule for all types ({esiaLevels, allowEmailAccounts}):
+ * it is read as the rule for the 59-ФЗ types.
+ */
+export const identificationSettings = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== 'object') return {};
+    const r = raw as Record<string, unknown>;
+    if (!('allowEmailAccounts' in r)) return r;
+    const legacy = {
+      esiaLevels: r.esiaLevels ?? esiaOnly.esiaLevels,
+      allowEmailAccounts: r.allowEmailAccounts,
+    };
+    return { appeal: legacy, corruption_report: legacy };
+  },
+  z.object({
+    appeal: typeIdentification.default(esiaOnly),
+    info_request: typeIdentification.default(emailToo),
+    corruption_report: typeIdentification.default(esiaOnly),
+    // an editorial office's request is not a citizen's appeal: a confirmed e-mail is enough
+    media_request: typeIdentification.default(emailToo),
+  }),
+);
 export type IdentificationSettings = z.infer<typeof identificationSettings>;
 
 export const DEADLINES_KEY = 'appeals.deadlines';

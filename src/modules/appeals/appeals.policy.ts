@@ -1,13 +1,17 @@
 import { type Actor, isSignedIn } from '../../platform/authz/index.ts';
-import type { IdentificationSettings } from './appeals.model.ts';
+import type { AppealType, IdentificationSettings } from './appeals.model.ts';
 import type { AppealRow } from './appeals.repository.ts';
 
-/** Why a signed-in person may not submit yet: null when they may. */
+export type SubmitBlocker = 'signIn' | 'esiaLevel' | 'esiaRequired' | 'emailUnconfirmed';
+
+/** Why a signed-in person may not submit this type yet (the setting is per type): null when they may. */
 export function submitBlocker(
   actor: Actor,
-  s: IdentificationSettings,
-): null | 'signIn' | 'esiaLevel' | 'esiaRequired' | 'emailUnconfirmed' {
+  settings: IdentificationSettings,
+  type: AppealType,
+): null | SubmitBlocker {
   if (!isSignedIn(actor)) return 'signIn';
+  const s = settings[type];
   if (actor.identification === 'esia') {
     return actor.identityLevel && (s.esiaLevels as string[]).includes(actor.identityLevel)
       ? null
@@ -20,8 +24,8 @@ export function submitBlocker(
 /** Pure access rules of the citizen's side of appeals. */
 export const appealsPolicy = {
   /** An identified citizen (the deployment's identification setting decides which accounts count). */
-  canSubmit(actor: Actor, s: IdentificationSettings): boolean {
-    return submitBlocker(actor, s) === null;
+  canSubmit(actor: Actor, s: IdentificationSettings, type: AppealType): boolean {
+    return submitBlocker(actor, s, type) === null;
   },
   /** The author reads their own appeal (staff reading is the staff side's rule). */
   canReadAsAuthor(actor: Actor, appeal: Pick<AppealRow, 'authorUserId'>): boolean {

@@ -10,6 +10,7 @@ import {
   IDENTIFICATION_KEY,
   type IdentificationSettings,
   identificationSettings,
+  type TypeIdentification,
 } from './appeals.model.ts';
 
 /** The deadline settings, defaults filled in for any key the row lacks (or the whole row when missing or broken). */
@@ -24,7 +25,11 @@ export async function loadIdentificationSettings(db: DbOrTx): Promise<Identifica
   return parsed.success ? parsed.data : identificationSettings.parse({});
 }
 
-export async function saveIdentificationSettings(db: DbOrTx, value: IdentificationSettings): Promise<void> {
+/** Save the rules: per type, or (the first release's form) one rule for the 59-ФЗ types. */
+export async function saveIdentificationSettings(
+  db: DbOrTx,
+  value: Partial<IdentificationSettings> | TypeIdentification,
+): Promise<void> {
   await writeSetting(db, IDENTIFICATION_KEY, identificationSettings.parse(value));
 }
 
@@ -69,6 +74,7 @@ export function computeDeadlines(
   s: DeadlineSettings,
   extensionDays = 0,
 ): Deadlines {
+  if (type === 'media_request') return mediaDeadlines(cal, registeredOn, s);
   const answerDays = type === 'info_request' ? s.infoRequestAnswerDays : s.answerDays;
   const noticeDays = type === 'info_request' ? s.infoRequestExtensionNoticeDays : s.withoutAnswerNoticeDays;
   const count = (days: number) =>
@@ -83,6 +89,29 @@ export function computeDeadlines(
     forwardDueDate: fwd.date,
     noticeDueDate: notice.date,
     provisional: due.provisional || original.provisional || fwd.provisional || notice.provisional,
+  };
+}
+
+/**
+ * A media request (Закон РФ «О СМИ» ст. 40): the information within 7 days;
+ * a notice of delay or refusal within 3 days of receipt (`noticeDueDate`; also
+ * `forwardDueDate`, as a media request is not forwarded under 59-ФЗ). Counted in
+ * the unit the settings name (calendar days by default, as the law says «дней»).
+ */
+export function mediaDeadlines(
+  cal: ProductionCalendar,
+  registeredOn: LocalDate,
+  s: DeadlineSettings,
+): Deadlines {
+  const spec = (days: number) => ({ days, unit: s.mediaRequestDayUnit, rule: s.nonWorkingDayRule });
+  const due = cal.deadline(registeredOn, spec(s.mediaRequestAnswerDays));
+  const notice = cal.deadline(registeredOn, spec(s.mediaRequestNoticeDays));
+  return {
+    dueDate: due.date,
+    originalDueDate: due.date,
+    forwardDueDate: notice.date,
+    noticeDueDate: notice.date,
+    provisional: due.provisional || notice.provisional,
   };
 }
 

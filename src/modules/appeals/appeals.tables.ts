@@ -77,6 +77,12 @@ export const appeals = pgTable(
     /** type-specific fields (corruption report: who, when, where; info request: preferred form of the answer) */
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     collective: boolean('collective').notNull().default(false),
+    /**
+     * The author's consent to publishing the appeal and its answer with their
+     * personal data (152-ФЗ art. 10.1), given as a separate tick on the form.
+     * Without it a public text made from the appeal must have no personal data left.
+     */
+    publicationConsentAt: timestamp('publication_consent_at', { withTimezone: true }),
     /** registered | in_review | forwarded | extended | answer_signed | sent | closed | left_without_answer | returned */
     status: text('status').notNull().default('registered'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

@@ -1,4 +1,5 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { formatLocalDate } from '../../platform/calendar/format.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
@@ -6,8 +7,10 @@ import { hasMessage } from '../../platform/i18n/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import {
+  isMediaRefusalReason,
   isRefusalReason,
   isWithoutAnswerReason,
+  mediaRefusalRules,
   type NoticeRule,
   refusalRules,
   withoutAnswerRules,
@@ -44,8 +47,16 @@ export async function leaveAppealWithoutAnswer(
   return deps.db.transaction(async (tx) => {
     const a = await appealForAction(tx, origin.actor, input.id);
     const info = a.type === 'info_request';
-    const valid = info ? isRefusalReason(input.reason) : isWithoutAnswerReason(input.reason);
+    const media = a.type === 'media_request';
+    const valid = media
+      ? isMediaRefusalReason(input.reason)
+      : info
+        ? isRefusalReason(input.reason)
+        : isWithoutAnswerReason(input.reason);
     if (!valid) throw new InvalidInput([{ field: 'reason', message: 'appeals.staff.leave.reasonRequired' }]);
+    // law on mass media art. 40: the refusal says why the information cannot be separated from the secret
+    if (media && !input.comment?.trim())
+      throw new InvalidInput([{ field: 'comment', message: 'appeals.staff.media.refusalReasonRequired' }]);
     if (!['registered', 'in_review', 'extended'].includes(a.status))
       throw new Conflict('appeals.staff.conflict.closed');
     requireMove(a, 'left_without_answer');
@@ -55,16 +66,19 @@ export async function leaveAppealWithoutAnswer(
     )
       throw new Conflict('appeals.staff.conflict.headDecision');
     authorize(staffPolicy.canLeaveWithoutAnswer(origin.actor, a, input.reason));
-    const rule: NoticeRule = info
-      ? refusalRules[input.reason as keyof typeof refusalRules]
-      : withoutAnswerRules[input.reason as keyof typeof withoutAnswerRules];
+    const rule: NoticeRule = media
+      ? mediaRefusalRules[input.reason as keyof typeof mediaRefusalRules]
+      : info
+        ? refusalRules[input.reason as keyof typeof refusalRules]
+        : withoutAnswerRules[input.reason as keyof typeof withoutAnswerRules];
     const link = input.link?.trim();
     if (rule.needsLink && (!link || !/^https?:\/\/\S+$/.test(link)))
       throw new InvalidInput([{ field: 'link', message: 'appeals.staff.leave.linkRequired' }]);
     const sendNotice = rule.notice && (!rule.onlyIfAddressReadable || input.addressReadable !== false);
     const now = deps.clock.now();
     const late = rule.withinDays !== null && toLocalDate(deps.clock.now()) > a.noticeDueDate;
-    const prefix = info ? 'appeals.refusal' : 'appeals.wa';
+    const prefix = media ? 'appeals.mediaRefusal' : info ? 'appeals.refusal' : 'appeals.wa';
+    const today = toLocalDate(now);
     const subjectKey = hasMessage(`${prefix}.notice.subject.${input.reason}`)
       ? `${prefix}.notice.subject.${input.reason}`
       : `${prefix}.notice.subject`;
@@ -74,7 +88,14 @@ export async function leaveAppealWithoutAnswer(
           tx,
           a,
           tRu(subjectKey, { number: a.number }),
-          tRu(`${prefix}.notice.${input.reason}`, { number: a.number, link: link ?? '', text: a.text }),
+          tRu(`${prefix}.notice.${input.reason}`, {
+            number: a.number,
+            link: link ?? '',
+            text: a.text,
+            reason: input.comment?.trim() ?? '',
+            official: origin.actor.kind === 'user' ? origin.actor.displayName : '',
+            decided: formatLocalDate(today),
+          }),
           'appeal.without_answer',
         )
       : null;

@@ -7,6 +7,16 @@ export const appealsMessages = defineMessages({
     'appeals.type.appeal': 'Обращение',
     'appeals.type.info_request': 'Запрос информации',
     'appeals.type.corruption_report': 'Сообщение о коррупции',
+    'appeals.type.media_request': 'Запрос редакции СМИ',
+    'appeals.type.media_request.accusative': 'запрос редакции',
+    'appeals.type.media_request.hint':
+      'Запрос информации редакцией средства массовой информации (ст. 39–40 Закона «О СМИ»): ответ в течение 7 дней',
+    'appeals.new.title.media_request': 'Запрос редакции СМИ',
+    'appeals.field.text.media_request': 'Какую информацию запрашивает редакция',
+    'appeals.field.organizationName.media_request': 'Редакция (наименование средства массовой информации)',
+    'appeals.organizationName.requiredForMedia':
+      'Укажите наименование редакции (средства массовой информации)',
+    'appeals.mail.registered.subject.media_request': 'Запрос редакции зарегистрирован, № {number}',
     'appeals.type.appeal.accusative': 'ваше обращение',
     'appeals.type.info_request.accusative': 'ваш запрос информации',
     'appeals.type.corruption_report.accusative': 'ваше сообщение о коррупции',
@@ -49,6 +59,8 @@ export const appealsMessages = defineMessages({
       'Электронное обращение рассматривается, если гражданин идентифицирован (59-ФЗ в редакции 2025 года): принимаются учётные записи Госуслуг (ЕСИА). В демонстрационном режиме принимаются и учётные записи с подтверждённой электронной почтой.',
     'appeals.new.identification.strict':
       'Электронное обращение рассматривается, если гражданин идентифицирован (59-ФЗ в редакции 2025 года): отправить его можно, войдя через Госуслуги (ЕСИА).',
+    'appeals.new.identification.info_request':
+      'В запросе информации укажите фамилию и имя (или наименование организации) и адрес для ответа (8-ФЗ ст. 18 ч. 2). Вход через Госуслуги для запроса не обязателен: принимаются и учётные записи с подтверждённой электронной почтой.',
     'appeals.blocked.signIn': 'Чтобы отправить обращение, войдите на портал.',
     'appeals.blocked.esiaRequired':
       'Обращения принимаются только от граждан, вошедших через Госуслуги (ЕСИА). Войдите через Госуслуги и вернитесь к этой странице.',
@@ -62,6 +74,11 @@ export const appealsMessages = defineMessages({
     'appeals.field.orgSlug': 'Орган или организация',
     'appeals.field.orgSlug.choose': 'Выберите орган',
     'appeals.field.officialName': 'Должностное лицо (необязательно)',
+    'appeals.field.publicationConsent': 'Публикация (необязательно)',
+    'appeals.field.publicationConsent.hint':
+      'Без согласия ответ может быть опубликован в разделе «Вопросы и ответы» только обезличенным: без имён, адресов, телефонов и других персональных данных',
+    'appeals.field.publicationConsent.yes':
+      'Согласен(на) на публикацию моего обращения и ответа на него на портале вместе с моими персональными данными',
     'appeals.field.complainedOrgId': 'На решение или действие какого органа жалоба',
     'appeals.field.complainedOrgId.hint':
       'Для жалобы — обязательно. Жалоба не направляется в орган, решение или действие которого обжалуется (59-ФЗ ст. 8 ч. 6)',
@@ -236,6 +253,15 @@ export const appealsMessages = defineMessages({
     'appeals.type.appeal': 'Appeal',
     'appeals.type.info_request': 'Information request',
     'appeals.type.corruption_report': 'Corruption report',
+    'appeals.type.media_request': 'Media request',
+    'appeals.type.media_request.accusative': 'the editorial request',
+    'appeals.type.media_request.hint':
+      'A request for information by a media outlet’s editorial office (law on mass media art. 39–40): answered within 7 days',
+    'appeals.new.title.media_request': 'Media request',
+    'appeals.field.text.media_request': 'What information the editorial office requests',
+    'appeals.field.organizationName.media_request': 'Editorial office (name of the media outlet)',
+    'appeals.organizationName.requiredForMedia': 'Give the name of the editorial office (media outlet)',
+    'appeals.mail.registered.subject.media_request': 'Media request registered, No. {number}',
     'appeals.type.appeal.accusative': 'your appeal',
     'appeals.type.info_request.accusative': 'your information request',
     'appeals.type.corruption_report.accusative': 'your corruption report',
@@ -272,6 +298,8 @@ export const appealsMessages = defineMessages({
       'An electronic appeal counts only from an identified citizen (59-FZ as amended in 2025): Gosuslugi (ESIA) accounts are accepted. In this demo, accounts with a confirmed e-mail are accepted too.',
     'appeals.new.identification.strict':
       'An electronic appeal counts only from an identified citizen (59-FZ as amended in 2025): sign in through Gosuslugi (ESIA) to send one.',
+    'appeals.new.identification.info_request':
+      'An information request gives your name (or your organisation’s) and an address for the answer (8-FZ art. 18 part 2). Gosuslugi is not required for it: accounts with a confirmed e-mail are accepted too.',
     'appeals.blocked.signIn': 'Sign in to send an appeal.',
     'appeals.blocked.esiaRequired':
       'Appeals are accepted only from citizens signed in through Gosuslugi (ESIA). Sign in through Gosuslugi and come back to this page.',
@@ -285,6 +313,11 @@ export const appealsMessages = defineMessages({
     'appeals.field.orgSlug': 'Body or organisation',
     'appeals.field.orgSlug.choose': 'Choose a body',
     'appeals.field.officialName': 'Official (optional)',
+    'appeals.field.publicationConsent': 'Publication (optional)',
+    'appeals.field.publicationConsent.hint':
+      'Without consent an answer may appear in «Questions and answers» only anonymised: no names, addresses, phones or other personal data',
+    'appeals.field.publicationConsent.yes':
+      'I consent to publishing my appeal and its answer on the portal together with my personal data',
     'appeals.field.complainedOrgId': 'Whose decision or action the complaint is about',
     'appeals.field.complainedOrgId.hint':
       'Required for a complaint. A complaint is never sent to the body whose decision or action it is about (59-FZ art. 8 part 6)',

@@ -5,7 +5,12 @@
  * 8-ФЗ art. 20 allows an information request to be refused. Labels are in
  * staff.messages.ts under appeals.sstu.*, appeals.wa.* and appeals.refusal.*.
  */
-import { infoRefusalReasons, questionStatuses, withoutAnswerReasons } from './appeals.model.ts';
+import {
+  infoRefusalReasons,
+  mediaRefusalReasons,
+  questionStatuses,
+  withoutAnswerReasons,
+} from './appeals.model.ts';
 
 // The lists themselves live in appeals.model.ts with the rest of the appeal's vocabulary.
 export { questionStatuses, withoutAnswerReasons };
@@ -89,6 +94,25 @@ export const refusalRules: Record<RefusalReason, NoticeRule> = {
   already_provided: { article: '8-ФЗ ст. 20 ч. 1 п. 5', notice: true, withinDays: null },
   legal_assessment_requested: { article: '8-ФЗ ст. 20 ч. 1 п. 6', notice: true, withinDays: null },
 };
+
+export type MediaRefusalReason = (typeof mediaRefusalReasons)[number];
+
+/** The law on mass media art. 40: a refusal within 3 days of receipt, only for a secret the law protects. */
+export const mediaRefusalRules: Record<MediaRefusalReason, NoticeRule> = {
+  state_secret: { article: 'Закон «О СМИ» ст. 40 (государственная тайна)', notice: true, withinDays: 3 },
+  commercial_secret: { article: 'Закон «О СМИ» ст. 40 (коммерческая тайна)', notice: true, withinDays: 3 },
+  other_protected_secret: {
+    article: 'Закон «О СМИ» ст. 40 (иная охраняемая законом тайна)',
+    notice: true,
+    withinDays: 3,
+  },
+};
+
+export function isMediaRefusalReason(v: unknown): v is MediaRefusalReason {
+  return typeof v === 'string' && (mediaRefusalReasons as readonly string[]).includes(v);
+}
+
+export { mediaRefusalReasons };
 
 export function isWithoutAnswerReason(v: unknown): v is WithoutAnswerReason {
   return typeof v === 'string' && (withoutAnswerReasons as readonly string[]).includes(v);

@@ -3,11 +3,14 @@ import { loadIdentificationSettings, saveIdentificationSettings } from './appeal
 
 /**
  * The demo accepts appeals from accounts identified by a confirmed e-mail too,
- * so a visitor can try the form without a real ЕСИА; a production deployment
- * keeps the default (ЕСИА only, 59-ФЗ as amended in 2025).
+ * for every type, so a visitor can try the form without a real ЕСИА; a
+ * production deployment keeps the defaults (ЕСИА only for 59-ФЗ appeals).
  */
 export async function seedDemoAppeals(deps: Pick<Deps, 'db'>): Promise<{ allowEmailAccounts: boolean }> {
   const current = await loadIdentificationSettings(deps.db);
-  await saveIdentificationSettings(deps.db, { ...current, allowEmailAccounts: true });
+  const open = Object.fromEntries(
+    Object.entries(current).map(([type, rule]) => [type, { ...rule, allowEmailAccounts: true }]),
+  );
+  await saveIdentificationSettings(deps.db, open);
   return { allowEmailAccounts: true };
 }

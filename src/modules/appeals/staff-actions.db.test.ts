@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { userActor } from '../../platform/authz/index.ts';
 import { shippedCalendar } from '../../platform/calendar/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../platform/errors/index.ts';
 import { outbox } from '../../platform/mail/mail.tables.ts';
+import { grantRole } from '../accounts/grant-role.ts';
 import { answerAppeal } from './answer-appeal.ts';
 import { appealsRepository } from './appeals.repository.ts';
 import { appeals } from './appeals.tables.ts';
@@ -86,6 +88,31 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       );
     expect(await q(k.head)).not.toContain(a.id);
     expect(await q(k.anticorruption)).toEqual([a.id]);
+  });
+
+  it('hides corruption reports from an administrator until the role is granted, and the grant is audited', async () => {
+    const a = await k.submit({ type: 'corruption_report' });
+    await expect(getAppealForStaff(deps, k.origin(k.admin), { id: a.id })).rejects.toThrow(NotFound);
+    const queue = await listAppealQueue(deps, k.admin.actor, { filter: {}, page: 1, pageSize: 500 });
+    expect(queue.items.some((i) => i.type === 'corruption_report')).toBe(false);
+    await grantRole(deps, k.origin(k.admin), {
+      userId: k.admin.userId,
+      role: 'anti_corruption_officer',
+      orgId: k.body.id,
+    });
+    const grants = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'role.grant'), eq(auditLog.objectId, k.admin.userId)));
+    expect(grants.map((g) => g.details)).toContainEqual(
+      expect.objectContaining({ role: 'anti_corruption_officer' }),
+    );
+    const granted = userActor(k.admin.userId, [
+      { role: 'admin', orgId: null },
+      { role: 'anti_corruption_officer', orgId: k.body.id },
+    ]);
+    const seen = await getAppealForStaff(deps, { actor: granted, ip: null }, { id: a.id });
+    expect(seen.appeal.number).toBe(a.number);
   });
 
   it('forwards to a body on the portal: registered there with its own number, citizen notified, closed here', async () => {

@@ -34,7 +34,7 @@ export async function staffKit(deps: TestDeps) {
   /** A citizen's appeal to `org` (the first body by default), through the real intake use case. */
   const submit = async (
     opts: {
-      type?: 'appeal' | 'info_request' | 'corruption_report';
+      type?: 'appeal' | 'info_request' | 'corruption_report' | 'media_request';
       kind?: string | null;
       org?: OrgRow;
       /** the body a complaint is about (59-ФЗ art. 8 ч.6) */
@@ -56,7 +56,7 @@ export async function staffKit(deps: TestDeps) {
       email: citizenUser.email,
       postalAddress: null,
       phone: null,
-      organizationName: null,
+      organizationName: type === 'media_request' ? 'Редакция «Новости Калининграда»' : null,
       subject: null,
       text: `Текст обращения ${n}`,
       involvedPersons: null,

@@ -126,6 +126,15 @@ export const returnComplaintInput = z.object({
   returnReason: requiredText(2000, 'appeals.staff.return.reason.required'),
 });
 
+/** Law on mass media art. 40: the date the information will be given and why not within 7 days. */
+export const mediaDelayInput = z.object({
+  until: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'appeals.staff.media.untilAfterDue'),
+  delayReason: requiredText(2000, 'appeals.staff.media.reason.required'),
+});
+
 export const extendInput = z.object({
   days: z
     .string()

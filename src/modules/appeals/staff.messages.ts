@@ -72,6 +72,36 @@ export const appealsStaffMessages = defineMessages({
     'appeals.refusal.already_provided': 'Информация ранее предоставлялась пользователю',
     'appeals.refusal.legal_assessment_requested': 'Запрошена правовая оценка актов органа',
     'appeals.refusal.notice.subject': 'Запрос {number}: информация не предоставляется',
+    'appeals.mediaRefusal.notice.subject': 'Запрос редакции {number}: отказ в предоставлении информации',
+    'appeals.mediaRefusal.state_secret': 'Информация содержит государственную тайну',
+    'appeals.mediaRefusal.notice.state_secret':
+      'В предоставлении информации по запросу редакции № {number} отказано: она содержит сведения, составляющие государственную тайну (статья 40 Закона РФ от 27.12.1991 № 2124-1 «О средствах массовой информации»).\n\nПочему запрашиваемая информация не может быть отделена от этих сведений: {reason}\nДолжностное лицо, отказавшее в предоставлении информации: {official}\nДата принятия решения об отказе: {decided}',
+    'appeals.mediaRefusal.commercial_secret': 'Информация содержит коммерческую тайну',
+    'appeals.mediaRefusal.notice.commercial_secret':
+      'В предоставлении информации по запросу редакции № {number} отказано: она содержит сведения, составляющие коммерческую тайну (статья 40 Закона РФ от 27.12.1991 № 2124-1 «О средствах массовой информации»).\n\nПочему запрашиваемая информация не может быть отделена от этих сведений: {reason}\nДолжностное лицо, отказавшее в предоставлении информации: {official}\nДата принятия решения об отказе: {decided}',
+    'appeals.mediaRefusal.other_protected_secret':
+      'Информация содержит иную специально охраняемую законом тайну',
+    'appeals.mediaRefusal.notice.other_protected_secret':
+      'В предоставлении информации по запросу редакции № {number} отказано: она содержит сведения, составляющие иную специально охраняемую законом тайну (статья 40 Закона РФ от 27.12.1991 № 2124-1 «О средствах массовой информации»).\n\nПочему запрашиваемая информация не может быть отделена от этих сведений: {reason}\nДолжностное лицо, отказавшее в предоставлении информации: {official}\nДата принятия решения об отказе: {decided}',
+    'appeals.staff.mail.media_delay.subject': 'Запрос редакции {number}: отсрочка предоставления информации',
+    'appeals.staff.mail.media_delay.text':
+      'Предоставление информации по запросу редакции № {number} отсрочено (статья 40 Закона РФ от 27.12.1991 № 2124-1 «О средствах массовой информации»).\n\nПочему информация не может быть представлена в семидневный срок: {reason}\nДата, к которой информация будет представлена: {until}\nДолжностное лицо, установившее отсрочку: {official}\nДата принятия решения об отсрочке: {decided}',
+    'appeals.staff.media.title': 'Отсрочка (Закон «О СМИ» ст. 40)',
+    'appeals.staff.media.lead':
+      'Информацию редакции дают в течение 7 дней. Если это невозможно, уведомление об отсрочке или об отказе вручается в течение 3 дней со дня получения запроса — до {date}.',
+    'appeals.staff.media.until': 'Дата, к которой информация будет представлена',
+    'appeals.staff.media.untilHint': 'Например, 2026-03-20',
+    'appeals.staff.media.reason': 'Почему информацию нельзя дать в семидневный срок',
+    'appeals.staff.media.submit': 'Отсрочить с уведомлением редакции',
+    'appeals.staff.media.reason.required': 'Укажите, почему информацию нельзя дать в семидневный срок',
+    'appeals.staff.media.untilAfterDue': 'Введите дату в виде ГГГГ-ММ-ДД позже срока ответа',
+    'appeals.staff.media.delayLate':
+      'Уведомление об отсрочке вручается в течение 3 дней со дня получения запроса; этот срок прошёл',
+    'appeals.staff.media.notMedia': 'Отсрочка по статье 40 Закона «О СМИ» — только для запроса редакции',
+    'appeals.staff.media.refusalReasonRequired':
+      'Укажите в комментарии, почему запрашиваемая информация не может быть отделена от сведений, составляющих тайну',
+    'appeals.staff.done.media': 'Отсрочка установлена, редакция уведомлена',
+    'appeals.staff.media.noticeDue': 'Уведомить об отсрочке или отказе до',
     'appeals.refusal.notice.unclear':
       'Содержание вашего запроса № {number} не позволяет установить запрашиваемую информацию (пункт 1 части 1 статьи 20 Федерального закона от 09.02.2009 № 8-ФЗ). Уточните, пожалуйста, какую информацию вы хотите получить, и направьте запрос снова.',
     'appeals.refusal.notice.not_our_info':
@@ -136,6 +166,7 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.status.left_without_answer': 'Оставлено без ответа',
     'appeals.staff.type.appeal': 'Обращение (59-ФЗ)',
     'appeals.staff.type.info_request': 'Запрос информации (8-ФЗ)',
+    'appeals.staff.type.media_request': 'Запрос редакции СМИ (Закон «О СМИ» ст. 39–40)',
     'appeals.staff.type.corruption_report': 'Сообщение о коррупции',
     'appeals.staff.kind': 'Вид',
     'appeals.staff.kind.proposal': 'Предложение',
@@ -392,6 +423,26 @@ export const appealsStaffMessages = defineMessages({
       'Within 7 days the appeal is returned to the citizen with how to appeal the court decision.',
     'appeals.wa.notice.subject': 'Appeal {number}: left without an answer',
     'appeals.refusal.unclear': 'The request does not let one tell what information is asked for',
+    'appeals.mediaRefusal.state_secret': 'The information holds a state secret',
+    'appeals.mediaRefusal.commercial_secret': 'The information holds a commercial secret',
+    'appeals.mediaRefusal.other_protected_secret': 'The information holds another secret protected by law',
+    'appeals.staff.media.title': 'Delay (law on mass media art. 40)',
+    'appeals.staff.media.lead':
+      'An editorial office gets the information within 7 days. If that is impossible, the notice of a delay or a refusal is due within 3 days of receipt — by {date}.',
+    'appeals.staff.media.until': 'Date by which the information will be given',
+    'appeals.staff.media.untilHint': 'For example, 2026-03-20',
+    'appeals.staff.media.reason': 'Why the information cannot be given within 7 days',
+    'appeals.staff.media.submit': 'Delay and notify the editorial office',
+    'appeals.staff.media.reason.required': 'Say why the information cannot be given within 7 days',
+    'appeals.staff.media.untilAfterDue': 'Enter a date as YYYY-MM-DD later than the answer deadline',
+    'appeals.staff.media.delayLate':
+      'A notice of delay is due within 3 days of receipt; that time has passed',
+    'appeals.staff.media.notMedia':
+      'A delay under art. 40 of the law on mass media is for a media request only',
+    'appeals.staff.media.refusalReasonRequired':
+      'Say in the comment why the information cannot be separated from the secret',
+    'appeals.staff.done.media': 'Delay set, the editorial office notified',
+    'appeals.staff.media.noticeDue': 'Notice of delay or refusal due by',
     'appeals.refusal.no_address': 'No address for the answer',
     'appeals.refusal.not_our_info': 'The information does not concern this body',
     'appeals.refusal.restricted': 'Restricted information',
@@ -448,6 +499,7 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.status.left_without_answer': 'Left without an answer',
     'appeals.staff.type.appeal': 'Appeal (59-ФЗ)',
     'appeals.staff.type.info_request': 'Information request (8-ФЗ)',
+    'appeals.staff.type.media_request': 'Media request (law on mass media art. 39–40)',
     'appeals.staff.type.corruption_report': 'Corruption report',
     'appeals.staff.kind': 'Kind',
     'appeals.staff.kind.proposal': 'Proposal',

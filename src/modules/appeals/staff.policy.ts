@@ -17,7 +17,8 @@ import type { Visibility } from './appeals.repository.ts';
  *   authorised signers and its head.
  * - Corruption reports (task 7.4): only the body's anti-corruption officer
  *   (org role `anti_corruption_officer`); not the head, not the appeals
- *   officers. Administrators hold every role (platform rule) and so see them.
+ *   officers, and not an administrator unless granted that role (the role
+ *   is confidential in platform/authz; a grant is audited).
  * - Signing an answer (59-ФЗ art. 10 ч.3): the head or an authorised official
  *   (org role `appeals_signer`).
  * - Extending the deadline (art. 12 ч.2) and ending the correspondence with a

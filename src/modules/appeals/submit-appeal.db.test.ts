@@ -12,7 +12,12 @@ import { findOrganizationBySlug, seedOrganizations } from '../orgs/index.ts';
 import { appealApiInput } from './appeals.input.ts';
 import { deadlineSettings } from './appeals.model.ts';
 import { appealsRepository } from './appeals.repository.ts';
-import { computeDeadlines, saveDeadlineSettings, saveIdentificationSettings } from './appeals.settings.ts';
+import {
+  computeDeadlines,
+  loadIdentificationSettings,
+  saveDeadlineSettings,
+  saveIdentificationSettings,
+} from './appeals.settings.ts';
 import { appealCounters, appealEvents, appeals } from './appeals.tables.ts';
 import { submitAppeal } from './submit-appeal.ts';
 
@@ -163,6 +168,51 @@ describe('one transaction', () => {
         esiaLevels: ['standard', 'verified'],
         allowEmailAccounts: false,
       });
+    }
+  });
+});
+
+describe('identification per type (547-ФЗ for 59-ФЗ appeals; 8-ФЗ art. 18 for requests)', () => {
+  it('accepts an 8-ФЗ request from an e-mail-confirmed account by default, but not a 59-ФЗ appeal or report', async () => {
+    const u = await createUser(deps);
+    const emailUser = userActor(u.userId, [], { identification: 'email', emailVerified: true });
+    const request = input({ type: 'info_request', kind: null, text: 'Прошу сообщить график приёма.' });
+    const { appeal, created } = await submitAppeal(deps, origin(emailUser), request);
+    expect(created).toBe(true);
+    expect(appeal).toMatchObject({ type: 'info_request', authorIdentification: 'email' });
+    await expect(submitAppeal(deps, origin(emailUser), input())).rejects.toThrow(
+      'appeals.blocked.esiaRequired',
+    );
+    await expect(
+      submitAppeal(deps, origin(emailUser), input({ type: 'corruption_report', kind: null })),
+    ).rejects.toThrow('appeals.blocked.esiaRequired');
+    const unconfirmed = userActor(u.userId, [], { identification: 'email', emailVerified: false });
+    await expect(submitAppeal(deps, origin(unconfirmed), request)).rejects.toThrow(
+      'appeals.blocked.emailUnconfirmed',
+    );
+  });
+
+  it('reads the first release’s single rule as the rule for the 59-ФЗ types, and each type can be set alone', async () => {
+    const u = await createUser(deps);
+    const emailUser = userActor(u.userId, [], { identification: 'email', emailVerified: true });
+    await saveIdentificationSettings(deps.db, {
+      esiaLevels: ['standard', 'verified'],
+      allowEmailAccounts: true,
+    });
+    try {
+      expect((await loadIdentificationSettings(deps.db)).appeal.allowEmailAccounts).toBe(true);
+      const { created } = await submitAppeal(deps, origin(emailUser), input({ text: 'по старому правилу' }));
+      expect(created).toBe(true);
+      await saveIdentificationSettings(deps.db, {
+        info_request: { esiaLevels: ['verified'], allowEmailAccounts: false },
+      });
+      const s = await loadIdentificationSettings(deps.db);
+      expect(s.appeal.allowEmailAccounts).toBe(false);
+      await expect(
+        submitAppeal(deps, origin(emailUser), input({ type: 'info_request', kind: null })),
+      ).rejects.toThrow('appeals.blocked.esiaRequired');
+    } finally {
+      await saveIdentificationSettings(deps.db, {});
     }
   });
 });

@@ -60,7 +60,7 @@ export async function submitAppeal(
 ): Promise<{ appeal: AppealRow; created: boolean }> {
   const { actor } = origin;
   if (!isSignedIn(actor)) throw new Unauthenticated();
-  const blocker = submitBlocker(actor, await loadIdentificationSettings(deps.db));
+  const blocker = submitBlocker(actor, await loadIdentificationSettings(deps.db), input.type);
   if (blocker) throw new SubmitBlocked(blocker);
 
   const key = input.idempotencyKey || null;
@@ -113,13 +113,15 @@ export async function submitAppeal(
         email: input.email,
         postalAddress: input.postalAddress,
         phone: input.phone,
-        organizationName: input.type === 'info_request' ? input.organizationName : null,
+        organizationName:
+          input.type === 'info_request' || input.type === 'media_request' ? input.organizationName : null,
         authorIdentification: actor.identification,
         authorIdentityLevel: actor.identityLevel,
         subject: input.subject,
         text: input.text,
         details,
         collective: input.collective,
+        publicationConsentAt: input.publicationConsent ? now : null,
         status: 'registered',
         receivedAt: now,
         registeredAt: now,

@@ -44,7 +44,8 @@ const table: Record<string, { signedIn: boolean; staff: boolean; org: string; gl
   project_office: /*          */ { signedIn: true, staff: true, org: '.......|.......', global: 'X...' },
   expert: /*                  */ { signedIn: true, staff: true, org: '.......|.......', global: '.X..' },
   moderator: /*               */ { signedIn: true, staff: true, org: '.......|.......', global: '..X.' },
-  admin: /*                   */ { signedIn: true, staff: true, org: 'XXXXXXX|XXXXXXX', global: '...X' },
+  // administrators hold every org role but the confidential one (anti_corruption_officer): it must be granted
+  admin: /*                   */ { signedIn: true, staff: true, org: 'XXX.XXX|XXX.XXX', global: '...X' },
 };
 
 const cases = Object.entries(table).flatMap(([who, row]) => {
@@ -103,6 +104,14 @@ describe('platform authz truth table', () => {
     expect(orgIdsWithRole(two, ['head'])).toEqual([B]);
     expect(orgIdsWithRole(anonymous, ['editor'])).toEqual([]);
     expect(orgIdsWithRole(actors.admin as Actor, ['editor'])).toBe('all');
+    expect(orgIdsWithRole(actors.admin as Actor, ['anti_corruption_officer'])).toEqual([]);
+    const grantedAdmin = userActor('u-admin-ac', [
+      { role: 'admin', orgId: null },
+      { role: 'anti_corruption_officer', orgId: B },
+    ]);
+    expect(orgIdsWithRole(grantedAdmin, ['anti_corruption_officer'])).toEqual([B]);
+    expect(hasOrgRole(grantedAdmin, 'anti_corruption_officer', B)).toBe(true);
+    expect(hasOrgRole(grantedAdmin, 'anti_corruption_officer', A)).toBe(false);
     expect(hasAnyOrgRole(two, ['head', 'data_steward'], A)).toBe(false);
     expect(hasAnyOrgRole(two, ['head', 'data_steward'], B)).toBe(true);
   });

@@ -10,6 +10,13 @@ export const orgRoles = [
   'data_steward',
   'council_secretary',
 ] as const;
+/**
+ * Org roles that open confidential content (corruption reports, task 7.4): an
+ * administrator does not hold them implicitly; they must be granted (audited).
+ */
+export const confidentialOrgRoles: readonly OrgRole[] = ['anti_corruption_officer'];
+const isConfidential = (r: OrgRole) => confidentialOrgRoles.includes(r);
+
 export const globalRoles = ['project_office', 'expert', 'moderator', 'admin'] as const;
 export type OrgRole = (typeof orgRoles)[number];
 export type GlobalRole = (typeof globalRoles)[number];
@@ -40,10 +47,13 @@ export function hasGlobalRole(a: Actor, role: GlobalRole): boolean {
   return isSignedIn(a) && a.grants.some((g) => g.role === role && g.orgId === null);
 }
 
-/** An org role held in that organisation; administrators hold every role everywhere. */
+/**
+ * An org role held in that organisation; administrators hold every role
+ * everywhere except the confidential ones, which they hold only when granted.
+ */
 export function hasOrgRole(a: Actor, role: OrgRole, orgId: string): boolean {
   if (!isSignedIn(a)) return false;
-  if (hasGlobalRole(a, 'admin')) return true;
+  if (hasGlobalRole(a, 'admin') && !isConfidential(role)) return true;
   return a.grants.some((g) => g.role === role && g.orgId === orgId);
 }
 
@@ -52,18 +62,19 @@ export function isStaff(a: Actor): boolean {
   return isSignedIn(a) && a.grants.length > 0;
 }
 
-/** Any of these org roles in that organisation (administrators: always). */
+/** Any of these org roles in that organisation (administrators: any but a confidential role). */
 export function hasAnyOrgRole(a: Actor, roles: readonly OrgRole[], orgId: string): boolean {
   return roles.some((r) => hasOrgRole(a, r, orgId));
 }
 
 /**
  * The organisations where the person holds one of these roles, for lists that
- * filter by what staff may work on. Administrators get 'all' instead of a list.
+ * filter by what staff may work on. Administrators get 'all' instead of a list,
+ * unless every role asked for is confidential: then only where granted.
  */
 export function orgIdsWithRole(a: Actor, roles: readonly OrgRole[]): string[] | 'all' {
   if (!isSignedIn(a)) return [];
-  if (hasGlobalRole(a, 'admin')) return 'all';
+  if (hasGlobalRole(a, 'admin') && !roles.every(isConfidential)) return 'all';
   return [
     ...new Set(
       a.grants

@@ -37,6 +37,7 @@ const summary = z.object({
     '% удовлетворённых ответом (задача 4.5) / % satisfied with the answer (task 4.5)',
   ),
   infoRequests: cell,
+  mediaRequests: cell,
   corruptionReports: cell.describe('только общее число за период / one total for the period only'),
 });
 
@@ -91,6 +92,7 @@ const presentSummary = (f: PublicFigures): z.infer<typeof summary> => ({
   satisfied: f.satisfied,
   satisfiedShare: f.satisfiedShare,
   infoRequests: f.infoRequests,
+  mediaRequests: f.mediaRequests,
   corruptionReports: f.corruptionReports,
 });
 

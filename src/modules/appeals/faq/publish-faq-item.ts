@@ -4,6 +4,7 @@ import { authorize, NotFound } from '../../../platform/errors/index.ts';
 import { markOrgSectionFilled } from '../../orgs/index.ts';
 import { publicSidePolicy } from '../public.policy.ts';
 import { publicRepository as repo } from '../public.repository.ts';
+import { requirePublishable } from './publication-check.ts';
 
 /** Publish a question and answer in the body's appeals section, or withdraw it; audited. */
 export async function publishFaqItem(
@@ -14,6 +15,9 @@ export async function publishFaqItem(
   const item = await repo.faqById(deps.db, input.id);
   if (!item) throw new NotFound('appeal_faq_item');
   authorize(publicSidePolicy.canManage(origin.actor, item.orgId), true);
+  // Publishing is blocked while the anonymiser still finds personal data, unless the author consented.
+  if (input.publish)
+    await requirePublishable(deps.db, { question: item.question, answer: item.answer }, item);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await repo.updateFaq(tx, item.id, { publishedAt: input.publish ? now : null });

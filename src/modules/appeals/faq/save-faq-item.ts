@@ -4,6 +4,7 @@ import { authorize, NotFound } from '../../../platform/errors/index.ts';
 import type { FaqInput } from '../public.input.ts';
 import { publicSidePolicy } from '../public.policy.ts';
 import { type FaqRow, publicRepository as repo } from '../public.repository.ts';
+import { requirePublishable } from './publication-check.ts';
 
 /** Create a draft question and answer of a body's FAQ, or edit one (task 4.3); audited. */
 export async function saveFaqItem(
@@ -16,6 +17,8 @@ export async function saveFaqItem(
   // An item stays with its body; editing never moves it.
   const orgId = existing?.orgId ?? input.item.orgId;
   authorize(publicSidePolicy.canManage(origin.actor, orgId), existing !== undefined);
+  // An edit of a published item is checked again: it cannot bring personal data onto the public page.
+  if (existing?.publishedAt) await requirePublishable(deps.db, input.item, existing);
   return deps.db.transaction(async (tx) => {
     let row: FaqRow;
     if (existing) {

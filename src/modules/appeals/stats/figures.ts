@@ -52,6 +52,8 @@ export type RawFigures = {
   byMonth: MonthCount[];
   /** information requests (8-ФЗ) registered in the period */
   infoRequests: number;
+  /** editorial requests under the law on mass media (ст. 39–40) registered in the period */
+  mediaRequests: number;
   /** corruption reports registered in the period: one total, nothing finer */
   corruptionReports: number;
 };
@@ -74,6 +76,7 @@ export type PublicFigures = {
   byTopic: { code: string; name: string; count: Cell }[];
   byMonth: { month: string; received: Cell; answered: Cell }[];
   infoRequests: Cell;
+  mediaRequests: Cell;
   corruptionReports: Cell;
 };
 
@@ -93,6 +96,7 @@ export function emptyRawFigures(): RawFigures {
     byTopic: [],
     byMonth: [],
     infoRequests: 0,
+    mediaRequests: 0,
     corruptionReports: 0,
   };
 }
@@ -124,6 +128,7 @@ export function publishFigures(raw: RawFigures): PublicFigures {
       answered: monthAnswered[i] as Cell,
     })),
     infoRequests: suppressCount(raw.infoRequests),
+    mediaRequests: suppressCount(raw.mediaRequests),
     corruptionReports: suppressCount(raw.corruptionReports),
   };
 }

@@ -38,6 +38,7 @@ export function figureRows(f: PublicFigures, t: Translate, locale: Locale): Figu
       value: formatMeasure(f.satisfiedShare, locale, ' %'),
     },
     c('infoRequests', f.infoRequests),
+    c('mediaRequests', f.mediaRequests),
     c('corruptionReports', f.corruptionReports),
   ];
 }

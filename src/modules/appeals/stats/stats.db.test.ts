@@ -105,6 +105,7 @@ describe('public statistics of appeals', () => {
       satisfied: 3,
       satisfiedShare: 75,
       infoRequests: SUPPRESSED,
+      mediaRequests: SUPPRESSED,
       corruptionReports: SUPPRESSED,
     });
     expect(f.byMonth).toEqual([

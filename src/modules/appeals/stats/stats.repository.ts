@@ -51,6 +51,7 @@ export const statsRepository = {
         coalesce(sum(${ANSWER_DAY} - a.registered_on) filter (where a.type = 'appeal' and ${ANSWERED} and a.answered_at is not null), 0) as days_sum,
         count(*) filter (where a.type = 'appeal' and ${ANSWERED} and a.answered_at is not null) as days_base,
         count(*) filter (where a.type = 'info_request') as info_requests,
+        count(*) filter (where a.type = 'media_request') as media_requests,
         count(*) filter (where a.type = 'corruption_report') as corruption_reports
       from appeals a
       where a.registered_on between ${p.from}::date and ${p.to}::date and ${orgFilter(orgIds)}
@@ -81,6 +82,7 @@ export const statsRepository = {
         rated: n(rt?.rated),
         satisfied: n(rt?.satisfied),
         infoRequests: n(r.info_requests),
+        mediaRequests: n(r.media_requests),
         corruptionReports: n(r.corruption_reports),
       });
     }

@@ -99,6 +99,36 @@ describe('the appeal form', () => {
     expect(res.body).toContain('только от граждан, вошедших через Госуслуги');
   });
 
+  it('lets an e-mail-confirmed account write an information request (8-ФЗ), not an appeal', async () => {
+    const u = await signedInAs(t, 'citizen');
+    const choose = await u.get('/appeals/new');
+    expect(choose.statusCode).toBe(200);
+    const form = await u.get('/appeals/new?type=info_request');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Вход через Госуслуги для запроса не обязателен');
+    const { res } = await sendForm(
+      u,
+      {
+        ...valid,
+        orgSlug: 'minobr',
+        kind: '',
+        complainedOrgId: '',
+        email: u.email,
+        text: 'Прошу сообщить часы приёма.',
+      },
+      [],
+      { type: 'info_request' },
+    );
+    expect(res.statusCode).toBe(303);
+    const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    expect(await appealsRepository.findByNumber(t.deps.db, number)).toMatchObject({
+      type: 'info_request',
+      authorIdentification: 'email',
+    });
+    expect((await u.get('/appeals/new?type=appeal')).statusCode).toBe(403);
+    expect((await u.get('/appeals/new?type=corruption_report')).statusCode).toBe(403);
+  });
+
   it('accepts e-mail accounts when the deployment allows them, and says so on the form', async () => {
     await saveIdentificationSettings(t.deps.db, {
       esiaLevels: ['standard', 'verified'],

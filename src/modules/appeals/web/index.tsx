@@ -69,13 +69,18 @@ export async function appealsWeb(app: FastifyInstance) {
     }));
   }
 
-  /** Sign-in first; then the identification rule; true when the page was already sent. */
-  async function gate(req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  /**
+   * Sign-in first; then the identification rule of the type (before a type is
+   * chosen: blocked only when every type is); true when the page was already sent.
+   */
+  async function gate(req: FastifyRequest, reply: FastifyReply, type: AppealType | null): Promise<boolean> {
     if (!isSignedIn(req.actor)) {
       reply.redirect(signInHref(req), 303);
       return true;
     }
-    const blocker = submitBlocker(req.actor, await loadIdentificationSettings(db));
+    const ident = await loadIdentificationSettings(db);
+    const blockers = (type ? [type] : appealTypes).map((ty) => submitBlocker(req.actor, ident, ty));
+    const blocker = blockers.every((b) => b !== null) ? blockers[0] : null;
     if (blocker) {
       await reply.page(
         req.t('appeals.blocked.title'),
@@ -105,7 +110,7 @@ export async function appealsWeb(app: FastifyInstance) {
           orgs={orgs}
           {...form}
           kept={kept()}
-          allowEmailAccounts={ident.allowEmailAccounts}
+          allowEmailAccounts={ident[type].allowEmailAccounts}
         />
       ),
       breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }],
@@ -113,9 +118,9 @@ export async function appealsWeb(app: FastifyInstance) {
   }
 
   async function newForm(req: FastifyRequest, reply: FastifyReply, orgSlug: string | null) {
-    if (await gate(req, reply)) return reply;
     const q = req.query as Record<string, unknown>;
     const type = typeOf(q.type);
+    if (await gate(req, reply, type ?? null)) return reply;
     const org = orgSlug ?? (typeof q.org === 'string' ? q.org : null);
     if (!type) {
       return reply.page(
@@ -147,11 +152,11 @@ export async function appealsWeb(app: FastifyInstance) {
   });
 
   app.post('/appeals/new', async (req, reply) => {
-    if (await gate(req, reply)) return reply;
-    if (!isSignedIn(req.actor)) return reply;
-    const userId = req.actor.userId;
     const body = req.body as Record<string, unknown> | undefined;
     const type = typeOf(body?.type) ?? 'appeal';
+    if (await gate(req, reply, type)) return reply;
+    if (!isSignedIn(req.actor)) return reply;
+    const userId = req.actor.userId;
     let kept = await appealsRepository.ownUnattachedFiles(db, userId, idsOf(body, 'fileIds'));
     const token = typeof body?.formToken === 'string' && body.formToken.length <= 100 ? body.formToken : '';
     return handleForm(req, reply, {

@@ -96,7 +96,13 @@ export function NewAppealView({
       <h1 class="govuk-heading-l">{t(newTitleKey(type))}</h1>
       <p class="govuk-body">{t('appeals.new.lead')}</p>
       <InsetText>
-        {t(allowEmailAccounts ? 'appeals.new.identification.demo' : 'appeals.new.identification.strict')}
+        {t(
+          !allowEmailAccounts
+            ? 'appeals.new.identification.strict'
+            : type === 'info_request' || type === 'media_request'
+              ? 'appeals.new.identification.info_request'
+              : 'appeals.new.identification.demo',
+        )}
       </InsetText>
       {type === 'corruption_report' && <WarningText>{t('appeals.corruption.notice')}</WarningText>}
       <Form action="/appeals/new" enctype="multipart/form-data">
@@ -180,10 +186,14 @@ export function NewAppealView({
             spellcheck={false}
             width="20"
           />
-          {type === 'info_request' && (
+          {(type === 'info_request' || type === 'media_request') && (
             <TextInput
               name="organizationName"
-              label={t('appeals.field.organizationName')}
+              label={t(
+                type === 'media_request'
+                  ? 'appeals.field.organizationName.media_request'
+                  : 'appeals.field.organizationName',
+              )}
               value={v('organizationName')}
               errors={errors}
               autocomplete="organization"
@@ -291,6 +301,15 @@ export function NewAppealView({
             {t('appeals.field.attachments.kept', { names: kept.map((f) => f.originalName).join(', ') })}
           </p>
         )}
+        <Checkboxes
+          name="publicationConsent"
+          legend={t('appeals.field.publicationConsent')}
+          legendSize="s"
+          hint={t('appeals.field.publicationConsent.hint')}
+          values={v('publicationConsent')}
+          errors={errors}
+          items={[{ value: 'yes', text: t('appeals.field.publicationConsent.yes') }]}
+        />
         <FileUpload
           name="attachments"
           label={t('appeals.field.attachments')}

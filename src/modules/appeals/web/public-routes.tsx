@@ -361,7 +361,22 @@ export async function appealsPublicWeb(app: FastifyInstance) {
     app.post<{ Params: { id: string } }>(`/manage/appeals/faq/:id/${verb}`, async (req, reply) => {
       if (redirectToSignIn(req, reply)) return reply;
       const item = await faqOr404(req, req.params.id);
-      await publishFaqItem(deps, originOf(req), { id: item.id, publish });
+      try {
+        await publishFaqItem(deps, originOf(req), { id: item.id, publish });
+      } catch (e) {
+        if (!(e instanceof InvalidInput)) throw e;
+        return reply.page(
+          req.t('appeals.manage.faq.edit'),
+          <FaqFormView
+            item={item}
+            orgs={await managedOrgs(req)}
+            values={{ question: item.question, answer: item.answer }}
+            errors={e.errors}
+            warnings={[...findPersonalData(item.question), ...findPersonalData(item.answer)]}
+          />,
+          { status: 422, breadcrumbs: manageCrumbs(req, 'faq') },
+        );
+      }
       return reply.redirect(
         `/manage/appeals/faq/${item.id}?notice=${publish ? 'published' : 'unpublished'}`,
         303,

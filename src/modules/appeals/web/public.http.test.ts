@@ -30,6 +30,16 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The text of a textarea as the browser would send it back. */
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
 function expectNoPersonalData(body: string) {
   expect(body).not.toContain(DEMO_AUTHOR_DOMAIN);
   for (const s of secrets) expect(body).not.toContain(s);
@@ -195,6 +205,29 @@ describe('staff: FAQ and reviews', () => {
     expect(edit.body).toContain('Здравствуйте, [ФИО]!');
     expect(edit.body).toContain('8 (4012) 60-00-00');
     expect(edit.body).not.toContain(`${appeal?.lastName}`);
+    // 152-ФЗ: the phone left unmasked blocks publication until it is masked (no consent from the author)
+    const itemUrl = (res.headers.location as string).replace(/\?.*/, '');
+    const blocked = await officer.post(`${itemUrl}/publish`, {}, { from: itemUrl });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.body).toContain('Опубликовать нельзя: в тексте остались персональные данные');
+    expect(blocked.body).toContain('8 (4012) 60-00-00');
+    const question = /<textarea[^>]*name="question"[^>]*>([^<]*)<\/textarea>/.exec(edit.body)?.[1] ?? '';
+    const answer = /<textarea[^>]*name="answer"[^>]*>([^<]*)<\/textarea>/.exec(edit.body)?.[1] ?? '';
+    const masked = await officer.post(itemUrl, {
+      question: decodeEntities(question),
+      answer: decodeEntities(answer).replace('8 (4012) 60-00-00', '[телефон]'),
+    });
+    expect(masked.statusCode).toBe(303);
+    const published = await officer.post(`${itemUrl}/publish`, {}, { from: itemUrl });
+    expect(published.statusCode).toBe(303);
+    // and an edit of the published item that brings a phone back is refused, the form kept
+    const leak = await officer.post(itemUrl, {
+      question: decodeEntities(question),
+      answer: 'Позвоните инспектору: +7 911 765-43-21.',
+    });
+    expect(leak.statusCode).toBe(422);
+    expect(leak.body).toContain('Опубликовать нельзя: в тексте остались персональные данные');
+    expect(leak.body).toContain('+7 911 765-43-21');
     const audit = await t.deps.db.query.auditLog.findMany({
       where: (a, { eq }) => eq(a.actorUserId, officer.userId),
     });

@@ -23,7 +23,23 @@ import type { OrgRow } from '../../../orgs/index.ts';
 import { carriesComplaint } from '../../appeals.model.ts';
 import { ATTACHMENT_RULES } from '../../appeals.settings.ts';
 import type { getAppealForStaff } from '../../get-appeal-for-staff.ts';
-import { questionStatusKey, refusalReasons, resultStatuses, withoutAnswerReasons } from '../../outcomes.ts';
+import {
+  mediaRefusalReasons,
+  questionStatusKey,
+  refusalReasons,
+  resultStatuses,
+  withoutAnswerReasons,
+} from '../../outcomes.ts';
+
+/** The message prefix of the reasons a type may be refused or left without an answer for. */
+function refusalPrefix(type: string): string {
+  return type === 'media_request'
+    ? 'appeals.mediaRefusal'
+    : type === 'info_request'
+      ? 'appeals.refusal'
+      : 'appeals.wa';
+}
+
 import { staffPolicy } from '../../staff.policy.ts';
 import { shippedTotk } from '../../totk.ts';
 import { DaysLeft, statusTag } from './queue-page.tsx';
@@ -125,7 +141,10 @@ export function AppealPage({
               </>
             ),
           },
-          { key: t('appeals.staff.forwardDue'), value: formatLocalDate(a.forwardDueDate) },
+          {
+            key: t(a.type === 'media_request' ? 'appeals.staff.media.noticeDue' : 'appeals.staff.forwardDue'),
+            value: formatLocalDate(a.forwardDueDate),
+          },
           {
             key: t(a.type === 'info_request' ? 'appeals.staff.delayNoticeDue' : 'appeals.staff.noticeDue'),
             value: (
@@ -156,9 +175,7 @@ export function AppealPage({
             ? [
                 {
                   key: t('appeals.staff.leave.reason'),
-                  value: t(
-                    `${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${a.withoutAnswerReason}`,
-                  ),
+                  value: t(`${refusalPrefix(a.type)}.${a.withoutAnswerReason}`),
                 },
               ]
             : []),
@@ -219,7 +236,7 @@ export function AppealPage({
             e.reasonCode === 'crime_report'
               ? t('appeals.staff.event.crime_report')
               : e.reasonCode
-                ? t(`${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${e.reasonCode}`)
+                ? t(`${refusalPrefix(a.type)}.${e.reasonCode}`)
                 : null,
             e.reason,
             e.newDueDate ? t('appeals.staff.newDue', { date: formatLocalDate(e.newDueDate) }) : null,
@@ -331,6 +348,35 @@ export function AppealPage({
             />
             <Button variant="secondary">{t('appeals.staff.forward.submit')}</Button>
           </Form>
+
+          {a.type === 'media_request' && a.extensionCount === 0 && (
+            <>
+              <h3 class="govuk-heading-m" id="media-delay">
+                {t('appeals.staff.media.title')}
+              </h3>
+              <p class="govuk-body">
+                {t('appeals.staff.media.lead', { date: formatLocalDate(a.forwardDueDate) })}
+              </p>
+              <Form action={`/manage/appeals/${a.id}/media-delay`}>
+                <TextInput
+                  name="until"
+                  label={t('appeals.staff.media.until')}
+                  hint={t('appeals.staff.media.untilHint')}
+                  value={valuesFor('media-delay').until}
+                  errors={errorsFor('media-delay')}
+                  width="10"
+                />
+                <Textarea
+                  name="delayReason"
+                  label={t('appeals.staff.media.reason')}
+                  value={valuesFor('media-delay').delayReason}
+                  errors={errorsFor('media-delay')}
+                  rows={3}
+                />
+                <Button variant="secondary">{t('appeals.staff.media.submit')}</Button>
+              </Form>
+            </>
+          )}
 
           <h3 class="govuk-heading-m" id="extend">
             {t('appeals.staff.extend.title')}
@@ -475,13 +521,18 @@ export function AppealPage({
                 legendSize="s"
                 value={valuesFor('leave').reason}
                 errors={errorsFor('leave')}
-                items={(a.type === 'info_request' ? refusalReasons : withoutAnswerReasons).map((r) => ({
+                items={(a.type === 'media_request'
+                  ? mediaRefusalReasons
+                  : a.type === 'info_request'
+                    ? refusalReasons
+                    : withoutAnswerReasons
+                ).map((r) => ({
                   value: r,
-                  text: t(`${a.type === 'info_request' ? 'appeals.refusal' : 'appeals.wa'}.${r}`),
-                  hint: a.type === 'info_request' ? undefined : t(`appeals.wa.${r}.hint`),
+                  text: t(`${refusalPrefix(a.type)}.${r}`),
+                  hint: refusalPrefix(a.type) === 'appeals.wa' ? t(`appeals.wa.${r}.hint`) : undefined,
                 }))}
               />
-              {a.type !== 'info_request' && (
+              {refusalPrefix(a.type) === 'appeals.wa' && (
                 <>
                   <TextInput
                     name="link"

@@ -13,6 +13,7 @@ import { answerAppeal } from '../../answer-appeal.ts';
 import { assignAppeal } from '../../assign-appeal.ts';
 import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '../../build-monthly-report.ts';
 import { classifyAppeal } from '../../classify-appeal.ts';
+import { delayMediaRequest } from '../../delay-media-request.ts';
 import { extendAppeal } from '../../extend-appeal.ts';
 import { forwardAppeal } from '../../forward-appeal.ts';
 import { getAppealFileForStaff, getAppealForStaff } from '../../get-appeal-for-staff.ts';
@@ -28,6 +29,7 @@ import {
   extendInput,
   forwardInput,
   leaveInput,
+  mediaDelayInput,
   queueQueryInput,
   reportQueryInput,
   returnComplaintInput,
@@ -59,6 +61,7 @@ const notices: Record<string, string> = {
   draft: 'appeals.staff.done.draft',
   leave: 'appeals.staff.done.leave',
   return: 'appeals.staff.done.return',
+  'media-delay': 'appeals.staff.done.media',
 };
 
 function signedIn(req: FastifyRequest, reply: FastifyReply): boolean {
@@ -237,6 +240,9 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       complainedOrgId: d.complainedOrg,
       reason: d.returnReason,
     }),
+  );
+  action('media-delay', mediaDelayInput, (req, d) =>
+    delayMediaRequest(deps, originOf(req), { id: req.params.id, until: d.until, reason: d.delayReason }),
   );
   action('extend', extendInput, (req, d) =>
     extendAppeal(deps, originOf(req), { id: req.params.id, days: d.days, reason: d.extendReason }),

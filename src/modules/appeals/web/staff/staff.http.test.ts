@@ -202,6 +202,28 @@ describe('/manage/appeals (HTTP)', () => {
     expect(none.body).not.toContain('/return"');
   });
 
+  it('delays a media request by a form within 3 days, and offers only the secrets as refusal grounds', async () => {
+    const a = await k.submit({ type: 'media_request' });
+    const url = `/manage/appeals/${a.id}`;
+    const page = await staff.officer.get(url);
+    expect(page.body).toContain('Запрос редакции СМИ');
+    expect(page.body).toContain('Уведомить об отсрочке или отказе до');
+    expect(page.body).toContain('05.03.2026');
+    expect(page.body).toContain('value="state_secret"');
+    expect(page.body).not.toContain('value="obscene_or_threats"');
+    let res = await staff.officer.post(`${url}/media-delay`, { until: '', delayReason: '' }, { from: url });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Укажите, почему информацию нельзя дать в семидневный срок');
+    res = await staff.officer.post(
+      `${url}/media-delay`,
+      { until: '2026-03-20', delayReason: 'Сведения у подведомственных учреждений' },
+      { from: url },
+    );
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${url}?notice=media-delay#media-delay`);
+    expect((await appealsRepository.findById(t.deps.db, a.id))?.dueDate).toBe('2026-03-20');
+  });
+
   it('leaves without answer by a form: the reason is required, a published-answer link checked', async () => {
     const a = await k.submit();
     const url = `/manage/appeals/${a.id}`;

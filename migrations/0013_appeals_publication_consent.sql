@@ -1,0 +1,1 @@
+ALTER TABLE "appeals" ADD COLUMN "publication_consent_at" timestamp with time zone;
