@@ -1,5 +1,5 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
-import { shippedCalendar } from '../../platform/calendar/index.ts';
+import type { ProductionCalendar } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
@@ -113,8 +113,10 @@ export async function getPublicDeclarations(
 
 /**
  * The last day to publish a year's declarations: 14 working days after the
- * filing deadline of 30 April of the next year (Указ №613, п. 6), by the production calendar.
+ * filing deadline of 30 April of the next year (Порядок approved by Указ №613,
+ * п. 4; п. 6 is about media requests), counted by the production calendar as
+ * administrators corrected it (`loadCalendar`), not only the shipped data.
  */
-export function declarationsDeadline(year: number): string {
-  return shippedCalendar().addWorkingDays(`${year + 1}-04-30`, 14);
+export function declarationsDeadline(calendar: ProductionCalendar, year: number): string {
+  return calendar.addWorkingDays(`${year + 1}-04-30`, 14);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
+import { loadCalendar } from '../../../platform/calendar/store.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
 import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { declarationFromForm, declarationInput } from '../declarations.input.ts';
@@ -57,9 +58,18 @@ export async function declarationsRoutes(app: FastifyInstance) {
 
   const staffPage = async (req: FastifyRequest<{ Params: Slug }>): Promise<RenderForm> => {
     const d = await getDeclarationsForStaff(deps, req.actor, req.params);
+    const { calendar } = await loadCalendar(deps.db);
     return (form) => ({
       title: req.t('publications.manage.declarations'),
-      body: <DeclarationsManageView org={d.org} years={d.years} rowsByYear={d.rowsByYear} {...form} />,
+      body: (
+        <DeclarationsManageView
+          org={d.org}
+          years={d.years}
+          rowsByYear={d.rowsByYear}
+          calendar={calendar}
+          {...form}
+        />
+      ),
       breadcrumbs: manageCrumbs(req, d.org),
     });
   };

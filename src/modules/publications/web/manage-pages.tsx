@@ -1,4 +1,5 @@
 import { formatDate, formatLocalDate } from '../../../platform/calendar/format.ts';
+import type { ProductionCalendar } from '../../../platform/calendar/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import {
   Button,
@@ -358,11 +359,14 @@ export function DeclarationsManageView({
   org,
   years,
   rowsByYear,
+  calendar,
   values,
   errors,
 }: FormProps & {
   years: { year: number; published: boolean; rows: number }[];
   rowsByYear: Map<number, DeclarationRow[]>;
+  /** the production calendar as administrators corrected it */
+  calendar: ProductionCalendar;
 }) {
   const { t, locale } = useView();
   const path = `/manage/orgs/${org.slug}/declarations`;
@@ -379,7 +383,9 @@ export function DeclarationsManageView({
             </Tag>
           </h2>
           <p class="govuk-body">
-            {t('declarations.manage.deadline', { date: formatLocalDate(declarationsDeadline(y.year)) })}
+            {t('declarations.manage.deadline', {
+              date: formatLocalDate(declarationsDeadline(calendar, y.year)),
+            })}
           </p>
           <Form action={`${path}/${y.year}/publication`}>
             <input type="hidden" name="published" value={y.published ? 'no' : 'yes'} />

@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
 import { SAMPLE_PDF, SAMPLE_PNG, type Upload } from '../../../../test/multipart.ts';
-import { seedOrganizations } from '../../orgs/index.ts';
+import { saveCalendarYear, statutoryYearData } from '../../../platform/calendar/store.ts';
+import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
 import { publicationsRepository as repo } from '../publications.repository.ts';
 import { structuredSections } from '../sections.ts';
 import { registerPublicationSections } from '../seed-publications.ts';
@@ -295,6 +296,29 @@ describe('income declarations', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Государственные номера транспорта публиковать нельзя');
     expect(res.body).toContain('Lada Vesta А123ВС39');
+  });
+
+  it('counts the 14 working days (Порядок п. 4) by the calendar as administrators corrected it', async () => {
+    expect((await editor.post('/manage/orgs/minzdrav/declarations', row)).statusCode).toBe(303);
+    let page = await editor.get('/manage/orgs/minzdrav/declarations');
+    expect(page.body).toContain('Разместить сведения нужно до 22.05.2026');
+    // an administrator marks 22 May 2026 a day off: the deadline moves to Monday 25 May
+    const months = statutoryYearData(2026);
+    months[4]?.push('22');
+    await t.deps.db.transaction((tx) =>
+      saveCalendarYear(
+        tx,
+        { year: 2026, months, note: 'test', enteredBy: null, enteredAt: '2026-01-01T00:00:00Z' },
+        t.deps.clock.now(),
+      ),
+    );
+    page = await editor.get('/manage/orgs/minzdrav/declarations');
+    expect(page.body).toContain('Разместить сведения нужно до 25.05.2026');
+    await t.deps.db.execute(sql`delete from settings where key = 'calendar.year.2026'`);
+    // leave the body as the next test expects it: no rows yet
+    const minzdrav = await findOrganizationBySlug(t.deps.db, 'minzdrav');
+    for (const r of await repo.declarations(t.deps.db, minzdrav?.id ?? '', 2025))
+      await repo.deleteDeclaration(t.deps.db, r.orgId, r.id);
   });
 
   it('adds rows, publishes the year, sorts by GET and gives CSV; family shown by relation only', async () => {
