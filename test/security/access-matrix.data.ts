@@ -142,6 +142,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/appeals/:id/answer': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/draft': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/leave': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/return': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/media-delay': { allow: APPEAL_WORKERS_A, deny: 404 },
 
   // appeals: public side managed by staff (FAQ and quarterly reviews of their own body)
   'GET /manage/appeals/faq': { allow: FAQ_STAFF },
