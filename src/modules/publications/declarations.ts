@@ -3,7 +3,7 @@ import type { ProductionCalendar } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
-import type { OrgRow } from '../orgs/index.ts';
+import { markOrgSectionFilled, type OrgRow } from '../orgs/index.ts';
 import type { DeclarationInput } from './declarations.input.ts';
 import { orgBySlug } from './find-org.ts';
 import { canPublish } from './publications.policy.ts';
@@ -79,6 +79,9 @@ export async function setDeclarationsPublished(
     const org = await orgBySlug(tx, input.slug);
     authorize(canPublish(origin.actor, org));
     await repo.setYearPublished(tx, org.id, input.year, input.published, deps.clock.now());
+    // The body's home shows the section as published while any year with rows is public.
+    const anyPublic = (await repo.declarationYears(tx, org.id)).some((y) => y.published && y.rows > 0);
+    await markOrgSectionFilled(tx, org.id, 'declarations', anyPublic ? deps.clock.now() : null);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

@@ -234,63 +234,74 @@ function cellOf(c: TableCell): {
     : { content: c as ComponentChildren };
 }
 
-/** A data table: caption, column headers, rows; numeric cells right-aligned. */
+/**
+ * A data table: caption, column headers, rows; numeric cells right-aligned.
+ * It sits in a container that scrolls sideways on its own when the table is wider than
+ * a phone's screen, so the page never does; the container is a named, focusable region
+ * (named by `label`, else by a text caption) so keyboard users can scroll it too.
+ */
 export function Table({
   caption,
   captionSize = 'm',
   head,
   rows,
   firstCellIsHeader,
+  label,
 }: {
   caption?: ComponentChildren;
   captionSize?: Size;
   head?: { text: ComponentChildren; numeric?: boolean }[];
   rows: TableCell[][];
   firstCellIsHeader?: boolean;
+  /** the name of the scrolling region when the caption is not plain text */
+  label?: string;
 }) {
+  const name = label ?? (typeof caption === 'string' ? caption : undefined);
   return (
-    <table class="govuk-table">
-      {caption !== undefined && (
-        <caption class={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption>
-      )}
-      {head && (
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {head.map((h, i) => (
-              <th
-                key={i}
-                scope="col"
-                class={cx('govuk-table__header', h.numeric && 'govuk-table__header--numeric')}
-              >
-                {h.text}
-              </th>
-            ))}
-          </tr>
-        </thead>
-      )}
-      <tbody class="govuk-table__body">
-        {rows.map((row, r) => (
-          <tr class="govuk-table__row" key={r}>
-            {row.map((raw, i) => {
-              const c = cellOf(raw);
-              return (i === 0 && firstCellIsHeader) || c.header ? (
-                <th key={i} scope="row" class="govuk-table__header" colSpan={c.colspan}>
-                  {c.content}
-                </th>
-              ) : (
-                <td
+    <div class="app-table-wrap" {...(name ? { role: 'region', 'aria-label': name, tabIndex: 0 } : {})}>
+      <table class="govuk-table">
+        {caption !== undefined && (
+          <caption class={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption>
+        )}
+        {head && (
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {head.map((h, i) => (
+                <th
                   key={i}
-                  class={cx('govuk-table__cell', c.numeric && 'govuk-table__cell--numeric')}
-                  colSpan={c.colspan}
+                  scope="col"
+                  class={cx('govuk-table__header', h.numeric && 'govuk-table__header--numeric')}
                 >
-                  {c.content}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                  {h.text}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody class="govuk-table__body">
+          {rows.map((row, r) => (
+            <tr class="govuk-table__row" key={r}>
+              {row.map((raw, i) => {
+                const c = cellOf(raw);
+                return (i === 0 && firstCellIsHeader) || c.header ? (
+                  <th key={i} scope="row" class="govuk-table__header" colSpan={c.colspan}>
+                    {c.content}
+                  </th>
+                ) : (
+                  <td
+                    key={i}
+                    class={cx('govuk-table__cell', c.numeric && 'govuk-table__cell--numeric')}
+                    colSpan={c.colspan}
+                  >
+                    {c.content}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -130,6 +130,7 @@ function CabinetView({
       <h2 class="govuk-heading-m">{t('accounts.cabinet.sessions')}</h2>
       <p class="govuk-body">{t('accounts.cabinet.sessionsLead')}</p>
       <Table
+        label={t('accounts.cabinet.sessions')}
         head={[
           { text: t('accounts.cabinet.session.device') },
           { text: t('accounts.cabinet.session.started') },

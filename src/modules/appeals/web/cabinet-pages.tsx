@@ -103,6 +103,7 @@ export function CabinetListView({
         <p class="govuk-body">{t('appeals.cabinet.empty')}</p>
       ) : (
         <Table
+          label={t('appeals.cabinet.title')}
           head={[
             { text: t('appeals.cabinet.number') },
             { text: t('appeals.cabinet.addressee') },
@@ -286,6 +287,7 @@ export function CabinetAppealView({
       />
       <h2 class="govuk-heading-m">{t('appeals.view.history')}</h2>
       <Table
+        label={t('appeals.view.history')}
         head={[{ text: t('appeals.view.when') }, { text: t('appeals.view.what') }]}
         rows={data.events.map((e) => [
           formatDateTime(e.at, locale),

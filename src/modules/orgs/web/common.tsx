@@ -48,6 +48,7 @@ export function OfficialsTable({ officials }: { officials: OfficialRow[] }) {
   const { t } = useView();
   return (
     <Table
+      label={t('orgs.officials.title')}
       head={[
         { text: t('orgs.officials.duty') },
         { text: t('orgs.officials.name') },

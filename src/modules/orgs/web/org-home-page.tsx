@@ -137,10 +137,24 @@ export function OrgHomeView({ home, canManage }: { home: OrgHome; canManage: boo
 
       <h2 class="govuk-heading-l">{t('orgs.home.sections')}</h2>
       <ul class="govuk-list govuk-list--spaced">
-        {sections.map((s) => (
-          <SectionItem key={s.id} slug={org.slug} s={s} officials={officials} />
-        ))}
+        {sections
+          .filter((s) => s.filledAt)
+          .map((s) => (
+            <SectionItem key={s.id} slug={org.slug} s={s} officials={officials} />
+          ))}
       </ul>
+      {sections.some((s) => !s.filledAt) && (
+        <>
+          <h2 class="govuk-heading-m">{t('orgs.home.sectionsEmpty')}</h2>
+          <ul class="govuk-list govuk-list--spaced">
+            {sections
+              .filter((s) => !s.filledAt)
+              .map((s) => (
+                <SectionItem key={s.id} slug={org.slug} s={s} officials={officials} />
+              ))}
+          </ul>
+        </>
+      )}
 
       <h2 class="govuk-heading-l">{t('orgs.home.officials')}</h2>
       {officials.length === 0 ? (

@@ -343,6 +343,35 @@ describe('income declarations', () => {
       ).statusCode,
     ).toBe(303);
     expect((await get('/orgs/minzdrav/declarations')).body).toContain('Сведения не опубликованы');
+    // the body's home lists the section among those not filled yet, with who answers for it
+    const emptyHeading = 'Разделы, которые пока не заполнены';
+    const before = (await get('/orgs/minzdrav')).body;
+    expect(before.indexOf('Сведения о доходах')).toBeGreaterThan(before.indexOf(emptyHeading));
+    expect(
+      (
+        await editor.post(
+          '/manage/orgs/minzdrav/declarations/2025/publication',
+          { published: 'yes' },
+          { from: '/manage/orgs/minzdrav/declarations' },
+        )
+      ).statusCode,
+    ).toBe(303);
+    // once the year is published the home never calls the section empty
+    const home = (await get('/orgs/minzdrav')).body;
+    const at = home.indexOf('Сведения о доходах');
+    expect(at).toBeGreaterThan(-1);
+    expect(home.indexOf(emptyHeading) === -1 || at < home.indexOf(emptyHeading)).toBe(true);
+    expect(
+      (
+        await editor.post(
+          '/manage/orgs/minzdrav/declarations/2025/publication',
+          { published: 'no' },
+          { from: '/manage/orgs/minzdrav/declarations' },
+        )
+      ).statusCode,
+    ).toBe(303);
+    const hidden = (await get('/orgs/minzdrav')).body;
+    expect(hidden.indexOf('Сведения о доходах')).toBeGreaterThan(hidden.indexOf(emptyHeading));
     expect(
       (
         await editor.post(

@@ -192,6 +192,7 @@ export function AppealPage({
         <p class="govuk-body">{t('appeals.staff.questions.none')}</p>
       ) : (
         <Table
+          label={t('appeals.staff.questions')}
           head={[
             { text: t('appeals.staff.report.code') },
             { text: t('appeals.staff.report.question') },
@@ -223,6 +224,7 @@ export function AppealPage({
 
       <h2 class="govuk-heading-m">{t('appeals.staff.history')}</h2>
       <Table
+        label={t('appeals.staff.history')}
         head={[
           { text: t('appeals.staff.history.when') },
           { text: t('appeals.staff.history.what') },
