@@ -41,6 +41,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Открытый регион <noreply@open-region.local>'),
   SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SECRETS_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Shed load (503) when the mean event-loop delay passes this many milliseconds; 0 turns shedding off. */
+  LOAD_SHED_DELAY_MS: z.coerce.number().int().min(0, 'must be 0 (off) or a number of milliseconds').default(1000),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -95,6 +97,8 @@ export type Config = Readonly<{
   secretKeys: Readonly<{ current: string; previous: string | undefined }>;
   /** false (the default), a hop count or proxy addresses/CIDRs: Fastify's `trustProxy` */
   trustProxy: false | number | string[];
+  /** the mean event-loop delay (ms) past which requests are refused with 503; 0: never */
+  loadShedDelayMs: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mailFrom: e.MAIL_FROM,
     trustProxy: e.TRUST_PROXY ? (parseTrustProxy(e.TRUST_PROXY) ?? false) : false,
+    loadShedDelayMs: e.LOAD_SHED_DELAY_MS,
   });
 }
 

@@ -48,6 +48,9 @@ export async function createTestDeps(
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     SEED: 'none',
     DATA_DIR: inject('dataDir'),
+    // Test files share two cores with PostgreSQL and each other: a starved event loop is not
+    // the app's overload. The shedder's own test turns it back on.
+    LOAD_SHED_DELAY_MS: '0',
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });

@@ -10,7 +10,7 @@ import { freePort } from '../db/embedded.ts';
 let deps: TestDeps;
 let app: FastifyInstance;
 beforeAll(async () => {
-  deps = await createTestDeps();
+  deps = await createTestDeps({ env: { LOAD_SHED_DELAY_MS: '1000' } });
   app = await buildApp(deps);
   await app.register(async (t) => {
     t.get('/test/items/:id', async (req) => ({ id: (req.params as { id: string }).id }));

@@ -49,8 +49,8 @@ export const operationsPlatform = fp(async (app: FastifyInstance, opts: { deps: 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   await app.register(underPressure, {
-    // a mean event-loop delay of a second means every request already waits that long
-    maxEventLoopDelay: 1000,
+    // a mean event-loop delay of a second means every request already waits that long (0: off)
+    maxEventLoopDelay: opts.deps.config.loadShedDelayMs,
     retryAfter: 10,
     pressureHandler: async (req, _reply, type, value) => {
       if (PROBES.has(req.url.split('?')[0] ?? '')) return;
