@@ -174,11 +174,14 @@ export function Layout({
               <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
                 <h2 class="govuk-visually-hidden">{t('ui.footer.label')}</h2>
                 <ul class="govuk-footer__inline-list">
-                  <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/api/docs">
-                      {t('ui.footer.api')}
-                    </a>
-                  </li>
+                  {/* A kiosk terminal offers no way off the service: the API docs are for developers. */}
+                  {!v.kiosk && (
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href="/api/docs">
+                        {t('ui.footer.api')}
+                      </a>
+                    </li>
+                  )}
                   <li class="govuk-footer__inline-list-item">
                     <a class="govuk-footer__link" href="/accessibility">
                       {t('ui.footer.accessibility')}

@@ -32,6 +32,16 @@ describe('kiosk mode', () => {
     expect(plain.body).not.toContain('http-equiv="refresh"');
   });
 
+  it('hides the links that lead off the service (the API docs) on every page and the home', async () => {
+    const browser = await kioskBrowser();
+    for (const path of ['/sign-in', '/']) {
+      expect((await visitor(t.app).get(path)).body, path).toContain('href="/api/docs"');
+      const page = await browser.get(path);
+      expect(page.statusCode, path).toBe(200);
+      expect(page.body, path).not.toContain('href="/api/docs"');
+    }
+  });
+
   it('does not remember the sign-in and ends the session after 5 idle minutes', async () => {
     const u = await createUser(t.deps);
     const browser = await kioskBrowser();

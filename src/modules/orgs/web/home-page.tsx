@@ -11,7 +11,7 @@ export function HomeView({
   executiveCount: number;
   municipalCount: number;
 }) {
-  const { t } = useView();
+  const { t, kiosk } = useView();
   return (
     <>
       <GridRow>
@@ -80,13 +80,18 @@ export function HomeView({
         ))}
       </GridRow>
 
-      <h2 class="govuk-heading-m">{t('home.developers.title')}</h2>
-      <p class="govuk-body">
-        {t('home.developers.body')}{' '}
-        <a class="govuk-link" href="/api/docs">
-          {t('home.developers.link')}
-        </a>
-      </p>
+      {/* A kiosk terminal offers no way off the service (task 8.4). */}
+      {!kiosk && (
+        <>
+          <h2 class="govuk-heading-m">{t('home.developers.title')}</h2>
+          <p class="govuk-body">
+            {t('home.developers.body')}{' '}
+            <a class="govuk-link" href="/api/docs">
+              {t('home.developers.link')}
+            </a>
+          </p>
+        </>
+      )}
     </>
   );
 }
