@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -109,6 +109,8 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
+  /** also append everything the process writes (its log) to this file, whole */
+  logFile?: string,
 ): Promise<ServerProcess> {
   const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
@@ -128,9 +130,11 @@ export async function startServerProcess(
   const keep = (s: string) => (s.length > 256_000 ? s.slice(-128_000) : s);
   child.stdout?.on('data', (c) => {
     out = keep(out + String(c));
+    if (logFile) appendFileSync(logFile, c);
   });
   child.stderr?.on('data', (c) => {
     err = keep(err + String(c));
+    if (logFile) appendFileSync(logFile, c);
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;

@@ -163,7 +163,7 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
     (err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
       let status = err instanceof DomainError ? err.status : (err.statusCode ?? 500);
       let code = err instanceof DomainError ? err.code : (err.code ?? 'internal');
-      if (hasZodFastifySchemaValidationErrors(err)) {
+      if (hasZodFastifySchemaValidationErrors(err) || isDataException(err)) {
         status = 400;
         code = 'invalid_request';
       }
@@ -183,11 +183,12 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
           title: problemTitle(status),
           status,
           code:
-            err instanceof DomainError || hasZodFastifySchemaValidationErrors(err)
+            err instanceof DomainError || hasZodFastifySchemaValidationErrors(err) || isDataException(err)
               ? code
               : problemCode(status, err.code),
         };
-        if (status < 500) body.detail = err.message;
+        // the database's own wording stays in the log
+        if (status < 500) body.detail = isDataException(err) ? 'invalid value' : err.message;
         if (err instanceof InvalidInput) body.errors = err.errors;
         if (hasZodFastifySchemaValidationErrors(err))
           body.errors = err.validation.map((v) => ({ field: v.instancePath, message: v.message }));
@@ -217,3 +218,17 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
     },
   );
 });
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a NUL byte in text, a value
+ * out of a column's range, a malformed uuid or date) come from what the visitor
+ * sent and reached a query unchecked: a bad request, never a 500.
+ */
+function isDataException(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
