@@ -123,7 +123,7 @@ describe('npm start', () => {
     expect(processesUsing(dir)).toEqual([]);
     expect(existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(false);
     expect(run.stdout()).toContain('shutting down');
-  });
+  }, 120_000);
 
   it('exits 0 on Ctrl-C, when the terminal signals postgres at the same time', async () => {
     const dir = dataDir();
@@ -135,5 +135,5 @@ describe('npm start', () => {
     process.kill(-(run.child.pid as number), 'SIGINT');
     expect(await run.exited).toBe(0);
     expect(processesUsing(dir)).toEqual([]);
-  });
+  }, 120_000);
 });
