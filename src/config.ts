@@ -42,7 +42,11 @@ const envSchema = z.object({
   SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SECRETS_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Shed load (503) when the mean event-loop delay passes this many milliseconds; 0 turns shedding off. */
-  LOAD_SHED_DELAY_MS: z.coerce.number().int().min(0, 'must be 0 (off) or a number of milliseconds').default(1000),
+  LOAD_SHED_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0, 'must be 0 (off) or a number of milliseconds')
+    .default(1000),
   TRUST_PROXY: z
     .string()
     .trim()
