@@ -58,7 +58,9 @@ describe('a demo citizen sends an appeal with JavaScript off', () => {
     await expectAxeClean(page);
 
     await page.getByLabel('Орган или организация').selectOption('minzdrav');
-    await page.getByLabel('Жалоба').check();
+    await page.getByRole('radio', { name: 'Жалоба' }).check();
+    // a complaint names the body whose decision or action it is about (59-ФЗ ст. 8 ч. 6)
+    await page.getByLabel('На решение или действие какого органа жалоба').selectOption({ index: 1 });
     await page.getByLabel('Текст обращения').fill('У входа в поликлинику № 3 нет пандуса. Прошу установить.');
     await page.getByLabel('Приложения (необязательно)').setInputFiles({
       name: 'фото-входа.pdf',
