@@ -50,10 +50,11 @@ describe('the staff side of appeals passes axe with JavaScript off', () => {
       expect(await page.getByRole('button', { name: button }).count(), button).toBe(1);
     await expectAxeClean(page);
     // a refused forward (to the body complained about) shows the form again, still clean
-    await page.getByLabel('Орган на портале').selectOption(k.other.id);
-    await page.getByLabel('На какой орган жалоба').selectOption(k.other.id);
-    await page.getByLabel('Причина', { exact: true }).fill('Компетенция');
-    await page.getByRole('button', { name: 'Направить' }).click();
+    const forward = page.locator('form').filter({ has: page.getByRole('button', { name: 'Направить' }) });
+    await forward.getByLabel('Орган на портале').selectOption(k.other.id);
+    await forward.getByLabel('На решение или действие какого органа жалоба').selectOption(k.other.id);
+    await forward.getByLabel('Причина', { exact: true }).fill('Компетенция');
+    await forward.getByRole('button', { name: 'Направить' }).click();
     await page.waitForLoadState();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Жалобу нельзя направить');
     await expectAxeClean(page);
