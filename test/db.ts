@@ -40,9 +40,15 @@ export type TestDeps = Deps & { clock: TestClock; close(): Promise<void> };
 
 /** Real dependencies on a fresh database: pg-boss included; SMTP only when given. */
 export async function createTestDeps(
-  opts: { smtpUrl?: string; env?: Record<string, string>; jobs?: JobsOptions } = {},
+  opts: {
+    smtpUrl?: string;
+    env?: Record<string, string>;
+    jobs?: JobsOptions;
+    /** an existing test database (a second app process on the same data); default a fresh one */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestDeps> {
-  const url = await freshDatabaseUrl();
+  const url = opts.databaseUrl ?? (await freshDatabaseUrl());
   const config = loadConfig({
     DATABASE_URL: url,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',

@@ -10,6 +10,7 @@
 export * from '../platform/audit/audit.tables.ts';
 export * from '../platform/db/settings.tables.ts';
 export * from '../platform/files/files.tables.ts';
+export * from '../platform/http/rate-limits.tables.ts';
 export * from '../platform/mail/mail.tables.ts';
 export * from '../platform/search/search.tables.ts';
 export * from './accounts/accounts.tables.ts';

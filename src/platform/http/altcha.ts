@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { CappedMap, create, randomInt } from 'altcha-lib/frameworks/fastify';
+import { create, randomInt } from 'altcha-lib/frameworks/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { pgAltchaStore } from './rate-limit-store.ts';
 
 /*
  * ALTCHA proof of work on anonymous forms (self-hosted, no third party, no tracking).
@@ -18,8 +19,6 @@ import fp from 'fastify-plugin';
 
 export type AltchaOutcome = 'verified' | 'absent' | 'invalid';
 
-// Verified payloads are remembered until they expire, so one solution serves one submission.
-const used = new CappedMap<string, boolean>({ maxSize: 50_000 });
 const CHALLENGE_TTL_S = 20 * 60;
 
 function secretsFor(sessionSecret: string) {
@@ -27,13 +26,16 @@ function secretsFor(sessionSecret: string) {
   return { hmacSignatureSecret: derive('altcha-signature'), hmacKeySignatureSecret: derive('altcha-key') };
 }
 
-type Altcha = ReturnType<typeof create>;
+type Altcha = { a: ReturnType<typeof create>; used: ReturnType<typeof pgAltchaStore> };
 const instances = new WeakMap<FastifyInstance, Altcha>();
 
 function altchaOf(app: FastifyInstance): Altcha {
   let a = instances.get(app);
   if (!a) {
-    a = create({
+    // Verified payloads are remembered in the database until their challenge expires (a
+    // minute's margin for clocks), so one solution serves one submission in every process.
+    const used = pgAltchaStore(app.deps.db, (CHALLENGE_TTL_S + 60) * 1000);
+    const altcha = create({
       deriveKey,
       ...secretsFor(app.deps.config.sessionSecret),
       store: used,
@@ -46,6 +48,7 @@ function altchaOf(app: FastifyInstance): Altcha {
         expiresAt: new Date(Date.now() + CHALLENGE_TTL_S * 1000),
       }),
     });
+    a = { a: altcha, used };
     instances.set(app, a);
   }
   return a;
@@ -60,7 +63,7 @@ function payloadOf(req: FastifyRequest): string | undefined {
 export async function verifyAltcha(req: FastifyRequest): Promise<AltchaOutcome> {
   const payload = payloadOf(req);
   if (!payload) return 'absent';
-  const a = altchaOf(req.server);
+  const { a, used } = altchaOf(req.server);
   const { hmacSignatureSecret, hmacKeySignatureSecret } = secretsFor(req.server.deps.config.sessionSecret);
   const result = await a.verify(payload, deriveKey, hmacSignatureSecret, hmacKeySignatureSecret, used);
   return result.error ? 'invalid' : 'verified';
@@ -90,7 +93,7 @@ export const altchaRoutes = fp(
     app.get(
       '/altcha/challenge',
       { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
-      async (req, reply) => altchaOf(app).challengeHandler(req, reply),
+      async (req, reply) => altchaOf(app).a.challengeHandler(req, reply),
     );
   },
   { name: 'altcha-routes' },

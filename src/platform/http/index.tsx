@@ -19,6 +19,7 @@ import { lowVisionCookie, parseLowVision } from '../ui/low-vision.ts';
 import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { unavailablePage } from './operations.ts';
+import { pgRateLimitStore } from './rate-limit-store.ts';
 import { type PageOptions, sendPage } from './render.tsx';
 import { uploadsPlugin } from './uploads.ts';
 
@@ -87,7 +88,8 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  // counters in PostgreSQL, so every app process counts the same client together
+  await app.register(rateLimit, { global: false, store: pgRateLimitStore(app.deps.db, app.deps.log) });
   await app.register(fastifyStatic, {
     // the build public/build names at start: a later build switches the link, never the files this process serves
     root: resolvedBuild(path.resolve(import.meta.dirname, '../../../public/build')),
