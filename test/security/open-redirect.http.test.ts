@@ -124,6 +124,10 @@ describe('ЕСИА sign-in keeps only a local next', () => {
       seen.push(loc);
       res = await jar.get(pathOf(loc));
     }
+    // a first sign-in answers the 152-ФЗ consent; the saved next goes through it
+    expect(seen.at(-1)).toBe('/sign-in/oidc/consent');
+    res = await jar.post('/sign-in/oidc/consent', { decision: 'agree' }, { from: res });
+    seen.push(res.headers.location as string);
     const last = seen.at(-1) as string;
     expectLocal(last);
     expect(last).toBe('/cabinet');

@@ -16,7 +16,7 @@ import { resetPassword } from './reset-password.ts';
 import { revokeRole } from './revoke-role.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from './seed-demo-accounts.ts';
 import { actorOf, KIOSK_IDLE_MS, openSession, resolveSession, SESSION_TTL_MS } from './sessions.ts';
-import { signInWithOidc } from './sign-in-with-oidc.ts';
+import { OIDC_CONSENT_VERSION, signInWithOidc } from './sign-in-with-oidc.ts';
 import { signInWithPassword } from './sign-in-with-password.ts';
 import { signUp } from './sign-up.ts';
 
@@ -238,7 +238,16 @@ describe('OpenID Connect accounts', () => {
 
   it('creates an ЕСИА-identified account on first sign-in and finds it by subject afterwards', async () => {
     const c = claims({ email: 'esia-new@example.test', emailVerified: true });
-    const first = await signInWithOidc(deps, origin, { provider: esia, claims: c }, { kiosk: false });
+    // without the person's consent a new account is not created, and nothing is written
+    const asked = await signInWithOidc(deps, origin, { provider: esia, claims: c }, { kiosk: false });
+    expect(asked).toEqual({ kind: 'consent_needed' });
+    expect(await deps.db.select().from(users).where(eq(users.email, 'esia-new@example.test'))).toEqual([]);
+    const first = await signInWithOidc(
+      deps,
+      origin,
+      { provider: esia, claims: c, consent: OIDC_CONSENT_VERSION },
+      { kiosk: false },
+    );
     expect(first).toMatchObject({ kind: 'signed_in', created: true });
     const second = await signInWithOidc(deps, origin, { provider: esia, claims: c }, { kiosk: false });
     expect(second).toMatchObject({ kind: 'signed_in', created: false });
@@ -266,7 +275,12 @@ describe('OpenID Connect accounts', () => {
 
   it('will not link an identity already linked to someone else', async () => {
     const c = claims();
-    const owner = await signInWithOidc(deps, origin, { provider: esia, claims: c }, { kiosk: false });
+    const owner = await signInWithOidc(
+      deps,
+      origin,
+      { provider: esia, claims: c, consent: OIDC_CONSENT_VERSION },
+      { kiosk: false },
+    );
     expect(owner.kind).toBe('signed_in');
     const other = await actorFor((await createUser(deps)).userId);
     const r = await signInWithOidc(

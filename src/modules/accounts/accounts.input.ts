@@ -112,3 +112,8 @@ export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 export const userSearchInput = z.object({
   q: z.string().trim().max(200).optional().default(''),
 });
+
+/** The answer on the 152-ФЗ consent page shown before a first sign-in through ЕСИА creates an account. */
+export const oidcConsentInput = z.object({
+  decision: z.enum(['agree', 'refuse'], { message: 'accounts.oidcConsent.decisionRequired' }),
+});

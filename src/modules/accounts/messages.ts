@@ -103,6 +103,30 @@ export const accountsMessages = defineMessages({
       'Учётная запись с этим адресом электронной почты уже есть. Войдите по паролю и привяжите Госуслуги в личном кабинете.',
     'accounts.notice.oidcLinkedElsewhere': 'Эта внешняя учётная запись уже привязана к другому пользователю.',
     'accounts.notice.kioskEnded': 'Сеанс завершён. Данные предыдущего посетителя удалены с экрана.',
+    'accounts.notice.oidcConsentRefused':
+      'Учётная запись не создана. Без вашего согласия мы не сохранили данные, полученные от Госуслуг. Читать портал можно и без входа.',
+    'accounts.oidcConsent.title': 'Согласие на обработку персональных данных',
+    'accounts.oidcConsent.lead':
+      'Вы впервые входите на портал через Госуслуги. Учётная запись на портале будет создана, только если вы согласитесь на обработку данных, которые передали Госуслуги.',
+    'accounts.oidcConsent.whatHeading': 'Какие данные мы получили',
+    'accounts.oidcConsent.name': 'Фамилия, имя, отчество',
+    'accounts.oidcConsent.email': 'Адрес электронной почты',
+    'accounts.oidcConsent.level': 'Уровень учётной записи Госуслуг',
+    'accounts.oidcConsent.subject': 'Идентификатор на Госуслугах',
+    'accounts.oidcConsent.subjectValue': 'номер вашей учётной записи, чтобы узнавать вас при следующем входе',
+    'accounts.oidcConsent.none': 'не передано',
+    'accounts.oidcConsent.whyHeading': 'Зачем и на каком основании',
+    'accounts.oidcConsent.why':
+      'Чтобы вы могли входить на портал, направлять обращения и запросы в органы власти и получать на них ответы, участвовать в обсуждениях и голосованиях. Основание — ваше согласие по статьям 6 и 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных». Данные не передаются третьим лицам, кроме органов, которым вы сами направите обращение.',
+    'accounts.oidcConsent.keep': 'Данные хранятся, пока существует ваша учётная запись.',
+    'accounts.oidcConsent.withdrawHeading': 'Как отозвать согласие',
+    'accounts.oidcConsent.withdraw':
+      'В любой момент: направьте оператору портала письменный отзыв согласия (часть 2 статьи 9 152-ФЗ). После отзыва учётная запись будет закрыта, а данные удалены, кроме обращений, уже направленных в органы власти: их хранят столько, сколько требует Федеральный закон № 59-ФЗ.',
+    'accounts.oidcConsent.ifRefused':
+      'Если вы не согласны, учётная запись не будет создана и данные, полученные от Госуслуг, не сохранятся.',
+    'accounts.oidcConsent.agree': 'Согласен, создать учётную запись',
+    'accounts.oidcConsent.refuse': 'Не согласен',
+    'accounts.oidcConsent.decisionRequired': 'Выберите, согласны ли вы на обработку персональных данных',
 
     // Password reset
     'accounts.reset.title': 'Восстановление пароля',
@@ -339,6 +363,30 @@ export const accountsMessages = defineMessages({
       'An account with this e-mail address already exists. Sign in with the password and link Gosuslugi in your account.',
     'accounts.notice.oidcLinkedElsewhere': 'This external account is already linked to another person.',
     'accounts.notice.kioskEnded': 'The session has ended. The previous visitor’s data has been cleared.',
+    'accounts.notice.oidcConsentRefused':
+      'No account was created. Without your consent we kept none of the data Gosuslugi sent. You can read the portal without signing in.',
+    'accounts.oidcConsent.title': 'Consent to the processing of personal data',
+    'accounts.oidcConsent.lead':
+      'You are signing in to the portal through Gosuslugi for the first time. An account will be created only if you consent to the processing of the data Gosuslugi sent.',
+    'accounts.oidcConsent.whatHeading': 'What data we received',
+    'accounts.oidcConsent.name': 'Last name, first name, patronymic',
+    'accounts.oidcConsent.email': 'E-mail address',
+    'accounts.oidcConsent.level': 'Gosuslugi account level',
+    'accounts.oidcConsent.subject': 'Gosuslugi identifier',
+    'accounts.oidcConsent.subjectValue': 'the number of your account, to recognise you next time',
+    'accounts.oidcConsent.none': 'not sent',
+    'accounts.oidcConsent.whyHeading': 'Why, and on what grounds',
+    'accounts.oidcConsent.why':
+      'So that you can sign in, send appeals and requests to public bodies and receive their answers, and take part in discussions and votes. The grounds are your consent under articles 6 and 9 of Federal Law No. 152-FZ of 27.07.2006 "On Personal Data". The data is given to no one else, except the bodies you send an appeal to yourself.',
+    'accounts.oidcConsent.keep': 'The data is kept while your account exists.',
+    'accounts.oidcConsent.withdrawHeading': 'How to withdraw consent',
+    'accounts.oidcConsent.withdraw':
+      'At any time: send the portal operator a written withdrawal of consent (article 9 part 2 of 152-FZ). The account is then closed and the data deleted, except appeals already sent to public bodies, which are kept as long as Federal Law No. 59-FZ requires.',
+    'accounts.oidcConsent.ifRefused':
+      'If you do not consent, no account is created and the data Gosuslugi sent is not kept.',
+    'accounts.oidcConsent.agree': 'I consent, create the account',
+    'accounts.oidcConsent.refuse': 'I do not consent',
+    'accounts.oidcConsent.decisionRequired': 'Choose whether you consent to the processing of personal data',
     'accounts.reset.title': 'Reset your password',
     'accounts.reset.lead':
       'Enter the address you registered with. We will send a link to set a new password.',

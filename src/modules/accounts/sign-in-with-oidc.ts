@@ -9,12 +9,21 @@ import type { IdentityClaims } from './oidc/client.ts';
 import { actorOf, openSession } from './sessions.ts';
 import { displayNameOf } from './sign-up.ts';
 
+/**
+ * Version of the consent text shown before a first sign-in through an OpenID
+ * Connect provider creates an account (web/oidc-consent.tsx), kept in the
+ * audit entry of the sign-up.
+ */
+export const OIDC_CONSENT_VERSION = '152-FZ/oidc/2026-11';
+
 export type OidcSignInResult =
   | { kind: 'signed_in'; token: string; userId: string; created: boolean }
   | { kind: 'linked'; userId: string }
   | { kind: 'email_taken' }
   | { kind: 'linked_elsewhere' }
-  | { kind: 'refused' };
+  | { kind: 'refused' }
+  /** a new account would be created: ask the person's consent first (nothing has been stored) */
+  | { kind: 'consent_needed' };
 
 /**
  * Sign in (or link, when already signed in) with an OpenID Connect identity.
@@ -23,11 +32,20 @@ export type OidcSignInResult =
  * (email_verified), otherwise that person must sign in by password and link
  * from the cabinet. An ЕСИА-type provider marks the account identified as
  * 'esia' with the level it reports.
+ *
+ * A first sign-in that would create an account creates it only with
+ * `input.consent` (the version of the 152-ФЗ text the person agreed to, kept
+ * in the audit entry as sign-up by password keeps it); without it the answer
+ * is `consent_needed` and nothing is written.
  */
 export async function signInWithOidc(
   deps: Deps,
   origin: Origin,
-  input: { provider: { id: string; identification: 'email' | 'esia' }; claims: IdentityClaims },
+  input: {
+    provider: { id: string; identification: 'email' | 'esia' };
+    claims: IdentityClaims;
+    consent?: string | undefined;
+  },
   opts: { kiosk: boolean; userAgent?: string | undefined; replaceSession?: string | null },
 ): Promise<OidcSignInResult> {
   authorize(accountsPolicy.canSignIn(origin.actor));
@@ -92,6 +110,7 @@ export async function signInWithOidc(
         if (!claims.emailVerified) return { kind: 'email_taken' };
         user = byEmail;
       } else {
+        if (!input.consent) return { kind: 'consent_needed' };
         const lastName = claims.lastName ?? '';
         const firstName = claims.firstName ?? '';
         user = await repo.insertUser(tx, {
@@ -130,7 +149,13 @@ export async function signInWithOidc(
       action: created ? 'account.sign_up' : 'account.sign_in',
       objectType: 'user',
       objectId: user.id,
-      details: { method: 'oidc', provider: provider.id, level: claims.level, kiosk: opts.kiosk },
+      details: {
+        method: 'oidc',
+        provider: provider.id,
+        level: claims.level,
+        kiosk: opts.kiosk,
+        ...(created ? { consent: input.consent, consentAt: now.toISOString() } : {}),
+      },
     });
     return { kind: 'signed_in', token, userId: user.id, created };
   });

@@ -7,6 +7,7 @@ import { confirmEmailRoutes } from './confirm-email.tsx';
 import { kioskRoutes } from './kiosk.tsx';
 import { manageRoutes } from './manage.tsx';
 import { oidcRoutes } from './oidc.tsx';
+import { oidcConsentRoutes } from './oidc-consent.tsx';
 import { passwordResetRoutes } from './password-reset.tsx';
 import { signInRoutes } from './sign-in.tsx';
 import { signOutRoutes } from './sign-out.tsx';
@@ -24,6 +25,7 @@ export async function accountsWeb(app: FastifyInstance) {
   await app.register(manageRoutes);
   await app.register(kioskRoutes);
   await app.register(oidcRoutes);
+  await app.register(oidcConsentRoutes);
   // The demo ЕСИА: only in the demo deployment and in tests that ask for it (SEED=demo).
   if (devIdpEnabled(app.deps)) await app.register(devIdpRoutes);
 }

@@ -1,9 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { createUser, sessionFor } from '../../../../test/auth.ts';
 import { type Agent, visitor } from '../../../../test/forms.ts';
+import { auditLog } from '../../../platform/audit/audit.tables.ts';
 import { userIdentities, users } from '../accounts.tables.ts';
+import { OIDC_CONSENT_VERSION } from '../sign-in-with-oidc.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,14 +51,34 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
     expect(res.body).toContain('href="/sign-in/oidc/esia"');
   });
 
-  it('runs the whole code flow and ends with a signed-in citizen identified as esia', async () => {
+  it('runs the whole code flow: the 152-ФЗ consent first, then a signed-in citizen identified as esia', async () => {
     const browser = visitor(t.app);
-    const { res, url } = await esiaSignIn(
-      browser,
-      'petrov',
-      'gosuslugi-2',
-      '/sign-in/oidc/esia?next=/cabinet',
+    const consent = await esiaSignIn(browser, 'petrov', 'gosuslugi-2', '/sign-in/oidc/esia?next=/cabinet');
+    // A first sign-in stops at the consent: what data, why, how to withdraw. Nothing is stored yet.
+    expect(consent.url).toBe('/sign-in/oidc/consent');
+    expect(consent.res.statusCode).toBe(200);
+    for (const text of [
+      'Согласие на обработку персональных данных',
+      'Петров Алексей Николаевич',
+      'a.petrov@esia-demo.example',
+      'стандартная',
+      '152-ФЗ',
+      'Зачем и на каком основании',
+      'Как отозвать согласие',
+    ])
+      expect(consent.res.body).toContain(text);
+    expect(await t.deps.db.select().from(users).where(eq(users.email, 'a.petrov@esia-demo.example'))).toEqual(
+      [],
     );
+    // Nothing else can be done before answering: there is no session.
+    const cabinet = await browser.get('/cabinet');
+    expect(cabinet.statusCode).toBe(303);
+    expect(cabinet.headers.location).toMatch(/^\/sign-in/);
+
+    const agreed = await browser.post('/sign-in/oidc/consent', { decision: 'agree' }, { from: consent.res });
+    expect(agreed.statusCode).toBe(303);
+    expect(agreed.headers.location).toBe('/cabinet');
+    const { res, url } = await follow(browser, '/cabinet');
     expect(url).toBe('/cabinet');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Петров Алексей Николаевич');
@@ -70,6 +92,12 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
       .from(userIdentities)
       .where(eq(userIdentities.userId, u?.id as string));
     expect(ids.map((i) => [i.provider, i.subject])).toEqual([['esia', 'esia-demo-1000002']]);
+    // the consent's version is kept with the sign-up, as for a sign-up by password
+    const [signUp] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, u?.id as string), eq(auditLog.action, 'account.sign_up')));
+    expect(signUp?.details).toMatchObject({ method: 'oidc', consent: OIDC_CONSENT_VERSION });
 
     // Signing in again finds the same account by provider + subject.
     const again = await esiaSignIn(visitor(t.app), 'petrov', 'gosuslugi-2');
@@ -77,6 +105,53 @@ describe('OpenID Connect sign-in with the demo ЕСИА', () => {
     expect(
       await t.deps.db.select().from(users).where(eq(users.email, 'a.petrov@esia-demo.example')),
     ).toHaveLength(1);
+  });
+
+  it('refusing the consent creates nothing and keeps none of the data ЕСИА sent', async () => {
+    const counts = async () =>
+      (
+        await t.deps.db.execute<{ u: number; i: number; a: number }>(
+          sql`select (select count(*) from users)::int as u, (select count(*) from user_identities)::int as i,
+                     (select count(*) from audit_log)::int as a`,
+        )
+      ).rows[0];
+    const before = await counts();
+    const browser = visitor(t.app);
+    const consent = await esiaSignIn(browser, 'ivanova', 'gosuslugi-1', '/sign-in/oidc/esia?next=/cabinet');
+    expect(consent.url).toBe('/sign-in/oidc/consent');
+    // no answer: the form again, saying what to do
+    const none = await browser.post('/sign-in/oidc/consent', {}, { from: consent.res });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Выберите, согласны ли вы на обработку персональных данных');
+
+    const refused = await browser.post(
+      '/sign-in/oidc/consent',
+      { decision: 'refuse' },
+      { from: consent.res },
+    );
+    expect(refused.statusCode).toBe(303);
+    expect(refused.headers.location).toBe('/sign-in?notice=oidcConsentRefused');
+    expect((await browser.get('/sign-in?notice=oidcConsentRefused')).body).toContain(
+      'Учётная запись не создана',
+    );
+    expect(await counts()).toEqual(before);
+    const stored = await t.deps.db.execute(
+      sql`select 1 from users where last_name = 'Иванова' or email = 'm.ivanova@esia-demo.example'
+          union all select 1 from user_identities where subject = 'esia-demo-1000001'`,
+    );
+    expect(stored.rows).toEqual([]);
+    // the sealed answer is gone from the browser: the consent page cannot be opened again
+    expect(browser.jar.get('oidc_consent')).toBeUndefined();
+    const again = await browser.get('/sign-in/oidc/consent');
+    expect(again.headers.location).toBe('/sign-in?notice=oidcFailed');
+  });
+
+  it('refuses a forged or altered consent cookie', async () => {
+    const browser = visitor(t.app);
+    browser.jar.set('oidc_consent', 'sealed:v1:abcdefgh:AAAA');
+    const res = await browser.get('/sign-in/oidc/consent');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?notice=oidcFailed');
   });
 
   it('re-renders the demo ЕСИА form on a wrong password, keeping the login', async () => {

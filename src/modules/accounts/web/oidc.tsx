@@ -8,6 +8,7 @@ import {
   startAuthorization,
 } from '../oidc/client.ts';
 import { signInWithOidc } from '../sign-in-with-oidc.ts';
+import { askConsent } from './oidc-consent.tsx';
 import { setSessionCookie } from './session-plugin.ts';
 
 const TX_COOKIE = 'oidc_tx';
@@ -98,6 +99,8 @@ export async function oidcRoutes(app: FastifyInstance) {
           return reply.redirect(safeLocalPath(tx.next, app.deps.config.publicUrl, '/cabinet'), 303);
         case 'linked':
           return reply.redirect('/cabinet?notice=esia', 303);
+        case 'consent_needed':
+          return askConsent(app, reply, { provider: p.id, claims, next: tx.next });
         case 'email_taken':
           return failed(reply, 'oidcEmailTaken');
         case 'linked_elsewhere':

@@ -88,6 +88,7 @@ const notices = {
   oidcFailed: 'accounts.notice.oidcFailed',
   oidcEmailTaken: 'accounts.notice.oidcEmailTaken',
   oidcLinkedElsewhere: 'accounts.notice.oidcLinkedElsewhere',
+  oidcConsentRefused: 'accounts.notice.oidcConsentRefused',
   kioskEnded: 'accounts.notice.kioskEnded',
 };
 
