@@ -80,16 +80,18 @@ const valid = {
 };
 
 describe('the appeal form', () => {
-  it('is reachable from the region home for each type', async () => {
+  it('is reachable from the region home for each type, through the start page', async () => {
     const home = await t.app.inject({ url: '/' });
     for (const type of ['appeal', 'info_request', 'corruption_report'])
-      expect(home.body).toContain(`href="/appeals/new?type=${type}"`);
+      expect(home.body).toContain(`href="/appeals/start?type=${type}"`);
   });
 
-  it('sends anonymous visitors to sign in and back', async () => {
+  it('sends anonymous visitors to the start page first, not silently to sign in', async () => {
     const res = await t.app.inject({ url: '/appeals/new?type=appeal' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/sign-in?next=%2Fappeals%2Fnew%3Ftype%3Dappeal');
+    expect(res.headers.location).toBe('/appeals/start?type=appeal');
+    const fromBody = await t.app.inject({ url: '/orgs/minzdrav/appeals/new' });
+    expect(fromBody.headers.location).toBe('/appeals/start?org=minzdrav');
   });
 
   it('refuses an e-mail-identified account by default and says to sign in through ЕСИА', async () => {

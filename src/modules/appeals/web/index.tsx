@@ -18,11 +18,12 @@ import { appealFormInput, ratingInput } from '../appeals.input.ts';
 import { type AppealType, appealTypes } from '../appeals.model.ts';
 import { submitBlocker } from '../appeals.policy.ts';
 import { appealsRepository } from '../appeals.repository.ts';
-import { ATTACHMENT_RULES, loadIdentificationSettings } from '../appeals.settings.ts';
+import { ATTACHMENT_RULES, loadDeadlineSettings, loadIdentificationSettings } from '../appeals.settings.ts';
 import { statusPath, workingDaysLeft } from '../format.ts';
 import { CABINET_PAGE_SIZE, getOwnAppeal, listOwnAppeals } from '../get-own-appeals.ts';
 import { rateAnswer } from '../rate-answer.ts';
 import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
+import '../journey.messages.ts';
 import { CabinetAppealView, CabinetListView } from './cabinet-pages.tsx';
 import {
   BlockedView,
@@ -31,6 +32,7 @@ import {
   NewAppealView,
   newTitleKey,
 } from './new-appeal-page.tsx';
+import { StartView } from './start-page.tsx';
 
 function typeOf(v: unknown): AppealType | undefined {
   return typeof v === 'string' && (appealTypes as readonly string[]).includes(v)
@@ -40,6 +42,17 @@ function typeOf(v: unknown): AppealType | undefined {
 
 function signInHref(req: FastifyRequest) {
   return `/sign-in?next=${encodeURIComponent(req.url)}`;
+}
+
+const SLUG_RE = /^[a-z0-9-]{1,100}$/;
+
+/** `?type=…&org=…` of the appeal's way in, only values that can be one (the rest is dropped). */
+function wayQuery(type: AppealType | undefined, org: string | null | undefined): string {
+  const q = new URLSearchParams();
+  if (type) q.set('type', type);
+  if (org && SLUG_RE.test(org)) q.set('org', org);
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }
 
 /** The ids in a repeated hidden field (one value or several). */
@@ -73,9 +86,15 @@ export async function appealsWeb(app: FastifyInstance) {
    * Sign-in first; then the identification rule of the type (before a type is
    * chosen: blocked only when every type is); true when the page was already sent.
    */
-  async function gate(req: FastifyRequest, reply: FastifyReply, type: AppealType | null): Promise<boolean> {
+  async function gate(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: AppealType | null,
+    org: string | null = null,
+  ): Promise<boolean> {
     if (!isSignedIn(req.actor)) {
-      reply.redirect(signInHref(req), 303);
+      // not a silent sign-in: the start page says first what she will need and why
+      reply.redirect(`/appeals/start${wayQuery(type ?? undefined, org)}`, 303);
       return true;
     }
     const ident = await loadIdentificationSettings(db);
@@ -120,8 +139,8 @@ export async function appealsWeb(app: FastifyInstance) {
   async function newForm(req: FastifyRequest, reply: FastifyReply, orgSlug: string | null) {
     const q = req.query as Record<string, unknown>;
     const type = typeOf(q.type);
-    if (await gate(req, reply, type ?? null)) return reply;
     const org = orgSlug ?? (typeof q.org === 'string' ? q.org : null);
+    if (await gate(req, reply, type ?? null, org)) return reply;
     if (!type) {
       return reply.page(
         req.t('appeals.new.chooseType'),
@@ -142,6 +161,27 @@ export async function appealsWeb(app: FastifyInstance) {
     };
     return showForm(req, reply, await newAppealPage(req, type, () => []), values);
   }
+
+  app.get('/appeals/start', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const type = typeOf(q.type);
+    const org = typeof q.org === 'string' ? q.org : null;
+    const [deadlines, ident] = await Promise.all([loadDeadlineSettings(db), loadIdentificationSettings(db)]);
+    const form = `/appeals/new${wayQuery(type, org)}`;
+    const signedIn = isSignedIn(req.actor);
+    return reply.page(
+      req.t(newTitleKey(type ?? 'appeal')),
+      <StartView
+        type={type ?? null}
+        signedIn={signedIn}
+        startHref={signedIn ? form : `/sign-in?next=${encodeURIComponent(form)}`}
+        deadlines={deadlines}
+        emailAccountsForRequests={ident.info_request.allowEmailAccounts}
+        emailAccountsForAppeals={ident.appeal.allowEmailAccounts}
+      />,
+      { breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type ?? 'appeal')) }] },
+    );
+  });
 
   app.get('/appeals/new', (req, reply) => newForm(req, reply, null));
 

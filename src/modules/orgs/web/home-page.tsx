@@ -26,17 +26,17 @@ export function HomeView({
       <p class="govuk-body">{t('appeals.home.body')}</p>
       <ul class="govuk-list">
         <li>
-          <a class="govuk-link" href="/appeals/new?type=appeal">
+          <a class="govuk-link" href="/appeals/start?type=appeal">
             {t('appeals.new.title')}
           </a>
         </li>
         <li>
-          <a class="govuk-link" href="/appeals/new?type=info_request">
+          <a class="govuk-link" href="/appeals/start?type=info_request">
             {t('appeals.new.title.info_request')}
           </a>
         </li>
         <li>
-          <a class="govuk-link" href="/appeals/new?type=corruption_report">
+          <a class="govuk-link" href="/appeals/start?type=corruption_report">
             {t('appeals.new.title.corruption_report')}
           </a>
         </li>

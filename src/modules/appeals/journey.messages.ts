@@ -1,0 +1,88 @@
+import { defineMessages } from '../../platform/i18n/index.ts';
+
+/**
+ * The citizen's way to an appeal before and around the form (issue 10): the
+ * start page, the guide to the competent body, the draft, the check page and
+ * the confirmation. Plain words first; the law's name after.
+ */
+export const appealsJourneyMessages = defineMessages({
+  ru: {
+    // Start page
+    'appeals.start.lead':
+      'Здесь можно написать в министерство, агентство или администрацию своего округа: предложить, попросить о помощи, пожаловаться или запросить сведения. Обращение регистрируют сразу: вы получите номер и дату, к которой должен прийти ответ.',
+    'appeals.start.who.title': 'Кто может написать',
+    'appeals.start.who.body':
+      'Любой человек: гражданин России, иностранный гражданин или человек без гражданства. Можно написать о своём деле или о том, что касается всех, — о дороге, дворе, школе, поликлинике. Можно написать вместе с соседями: коллективное обращение подписывают несколько человек.',
+    'appeals.start.who.law':
+      'Так говорит Федеральный закон от 2 мая 2006 г. № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации».',
+    'appeals.start.need.title': 'Что понадобится',
+    'appeals.start.need.esia': 'учётная запись на Госуслугах',
+    'appeals.start.need.email': 'адрес электронной почты — туда придут уведомление о регистрации и ответ',
+    'appeals.start.need.text': 'несколько слов о том, что случилось, где и о чём вы просите',
+    'appeals.start.need.optional':
+      'если хотите — адрес места, о котором пишете, и фотографии или документы (до {count} файлов: JPG, PNG, PDF или DOCX, каждый не больше {size})',
+    'appeals.start.need.postal': 'почтовый адрес — только если хотите получить ответ ещё и письмом',
+    'appeals.start.need.draft':
+      'Начатое обращение сохраняется как черновик в личном кабинете: можно прерваться и вернуться позже.',
+    'appeals.start.esia.title': 'Почему нужно войти через Госуслуги',
+    'appeals.start.esia.body':
+      'Электронное обращение рассматривают, только если известно, кто его написал. Поэтому войти нужно через Госуслуги: орган будет знать, что письмо не отправлено от чужого имени, а ваши фамилия и имя подставятся в обращение сами.',
+    'appeals.start.esia.law':
+      'Это правило действует с 30 марта 2025 года: его ввёл Федеральный закон от 28 декабря 2024 г. № 547-ФЗ, изменивший закон № 59-ФЗ.',
+    'appeals.start.esia.infoRequest':
+      'Для запроса сведений о работе органа вход через Госуслуги не обязателен: достаточно учётной записи с подтверждённой электронной почтой (Федеральный закон от 9 февраля 2009 г. № 8-ФЗ, ст. 18).',
+    'appeals.start.esia.demo':
+      'Это демонстрационный портал: здесь принимаются и учётные записи с подтверждённой электронной почтой.',
+    'appeals.start.time.title': 'Когда ответят',
+    'appeals.start.time.appeal':
+      'На обращение — в течение {days} дней со дня регистрации. Если нужна проверка, срок могут продлить ещё не больше чем на {ext} дней, и вам об этом сообщат (закон № 59-ФЗ, ст. 12).',
+    'appeals.start.time.info_request':
+      'На запрос сведений о работе органа — в течение {days} дней; если сведения собирать дольше, срок могут продлить не больше чем на {ext} дней, сообщив вам об этом заранее (закон № 8-ФЗ, ст. 18).',
+    'appeals.start.time.media_request':
+      'На запрос редакции СМИ — в течение {days} дней (Закон «О средствах массовой информации», ст. 40).',
+    'appeals.start.time.forward':
+      'Если вопрос решает другой орган, обращение перешлют ему в течение {days} дней и сообщат вам, куда.',
+    'appeals.start.button': 'Начать',
+    'appeals.start.signedInAs': 'Вы вошли на портал. Кнопка «Начать» откроет форму.',
+    'appeals.start.signInFirst': 'Кнопка «Начать» предложит войти, а после входа откроет форму.',
+  },
+  en: {
+    'appeals.start.lead':
+      'Here you can write to a ministry, an agency or the administration of your district: make a proposal, ask for help, complain or request information. The appeal is registered at once: you get its number and the date the answer is due.',
+    'appeals.start.who.title': 'Who can write',
+    'appeals.start.who.body':
+      'Anyone: a Russian citizen, a foreign citizen or a stateless person. You can write about your own matter or about something that concerns everyone — a road, a yard, a school, a clinic. Neighbours can write together: a collective appeal is signed by several people.',
+    'appeals.start.who.law':
+      'This is what Federal Law No. 59-FZ of 2 May 2006 “On the procedure for considering appeals of citizens of the Russian Federation” says.',
+    'appeals.start.need.title': 'What you will need',
+    'appeals.start.need.esia': 'an account on Gosuslugi (the public services portal)',
+    'appeals.start.need.email': 'an e-mail address — the registration notice and the answer come there',
+    'appeals.start.need.text': 'a few words about what happened, where, and what you ask for',
+    'appeals.start.need.optional':
+      'if you wish, the address of the place you write about, and photos or documents (up to {count} files: JPG, PNG, PDF or DOCX, each at most {size})',
+    'appeals.start.need.postal': 'a postal address — only if you also want the answer by post',
+    'appeals.start.need.draft':
+      'An appeal you have started is kept as a draft in your account: you can stop and come back later.',
+    'appeals.start.esia.title': 'Why you sign in through Gosuslugi',
+    'appeals.start.esia.body':
+      'An electronic appeal is considered only when it is known who wrote it. So you sign in through Gosuslugi: the body knows the letter was not sent in someone else’s name, and your name is filled in for you.',
+    'appeals.start.esia.law':
+      'This rule applies since 30 March 2025: Federal Law No. 547-FZ of 28 December 2024 introduced it into Law No. 59-FZ.',
+    'appeals.start.esia.infoRequest':
+      'A request for information about a body’s work does not need Gosuslugi: an account with a confirmed e-mail address is enough (Federal Law No. 8-FZ of 9 February 2009, art. 18).',
+    'appeals.start.esia.demo':
+      'This is a demonstration portal: accounts with a confirmed e-mail address are accepted too.',
+    'appeals.start.time.title': 'When you get an answer',
+    'appeals.start.time.appeal':
+      'An appeal: within {days} days of registration. If a check is needed, the period may be extended by at most {ext} days, and you are told (Law No. 59-FZ, art. 12).',
+    'appeals.start.time.info_request':
+      'A request for information about a body’s work: within {days} days; if the information takes longer to gather, the period may be extended by at most {ext} days, and you are told beforehand (Law No. 8-FZ, art. 18).',
+    'appeals.start.time.media_request':
+      'A request from a media outlet: within {days} days (Law “On the mass media”, art. 40).',
+    'appeals.start.time.forward':
+      'If another body decides the matter, the appeal is sent on to it within {days} days and you are told where.',
+    'appeals.start.button': 'Start now',
+    'appeals.start.signedInAs': 'You are signed in. «Start now» opens the form.',
+    'appeals.start.signInFirst': '«Start now» asks you to sign in, then opens the form.',
+  },
+});
