@@ -13,6 +13,7 @@ import { openApiPlatform } from './platform/http/openapi.ts';
 import { operationsPlatform } from './platform/http/operations.ts';
 import { seoRoutes } from './platform/http/seo.ts';
 import { platformManagePages } from './platform/manage/index.tsx';
+import { staffAreaGuard } from './platform/manage/staff-area.ts';
 import './platform/ui/messages.ts';
 import './platform/files/messages.ts';
 
@@ -49,6 +50,7 @@ export async function buildApp(
   await app.register(httpPlatform, { deps });
   // Sessions set req.actor before any module's route runs.
   await app.register(accountsSession);
+  await app.register(staffAreaGuard);
   await app.register(apiWriteGuard);
   await app.register(altchaRoutes);
   await app.register(healthRoutes);

@@ -18,6 +18,8 @@ import type { MatrixRole } from './access-fixtures.ts';
  *   is public, e.g. an organisation) or 404 (a private object one may not know
  *   exists: an appeal, another's token), or 422 where a form field names the
  *   object and says «not found» as it does for one that does not exist. Default 403.
+ *   Under /manage a citizen (no role at all) always gets 403: the staff area is
+ *   closed to them before any object is looked up, so it tells them nothing about it.
  * - `anonymous`: what a visitor without a session gets when not allowed:
  *   'sign-in' (303 to /sign-in) for pages, 401 or 404 for the API. Default 'sign-in'.
  * - `once`: the route deletes its object, so the first allowed role succeeds
@@ -85,7 +87,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/v1/me': PUBLIC,
 
   // orgs: organisations are public, so another body's staff get 403
-  'GET /manage/orgs': { allow: 'signed-in' },
+  'GET /manage/orgs': { allow: ANY_STAFF },
   'GET /manage/orgs/:slug': { allow: STAFF_A_EDITORS },
   'POST /manage/orgs/:slug': { allow: STAFF_A_EDITORS },
   'GET /manage/orgs/:slug/officials/new': { allow: STAFF_A_EDITORS },
@@ -97,7 +99,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/v1/organizations/:slug': PUBLIC,
 
   // publications
-  'GET /manage/publications': { allow: 'signed-in' },
+  'GET /manage/publications': { allow: ANY_STAFF },
   'GET /manage/orgs/:slug/publications': { allow: STAFF_A_EDITORS },
   'GET /manage/orgs/:slug/publications/new': { allow: STAFF_A_EDITORS },
   'POST /manage/orgs/:slug/publications/new': { allow: STAFF_A_EDITORS },
