@@ -94,6 +94,8 @@ export async function submitAppeal(
         if (input.place) details.place = input.place;
       }
       if (input.type === 'info_request' && input.answerForm) details.answerForm = input.answerForm;
+      // the place an appeal is about (a village road), when she gave it
+      if (input.type === 'appeal' && input.place) details.place = input.place;
 
       const appeal = await repo.insert(tx, {
         number,

@@ -57,7 +57,7 @@ async function sendForm(
   files: Upload[] = [],
   opts: { type?: string; formPage?: string; keepToken?: string } = {},
 ) {
-  const page = await who.get(opts.formPage ?? `/appeals/new?type=${opts.type ?? 'appeal'}`);
+  const page = await who.get(opts.formPage ?? `/appeals/new?type=${opts.type ?? 'appeal'}&list=all`);
   expect(page.statusCode).toBe(200);
   const res = await who.post(
     '/appeals/new',
@@ -105,7 +105,7 @@ describe('the appeal form', () => {
     const u = await signedInAs(t, 'citizen');
     const choose = await u.get('/appeals/new');
     expect(choose.statusCode).toBe(200);
-    const form = await u.get('/appeals/new?type=info_request');
+    const form = await u.get('/appeals/new?type=info_request&list=all');
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Вход через Госуслуги для запроса не обязателен');
     const { res } = await sendForm(
@@ -138,7 +138,7 @@ describe('the appeal form', () => {
     });
     try {
       const citizen = await signedInAs(t, 'citizen');
-      const res = await citizen.get('/appeals/new?type=appeal');
+      const res = await citizen.get('/appeals/new?type=appeal&list=all');
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('В демонстрационном режиме принимаются и учётные записи');
     } finally {
@@ -163,16 +163,23 @@ describe('the appeal form', () => {
     const choose = await esia.get('/appeals/new');
     expect(choose.body).toContain('Что вы хотите отправить?');
     expect(choose.body).toContain('Сообщение о коррупции');
-    const form = await esia.get('/appeals/new?type=appeal');
+    const form = await esia.get('/appeals/new?type=appeal&list=all');
     expect(form.body).toContain('value="Смирнова"');
     expect(form.body).toContain('value="Петровна"');
-    expect(form.body).toContain('не больше 5 файлов по 10 МБ');
+    expect(form.body).toContain(
+      'Можно приложить до 5 файлов: фотографии в формате JPG или PNG, документы в PDF или DOCX. Каждый файл — не больше 10 МБ.',
+    );
   });
 
   it('pre-fills the addressee from /orgs/<slug>/appeals/new', async () => {
     const res = await esia.get('/orgs/minzdrav/appeals/new?type=appeal');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/<option value="minzdrav" selected/);
+    // the body is shown by name, not as a select of every body; the full list stays one click away
+    expect(res.body).toContain('<input type="hidden" name="orgSlug" value="minzdrav"/>');
+    expect(res.body).toContain('Кому: <strong>Министерство здравоохранения Калининградской области</strong>');
+    expect(res.body).toContain('href="/appeals/new?type=appeal&amp;org=minzdrav&amp;list=all"');
+    const list = await esia.get('/appeals/new?type=appeal&org=minzdrav&list=all');
+    expect(list.body).toMatch(/<option value="minzdrav" selected/);
     expect((await esia.get('/orgs/no-such-body/appeals/new')).statusCode).toBe(404);
   });
 
@@ -205,7 +212,7 @@ describe('the appeal form', () => {
   });
 
   it('records the body a complaint is about, chosen by id from the list, and asks for it plainly', async () => {
-    const form = await esia.get('/appeals/new?type=appeal');
+    const form = await esia.get('/appeals/new?type=appeal&list=all');
     expect(form.body).toContain('На решение или действие какого органа жалоба');
     expect(form.body).toContain(`<option value="${valid.complainedOrgId}"`);
     let { res } = await sendForm(esia, { ...valid, complainedOrgId: '' });

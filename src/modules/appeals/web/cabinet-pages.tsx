@@ -279,6 +279,9 @@ export function CabinetAppealView({
               ]
             : []),
           ...(a.subject ? [{ key: t('appeals.view.subject'), value: a.subject }] : []),
+          ...(typeof (a.details as { place?: unknown }).place === 'string'
+            ? [{ key: t('appeals.view.place'), value: (a.details as { place: string }).place }]
+            : []),
           { key: t('appeals.view.text'), value: <Lines text={a.text} /> },
           ...(own.length
             ? [{ key: t('appeals.view.attachments'), value: <FileList number={a.number} files={own} /> }]

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
-import { seedOrganizations } from '../../orgs/index.ts';
+import { SAMPLE_PNG, type Upload } from '../../../../test/multipart.ts';
+import { listAllOrganizations, seedOrganizations } from '../../orgs/index.ts';
+import { appealsRepository } from '../appeals.repository.ts';
 import { saveDeadlineSettings } from '../appeals.settings.ts';
 
 // Issue 10, «the pensioner who writes about a road in her village»: the way to the form and back.
@@ -22,6 +24,33 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+
+function hidden(html: string, name: string): string {
+  const m = html.match(new RegExp(`name="${name}" value="([^"]*)"`));
+  if (!m?.[1]) throw new Error(`no hidden ${name}`);
+  return m[1];
+}
+
+/** Her appeal about the road in Низовье, as the form sends it (multipart, with the page's tokens). */
+async function sendRoadAppeal(who: SignedIn, fields: Record<string, string> = {}, files: Upload[] = []) {
+  const page = await who.get('/appeals/new?type=appeal&org=guryevsk');
+  expect(page.statusCode).toBe(200);
+  return who.post(
+    '/appeals/new',
+    {
+      formToken: hidden(page.body, 'formToken'),
+      type: 'appeal',
+      orgSlug: 'guryevsk',
+      kind: 'statement',
+      lastName: 'Петрова',
+      firstName: 'Валентина',
+      email: 'v.petrova@example.test',
+      text: 'Дорога по улице Садовой в Низовье разбита, после дождя не пройти. Прошу отремонтировать.',
+      ...fields,
+    },
+    { from: page, files, multipart: true },
+  );
+}
 
 /** The text of a page without its markup, spaces folded. */
 function textOf(html: string): string {
@@ -81,5 +110,98 @@ describe('the start page', () => {
     const start = await u.get('/appeals/start?type=appeal');
     const next = /href="\/sign-in\?next=([^"]+)"/.exec(start.body)?.[1] ?? '';
     expect(decodeURIComponent(next)).toBe('/appeals/new?type=appeal');
+  });
+});
+
+describe('the guide to the competent body', () => {
+  it('opens after the type instead of a select of every body; the full list is one click away', async () => {
+    const res = await esia.get('/appeals/new?type=appeal');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('О чём ваше обращение?');
+    expect(res.body).not.toContain('name="orgSlug"');
+    expect(res.body).toContain('href="/appeals/new?type=appeal&amp;list=all"');
+    const list = await esia.get('/appeals/new?type=appeal&list=all');
+    const slugs = (await listAllOrganizations(t.deps.db)).map((o) => o.slug);
+    expect(slugs.length).toBeGreaterThan(40);
+    for (const slug of slugs) expect(list.body).toContain(`<option value="${slug}">`);
+  });
+
+  it('proposes the okrug for a road in a village and says why, then the form addresses it', async () => {
+    const res = await esia.get(
+      '/appeals/new?type=appeal&guide=1&topic=local_roads&municipality=&settlement=%D0%9D%D0%B8%D0%B7%D0%BE%D0%B2%D1%8C%D0%B5',
+    );
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('Ваш вопрос решает Гурьевский муниципальный округ Калининградской области');
+    expect(text).toContain('вопрос местного значения');
+    // the typed values stay in the form
+    expect(res.body).toContain('value="Низовье"');
+    expect(res.body).toMatch(/value="local_roads" checked/);
+    const href = /<a href="([^"]+)" role="button"[^>]*>Написать в этот орган/.exec(res.body)?.[1] ?? '';
+    expect(href.replace(/&amp;/g, '&')).toBe('/appeals/new?type=appeal&org=guryevsk');
+    const form = await esia.get(href.replace(/&amp;/g, '&'));
+    expect(form.body).toContain('<input type="hidden" name="orgSlug" value="guryevsk"/>');
+  });
+
+  it('proposes the regional ministry for a regional road', async () => {
+    const res = await esia.get('/appeals/new?type=appeal&guide=1&topic=regional_roads&municipality=guryevsk');
+    expect(textOf(res.body)).toContain(
+      'Ваш вопрос решает Министерство развития инфраструктуры Калининградской области',
+    );
+  });
+
+  it('says in plain words what to fix: no topic, no place, an unknown settlement', async () => {
+    let res = await esia.get('/appeals/new?type=appeal&guide=1');
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Выберите, о чём обращение');
+    expect(res.body).toContain('href="#topic"');
+    res = await esia.get('/appeals/new?type=appeal&guide=1&topic=schools');
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Выберите округ или напишите населённый пункт');
+    res = await esia.get(
+      '/appeals/new?type=appeal&guide=1&topic=schools&settlement=%D0%90%D1%82%D0%BB%D0%B0%D0%BD%D1%82%D0%B8%D0%B4%D0%B0',
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Этого населённого пункта нет в нашем списке');
+    expect(res.body).toContain('value="Атлантида"');
+  });
+
+  it('sends «другое» to the full list', async () => {
+    const res = await esia.get('/appeals/new?type=info_request&guide=1&topic=other');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/appeals/new?type=info_request&list=all');
+  });
+});
+
+describe('the place and the photos', () => {
+  it('are an optional part of the form that says in plain words what may be attached', async () => {
+    const form = await esia.get('/appeals/new?type=appeal&org=guryevsk');
+    const text = textOf(form.body);
+    expect(text).toContain('Место и фотографии (необязательно)');
+    expect(text).toContain('Адрес места, о котором вы пишете');
+    expect(text).toContain(
+      'фотографии в формате JPG или PNG, документы в PDF или DOCX. Каждый файл — не больше 10 МБ',
+    );
+  });
+
+  it('travel with the appeal and are shown back to her', async () => {
+    const res = await sendRoadAppeal(esia, { place: 'д. Низовье, ул. Садовая, у дома 5' }, [
+      { field: 'attachments', name: 'яма.png', type: 'image/png', data: SAMPLE_PNG },
+    ]);
+    expect(res.statusCode).toBe(303);
+    const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    const row = await appealsRepository.findByNumber(t.deps.db, number);
+    expect(row?.details).toMatchObject({ place: 'д. Низовье, ул. Садовая, у дома 5' });
+    expect(await appealsRepository.attachments(t.deps.db, row?.id as string)).toHaveLength(1);
+    const view = textOf((await esia.get(`/cabinet/appeals/${number}`)).body);
+    expect(view).toContain('Место д. Низовье, ул. Садовая, у дома 5');
+    expect(view).toContain('яма.png');
+  });
+
+  it('may be left out', async () => {
+    const res = await sendRoadAppeal(esia);
+    expect(res.statusCode).toBe(303);
+    const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    expect((await appealsRepository.findByNumber(t.deps.db, number))?.details).toEqual({});
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import { loadCalendar } from '../../../platform/calendar/store.ts';
-import { NotFound } from '../../../platform/errors/index.ts';
+import { type FieldError, NotFound } from '../../../platform/errors/index.ts';
 import {
   checkUploads,
   findStoredFile,
@@ -19,11 +19,13 @@ import { type AppealType, appealTypes } from '../appeals.model.ts';
 import { submitBlocker } from '../appeals.policy.ts';
 import { appealsRepository } from '../appeals.repository.ts';
 import { ATTACHMENT_RULES, loadDeadlineSettings, loadIdentificationSettings } from '../appeals.settings.ts';
+import { competence, proposeBody } from '../competence.ts';
 import { statusPath, workingDaysLeft } from '../format.ts';
 import { CABINET_PAGE_SIZE, getOwnAppeal, listOwnAppeals } from '../get-own-appeals.ts';
 import { rateAnswer } from '../rate-answer.ts';
 import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
 import '../journey.messages.ts';
+import { AddresseeGuideView, type GuideProposal } from './addressee-guide.tsx';
 import { CabinetAppealView, CabinetListView } from './cabinet-pages.tsx';
 import {
   BlockedView,
@@ -119,6 +121,7 @@ export async function appealsWeb(app: FastifyInstance) {
     req: FastifyRequest,
     type: AppealType,
     kept: () => KeptFile[],
+    listAll = false,
   ): Promise<RenderForm> {
     const [ident, orgs] = await Promise.all([loadIdentificationSettings(db), orgChoices(req)]);
     return (form) => ({
@@ -130,6 +133,7 @@ export async function appealsWeb(app: FastifyInstance) {
           {...form}
           kept={kept()}
           allowEmailAccounts={ident[type].allowEmailAccounts}
+          listAll={listAll}
         />
       ),
       breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }],
@@ -150,6 +154,8 @@ export async function appealsWeb(app: FastifyInstance) {
         },
       );
     }
+    const listAll = q.list === 'all';
+    if (!org && !listAll) return guidePage(req, reply, type, q);
     const profile = isSignedIn(req.actor) ? await findUserProfile(db, req.actor.userId) : undefined;
     const values: Record<string, string> = {
       formToken: randomBytes(16).toString('base64url'),
@@ -159,7 +165,60 @@ export async function appealsWeb(app: FastifyInstance) {
       email: profile?.email ?? '',
       orgSlug: org ?? '',
     };
-    return showForm(req, reply, await newAppealPage(req, type, () => []), values);
+    return showForm(req, reply, await newAppealPage(req, type, () => [], listAll), values);
+  }
+
+  /**
+   * The guide to the competent body (a GET form): the topic and the place
+   * propose a body and say why, from the rules in data/competence.json.
+   */
+  async function guidePage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: AppealType,
+    q: Record<string, unknown>,
+  ) {
+    const str = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 100) : '');
+    const values = { topic: str(q.topic), municipality: str(q.municipality), settlement: str(q.settlement) };
+    const listHref = `/appeals/new${wayQuery(type, null)}&list=all`;
+    if (q.guide === '1' && values.topic === 'other') return reply.redirect(listHref, 303);
+    const orgs = await orgChoices(req);
+    const errors: FieldError[] = [];
+    let proposal: GuideProposal | null = null;
+    if (q.guide === '1') {
+      const p = proposeBody(competence, values);
+      if (p.kind === 'unknownTopic') errors.push({ field: 'topic', message: 'appeals.guide.topic.required' });
+      else if (p.kind === 'needPlace')
+        errors.push({ field: 'municipality', message: 'appeals.guide.place.required' });
+      else if (p.kind === 'unknownSettlement')
+        errors.push({ field: 'settlement', message: 'appeals.guide.settlement.unknown' });
+      else {
+        const org = orgs.find((o) => o.slug === p.slug);
+        if (org)
+          proposal = {
+            org,
+            why: req.locale === 'en' ? p.topic.whyEn : p.topic.whyRu,
+            href: `/appeals/new${wayQuery(type, org.slug)}`,
+          };
+      }
+    }
+    const municipal = new Set(competence.places.map((pl) => pl.municipality));
+    return reply.page(
+      req.t('appeals.guide.title'),
+      <AddresseeGuideView
+        type={type}
+        topics={competence.topics}
+        municipalities={orgs.filter((o) => municipal.has(o.slug))}
+        values={values}
+        errors={errors}
+        proposal={proposal}
+        listHref={listHref}
+      />,
+      {
+        status: errors.length ? 422 : 200,
+        breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }],
+      },
+    );
   }
 
   app.get('/appeals/start', async (req, reply) => {

@@ -79,6 +79,7 @@ export function NewAppealView({
   errors,
   kept,
   allowEmailAccounts,
+  listAll = false,
 }: {
   type: AppealType;
   orgs: OrgChoice[];
@@ -86,9 +87,14 @@ export function NewAppealView({
   errors: FieldError[];
   kept: KeptFile[];
   allowEmailAccounts: boolean;
+  /** show the select of every body even when one is chosen (the guide's «full list» link) */
+  listAll?: boolean;
 }) {
   const { t, locale } = useView();
   const v = (k: string) => values[k];
+  // a body proposed by the guide (or the body's own page) is shown, not a select of all of them
+  const chosen = listAll ? undefined : orgs.find((o) => o.slug === v('orgSlug'));
+  const way = `/appeals/new?type=${type}`;
   const textLabel = type === 'appeal' ? t('appeals.field.text') : t(`appeals.field.text.${type}`);
   return (
     <>
@@ -112,16 +118,35 @@ export function NewAppealView({
           <input key={f.id} type="hidden" name="fileIds" value={f.id} />
         ))}
         <Fieldset legend={t('appeals.field.addressee')} legendSize="m">
-          <Select
-            name="orgSlug"
-            label={t('appeals.field.orgSlug')}
-            value={v('orgSlug')}
-            errors={errors}
-            items={[
-              { value: '', text: t('appeals.field.orgSlug.choose') },
-              ...orgs.map((o) => ({ value: o.slug, text: o.name })),
-            ]}
-          />
+          {chosen ? (
+            <div class="govuk-form-group">
+              <input type="hidden" name="orgSlug" value={chosen.slug} />
+              <p class="govuk-body" id="orgSlug">
+                {t('appeals.field.addressee.chosen')}
+                <strong>{chosen.name}</strong>
+              </p>
+              <p class="govuk-body">
+                <a class="govuk-link" href={way}>
+                  {t('appeals.field.addressee.change')}
+                </a>{' '}
+                {t('appeals.field.addressee.or')}{' '}
+                <a class="govuk-link" href={`${way}&org=${chosen.slug}&list=all`}>
+                  {t('appeals.field.addressee.fullList')}
+                </a>
+              </p>
+            </div>
+          ) : (
+            <Select
+              name="orgSlug"
+              label={t('appeals.field.orgSlug')}
+              value={v('orgSlug')}
+              errors={errors}
+              items={[
+                { value: '', text: t('appeals.field.orgSlug.choose') },
+                ...orgs.map((o) => ({ value: o.slug, text: o.name })),
+              ]}
+            />
+          )}
           {type !== 'corruption_report' && (
             <TextInput
               name="officialName"
@@ -296,11 +321,6 @@ export function NewAppealView({
             />
           </>
         )}
-        {kept.length > 0 && (
-          <p class="govuk-body" id="attachments-kept">
-            {t('appeals.field.attachments.kept', { names: kept.map((f) => f.originalName).join(', ') })}
-          </p>
-        )}
         <Checkboxes
           name="publicationConsent"
           legend={t('appeals.field.publicationConsent')}
@@ -310,17 +330,37 @@ export function NewAppealView({
           errors={errors}
           items={[{ value: 'yes', text: t('appeals.field.publicationConsent.yes') }]}
         />
-        <FileUpload
-          name="attachments"
-          label={t('appeals.field.attachments')}
-          hint={t('appeals.field.attachments.hint', {
-            count: ATTACHMENT_RULES.maxFiles,
-            size: formatBytes(ATTACHMENT_RULES.maxBytes, locale),
-          })}
-          errors={errors}
-          multiple
-          accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png"
-        />
+        <Fieldset
+          legend={t(type === 'appeal' ? 'appeals.field.placeAndPhotos' : 'appeals.field.files')}
+          legendSize="m"
+        >
+          {type === 'appeal' && (
+            <TextInput
+              name="place"
+              label={t('appeals.field.place.appeal')}
+              hint={t('appeals.field.place.appeal.hint')}
+              value={v('place')}
+              errors={errors}
+              autocomplete="off"
+            />
+          )}
+          {kept.length > 0 && (
+            <p class="govuk-body" id="attachments-kept">
+              {t('appeals.field.attachments.kept', { names: kept.map((f) => f.originalName).join(', ') })}
+            </p>
+          )}
+          <FileUpload
+            name="attachments"
+            label={t(type === 'appeal' ? 'appeals.field.photos' : 'appeals.field.attachments')}
+            hint={t('appeals.field.photos.hint', {
+              count: ATTACHMENT_RULES.maxFiles,
+              size: formatBytes(ATTACHMENT_RULES.maxBytes, locale),
+            })}
+            errors={errors}
+            multiple
+            accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png"
+          />
+        </Fieldset>
         <Button>{t('appeals.submit')}</Button>
       </Form>
     </>
