@@ -4,6 +4,7 @@ import { authorize, NotFound } from '../../platform/errors/index.ts';
 import type { OfficialInput } from './orgs.input.ts';
 import { canManageOrg } from './orgs.policy.ts';
 import { type OfficialRow, orgsRepository as repo } from './orgs.repository.ts';
+import { indexOrgPeople } from './orgs.search.ts';
 
 /** Name a person who answers for a duty in an organisation (tasks 3.2, 4.1, 7.4, 10.1). */
 export async function addResponsibleOfficial(
@@ -24,6 +25,7 @@ export async function addResponsibleOfficial(
       createdAt: now,
       updatedAt: now,
     });
+    await indexOrgPeople(tx, org);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

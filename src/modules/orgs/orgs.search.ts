@@ -8,6 +8,7 @@ export const orgsSearch = defineSearchSource({
   types: [
     { key: 'organization', ru: 'Орган власти', en: 'Authority' },
     { key: 'org_section', ru: 'Раздел сайта органа', en: 'Section of an authority' },
+    { key: 'person', ru: 'Должностное лицо', en: 'Official' },
   ],
   reindex: async (_deps, tx: Tx) => {
     let n = 0;
@@ -48,6 +49,42 @@ export async function indexOrganization(tx: DbOrTx, o: OrgRow): Promise<void> {
     publishedAt: o.createdAt,
     updatedAt: o.updatedAt,
   });
+  await indexOrgPeople(tx, o);
+}
+
+/**
+ * The people of an organisation, found by name: its head and its responsible
+ * officials, one entry each (rewritten whenever the organisation or its list changes).
+ */
+export async function indexOrgPeople(tx: DbOrTx, o: OrgRow): Promise<void> {
+  await searchIndex.removeByPrefix(tx, `person:${o.id}:`);
+  const orgName = o.shortNameRu ?? o.nameRu;
+  if (o.headName)
+    await searchIndex.upsert(tx, {
+      id: `person:${o.id}:head`,
+      module: 'orgs',
+      type: 'person',
+      orgId: o.id,
+      title: o.headName,
+      body: [o.headPosition, o.nameRu].filter(Boolean).join('. '),
+      summary: [o.headPosition, orgName].filter(Boolean).join(' — '),
+      url: `/orgs/${o.slug}`,
+      publishedAt: o.createdAt,
+      updatedAt: o.updatedAt,
+    });
+  for (const p of await repo.officials(tx, o.id))
+    await searchIndex.upsert(tx, {
+      id: `person:${o.id}:${p.id}`,
+      module: 'orgs',
+      type: 'person',
+      orgId: o.id,
+      title: p.fullName,
+      body: [p.position, p.dutiesRu, o.nameRu].filter(Boolean).join('. '),
+      summary: `${p.position} — ${orgName}`,
+      url: `/orgs/${o.slug}/officials`,
+      publishedAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    });
 }
 
 /** A section of an organisation's home once the module that serves it has content. */

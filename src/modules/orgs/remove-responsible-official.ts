@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
 import { canManageOrg } from './orgs.policy.ts';
 import { orgsRepository as repo } from './orgs.repository.ts';
+import { indexOrgPeople } from './orgs.search.ts';
 
 /** Take a person off the list of responsible officials. */
 export async function removeResponsibleOfficial(
@@ -17,6 +18,7 @@ export async function removeResponsibleOfficial(
     const current = await repo.findOfficial(tx, org.id, input.id);
     if (!current) throw new NotFound('responsible_official');
     await repo.deleteOfficial(tx, org.id, current.id);
+    await indexOrgPeople(tx, org);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

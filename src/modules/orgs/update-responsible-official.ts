@@ -4,6 +4,7 @@ import { authorize, NotFound } from '../../platform/errors/index.ts';
 import type { OfficialInput } from './orgs.input.ts';
 import { canManageOrg } from './orgs.policy.ts';
 import { orgsRepository as repo } from './orgs.repository.ts';
+import { indexOrgPeople } from './orgs.search.ts';
 
 /** Change a responsible official; a saved demo entry becomes a real one. */
 export async function updateResponsibleOfficial(
@@ -21,6 +22,7 @@ export async function updateResponsibleOfficial(
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
     if (changed.length === 0) return { changed };
     await repo.updateOfficial(tx, org.id, current.id, { ...next, updatedAt: deps.clock.now() });
+    await indexOrgPeople(tx, org);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

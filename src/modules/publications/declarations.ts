@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
 import { markOrgSectionFilled, type OrgRow } from '../orgs/index.ts';
 import type { DeclarationInput } from './declarations.input.ts';
+import { indexAllDeclarations, indexDeclarations } from './declarations.search.ts';
 import { orgBySlug } from './find-org.ts';
 import { canPublish } from './publications.policy.ts';
 import {
@@ -35,6 +36,7 @@ export async function addDeclaration(
       largeDealSources: r.largeDealSources,
       declaredIncomeKopecks: Math.round(r.declaredIncomeRub * 100),
     });
+    await indexDeclarations(tx, org, r.year);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,
@@ -58,6 +60,7 @@ export async function removeDeclaration(
     const org = await orgBySlug(tx, input.slug);
     authorize(canPublish(origin.actor, org));
     if ((await repo.deleteDeclaration(tx, org.id, input.id)) === 0) throw new NotFound('income_declaration');
+    await indexAllDeclarations(tx, [org]);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,
@@ -79,6 +82,7 @@ export async function setDeclarationsPublished(
     const org = await orgBySlug(tx, input.slug);
     authorize(canPublish(origin.actor, org));
     await repo.setYearPublished(tx, org.id, input.year, input.published, deps.clock.now());
+    await indexDeclarations(tx, org, input.year);
     // The body's home shows the section as published while any year with rows is public.
     const anyPublic = (await repo.declarationYears(tx, org.id)).some((y) => y.published && y.rows > 0);
     await markOrgSectionFilled(tx, org.id, 'declarations', anyPublic ? deps.clock.now() : null);

@@ -136,6 +136,8 @@ export const publicationsMessages = defineMessages({
     'publications.videoUrl.invalid': 'Введите адрес видео, начиная с https://',
     'publications.transcript.tooLong': 'Расшифровка слишком длинная',
     'publications.docType.required': 'Выберите вид документа',
+    'publications.docType.regionalOnly':
+      'Законы области, постановления и распоряжения Правительства и указы Губернатора публикует только Правительство области: выберите другой вид документа',
     'publications.docNumber.required': 'Введите номер документа',
     'publications.docNumber.tooLong': 'Номер документа — не длиннее 60 знаков',
     'publications.docNumber.invalid': 'Номер может содержать буквы, цифры, дефис, косую черту и точку',
@@ -357,6 +359,8 @@ export const publicationsMessages = defineMessages({
     'publications.videoUrl.invalid': 'Enter the address of the video, starting with https://',
     'publications.transcript.tooLong': 'The transcript is too long',
     'publications.docType.required': 'Choose the document type',
+    'publications.docType.regionalOnly':
+      "Only the regional government publishes the region's laws and the government's and governor's acts: choose another document type",
     'publications.docNumber.required': 'Enter the document number',
     'publications.docNumber.tooLong': 'The number must be 60 characters or fewer',
     'publications.docNumber.invalid': 'The number may contain letters, digits, hyphens, slashes and dots',

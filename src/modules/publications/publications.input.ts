@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidInput } from '../../platform/errors/index.ts';
 
 /** Kinds of news and media items (task 3.3). */
 export const mediaKinds = ['news', 'press_release', 'announcement', 'interview', 'video'] as const;
@@ -23,8 +24,66 @@ export const docTypes = [
   'порядок',
   'программа',
   'информация',
+  // The region's own acts: a register of their own (/legal-acts), published by the government only.
+  'закон_области',
+  'постановление_правительства',
+  'распоряжение_правительства',
+  'указ_губернатора',
 ] as const;
 export type DocType = (typeof docTypes)[number];
+
+/** The region's laws and the government's and governor's acts: the register at /legal-acts. */
+export const regionalActTypes = [
+  'закон_области',
+  'постановление_правительства',
+  'распоряжение_правительства',
+  'указ_губернатора',
+] as const satisfies readonly DocType[];
+
+/** How each document type reads in the interface: [Russian, English]. */
+export const docTypeLabels: Record<DocType, readonly [string, string]> = {
+  закон: ['Закон', 'Law'],
+  постановление: ['Постановление', 'Resolution'],
+  распоряжение: ['Распоряжение', 'Order'],
+  приказ: ['Приказ', 'Order (ministerial)'],
+  указ: ['Указ', 'Decree'],
+  решение: ['Решение', 'Decision'],
+  план: ['План', 'Plan'],
+  отчёт: ['Отчёт', 'Report'],
+  доклад: ['Доклад', 'Statement'],
+  протокол: ['Протокол', 'Minutes'],
+  положение: ['Положение', 'Regulation'],
+  регламент: ['Регламент', 'Procedure'],
+  порядок: ['Порядок', 'Rules'],
+  программа: ['Программа', 'Programme'],
+  информация: ['Информация', 'Information'],
+  закон_области: ['Закон Калининградской области', 'Law of Kaliningrad Oblast'],
+  постановление_правительства: [
+    'Постановление Правительства Калининградской области',
+    'Resolution of the Government of Kaliningrad Oblast',
+  ],
+  распоряжение_правительства: [
+    'Распоряжение Правительства Калининградской области',
+    'Order of the Government of Kaliningrad Oblast',
+  ],
+  указ_губернатора: [
+    'Указ Губернатора Калининградской области',
+    'Decree of the Governor of Kaliningrad Oblast',
+  ],
+};
+
+/** The region's acts come from the government alone: another body choosing one is a mistake to fix on the form. */
+export function checkDocTypeAllowed(docType: string, orgKind: string): void {
+  if ((regionalActTypes as readonly string[]).includes(docType) && orgKind !== 'government')
+    throw new InvalidInput([{ field: 'docType', message: 'publications.docType.regionalOnly' }]);
+}
+
+/** A document type's name in the interface language (the key itself when unknown). */
+export function docTypeLabel(key: string | null | undefined, locale: string): string {
+  if (!key) return '';
+  const l = docTypeLabels[key as DocType];
+  return l ? (locale === 'en' ? l[1] : l[0]) : key;
+}
 
 export const docStatuses = ['проект', 'действует', 'изменён', 'утратил_силу'] as const;
 export type DocStatus = (typeof docStatuses)[number];

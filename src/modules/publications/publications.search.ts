@@ -1,10 +1,9 @@
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { defineSearchSource, searchIndex } from '../../platform/search/index.ts';
-import { findOrganizationById } from '../orgs/index.ts';
+import { findOrganizationById, listAllOrganizations } from '../orgs/index.ts';
+import { indexAllDeclarations } from './declarations.search.ts';
 import { listPublicItemsForIndex, type PublicItem } from './index-items.ts';
-import { docStatuses, docTypes } from './publications.input.ts';
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import { docStatuses, docTypeLabels, docTypes } from './publications.input.ts';
 
 const statusLabels: Record<string, [string, string, boolean]> = {
   проект: ['Проект', 'Draft', false],
@@ -24,8 +23,9 @@ export const publicationsSearch = defineSearchSource({
     { key: 'video', ru: 'Видео', en: 'Video', feed: 'news' },
     { key: 'document', ru: 'Документ', en: 'Document', feed: 'documents', requisites: true },
     { key: 'section', ru: 'Раздел сайта органа', en: 'Section of an authority' },
+    { key: 'declaration', ru: 'Сведения о доходах', en: 'Income declaration' },
   ],
-  docTypes: docTypes.map((d) => ({ key: d, ru: cap(d), en: cap(d) })),
+  docTypes: docTypes.map((d) => ({ key: d, ru: docTypeLabels[d][0], en: docTypeLabels[d][1] })),
   docStatuses: docStatuses.map((s) => {
     const [ru, en, inForce] = statusLabels[s] ?? [s, s, false];
     return { key: s, ru, en, inForce };
@@ -42,7 +42,7 @@ export const publicationsSearch = defineSearchSource({
       if (!page.next) break;
       after = page.next;
     }
-    return n;
+    return n + (await indexAllDeclarations(tx, await listAllOrganizations(tx)));
   },
 });
 

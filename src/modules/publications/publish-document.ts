@@ -4,7 +4,7 @@ import { authorize, InvalidInput } from '../../platform/errors/index.ts';
 import { markOrgSectionFilled } from '../orgs/index.ts';
 import { applyLinks, resolveLinkTargets } from './document-links.ts';
 import { orgBySlug } from './find-org.ts';
-import type { DocumentInput } from './publications.input.ts';
+import { checkDocTypeAllowed, type DocumentInput } from './publications.input.ts';
 import { canPublish } from './publications.policy.ts';
 import { type PublicationRow, publicationsRepository as repo } from './publications.repository.ts';
 import { userIdOf } from './publish-media-item.ts';
@@ -20,6 +20,7 @@ export async function publishDocument(
   return deps.db.transaction(async (tx) => {
     const org = await orgBySlug(tx, input.slug);
     authorize(canPublish(origin.actor, org));
+    checkDocTypeAllowed(input.doc.docType, org.kind);
     const d = input.doc;
     const same = (await repo.findDocumentByNumber(tx, org.id, d.docNumber)).filter(
       (x) => x.docType === d.docType && x.docDate?.slice(0, 4) === d.docDate?.slice(0, 4),

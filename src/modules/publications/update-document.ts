@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
 import { applyLinks, resolveLinkTargets } from './document-links.ts';
 import { orgBySlug } from './find-org.ts';
-import type { DocumentInput } from './publications.input.ts';
+import { checkDocTypeAllowed, type DocumentInput } from './publications.input.ts';
 import { canPublish } from './publications.policy.ts';
 import { type PublicationRow, publicationsRepository as repo } from './publications.repository.ts';
 import { userIdOf } from './publish-media-item.ts';
@@ -19,6 +19,7 @@ export async function updateDocument(
   return deps.db.transaction(async (tx) => {
     const org = await orgBySlug(tx, input.slug);
     authorize(canPublish(origin.actor, org));
+    checkDocTypeAllowed(input.doc.docType, org.kind);
     const before = await repo.findById(tx, input.id);
     if (!before || before.orgId !== org.id || before.kind !== 'document') throw new NotFound('publication');
     const d = input.doc;

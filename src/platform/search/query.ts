@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { REGION_TZ } from '../calendar/index.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
+import { type Citation, parseCitation } from './citation.ts';
+import { searchVocabulary } from './registry.ts';
 import { docNumberKey } from './writer.ts';
 
 /*
@@ -50,6 +52,8 @@ export type SearchParams = {
   sort?: SearchSort | undefined;
   page?: number | undefined;
   perPage?: number | undefined;
+  /** false: take the text as words only, never as a citation of requisites */
+  citation?: false | undefined;
 };
 
 /** Text with the matched words marked: render `hit` parts as <mark>, every part escaped. */
@@ -146,6 +150,34 @@ function filtersOf(p: SearchParams): SQL[] {
   if (p.status?.length) w.push(sql`doc_status = any(${sql.param(p.status)}::text[])`);
   if (p.issuerOrgId) w.push(sql`issuer_org_id = ${p.issuerOrgId}::uuid`);
   return w;
+}
+
+/**
+ * A citation in the text («постановление правительства 125-п»): which entries
+ * it names (same number, or same date when it names no number) and how well
+ * each matches: number exact 4 (a number alone that starts the entry's number,
+ * «112» for «112-п», 2), the named type 2, the date 2.
+ */
+function citationSql(c: Citation): { cond: SQL; score: SQL } | null {
+  const parts: SQL[] = [];
+  let cond: SQL;
+  if (c.numberKey) {
+    const key = c.numberKey;
+    const loose = /^\p{N}+$/u.test(key)
+      ? sql`(doc_number_key like ${likePrefix(`${key}-`)} or doc_number_key like ${likePrefix(`${key}/`)})`
+      : null;
+    cond = loose ? sql`(doc_number_key = ${key} or ${loose})` : sql`doc_number_key = ${key}`;
+    parts.push(
+      loose
+        ? sql`(case when doc_number_key = ${key} then 4 when ${loose} then 2 else 0 end)`
+        : sql`(case when doc_number_key = ${key} then 4 else 0 end)`,
+    );
+  } else if (c.date) cond = sql`doc_date = ${c.date}::date`;
+  else return null;
+  if (c.docTypes.length)
+    parts.push(sql`(case when doc_type = any(${sql.param(c.docTypes)}::text[]) then 2 else 0 end)`);
+  if (c.date) parts.push(sql`(case when doc_date = ${c.date}::date then 2 else 0 end)`);
+  return { cond, score: sql.join(parts, sql` + `) };
 }
 
 function where(parts: SQL[]): SQL {
@@ -324,10 +356,16 @@ export async function searchEntriesQuery(
   }
 
   const tsq = sql`websearch_to_tsquery('russian', ${q})`;
-  const match = where([sql`tsv @@ ${tsq}`, ...filters]);
+  // A cited document (its requisites) joins the words' matches and, by relevance, comes first.
+  const parsed = params.citation === false ? null : parseCitation(q, searchVocabulary().docTypes.values());
+  const cite = parsed ? citationSql(parsed) : null;
+  const match = where([cite ? sql`(tsv @@ ${tsq} or ${cite.cond})` : sql`tsv @@ ${tsq}`, ...filters]);
+  const citeScore = cite ? cite.score : sql`0`;
   const ranked = async (tx: DbOrTx) => {
     const order =
-      params.sort === 'date' ? sql`published_at desc` : sql`ts_rank(tsv, ${tsq}, 1) desc, published_at desc`;
+      params.sort === 'date'
+        ? sql`published_at desc`
+        : sql`cite desc, ts_rank(tsv, ${tsq}, 1) desc, published_at desc`;
     // Which candidates: for a word most items contain, walking the date index stops after a
     // few thousand rows; for rarer ones the GIN bitmap is far cheaper than checking each row's
     // tsvector on the way down the date index (a cost the planner does not see).
@@ -342,8 +380,8 @@ export async function searchEntriesQuery(
     const out = await rows(
       tx,
       sql`with cand as materialized (
-            select id, tsv, published_at, org_id, type, year, topics from search_entries ${match}
-            order by published_at desc limit ${CANDIDATES}),
+            select id, tsv, published_at, org_id, type, year, topics, ${citeScore} as cite from search_entries ${match}
+            order by ${cite ? sql`cite desc, ` : sql``}published_at desc limit ${CANDIDATES}),
           page as (select id, row_number() over (order by ${order}) as rn from cand order by ${order} limit ${perPage} offset ${offset})
           select 'hit' as f, id as k, rn::int as n from page
           union all ${FACET_SQL(sql`cand`)}`,

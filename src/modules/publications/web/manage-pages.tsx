@@ -19,7 +19,7 @@ import type { OrgRow } from '../../orgs/index.ts';
 import { relations } from '../declarations.input.ts';
 import { declarationsDeadline } from '../declarations.ts';
 import { publicationUrl } from '../index-items.ts';
-import { docStatuses, docTypes, mediaKinds } from '../publications.input.ts';
+import { docStatuses, docTypeLabel, docTypes, mediaKinds } from '../publications.input.ts';
 import type { DeclarationRow, PublicationRow, SiteFeedbackRow } from '../publications.repository.ts';
 import { type StructuredSection, structuredSections } from '../sections.ts';
 import { orgName, StatusTag } from './common.tsx';
@@ -80,7 +80,7 @@ export function ManageIndexView({
       <h2 class="govuk-heading-m">{t('publications.manage.documents')}</h2>
       <Table
         rows={documents.map((d) => [
-          `${d.docType} № ${d.docNumber} ${formatLocalDate(d.docDate)}`,
+          `${docTypeLabel(d.docType, locale)} № ${d.docNumber} ${formatLocalDate(d.docDate)}`,
           <a key="v" class="govuk-link" href={publicationUrl(d, org.slug)}>
             {d.title}
           </a>,
@@ -233,7 +233,10 @@ export function DocumentFormView({ org, doc, values, errors }: FormProps & { doc
           label={t('publications.field.docType')}
           value={values.docType}
           errors={errors}
-          items={[{ value: '', text: '' }, ...docTypes.map((d) => ({ value: d, text: d }))]}
+          items={[
+            { value: '', text: '' },
+            ...docTypes.map((d) => ({ value: d, text: docTypeLabel(d, locale) })),
+          ]}
         />
         <TextInput
           name="docNumber"

@@ -17,7 +17,7 @@ import {
 import { useView } from '../../../platform/ui/context.ts';
 import type { OfficialRow, OrgRow } from '../../orgs/index.ts';
 import { publicationUrl } from '../index-items.ts';
-import { docStatuses, docTypes, mediaKinds } from '../publications.input.ts';
+import { docStatuses, docTypeLabel, docTypes, mediaKinds } from '../publications.input.ts';
 import type { AttachmentRow, PublicationRow, VersionRow } from '../publications.repository.ts';
 import { htmlToText } from '../sanitize.ts';
 import type { StructuredSection } from '../sections.ts';
@@ -166,9 +166,11 @@ export type DocumentPage = {
 };
 
 function DocLink({ d, slug }: { d: PublicationRow; slug: string }) {
+  const { locale } = useView();
   return (
     <a class="govuk-link" href={`/orgs/${slug}/documents/${d.id}`}>
-      {d.docType} № {d.docNumber} {d.docDate ? `от ${formatLocalDate(d.docDate)}` : ''} «{d.title}»
+      {docTypeLabel(d.docType, locale)} № {d.docNumber} {d.docDate ? `от ${formatLocalDate(d.docDate)}` : ''}{' '}
+      «{d.title}»
     </a>
   );
 }
@@ -185,7 +187,7 @@ export function DocumentView({ page }: { page: DocumentPage }) {
   const { t, locale } = useView();
   const { org, doc, attachments, linksOut, linksIn } = page;
   const rows = [
-    { key: t('publications.requisites.type'), value: doc.docType },
+    { key: t('publications.requisites.type'), value: docTypeLabel(doc.docType, locale) },
     { key: t('publications.requisites.number'), value: doc.docNumber },
     { key: t('publications.requisites.date'), value: formatLocalDate(doc.docDate) },
     { key: t('publications.requisites.issuer'), value: orgName(org, locale) },
@@ -254,7 +256,7 @@ export function DocumentsView({
   page: number;
   pages: number;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const qs = (n: number) =>
     `/orgs/${org.slug}/documents?${new URLSearchParams({
       ...(filter.docType ? { docType: filter.docType } : {}),
@@ -275,7 +277,7 @@ export function DocumentsView({
               value={filter.docType}
               items={[
                 { value: '', text: t('publications.documents.any') },
-                ...docTypes.map((d) => ({ value: d, text: d })),
+                ...docTypes.map((d) => ({ value: d, text: docTypeLabel(d, locale) })),
               ]}
             />
           </div>
@@ -308,7 +310,7 @@ export function DocumentsView({
             { text: t('publications.requisites.status') },
           ]}
           rows={items.map((d) => [
-            d.docType,
+            docTypeLabel(d.docType, locale),
             d.docNumber,
             formatLocalDate(d.docDate),
             <a key="l" class="govuk-link" href={`/orgs/${org.slug}/documents/${d.id}`}>
@@ -476,7 +478,7 @@ export function VersionView({ org, p, v }: { org: OrgRow; p: PublicationRow; v: 
         {c.docType && (
           <SummaryList
             rows={[
-              { key: t('publications.requisites.type'), value: c.docType },
+              { key: t('publications.requisites.type'), value: docTypeLabel(c.docType, locale) },
               { key: t('publications.requisites.number'), value: c.docNumber ?? '' },
               { key: t('publications.requisites.date'), value: formatLocalDate(c.docDate) },
               { key: t('publications.requisites.status'), value: <StatusTag status={c.docStatus} /> },
@@ -494,7 +496,9 @@ export function VersionView({ org, p, v }: { org: OrgRow; p: PublicationRow; v: 
 export function diffText(c: PublicationContent): string {
   return [
     c.title,
-    c.docType ? `${c.docType} № ${c.docNumber ?? ''} ${formatLocalDate(c.docDate)} ${c.docStatus ?? ''}` : '',
+    c.docType
+      ? `${docTypeLabel(c.docType, 'ru')} № ${c.docNumber ?? ''} ${formatLocalDate(c.docDate)} ${c.docStatus ?? ''}`
+      : '',
     c.summary ?? '',
     htmlToText(c.bodyHtml),
     c.transcript ?? '',

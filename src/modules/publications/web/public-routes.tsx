@@ -8,7 +8,7 @@ import { getMediaFile, getMediaItem, listPress } from '../get-media.ts';
 import { getSectionPage } from '../get-section-page.ts';
 import { getDiff, getHistory, getVersion } from '../get-versions.ts';
 import { publicationUrl } from '../index-items.ts';
-import { siteFeedbackInput } from '../publications.input.ts';
+import { docTypeLabel, siteFeedbackInput } from '../publications.input.ts';
 import { type StructuredSection, sectionByKey, structuredSections } from '../sections.ts';
 import { submitSiteFeedback } from '../submit-site-feedback.ts';
 import { orgName } from './common.tsx';
@@ -80,7 +80,7 @@ export async function publicationsPublicRoutes(app: FastifyInstance) {
 
   app.get<{ Params: Slug & { id: string } }>('/orgs/:slug/documents/:id', async (req, reply) => {
     const d = await getDocument(deps, req.actor, req.params);
-    const label = `${d.doc.docType} № ${d.doc.docNumber}`;
+    const label = `${docTypeLabel(d.doc.docType, req.locale)} № ${d.doc.docNumber}`;
     return reply.page(`${label}: ${d.doc.title}`, <DocumentView page={d} />, {
       breadcrumbs: [
         ...orgCrumbs(req, d.org),
