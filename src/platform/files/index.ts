@@ -46,6 +46,39 @@ export type FileKind = keyof typeof FILE_KINDS;
 
 export type UploadRules = { kinds: FileKind[]; maxBytes: number; maxFiles: number };
 
+/**
+ * A file name as the person gave it, made safe to keep and show: the last part
+ * of a path (either separator), no control characters and no bidirectional
+ * overrides or isolates (U+202E turns «doc‮fdp.exe» into what looks like
+ * «docexe.pdf»), NFC, spaces collapsed, at most 255 characters.
+ */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .normalize('NFC')
+    .replace(/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 255);
+  return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
+}
+
+/**
+ * The Content-Disposition of a download (RFC 6266): the name cleaned, an ASCII
+ * `filename` for old clients (letters, digits, space and `._-()`; anything else «_»)
+ * and the exact name as RFC 5987 `filename*` (every character outside
+ * attr-char percent-encoded, `'()*` included).
+ */
+export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
+  const clean = cleanFileName(name);
+  const ascii = clean.replace(/[^\w .()-]/g, '_');
+  const encoded = encodeURIComponent(clean).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** The extension a name ends with, lower-cased, jpeg folded into jpg. */
 function extOf(name: string): string {
   const e = path.extname(name).slice(1).toLowerCase();
@@ -112,7 +145,7 @@ export async function storeUploads(
         sizeBytes: f.data.length,
         mediaType: found?.mime ?? 'application/octet-stream',
         ext: extOf(f.filename),
-        originalName: path.basename(f.filename).slice(0, 255),
+        originalName: cleanFileName(f.filename),
         uploadedBy,
       })
       .returning();
@@ -152,10 +185,7 @@ export function sendStoredFile(
     .header('content-type', file.mediaType)
     .header('content-length', String(file.sizeBytes))
     .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-disposition',
-      `${disposition}; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-    )
+    .header('content-disposition', contentDisposition(disposition, file.originalName))
     .send(createReadStream(p));
 }
 
