@@ -22,6 +22,9 @@ export const orgsMessages = defineMessages({
     'home.principles.accountability.body':
       'Власть отчитывается о своей работе с учётом запросов общества и даёт возможность её контролировать.',
     'home.authorities.title': 'Органы власти',
+    'home.acts.title': 'Законы и документы',
+    'home.acts.register': 'Законы области, постановления и распоряжения Правительства, указы Губернатора',
+    'home.acts.search': 'Поиск документов, людей и сведений о доходах',
     'home.authorities.government': 'Правительство Калининградской области',
     'home.authorities.governmentBody':
       'Высший исполнительный орган власти области и раздел «Открытое правительство».',
@@ -201,6 +204,10 @@ export const orgsMessages = defineMessages({
     'home.principles.accountability.body':
       'The authorities report on their work as society asks and let it be checked.',
     'home.authorities.title': 'Authorities',
+    'home.acts.title': 'Laws and documents',
+    'home.acts.register':
+      "The region's laws, the government's resolutions and orders, the governor's decrees",
+    'home.acts.search': 'Search documents, people and income declarations',
     'home.authorities.government': 'Government of Kaliningrad Oblast',
     'home.authorities.governmentBody':
       'The highest executive body of the oblast and the “Open government” section.',

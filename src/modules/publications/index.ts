@@ -14,6 +14,7 @@ import { structuredSections } from './sections.ts';
 import { publicationsWeb } from './web/index.tsx';
 
 export { listPublicItemsForIndex, type PublicItem, publicationUrl } from './index-items.ts';
+export { regionalActTypes } from './publications.input.ts';
 export { structuredSections } from './sections.ts';
 export {
   DEMO_PDF_DOCUMENT,
@@ -43,7 +44,7 @@ async function publicationsWorkers(deps: Deps): Promise<void> {
 async function publicationsSitemap(app: FastifyInstance): Promise<string[]> {
   const { db } = app.deps;
   const orgs = await listAllOrganizations(db);
-  const urls = ['/transparency'];
+  const urls = ['/transparency', '/legal-acts'];
   for (const o of orgs) {
     urls.push(`/orgs/${o.slug}/press`, `/orgs/${o.slug}/documents`, `/orgs/${o.slug}/declarations`);
     for (const s of structuredSections) urls.push(`/orgs/${o.slug}/${s.path}`);

@@ -122,6 +122,46 @@ export const publicationsRepository = {
     return { items, total: c?.n ?? 0 };
   },
 
+  /**
+   * The register of the region's acts: documents of the given types, newest
+   * document date first, a page after the keyset cursor (date, id); one row
+   * more than the limit tells that a next page exists.
+   */
+  async actsRegister(
+    db: DbOrTx,
+    f: { types: readonly string[]; year?: number | undefined; numberKey?: string | undefined },
+    after: { date: string; id: string } | null,
+    limit: number,
+  ): Promise<PublicationRow[]> {
+    const parts: SQL[] = [
+      eq(publications.kind, 'document'),
+      inArray(publications.docType, [...f.types]),
+      isNotNull(publications.docDate),
+    ];
+    if (f.year) parts.push(sql`extract(year from ${publications.docDate}) = ${f.year}`);
+    if (f.numberKey)
+      parts.push(sql`replace(replace(lower(${publications.docNumber}), '№', ''), ' ', '') = ${f.numberKey}`);
+    if (after)
+      parts.push(
+        sql`(${publications.docDate}, ${publications.id}) < (${after.date}::date, ${after.id}::uuid)`,
+      );
+    return db
+      .select()
+      .from(publications)
+      .where(and(...parts))
+      .orderBy(desc(publications.docDate), desc(publications.id))
+      .limit(limit + 1);
+  },
+
+  /** Which years the register has, newest first (the year filter). */
+  async actsYears(db: DbOrTx, types: readonly string[]): Promise<number[]> {
+    const r = await db.execute<{ y: number }>(sql`
+      select distinct extract(year from doc_date)::int as y from publications
+      where kind = 'document' and doc_date is not null and doc_type = any(${sql.param([...types])}::text[])
+      order by y desc`);
+    return r.rows.map((x) => Number(x.y));
+  },
+
   async findDocumentByNumber(db: DbOrTx, orgId: string, number: string): Promise<PublicationRow[]> {
     return db
       .select()

@@ -2,14 +2,16 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { NotFound } from '../../platform/errors/index.ts';
 import { latestEntries, searchSources } from '../../platform/search/index.ts';
 import { findOrganizationBySlug, listAllOrganizations } from '../orgs/index.ts';
+import { regionalActTypes } from '../publications/index.ts';
 import { type AtomEntry, atomFeed } from './atom.ts';
 
-export type FeedKind = 'news' | 'documents';
+export type FeedKind = 'news' | 'documents' | 'legal-acts';
 export const FEED_SIZE = 50;
 
 /** The content types registered for a feed (SearchContentType.feed). */
 export function feedTypes(kind: FeedKind): string[] {
-  return searchSources().flatMap((s) => s.types.filter((t) => t.feed === kind).map((t) => t.key));
+  const feed = kind === 'legal-acts' ? 'documents' : kind;
+  return searchSources().flatMap((s) => s.types.filter((t) => t.feed === feed).map((t) => t.key));
 }
 
 /** An Atom feed of the newest news or documents, region-wide or of one organisation. Public: no access check. */
@@ -21,7 +23,13 @@ export async function getFeed(
   if (p.orgSlug && !org) throw new NotFound('organization');
   const types = feedTypes(p.kind);
   const rows = types.length
-    ? await latestEntries(deps.db, { types, ...(org ? { orgId: org.id } : {}), limit: FEED_SIZE })
+    ? await latestEntries(deps.db, {
+        types,
+        ...(org ? { orgId: org.id } : {}),
+        // the register of the region's acts (/legal-acts) has a feed of its own
+        ...(p.kind === 'legal-acts' ? { docTypes: regionalActTypes } : {}),
+        limit: FEED_SIZE,
+      })
     : [];
   const names = new Map((await listAllOrganizations(deps.db)).map((o) => [o.id, o.nameRu]));
   const base = deps.publicUrl.replace(/\/$/, '');
@@ -39,7 +47,11 @@ export async function getFeed(
     id: `${base}${path}`,
     title: p.title(org?.nameRu),
     selfUrl: `${base}${path}`,
-    htmlUrl: org ? `${base}/orgs/${org.slug}` : `${base}/search`,
+    htmlUrl: org
+      ? `${base}/orgs/${org.slug}`
+      : p.kind === 'legal-acts'
+        ? `${base}/legal-acts`
+        : `${base}/search`,
     author: org?.nameRu ?? 'Открытый регион',
     entries,
   });

@@ -498,7 +498,7 @@ export async function legalReferenceQuery(
 /** Newest entries of some types, for Atom feeds and subscription mails. */
 export async function latestEntries(
   db: DbOrTx,
-  p: { types?: string[]; orgId?: string; limit: number },
+  p: { types?: string[]; orgId?: string; docTypes?: readonly string[]; limit: number },
 ): Promise<
   {
     id: string;
@@ -514,6 +514,7 @@ export async function latestEntries(
   const w: SQL[] = [];
   if (p.types) w.push(sql`type = any(${sql.param(p.types)}::text[])`);
   if (p.orgId) w.push(sql`org_id = ${p.orgId}::uuid`);
+  if (p.docTypes) w.push(sql`doc_type = any(${sql.param([...p.docTypes])}::text[])`);
   const found = await rows(
     db,
     sql`select id, type, org_id, title, summary, url, published_at, updated_at from search_entries ${where(w)}

@@ -70,6 +70,20 @@ export function HomeView({
         </Column>
       </GridRow>
 
+      <h2 class="govuk-heading-l">{t('home.acts.title')}</h2>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href="/legal-acts">
+            {t('home.acts.register')}
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/search">
+            {t('home.acts.search')}
+          </a>
+        </li>
+      </ul>
+
       <h2 class="govuk-heading-l">{t('home.principles.title')}</h2>
       <GridRow>
         {PRINCIPLES.map((p) => (

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { declarationsRoutes } from './declarations-routes.tsx';
+import { legalActsRoutes } from './legal-acts-routes.tsx';
 import { publicationsManageRoutes } from './manage-routes.tsx';
 import { publicationsPublicRoutes } from './public-routes.tsx';
 import { transparencyRoutes } from './transparency-routes.tsx';
@@ -10,4 +11,5 @@ export async function publicationsWeb(app: FastifyInstance) {
   await publicationsManageRoutes(app);
   await declarationsRoutes(app);
   await transparencyRoutes(app);
+  await legalActsRoutes(app);
 }

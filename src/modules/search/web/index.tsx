@@ -96,6 +96,7 @@ export async function searchWeb(app: FastifyInstance) {
   };
   app.get('/feeds/news.atom', (req, reply) => feed(reply, req, 'news'));
   app.get('/feeds/documents.atom', (req, reply) => feed(reply, req, 'documents'));
+  app.get('/feeds/legal-acts.atom', (req, reply) => feed(reply, req, 'legal-acts'));
   app.get<{ Params: { slug: string; file: string } }>('/feeds/orgs/:slug/:file', (req, reply) => {
     const kind = ({ 'news.atom': 'news', 'documents.atom': 'documents' } as const)[
       req.params.file as 'news.atom'
