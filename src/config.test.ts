@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     expect(c.seed).toBe('demo');
     expect(c.databaseUrl).toBeUndefined();
     expect(c.smtpUrl).toBeUndefined();
+    expect(c.workers).toBe(1);
+    expect(c.s3).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -42,8 +44,18 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mail:25',
       SEED: 'none',
       LOG_LEVEL: 'warn',
+      WORKERS: '4',
+      S3_URL: 'https://AKIA%2B1:s%40cret@storage.example.ru:9000/open-region?region=ru-central1',
     });
     expect(c).toMatchObject({
+      workers: 4,
+      s3: {
+        endpoint: 'https://storage.example.ru:9000',
+        bucket: 'open-region',
+        region: 'ru-central1',
+        accessKeyId: 'AKIA+1',
+        secretAccessKey: 's@cret',
+      },
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: 'postgres://u:p@db:5432/x',
@@ -71,6 +83,19 @@ describe('loadConfig', () => {
       'DATABASE_REPLICA_URL',
       'db:5432',
       'Invalid DATABASE_REPLICA_URL: must start with postgres:// or postgresql://',
+    ],
+    ['WORKERS', '0', 'Invalid WORKERS: must be a whole number of processes from 1 to 64'],
+    ['WORKERS', 'two', 'Invalid WORKERS: must be a whole number of processes from 1 to 64'],
+    ['WORKERS', '65', 'Invalid WORKERS: must be a whole number of processes from 1 to 64'],
+    [
+      'S3_URL',
+      's3://bucket',
+      'Invalid S3_URL: must look like https://ACCESS_KEY:SECRET@host/bucket (http:// for a local server)',
+    ],
+    [
+      'S3_URL',
+      'https://s3.example.ru/files',
+      'Invalid S3_URL: must look like https://ACCESS_KEY:SECRET@host/bucket (http:// for a local server)',
     ],
     ['PUBLIC_URL', 'open.example.ru', 'Invalid PUBLIC_URL: must be an absolute http(s) URL'],
     ['PUBLIC_URL', 'ftp://open.example.ru', 'Invalid PUBLIC_URL: must be an absolute http(s) URL'],

@@ -26,6 +26,31 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** how far behind the primary the replica may be and still be read (ms) */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce
+    .number()
+    .int()
+    .min(0, 'must be a number of milliseconds')
+    .max(600_000, 'must be at most 600000 (ten minutes)')
+    .default(3_000),
+  /** app processes `npm start` runs on one port (node:cluster); 1 serves from the one process */
+  WORKERS: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number of processes from 1 to 64')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 64, 'must be a whole number of processes from 1 to 64')
+    .default(1),
+  /** S3-compatible file storage: http(s)://ACCESS_KEY:SECRET@host[:port]/bucket[?region=…] */
+  S3_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must look like https://ACCESS_KEY:SECRET@host/bucket (http:// for a local server)',
+    })
+    .refine((v) => {
+      const u = new URL(v);
+      return u.username !== '' && u.password !== '' && /^\/[^/]+\/?$/.test(u.pathname);
+    }, 'must look like https://ACCESS_KEY:SECRET@host/bucket (http:// for a local server)')
+    .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
   SMTP_URL: z
     .string()
@@ -90,6 +115,12 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl: string | undefined;
   databaseReplicaUrl: string | undefined;
+  /** the replica's tolerated lag; a person reads the primary for this plus a few seconds after their own write */
+  replicaMaxLagMs: number;
+  /** how many app processes serve the port (WORKERS, default 1) */
+  workers: number;
+  /** S3-compatible storage for uploaded files; unset: DATA_DIR/files */
+  s3: S3Config | undefined;
   publicUrl: string;
   secureCookies: boolean;
   smtpUrl: string | undefined;
@@ -104,6 +135,26 @@ export type Config = Readonly<{
   /** the mean event-loop delay (ms) past which requests are refused with 503; 0: never */
   loadShedDelayMs: number;
 }>;
+
+export type S3Config = Readonly<{
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}>;
+
+/** S3_URL's parts: the endpoint, the bucket (path style, which every S3-compatible server speaks) and the keys. */
+function parseS3Url(v: string): S3Config {
+  const u = new URL(v);
+  return Object.freeze({
+    endpoint: `${u.protocol}//${u.host}`,
+    bucket: u.pathname.replace(/^\/|\/$/g, ''),
+    region: u.searchParams.get('region') ?? 'us-east-1',
+    accessKeyId: decodeURIComponent(u.username),
+    secretAccessKey: decodeURIComponent(u.password),
+  });
+}
 
 export class ConfigError extends Error {}
 
@@ -128,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
+    workers: e.WORKERS,
+    s3: e.S3_URL ? parseS3Url(e.S3_URL) : undefined,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL,

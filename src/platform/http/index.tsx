@@ -20,6 +20,7 @@ import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { unavailablePage } from './operations.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
+import { readRouting } from './read-routing.ts';
 import { type PageOptions, sendPage } from './render.tsx';
 import { uploadsPlugin } from './uploads.ts';
 
@@ -65,6 +66,7 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
   app.decorate('deps', opts.deps);
 
   await app.register(cookie, { secret: config.sessionSecret, hook: 'onRequest' });
+  await app.register(readRouting);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(uploadsPlugin);
   await app.register(helmet, {

@@ -31,6 +31,9 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
 };
 
+/** A running job's worker refreshes it this often (half of it, by pg-boss); a job silent this long is failed and retried. */
+export const HEARTBEAT_SECONDS = 30;
+
 /** pg-boss over the app's URL; `enqueue` runs its insert on the caller's connection or transaction. */
 export function createJobs(connectionString: string, opts: JobsOptions = {}): Jobs {
   const boss = new PgBoss({
@@ -38,6 +41,10 @@ export function createJobs(connectionString: string, opts: JobsOptions = {}): Jo
     ...poolOptions(connectionString, { max: 4 }),
     application_name: 'open-region-jobs',
     supervise: opts.supervise ?? true,
+    // with several processes, one killed while it holds a job stops that job's heartbeat: the
+    // supervisor of any process fails it within about HEARTBEAT_SECONDS + 10 s and it is retried
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
     schedule: true,
   });
   // Without a listener an 'error' event would crash the process; pg-boss recovers by itself.
@@ -51,6 +58,7 @@ export function createJobs(connectionString: string, opts: JobsOptions = {}): Jo
         retryLimit: 20,
         retryDelay: opts.retryDelaySeconds ?? 30,
         retryBackoff: (opts.retryDelaySeconds ?? 30) >= 30,
+        heartbeatSeconds: HEARTBEAT_SECONDS,
       });
       p.catch(() => created.delete(name));
       created.set(name, p);
