@@ -17,6 +17,15 @@ export const ATTACHMENT_RULES: UploadRules = {
 
 /** The queue of text extraction (PDF, DOCX) for search. */
 export const EXTRACT_QUEUE = 'publications.extract-text';
+/** Where an extraction goes when its attempts are spent (extractionAbandoned records it). */
+export const EXTRACT_ABANDONED_QUEUE = 'publications.extract-text.abandoned';
+/**
+ * A bad file fails once without throwing, so a retry means the attempt never
+ * finished: its process was killed (a parser that took the machine's memory, a
+ * restart). Three more tries with back-off, each given 5 minutes (the parser's
+ * own deadline is 60 s), then the attachment is marked failed.
+ */
+const EXTRACT_JOB = { retryLimit: 3, expireInSeconds: 300, deadLetter: EXTRACT_ABANDONED_QUEUE };
 const EXTRACTABLE = new Set(['pdf', 'docx']);
 
 /**
@@ -45,7 +54,8 @@ export async function attachFiles(
         sha256: f.sha256,
         textStatus: EXTRACTABLE.has(f.ext) ? 'pending' : 'unsupported',
       });
-      if (EXTRACTABLE.has(f.ext)) await deps.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: a.id });
+      if (EXTRACTABLE.has(f.ext))
+        await deps.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: a.id }, EXTRACT_JOB);
       out.push(a);
     }
     const now = deps.clock.now();

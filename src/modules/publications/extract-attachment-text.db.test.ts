@@ -4,11 +4,17 @@ import { strToU8, Zip, ZipDeflate } from 'fflate';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
+import { SAMPLE_PDF } from '../../../test/multipart.ts';
 import type { Origin } from '../../platform/audit/index.ts';
 import { userActor } from '../../platform/authz/index.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../orgs/index.ts';
-import { attachFiles } from './attach-files.ts';
-import { checkDocxArchive, extractAttachmentText, extractText } from './extract-attachment-text.ts';
+import { attachFiles, EXTRACT_ABANDONED_QUEUE, EXTRACT_QUEUE } from './attach-files.ts';
+import {
+  checkDocxArchive,
+  extractAttachmentText,
+  extractionAbandoned,
+  extractText,
+} from './extract-attachment-text.ts';
 import { documentInput } from './publications.input.ts';
 import { publicationAttachments } from './publications.tables.ts';
 import { publishDocument } from './publish-document.ts';
@@ -165,5 +171,72 @@ describe('DOCX text extraction', () => {
     const log = logLines.join('\n');
     expect(log).toContain('"reason":"compression_ratio"');
     expect(log).not.toContain('Иванов');
+  });
+});
+
+describe('an extraction whose process is killed', () => {
+  it('is tried three more times with back-off, then recorded as failed (interrupted), never 20 times', async () => {
+    // the jobs of the tests above, which ran the use case directly, are not this test's
+    await deps.db.$client.query('delete from pgboss.job where name = $1', [EXTRACT_QUEUE]);
+    const d = await publishDocument(deps, editor, {
+      slug: 'minzdrav',
+      doc: documentInput.parse({
+        docType: 'постановление',
+        docNumber: '78-п',
+        docDate: '01.02.2026',
+        docStatus: 'действует',
+        title: 'О прерванном извлечении',
+        body: 'Текст.',
+        topics: 'обращения',
+      }),
+    });
+    const [a] = await attachFiles(deps, editor, {
+      slug: 'minzdrav',
+      id: d.id,
+      files: [{ filename: 'scan.pdf', mimetype: 'application/pdf', data: SAMPLE_PDF, truncated: false }],
+    });
+    const attachmentId = a?.id as string;
+    const { boss } = deps.jobs;
+    const jobRow = async () =>
+      (
+        await deps.db.$client.query<{
+          id: string;
+          retry_limit: number;
+          retry_backoff: boolean;
+          state: string;
+        }>(
+          `select id, retry_limit, retry_backoff, state from pgboss.job where name = $1 and data->>'attachmentId' = $2`,
+          [EXTRACT_QUEUE, attachmentId],
+        )
+      ).rows[0];
+    expect(await jobRow()).toMatchObject({ retry_limit: 3, retry_backoff: true, state: 'created' });
+
+    // Four attempts, each taken by a process that dies before finishing: pg-boss's monitor
+    // fails an expired active job exactly as `fail` does here. The back-off's wait is skipped.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await deps.db.$client.query('update pgboss.job set start_after = now() where id = $1', [
+        (await jobRow())?.id,
+      ]);
+      const [job] = await boss.fetch<{ attachmentId: string }>(EXTRACT_QUEUE);
+      expect(job?.data.attachmentId).toBe(attachmentId);
+      await boss.fail(EXTRACT_QUEUE, job?.id as string);
+    }
+    expect((await jobRow())?.state).toBe('failed');
+    await deps.db.$client.query('update pgboss.job set start_after = now() where id = $1', [
+      (await jobRow())?.id,
+    ]);
+    expect(await boss.fetch(EXTRACT_QUEUE)).toEqual([]);
+
+    // the spent job went to the dead-letter queue, whose worker records the failure
+    const [dead] = await boss.fetch<{ attachmentId: string }>(EXTRACT_ABANDONED_QUEUE);
+    expect(dead?.data).toEqual({ attachmentId });
+    expect(await extractionAbandoned(deps, dead?.data as { attachmentId: string })).toBe('failed');
+    const [row] = await deps.db
+      .select()
+      .from(publicationAttachments)
+      .where(eq(publicationAttachments.id, attachmentId));
+    expect(row).toMatchObject({ textStatus: 'failed', textFailure: 'interrupted' });
+    // an attempt that did finish is not overwritten
+    expect(await extractionAbandoned(deps, { attachmentId })).toBe('settled');
   });
 });

@@ -124,3 +124,18 @@ export async function extractAttachmentText(
     );
   return status;
 }
+
+/**
+ * The dead-letter job of an extraction whose attempts were all spent without
+ * finishing (each one's process died): the attachment is marked failed with
+ * the reason `interrupted`, unless an attempt did finish after all.
+ */
+export async function extractionAbandoned(
+  deps: Pick<Deps, 'db' | 'log'>,
+  data: { attachmentId: string },
+): Promise<'failed' | 'settled'> {
+  const marked = await repo.failPendingAttachmentText(deps.db, data.attachmentId, 'interrupted');
+  if (!marked) return 'settled';
+  deps.log.warn({ attachmentId: data.attachmentId, reason: 'interrupted' }, 'attachment text not extracted');
+  return 'failed';
+}

@@ -5,8 +5,8 @@ import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { listAllOrganizations } from '../orgs/index.ts';
 import { publicationsApi } from './api/index.ts';
-import { EXTRACT_QUEUE } from './attach-files.ts';
-import { extractAttachmentText } from './extract-attachment-text.ts';
+import { EXTRACT_ABANDONED_QUEUE, EXTRACT_QUEUE } from './attach-files.ts';
+import { extractAttachmentText, extractionAbandoned } from './extract-attachment-text.ts';
 import { listPublicItemsForIndex } from './index-items.ts';
 import { publicationsMessages } from './messages.ts';
 import { publicationsSearch } from './publications.search.ts';
@@ -37,6 +37,9 @@ registerManageSection({
 async function publicationsWorkers(deps: Deps): Promise<void> {
   await deps.jobs.work<{ attachmentId: string }>(EXTRACT_QUEUE, async (data) => {
     await extractAttachmentText(deps, data);
+  });
+  await deps.jobs.work<{ attachmentId: string }>(EXTRACT_ABANDONED_QUEUE, async (data) => {
+    await extractionAbandoned(deps, data);
   });
 }
 

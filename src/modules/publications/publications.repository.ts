@@ -380,6 +380,16 @@ export const publicationsRepository = {
       .where(eq(publicationAttachments.id, id));
   },
 
+  /** Marks a still-pending attachment's extraction failed; false when it was already settled. */
+  async failPendingAttachmentText(db: DbOrTx, id: string, failure: string): Promise<boolean> {
+    const rows = await db
+      .update(publicationAttachments)
+      .set({ textStatus: 'failed', textFailure: failure })
+      .where(and(eq(publicationAttachments.id, id), eq(publicationAttachments.textStatus, 'pending')))
+      .returning({ id: publicationAttachments.id });
+    return rows.length > 0;
+  },
+
   // Index for search
 
   async publicBatch(db: DbOrTx, afterId: string, limit: number): Promise<PublicationRow[]> {

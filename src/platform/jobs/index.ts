@@ -11,7 +11,16 @@ export type Jobs = {
     tx: DbOrTx,
     queue: string,
     data: T,
-    opts?: { startAfterSeconds?: number; singletonKey?: string },
+    opts?: {
+      startAfterSeconds?: number;
+      singletonKey?: string;
+      /** attempts after the first (20 by default, for work that must happen, such as mail) */
+      retryLimit?: number;
+      /** an attempt still active after this long (its process died) is retried (15 min) */
+      expireInSeconds?: number;
+      /** the queue that receives the job when its retries are spent, so the failure is recorded */
+      deadLetter?: string;
+    },
   ): Promise<void>;
   /** Register a worker; queues are created on demand. */
   work<T extends object>(queue: string, handler: JobHandler<T>, opts?: { batchSize?: number }): Promise<void>;
@@ -69,6 +78,7 @@ export function createJobs(connectionString: string, opts: JobsOptions = {}): Jo
     boss,
     async enqueue(tx, queue, data, o = {}) {
       await ensureQueue(queue);
+      if (o.deadLetter) await ensureQueue(o.deadLetter);
       const client = pgClientOf(tx);
       const executor = {
         executeSql: async (text: string, values?: unknown[]) => ({
@@ -79,6 +89,9 @@ export function createJobs(connectionString: string, opts: JobsOptions = {}): Jo
         db: executor,
         ...(o.startAfterSeconds ? { startAfter: o.startAfterSeconds } : {}),
         ...(o.singletonKey ? { singletonKey: o.singletonKey } : {}),
+        ...(o.retryLimit !== undefined ? { retryLimit: o.retryLimit } : {}),
+        ...(o.expireInSeconds ? { expireInSeconds: o.expireInSeconds } : {}),
+        ...(o.deadLetter ? { deadLetter: o.deadLetter } : {}),
       });
     },
     async work(queue, handler, o = {}) {
