@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
@@ -113,12 +113,44 @@ function blobPath(dataDir: string, sha: string): string {
   return path.join(dataDir, 'files', sha.slice(0, 2), sha);
 }
 
+/** Errors of a disk that cannot take the bytes: full, over quota, or over the file size limit. */
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * Write a blob through a temporary name and an atomic rename, so a reader
+ * never sees half a file. When the write fails the temporary file is removed;
+ * a full disk is the person's form again with a message (nothing was kept),
+ * any other failure an ordinary error.
+ */
+async function writeBlob(
+  deps: Partial<Pick<Deps, 'log'>>,
+  field: string,
+  target: string,
+  data: Buffer,
+): Promise<void> {
+  const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => {});
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (NO_SPACE.has(code)) {
+      // the operator must hear of it; the person is told on the form
+      deps.log?.error({ code, bytes: data.length }, 'upload not stored: no space for files');
+      throw new InvalidInput([{ field, message: 'files.error.noSpace' }]);
+    }
+    throw err;
+  }
+}
+
 /**
  * Store checked uploads: bytes on disk first (content-addressed, so a retry or
  * a duplicate writes nothing new), then the rows in the caller's transaction.
  */
 export async function storeUploads(
-  deps: Pick<Deps, 'config'>,
+  deps: Pick<Deps, 'config'> & Partial<Pick<Deps, 'log'>>,
   tx: DbOrTx,
   field: string,
   files: UploadedFile[],
@@ -131,12 +163,7 @@ export async function storeUploads(
   for (const f of files) {
     const sha256 = createHash('sha256').update(f.data).digest('hex');
     const target = blobPath(deps.config.dataDir, sha256);
-    if (!existsSync(target)) {
-      await mkdir(path.dirname(target), { recursive: true });
-      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(tmp, f.data);
-      await rename(tmp, target);
-    }
+    if (!existsSync(target)) await writeBlob(deps, field, target, f.data);
     const found = await fileTypeFromBuffer(f.data);
     const [row] = await tx
       .insert(storedFiles)

@@ -8,6 +8,8 @@ export const filesMessages = defineMessages({
     'files.error.type': 'Файл не того формата: выберите файл одного из форматов, указанных в подсказке',
     'files.error.mismatch':
       'Содержимое файла не совпадает с его расширением: сохраните файл в нужном формате заново',
+    'files.error.noSpace':
+      'Файл не сохранён: на сервере закончилось место. Ваш текст сохранён в форме — попробуйте отправить позже или сообщите в поддержку портала',
     'files.hint.rules': 'Форматы: {kinds}. Не больше {count} файлов, каждый до {size}.',
   },
   en: {
@@ -17,6 +19,8 @@ export const filesMessages = defineMessages({
     'files.error.type': 'The file is not in an accepted format: choose a file of a format listed in the hint',
     'files.error.mismatch':
       'The file content does not match its extension: save the file again in the right format',
+    'files.error.noSpace':
+      'The file was not saved: the server has run out of space. Your text is kept in the form: try again later or tell the portal’s support',
     'files.hint.rules': 'Formats: {kinds}. Up to {count} files, each up to {size}.',
   },
 });
