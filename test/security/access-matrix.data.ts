@@ -134,6 +134,7 @@ export const accessMatrix: Record<string, AccessRow> = {
 
   // appeals: staff (an appeal of body A is 404 to everyone else, the anti-corruption officer included)
   'GET /manage/appeals': { allow: ['staffA', 'staffB', 'head', 'signer', 'anticorruption', 'admin'] },
+  'POST /manage/appeals/assign': { allow: ['staffA', 'staffB', 'head', 'signer', 'anticorruption', 'admin'] },
   'GET /manage/appeals/report': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
   'GET /manage/appeals/:id': { allow: APPEAL_WORKERS_A, deny: 404 },
   'GET /manage/appeals/:id/files/:fileId': { allow: APPEAL_WORKERS_A, deny: 404 },
