@@ -75,6 +75,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /cabinet': { allow: 'signed-in' },
   'GET /cabinet/name': { allow: 'signed-in' },
   'POST /cabinet/name': { allow: 'signed-in' },
+  'GET /cabinet/position': { allow: 'signed-in' },
+  'POST /cabinet/position': { allow: ANY_STAFF },
   'GET /cabinet/password': { allow: 'signed-in' },
   'POST /cabinet/password': { allow: 'signed-in' },
   'GET /cabinet/tokens': { allow: 'signed-in' },
@@ -83,6 +85,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /manage/users': ADMIN,
   'GET /manage/users/:id': ADMIN,
   'POST /manage/users/:id/roles': ADMIN,
+  'POST /manage/users/:id/position': ADMIN,
   'POST /manage/users/:id/roles/:assignmentId/revoke': { allow: ['admin'], once: true },
   'GET /api/v1/me': PUBLIC,
 

@@ -18,6 +18,7 @@ import {
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { storedFiles } from '../../platform/files/files.tables.ts';
 import { outbox } from '../../platform/mail/mail.tables.ts';
+import { openStatuses } from './appeals.model.ts';
 import {
   appealAnswers,
   appealAttachments,
@@ -77,7 +78,7 @@ export type QueueSort = { key: (typeof queueSortKeys)[number]; dir: 'asc' | 'des
 /** A queue row: the appeal without its text, with the subject or the text's opening instead. */
 export type QueueRow = Omit<AppealRow, 'text'> & { excerpt: string };
 
-const OPEN_STATUSES = ['registered', 'in_review', 'extended', 'answer_signed'];
+const OPEN_STATUSES = [...openStatuses];
 
 function visibleWhere(v: Visibility): SQL | undefined {
   const part = (orgs: string[] | 'all', corruption: boolean): SQL | undefined => {
@@ -361,7 +362,7 @@ export const appealsRepository = {
       .select({
         status: appeals.status,
         n: count(),
-        overdue: sql<number>`count(*) filter (where ${appeals.dueDate} < ${today} and ${appeals.status} in ('registered','in_review','extended','answer_signed'))::int`,
+        overdue: sql<number>`count(*) filter (where ${appeals.dueDate} < ${today} and ${appeals.status} in ('registered','in_review','extended','awaiting_signature','answer_signed'))::int`,
       })
       .from(appeals)
       .where(where)

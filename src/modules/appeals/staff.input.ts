@@ -27,6 +27,7 @@ export const queueQueryInput = z
           'registered',
           'in_review',
           'extended',
+          'awaiting_signature',
           'answer_signed',
           'sent',
           'closed',
@@ -172,8 +173,6 @@ const resultStatus = z
 export const answerInput = z
   .object({
     text: requiredText(50_000, 'appeals.staff.answer.text.required'),
-    signedName: requiredText(200, 'appeals.staff.answer.signedName.required'),
-    signedPosition: requiredText(300, 'appeals.staff.answer.signedPosition.required'),
     result1: resultStatus,
     result2: resultStatus,
     result3: resultStatus,
@@ -183,8 +182,6 @@ export const answerInput = z
   })
   .transform((v) => ({
     text: v.text,
-    signedName: v.signedName,
-    signedPosition: v.signedPosition,
     results: [
       [v.result1, v.measures1],
       [v.result2, v.measures2],

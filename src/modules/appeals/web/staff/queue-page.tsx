@@ -25,6 +25,7 @@ export const QUEUE_STATUSES = [
   'registered',
   'in_review',
   'extended',
+  'awaiting_signature',
   'sent',
   'forwarded',
   'left_without_answer',
@@ -38,13 +39,15 @@ export function statusTag(status: string, t: (k: string) => string) {
       ? 'blue'
       : status === 'in_review'
         ? 'teal'
-        : status === 'extended'
-          ? 'orange'
-          : status === 'left_without_answer' || status === 'returned'
-            ? 'grey'
-            : status === 'forwarded'
-              ? 'purple'
-              : 'green';
+        : status === 'awaiting_signature'
+          ? 'yellow'
+          : status === 'extended'
+            ? 'orange'
+            : status === 'left_without_answer' || status === 'returned'
+              ? 'grey'
+              : status === 'forwarded'
+                ? 'purple'
+                : 'green';
   return <Tag colour={colour}>{t(`appeals.staff.status.${status}`)}</Tag>;
 }
 
@@ -86,7 +89,7 @@ export type QueueProps = {
   canReport: boolean;
 };
 
-const OPEN = ['registered', 'in_review', 'extended', 'answer_signed'];
+const OPEN = ['registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed'];
 const FILTERS = ['status', 'org', 'officer', 'topic', 'due', 'overdue'];
 
 /** The query of the current view with other values (the page starts again at 1). */
