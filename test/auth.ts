@@ -29,6 +29,8 @@ export async function createUser(
     lastName?: string;
     firstName?: string;
     patronymic?: string | null;
+    /** the position printed under answers this person signs */
+    position?: string | null;
     emailVerified?: boolean;
   } = {},
 ): Promise<CreatedUser> {
@@ -45,6 +47,7 @@ export async function createUser(
     firstName,
     patronymic,
     displayName: [lastName, firstName, patronymic].filter(Boolean).join(' '),
+    position: opts.position ?? null,
     emailVerifiedAt: opts.emailVerified === false ? null : now,
     identification: opts.identification ?? 'email',
     identityLevel: opts.identityLevel ?? (opts.identification === 'esia' ? 'verified' : null),

@@ -101,8 +101,8 @@ describe('an appeal from registration to answer, with JavaScript off', () => {
     await signer
       .getByLabel('Текст ответа')
       .fill('Маршрут № 7 будет продлён с 1 марта. Спасибо за предложение.');
-    await signer.getByLabel('Должность подписавшего').fill('Заместитель председателя Правительства');
-    await signer.getByLabel('Фамилия и инициалы подписавшего').fill('Демо: Орлов П. А.');
+    // the signature comes from the signer's profile (issue 10)
+    expect(await signer.locator('main').textContent()).toContain('М. Ю. Титов');
     await submit(signer, `${appealUrl}/answer`);
     await expectNoErrors(signer);
     await expectAxeClean(signer);
@@ -119,6 +119,7 @@ describe('an appeal from registration to answer, with JavaScript off', () => {
     expect(main).toContain('Срок продлён до');
     expect(main).toContain('Нужен ответ перевозчика о пассажиропотоке');
     expect(main).toContain('Маршрут № 7 будет продлён с 1 марта');
+    expect(main).toContain('Заместитель председателя Правительства Калининградской области');
     await expectAxeClean(citizen);
   });
 });

@@ -108,7 +108,7 @@ export async function createSecurityWorld() {
     citizen,
     staffA: await withGrants(staffGrants(ORG_A)),
     staffB: await withGrants(staffGrants(ORG_B)),
-    head: await signedInAs(t, 'head', ORG_A),
+    head: await signedInAs(t, 'head', ORG_A, { position: 'Министр' }),
     signer: await signedInAs(t, 'appeals_signer', ORG_A),
     anticorruption: await signedInAs(t, 'anti_corruption_officer', ORG_A),
     moderator: await signedInAs(t, 'moderator'),
@@ -132,8 +132,6 @@ export async function createSecurityWorld() {
   await answerAppeal(t.deps, headOrigin, {
     id: appeal.id,
     text: 'Ремонт включён в план на май.',
-    signedName: 'Иванов И. И.',
-    signedPosition: 'Министр',
     results: [{ status: 'supported', measuresTaken: true }],
     files: [
       {

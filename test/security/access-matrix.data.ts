@@ -75,6 +75,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /cabinet': { allow: 'signed-in' },
   'GET /cabinet/name': { allow: 'signed-in' },
   'POST /cabinet/name': { allow: 'signed-in' },
+  'GET /cabinet/position': { allow: 'signed-in' },
+  'POST /cabinet/position': { allow: ANY_STAFF },
   'GET /cabinet/password': { allow: 'signed-in' },
   'POST /cabinet/password': { allow: 'signed-in' },
   'GET /cabinet/tokens': { allow: 'signed-in' },
@@ -83,6 +85,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /manage/users': ADMIN,
   'GET /manage/users/:id': ADMIN,
   'POST /manage/users/:id/roles': ADMIN,
+  'POST /manage/users/:id/position': ADMIN,
   'POST /manage/users/:id/roles/:assignmentId/revoke': { allow: ['admin'], once: true },
   'GET /api/v1/me': PUBLIC,
 
@@ -134,6 +137,7 @@ export const accessMatrix: Record<string, AccessRow> = {
 
   // appeals: staff (an appeal of body A is 404 to everyone else, the anti-corruption officer included)
   'GET /manage/appeals': { allow: ['staffA', 'staffB', 'head', 'signer', 'anticorruption', 'admin'] },
+  'POST /manage/appeals/assign': { allow: ['staffA', 'staffB', 'head', 'signer', 'anticorruption', 'admin'] },
   'GET /manage/appeals/report': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
   'GET /manage/appeals/:id': { allow: APPEAL_WORKERS_A, deny: 404 },
   'GET /manage/appeals/:id/files/:fileId': { allow: APPEAL_WORKERS_A, deny: 404 },

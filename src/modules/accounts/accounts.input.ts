@@ -46,6 +46,12 @@ export const nameInput = z.object({
 });
 export type NameInput = z.infer<typeof nameInput>;
 
+/** A staff member's position, as printed under the answers they sign; empty clears it. */
+export const positionInput = z.object({
+  position: z.string().trim().max(300, 'accounts.position.tooLong').optional().default(''),
+});
+export type PositionInput = z.infer<typeof positionInput>;
+
 export const signUpInput = z
   .object({
     email,

@@ -30,6 +30,11 @@ export const accountsPolicy = {
   canChangeName(actor: Actor): boolean {
     return isSignedIn(actor) && actor.identification !== 'esia';
   },
+  /** A position (printed under signed answers): staff set their own, an administrator anyone's. */
+  canChangePosition(actor: Actor, userId: string): boolean {
+    if (hasGlobalRole(actor, 'admin')) return true;
+    return isSignedIn(actor) && actor.userId === userId && isStaff(actor);
+  },
   /** /manage opens to anyone with a staff role, per organisation or global. */
   canEnterManage(actor: Actor): boolean {
     return isStaff(actor);

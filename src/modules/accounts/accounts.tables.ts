@@ -13,6 +13,8 @@ export const users = pgTable(
     firstName: text('first_name'),
     patronymic: text('patronymic'),
     displayName: text('display_name').notNull(),
+    /** a staff member's position, printed under an answer they sign (59-ФЗ art. 10 ч.3) */
+    position: text('position'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** how the person was identified: email | esia (59-ФЗ as amended in 2025 counts only identified appeals) */
     identification: text('identification').notNull().default('email'),

@@ -31,7 +31,7 @@ registerCabinetSection({
 
 export { accountsPolicy };
 
-/** A person's name parts and e-mail, for other modules' forms (the appeal form pre-fills them). */
+/** A person's name parts, e-mail and position, for other modules' forms (the appeal form pre-fills them; an answer's signature). */
 export async function findUserProfile(
   db: DbOrTx,
   userId: string,
@@ -42,6 +42,9 @@ export async function findUserProfile(
       patronymic: string | null;
       email: string;
       locale: string;
+      displayName: string;
+      /** a staff member's position, printed under an answer they sign */
+      position: string | null;
     }
   | undefined
 > {
@@ -53,6 +56,8 @@ export async function findUserProfile(
         patronymic: u.patronymic,
         email: u.email,
         locale: u.locale,
+        displayName: u.displayName,
+        position: u.position,
       }
     : undefined;
 }

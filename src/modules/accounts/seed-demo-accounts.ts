@@ -15,6 +15,8 @@ type DemoAccount = {
   lastName: string;
   firstName: string;
   patronymic: string | null;
+  /** printed under the answers a signer signs */
+  position?: string;
   role?: { role: OrgRole; org: 'government' | 'kaliningrad' } | { role: GlobalRole; org: null };
   esiaSubject?: string;
 };
@@ -37,6 +39,18 @@ const cityStaff: [OrgRole, string, string, string][] = [
   ['anti_corruption_officer', 'Павлов', 'Олег', 'Сергеевич'],
   ['appeals_signer', 'Орлова', 'Анна', 'Викторовна'],
 ];
+/** Positions of the demo signers (the head and the authorised official of each body). */
+const positions: Partial<Record<OrgRole, { government: string; kaliningrad: string }>> = {
+  head: {
+    government: 'Председатель Правительства Калининградской области',
+    kaliningrad: 'Глава городского округа «Город Калининград»',
+  },
+  appeals_signer: {
+    government: 'Заместитель председателя Правительства Калининградской области',
+    kaliningrad: 'Заместитель главы администрации городского округа «Город Калининград»',
+  },
+};
+
 const slugPart: Record<OrgRole, string> = {
   editor: 'editor',
   appeals_officer: 'appeals',
@@ -56,6 +70,7 @@ export const demoAccounts: DemoAccount[] = [
     lastName,
     firstName,
     patronymic,
+    ...(positions[role] ? { position: positions[role].government } : {}),
     role: { role, org: 'government' as const },
   })),
   ...cityStaff.map(([role, lastName, firstName, patronymic]) => ({
@@ -63,6 +78,7 @@ export const demoAccounts: DemoAccount[] = [
     lastName,
     firstName,
     patronymic,
+    ...(positions[role] ? { position: positions[role].kaliningrad } : {}),
     role: { role, org: 'kaliningrad' as const },
   })),
   {
@@ -130,6 +146,7 @@ export async function seedDemoAccounts(deps: Deps): Promise<{ created: number }>
         firstName: a.firstName,
         patronymic: a.patronymic,
         displayName: displayNameOf(a),
+        position: a.position ?? null,
         emailVerifiedAt: now,
         identification: a.esiaSubject ? 'esia' : 'email',
         identityLevel: a.esiaSubject ? 'verified' : null,

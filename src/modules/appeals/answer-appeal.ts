@@ -1,8 +1,10 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { checkUploads, storeUploads, type UploadedFile } from '../../platform/files/index.ts';
+import { findUserProfile } from '../accounts/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { ATTACHMENT_RULES } from './appeals.settings.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
@@ -13,9 +15,6 @@ import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 export type AnswerInput = {
   id: string;
   text: string;
-  /** printed under the answer */
-  signedName: string;
-  signedPosition: string;
   /** the result of each classified question, by position */
   results: { status: QuestionStatus; measuresTaken: boolean }[];
   /** files attached to the answer (checked by content; PDF, DOCX, JPEG, PNG) */
@@ -37,7 +36,7 @@ export async function answerAppeal(
   if (fileErrors.length > 0) throw new InvalidInput(fileErrors);
   return deps.db.transaction(async (tx) => {
     const a = await appealForAction(tx, origin.actor, input.id);
-    if (!['registered', 'in_review', 'extended'].includes(a.status))
+    if (!['registered', 'in_review', 'extended', 'awaiting_signature'].includes(a.status))
       throw new Conflict('appeals.staff.conflict.closed');
     requireMove(a, 'answer_signed');
     if (!staffPolicy.isSigner(origin.actor, a.orgId)) throw new Conflict('appeals.staff.conflict.notSigner');
@@ -50,14 +49,17 @@ export async function answerAppeal(
     const role = actingRole(origin.actor, a.orgId);
     const late = toLocalDate(deps.clock.now()) > a.dueDate;
     // an officer's draft becomes the signed answer (who drafted it stays recorded)
+    // the signature comes from the signer's profile, never typed per answer
+    const signer = await signatureOf(tx, userId);
+    if (!signer) throw new Conflict('appeals.staff.answer.noPosition');
     const draft = (await repo.answers(tx, a.id)).find((x) => x.status === 'draft');
     const signed = {
       text: input.text,
       status: 'sent',
       signedByUserId: userId,
       signedRole: role,
-      signedName: input.signedName,
-      signedPosition: input.signedPosition,
+      signedName: signer.name,
+      signedPosition: signer.position,
       signedAt: now,
       sentAt: now,
       updatedAt: now,
@@ -84,7 +86,7 @@ export async function answerAppeal(
       tx,
       a,
       tRu('appeals.staff.mail.answered.subject', { number: a.number }),
-      `${input.text}\n\n${input.signedPosition}\n${input.signedName}${filesNote}`,
+      `${input.text}\n\n${signer.position}\n${signer.name}${filesNote}`,
       'appeal.answer',
     );
     await repo.updateAnswer(tx, answer.id, { outboxId });
@@ -136,4 +138,19 @@ export async function answerAppeal(
     });
     return { answerId: answer.id };
   });
+}
+
+/** «И. О. Фамилия» and the position from the signer's profile; undefined while the profile has no position. */
+export async function signatureOf(
+  db: DbOrTx,
+  userId: string | null,
+): Promise<{ name: string; position: string } | undefined> {
+  const p = userId ? await findUserProfile(db, userId) : undefined;
+  if (!p?.position?.trim()) return undefined;
+  const initials = [p.firstName, p.patronymic]
+    .filter((x): x is string => !!x?.trim())
+    .map((x) => `${x.trim()[0]}.`)
+    .join(' ');
+  const name = p.lastName?.trim() ? [initials, p.lastName.trim()].filter(Boolean).join(' ') : p.displayName;
+  return { name, position: p.position.trim() };
 }

@@ -30,6 +30,8 @@ export const appealStatuses = [
   'in_review',
   'forwarded',
   'extended',
+  /** an officer's draft answer waits for the head or an authorised official to sign it (issue 10) */
+  'awaiting_signature',
   'answer_signed',
   'sent',
   'closed',
@@ -40,13 +42,36 @@ export const appealStatuses = [
 export type AppealStatus = (typeof appealStatuses)[number];
 
 /** Statuses in which the body still owes an answer. */
-export const openStatuses: readonly AppealStatus[] = ['registered', 'in_review', 'extended', 'answer_signed'];
+export const openStatuses: readonly AppealStatus[] = [
+  'registered',
+  'in_review',
+  'extended',
+  'awaiting_signature',
+  'answer_signed',
+];
 
 /** Allowed moves of the state machine (any open state may also be left without answer). */
 export const statusTransitions: Record<AppealStatus, readonly AppealStatus[]> = {
-  registered: ['in_review', 'forwarded', 'extended', 'answer_signed', 'left_without_answer', 'returned'],
-  in_review: ['forwarded', 'extended', 'answer_signed', 'left_without_answer', 'returned'],
-  extended: ['answer_signed', 'forwarded', 'left_without_answer', 'returned'],
+  registered: [
+    'in_review',
+    'forwarded',
+    'extended',
+    'awaiting_signature',
+    'answer_signed',
+    'left_without_answer',
+    'returned',
+  ],
+  in_review: [
+    'forwarded',
+    'extended',
+    'awaiting_signature',
+    'answer_signed',
+    'left_without_answer',
+    'returned',
+  ],
+  extended: ['awaiting_signature', 'answer_signed', 'forwarded', 'left_without_answer', 'returned'],
+  // an extension keeps the appeal awaiting signature (extend-appeal.ts)
+  awaiting_signature: ['answer_signed', 'extended', 'forwarded', 'left_without_answer', 'returned'],
   answer_signed: ['sent', 'left_without_answer'],
   sent: ['closed'],
   forwarded: [],
@@ -122,6 +147,7 @@ export const eventKinds = [
   'forwarded',
   'copy_sent',
   'extended',
+  'answer_drafted',
   'answer_signed',
   'answered',
   'left_without_answer',

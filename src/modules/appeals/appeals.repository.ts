@@ -1,7 +1,24 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { storedFiles } from '../../platform/files/files.tables.ts';
 import { outbox } from '../../platform/mail/mail.tables.ts';
+import { openStatuses } from './appeals.model.ts';
 import {
   appealAnswers,
   appealAttachments,
@@ -41,6 +58,8 @@ export type Visibility = { workerOrgs: string[] | 'all'; corruptionOrgs: string[
 
 export type QueueFilter = {
   status?: string | undefined;
+  /** only the appeals the body still owes an answer to */
+  open?: boolean | undefined;
   orgId?: string | undefined;
   /** a user id, or 'none' for unassigned */
   officer?: string | undefined;
@@ -52,7 +71,14 @@ export type QueueFilter = {
   type?: string | undefined;
 };
 
-const OPEN_STATUSES = ['registered', 'in_review', 'extended', 'answer_signed'];
+/** The queue's sortable columns (an allow-list: the key never reaches SQL as text). */
+export const queueSortKeys = ['due', 'registered', 'number', 'status'] as const;
+export type QueueSort = { key: (typeof queueSortKeys)[number]; dir: 'asc' | 'desc' };
+
+/** A queue row: the appeal without its text, with the subject or the text's opening instead. */
+export type QueueRow = Omit<AppealRow, 'text'> & { excerpt: string };
+
+const OPEN_STATUSES = [...openStatuses];
 
 function visibleWhere(v: Visibility): SQL | undefined {
   const part = (orgs: string[] | 'all', corruption: boolean): SQL | undefined => {
@@ -71,6 +97,7 @@ function visibleWhere(v: Visibility): SQL | undefined {
 function filterWhere(f: QueueFilter, today: string, withStatus: boolean): SQL[] {
   const w: SQL[] = [];
   if (withStatus && f.status) w.push(eq(appeals.status, f.status));
+  if (withStatus && f.open) w.push(inArray(appeals.status, OPEN_STATUSES));
   if (f.orgId) w.push(eq(appeals.orgId, f.orgId));
   if (f.type) w.push(eq(appeals.type, f.type));
   if (f.officer === 'none') w.push(isNull(appeals.assignedUserId));
@@ -284,25 +311,38 @@ export const appealsRepository = {
     return row;
   },
 
-  /** A page of the queue, earliest deadline first, and the total. */
+  /**
+   * A page of the queue and the total. By default open appeals first, the
+   * earliest deadline (so the overdue) first; another allow-listed column when asked.
+   */
   async queue(
     db: DbOrTx,
     v: Visibility,
     f: QueueFilter,
     today: string,
     page: { limit: number; offset: number },
-  ): Promise<{ rows: AppealRow[]; total: number }> {
+    sort: QueueSort = { key: 'due', dir: 'asc' },
+  ): Promise<{ rows: QueueRow[]; total: number }> {
     const where = and(visibleWhere(v), ...filterWhere(f, today, true));
+    const { text: _text, ...columns } = getTableColumns(appeals);
+    const by = sort.dir === 'desc' ? desc : asc;
+    const order: SQL[] =
+      sort.key === 'due'
+        ? [sql`case when ${inArray(appeals.status, OPEN_STATUSES)} then 0 else 1 end`, by(appeals.dueDate)]
+        : sort.key === 'registered'
+          ? [by(appeals.registeredAt)]
+          : sort.key === 'number'
+            ? [by(appeals.year), by(appeals.sequence)]
+            : [by(appeals.status), asc(appeals.dueDate)];
     const [rows, [tot]] = await Promise.all([
       db
-        .select()
+        .select({
+          ...columns,
+          excerpt: sql<string>`coalesce(nullif(${appeals.subject}, ''), left(${appeals.text}, 140))`,
+        })
         .from(appeals)
         .where(where)
-        .orderBy(
-          sql`case when ${appeals.status} in ('registered','in_review','extended','answer_signed') then 0 else 1 end`,
-          asc(appeals.dueDate),
-          asc(appeals.number),
-        )
+        .orderBy(...order, asc(appeals.dueDate), asc(appeals.number))
         .limit(page.limit)
         .offset(page.offset),
       db.select({ n: count() }).from(appeals).where(where),
@@ -322,7 +362,7 @@ export const appealsRepository = {
       .select({
         status: appeals.status,
         n: count(),
-        overdue: sql<number>`count(*) filter (where ${appeals.dueDate} < ${today} and ${appeals.status} in ('registered','in_review','extended','answer_signed'))::int`,
+        overdue: sql<number>`count(*) filter (where ${appeals.dueDate} < ${today} and ${appeals.status} in ('registered','in_review','extended','awaiting_signature','answer_signed'))::int`,
       })
       .from(appeals)
       .where(where)

@@ -371,3 +371,39 @@ export const appealReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.appealId, t.kind, t.dueDate] })],
 );
+
+/**
+ * A body's answer templates (issue 10): chosen when drafting; placeholders such
+ * as {номер} and {дата} are filled on the server (answer-templates.ts).
+ */
+export const appealAnswerTemplates = pgTable(
+  'appeal_answer_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appeal_answer_templates_org_idx').on(t.orgId, t.title)],
+);
+
+/**
+ * Staff's internal comments on an appeal: seen on the staff page only, never by
+ * the author, never in public pages, the API or open data.
+ */
+export const appealComments = pgTable(
+  'appeal_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id'),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appeal_comments_appeal_idx').on(t.appealId, t.createdAt)],
+);

@@ -57,7 +57,7 @@ export async function delayMediaRequest(
       'appeal.media_delay',
     );
     await repo.update(tx, a.id, {
-      status: 'extended',
+      status: a.status === 'awaiting_signature' ? a.status : 'extended',
       dueDate: input.until,
       extensionCount: a.extensionCount + 1,
       updatedAt: now,
@@ -74,7 +74,7 @@ export async function delayMediaRequest(
       newDueDate: input.until,
       outboxId,
       fromStatus: a.status,
-      toStatus: 'extended',
+      toStatus: a.status === 'awaiting_signature' ? a.status : 'extended',
       visibleToAuthor: true,
       details: { article: MEDIA_ARTICLE, previousDueDate: a.dueDate, official },
     });

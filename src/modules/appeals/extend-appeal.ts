@@ -62,7 +62,8 @@ export async function extendAppeal(
       'appeal.extended',
     );
     await repo.update(tx, a.id, {
-      status: 'extended',
+      // a draft waiting for its signer keeps waiting: the queue says so
+      status: a.status === 'awaiting_signature' ? a.status : 'extended',
       dueDate: next.date,
       dueProvisional: a.dueProvisional || next.provisional,
       calendarVersion: version,
@@ -80,7 +81,7 @@ export async function extendAppeal(
       newDueDate: next.date,
       outboxId,
       fromStatus: a.status,
-      toStatus: 'extended',
+      toStatus: a.status === 'awaiting_signature' ? a.status : 'extended',
       visibleToAuthor: true,
       details: { days: input.days, previousDueDate: a.dueDate },
     });

@@ -1,10 +1,12 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { isSignedIn } from '../../platform/authz/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
 import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
 import { findOrgStaff } from '../accounts/index.ts';
+import { signatureOf } from './answer-appeal.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
 
@@ -27,13 +29,15 @@ export async function getAppealForStaff(
       orgId: a.orgId,
       details: { number: a.number },
     });
-    const [events, questions, answers, officers, { calendar }, attachments] = await Promise.all([
+    const [events, questions, answers, officers, { calendar }, attachments, signature] = await Promise.all([
       repo.events(tx, a.id),
       repo.questions(tx, a.id),
       repo.answers(tx, a.id),
       findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
       loadCalendar(tx),
       repo.attachments(tx, a.id),
+      // the reader's own signature, for the answer form when they sign
+      signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
     ]);
     const today = toLocalDate(deps.clock.now());
     return {
@@ -43,6 +47,7 @@ export async function getAppealForStaff(
       answers,
       attachments,
       officers,
+      signature,
       today,
       workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
       dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),

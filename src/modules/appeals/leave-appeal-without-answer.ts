@@ -57,7 +57,7 @@ export async function leaveAppealWithoutAnswer(
     // law on mass media art. 40: the refusal says why the information cannot be separated from the secret
     if (media && !input.comment?.trim())
       throw new InvalidInput([{ field: 'comment', message: 'appeals.staff.media.refusalReasonRequired' }]);
-    if (!['registered', 'in_review', 'extended'].includes(a.status))
+    if (!['registered', 'in_review', 'extended', 'awaiting_signature'].includes(a.status))
       throw new Conflict('appeals.staff.conflict.closed');
     requireMove(a, 'left_without_answer');
     if (

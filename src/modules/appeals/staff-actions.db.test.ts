@@ -398,7 +398,15 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       { id: answerId, status: 'draft', text: 'Проект, исправленный', draftedBy: k.officer.userId },
     ]);
     expect((await mailsTo(k.citizenUser.email)).length).toBe(before);
-    expect((await row(a.id)).status).toBe('registered');
+    // the appeal awaits signature and the body's signers are told once (not the drafter, not the citizen)
+    expect((await row(a.id)).status).toBe('awaiting_signature');
+    for (const signer of [k.head, k.signer]) {
+      const mails = (await mailsTo(signer.email)).filter((m) => m.subject.includes(a.number));
+      expect(mails.map((m) => m.subject)).toEqual([`Обращение ${a.number} ожидает подписи`]);
+      expect(mails[0]?.textBody).toContain(`/manage/appeals/${a.id}#answer`);
+    }
+    expect((await mailsTo(k.officer.email)).filter((m) => m.subject.includes(a.number))).toEqual([]);
+    expect(await appealsRepository.countEvents(deps.db, a.id, 'answer_drafted')).toBe(1);
     await expect(saveAnswerDraft(deps, k.origin(k.otherOfficer), { id: a.id, text: 'x' })).rejects.toThrow(
       NotFound,
     );
@@ -412,7 +420,11 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       draftedBy: k.officer.userId,
       signedByUserId: k.head.userId,
       signedRole: 'head',
+      // from the head's profile, whatever the form might have carried
+      signedName: 'Т. Т. Тестов',
+      signedPosition: 'Министр',
     });
+    expect((await row(a.id)).status).toBe('sent');
     expect((await appealsRepository.questions(deps.db, a.id))[0]?.flags).toEqual(['signed_by_head']);
   });
 

@@ -181,8 +181,6 @@ describe('monthly ССТУ report', () => {
     await answerAppeal(deps, k.origin(k.head), {
       id: answered.id,
       text: 'Ответ',
-      signedName: 'Петров П. П.',
-      signedPosition: 'Министр',
       results: [
         { status: 'supported', measuresTaken: true },
         { status: 'not_supported', measuresTaken: false },

@@ -19,13 +19,13 @@ export async function staffKit(deps: TestDeps) {
     identityLevel: 'verified',
     email: citizenUser.email,
   });
-  const person = async (grants: RoleGrant[]) => {
-    const u = await createUser(deps, { grants });
+  const person = async (grants: RoleGrant[], position?: string) => {
+    const u = await createUser(deps, { grants, ...(position ? { position } : {}) });
     return { ...u, actor: userActor(u.userId, grants, { email: u.email }) as Actor };
   };
   const officer = await person([{ role: 'appeals_officer', orgId: body.id }]);
-  const head = await person([{ role: 'head', orgId: body.id }]);
-  const signer = await person([{ role: 'appeals_signer', orgId: body.id }]);
+  const head = await person([{ role: 'head', orgId: body.id }], 'Министр');
+  const signer = await person([{ role: 'appeals_signer', orgId: body.id }], 'Заместитель министра');
   const anticorruption = await person([{ role: 'anti_corruption_officer', orgId: body.id }]);
   const otherOfficer = await person([{ role: 'appeals_officer', orgId: other.id }]);
   const admin = await person([{ role: 'admin', orgId: null }]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queueSortKeys } from './appeals.repository.ts';
 import { questionStatuses } from './outcomes.ts';
 
 /*
@@ -22,9 +23,11 @@ export const queueQueryInput = z
       .enum(
         [
           '',
+          'all',
           'registered',
           'in_review',
           'extended',
+          'awaiting_signature',
           'answer_signed',
           'sent',
           'closed',
@@ -58,17 +61,35 @@ export const queueQueryInput = z
       .optional()
       .refine((v) => !v || (/^\d{1,3}$/.test(v) && Number(v) <= 365), 'appeals.staff.filter.due.invalid'),
     overdue: z.string().optional(),
+    // sort keys are an allow-list; anything else falls back to the default order
+    sort: z.enum(queueSortKeys).catch('due'),
+    dir: z.enum(['asc', 'desc']).catch('asc'),
     page: z.coerce.number().int().min(1).max(100_000).catch(1),
   })
   .transform((v) => ({
-    status: v.status || undefined,
+    status: v.status === 'all' ? undefined : v.status || undefined,
     org: v.org,
     officer: v.officer || undefined,
     topic: v.topic || undefined,
     due: v.due ? Number(v.due) : undefined,
     overdue: v.overdue === '1' || v.overdue === 'on',
+    sort: { key: v.sort, dir: v.dir },
     page: v.page,
   }));
+
+/** Bulk assignment from the queue: the ticked appeals and one officer. */
+export const bulkAssignInput = z.object({
+  userId: z
+    .string({ message: 'appeals.staff.bulk.officerRequired' })
+    .regex(UUID, 'appeals.staff.bulk.officerRequired'),
+  ids: z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : (v ?? [])),
+    z
+      .array(z.string().regex(UUID, 'appeals.staff.bulk.noneChosen'))
+      .min(1, 'appeals.staff.bulk.noneChosen')
+      .max(200, 'appeals.staff.bulk.tooMany'),
+  ),
+});
 
 export const assignInput = z.object({
   userId: z.string().regex(UUID, 'appeals.staff.assign.notOfficer'),
@@ -152,8 +173,6 @@ const resultStatus = z
 export const answerInput = z
   .object({
     text: requiredText(50_000, 'appeals.staff.answer.text.required'),
-    signedName: requiredText(200, 'appeals.staff.answer.signedName.required'),
-    signedPosition: requiredText(300, 'appeals.staff.answer.signedPosition.required'),
     result1: resultStatus,
     result2: resultStatus,
     result3: resultStatus,
@@ -163,8 +182,6 @@ export const answerInput = z
   })
   .transform((v) => ({
     text: v.text,
-    signedName: v.signedName,
-    signedPosition: v.signedPosition,
     results: [
       [v.result1, v.measures1],
       [v.result2, v.measures2],

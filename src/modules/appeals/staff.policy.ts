@@ -42,7 +42,7 @@ export function visibilityOf(actor: Actor): Visibility {
   };
 }
 
-const OPEN: readonly string[] = ['registered', 'in_review', 'extended'];
+const OPEN: readonly string[] = ['registered', 'in_review', 'extended', 'awaiting_signature'];
 
 export const staffPolicy = {
   /** The /manage/appeals section: anyone who handles appeals or corruption reports somewhere. */

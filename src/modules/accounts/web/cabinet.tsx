@@ -19,10 +19,11 @@ import {
   TextInput,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
-import { changePasswordInput, nameInput } from '../accounts.input.ts';
+import { changePasswordInput, nameInput, positionInput } from '../accounts.input.ts';
 import { accountsPolicy } from '../accounts.policy.ts';
 import { changeName } from '../change-name.ts';
 import { changePassword } from '../change-password.ts';
+import { changePosition } from '../change-position.ts';
 import { getCabinet } from '../get-cabinet.ts';
 import { signInProviders } from '../oidc/providers.ts';
 import { orgNames } from '../orgs-lookup.ts';
@@ -74,6 +75,17 @@ function CabinetView({
               ? [{ href: '/cabinet/name', text: t('accounts.cabinet.changeName') }]
               : [],
           },
+          ...(data.roles.length > 0 || user.position
+            ? [
+                {
+                  key: t('accounts.cabinet.position'),
+                  value: user.position || t('accounts.cabinet.positionNone'),
+                  actions: accountsPolicy.canChangePosition(actor, user.id)
+                    ? [{ href: '/cabinet/position', text: t('accounts.cabinet.changePosition') }]
+                    : [],
+                },
+              ]
+            : []),
           {
             key: t('accounts.cabinet.email'),
             value: (
@@ -160,6 +172,34 @@ function CabinetView({
         <Button variant="warning">{t('accounts.cabinet.signOutEverywhere')}</Button>
       </Form>
     </>
+  );
+}
+
+function PositionView({
+  values,
+  errors,
+}: {
+  values: Record<string, string | undefined>;
+  errors: FieldError[];
+}) {
+  const { t } = useView();
+  return (
+    <Narrow>
+      <BackLink href="/cabinet" />
+      <ErrorSummary errors={errors} />
+      <Form action="/cabinet/position">
+        <TextInput
+          name="position"
+          label={t('accounts.position.label')}
+          hint={t('accounts.position.hint')}
+          value={values.position}
+          errors={errors}
+          labelSize="l"
+          labelAsHeading
+        />
+        <Button>{t('accounts.position.submit')}</Button>
+      </Form>
+    </Narrow>
   );
 }
 
@@ -258,6 +298,7 @@ export async function cabinetRoutes(app: FastifyInstance) {
     if (!signedIn(req, reply)) return reply;
     noticeFrom(req, {
       name: 'accounts.cabinet.notice.name',
+      position: 'accounts.cabinet.notice.position',
       password: 'accounts.cabinet.notice.password',
       esia: 'accounts.cabinet.notice.esia',
     });
@@ -309,6 +350,37 @@ export async function cabinetRoutes(app: FastifyInstance) {
       run: async (data) => {
         await changeName(app.deps, originOf(req), data);
         return '/cabinet?notice=name';
+      },
+    });
+  });
+
+  const positionPage =
+    (req: FastifyRequest): RenderForm =>
+    (form) => ({
+      title: req.t('accounts.position.title'),
+      body: <PositionView {...form} />,
+      breadcrumbs: cabinetCrumbs(req),
+    });
+
+  app.get('/cabinet/position', async (req, reply) => {
+    if (!signedIn(req, reply)) return reply;
+    const { user } = await getCabinet(app.deps, req.actor);
+    if (!accountsPolicy.canChangePosition(req.actor, user.id)) return reply.redirect('/cabinet', 303);
+    return showForm(req, reply, positionPage(req), { position: user.position ?? '' });
+  });
+
+  app.post('/cabinet/position', async (req, reply) => {
+    if (!signedIn(req, reply)) return reply;
+    const actor = req.actor;
+    return handleForm(req, reply, {
+      schema: positionInput,
+      render: positionPage(req),
+      run: async (data) => {
+        await changePosition(app.deps, originOf(req), {
+          ...data,
+          userId: isSignedIn(actor) ? actor.userId : '',
+        });
+        return '/cabinet?notice=position';
       },
     });
   });

@@ -15,9 +15,10 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { type ManageSection, manageSectionsFor } from '../../../platform/ui/manage-sections.ts';
-import { grantRoleInput, userSearchInput } from '../accounts.input.ts';
+import { grantRoleInput, positionInput, userSearchInput } from '../accounts.input.ts';
 import { accountsPolicy } from '../accounts.policy.ts';
 import type { RoleAssignmentRow, UserRow } from '../accounts.repository.ts';
+import { changePosition } from '../change-position.ts';
 import { findUsers, getUserForAdmin } from '../find-users.ts';
 import { grantRole } from '../grant-role.ts';
 import { allOrgs, type OrgRef, orgNames } from '../orgs-lookup.ts';
@@ -150,6 +151,17 @@ function UserView({
           },
         ]}
       />
+      <Form action={`/manage/users/${user.id}/position`}>
+        <TextInput
+          name="position"
+          label={t('accounts.manage.user.position')}
+          labelSize="m"
+          hint={t('accounts.position.hint')}
+          value={values.position ?? user.position ?? ''}
+          errors={errors}
+        />
+        <Button variant="secondary">{t('accounts.manage.user.positionSubmit')}</Button>
+      </Form>
       <h2 class="govuk-heading-m">{t('accounts.manage.user.roles')}</h2>
       {roles.length === 0 ? (
         <p class="govuk-body">{t('accounts.manage.user.noRoles')}</p>
@@ -250,6 +262,7 @@ export async function manageRoutes(app: FastifyInstance) {
     noticeFrom(req, {
       granted: 'accounts.manage.user.notice.granted',
       revoked: 'accounts.manage.user.notice.revoked',
+      position: 'accounts.cabinet.notice.position',
     });
     return showForm(req, reply, await userPage(req, req.params.id));
   });
@@ -264,6 +277,20 @@ export async function manageRoutes(app: FastifyInstance) {
       run: async (data) => {
         await grantRole(app.deps, originOf(req), { ...data, userId: req.params.id });
         return `/manage/users/${req.params.id}?notice=granted`;
+      },
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/manage/users/:id/position', async (req, reply) => {
+    if (requireSignIn(req, reply)) return reply;
+    if (!accountsPolicy.canManageUsers(req.actor)) throw new Forbidden();
+    if (!uuid.test(req.params.id)) return reply.callNotFound();
+    return handleForm(req, reply, {
+      schema: positionInput,
+      render: await userPage(req, req.params.id),
+      run: async (data) => {
+        await changePosition(app.deps, originOf(req), { ...data, userId: req.params.id });
+        return `/manage/users/${req.params.id}?notice=position`;
       },
     });
   });

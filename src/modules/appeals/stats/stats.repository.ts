@@ -11,7 +11,7 @@ import { type MonthCount, monthsOf, type Period, type RawFigures, type TopicCoun
  */
 
 const ANSWERED = sql`a.status in ('sent', 'closed')`;
-const OPEN = sql`a.status in ('registered', 'in_review', 'extended', 'answer_signed')`;
+const OPEN = sql`a.status in ('registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed')`;
 const ANSWER_DAY = sql`(a.answered_at at time zone ${REGION_TZ})::date`;
 
 type Totals = Omit<RawFigures, 'byTopic' | 'byMonth'>;

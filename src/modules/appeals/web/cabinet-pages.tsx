@@ -27,6 +27,7 @@ const statusColour: Record<AppealStatus, TagColour> = {
   in_review: 'teal',
   forwarded: 'purple',
   extended: 'yellow',
+  awaiting_signature: 'teal',
   answer_signed: 'teal',
   sent: 'green',
   closed: 'grey',
@@ -44,7 +45,7 @@ function orgLabel(org: OrgRow | undefined, locale: string): string {
   return locale === 'en' && org.nameEn ? org.nameEn : org.nameRu;
 }
 
-const OPEN = new Set(['registered', 'in_review', 'extended', 'answer_signed']);
+const OPEN = new Set(['registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed']);
 
 /** «Осталось рабочих дней: 12», «Срок истекает сегодня» or «Срок прошёл …», for an appeal still owed an answer. */
 export function DaysLeft({

@@ -50,7 +50,7 @@ export type StaffAppeal = Awaited<ReturnType<typeof getAppealForStaff>>;
 /** Which action form the errors and kept values belong to. */
 export type ActionState = { action: string; errors: FieldError[]; values: Record<string, string> } | null;
 
-const OPEN = ['registered', 'in_review', 'extended'];
+const OPEN = ['registered', 'in_review', 'extended', 'awaiting_signature'];
 
 /** Download links of an appeal's files, for its staff. */
 function FileList({ appealId, files }: { appealId: string; files: StaffAppeal['attachments'] }) {
@@ -464,18 +464,35 @@ export function AppealPage({
                 multiple
                 accept=".pdf,.docx,.jpg,.jpeg,.png"
               />
-              <TextInput
-                name="signedPosition"
-                label={t('appeals.staff.answer.signedPosition')}
-                value={valuesFor('answer').signedPosition}
-                errors={errorsFor('answer')}
-              />
-              <TextInput
-                name="signedName"
-                label={t('appeals.staff.answer.signedName')}
-                value={valuesFor('answer').signedName}
-                errors={errorsFor('answer')}
-              />
+              {data.signature ? (
+                <SummaryList
+                  rows={[
+                    {
+                      key: t('appeals.staff.answer.signature'),
+                      value: (
+                        <>
+                          {data.signature.position}
+                          <br />
+                          {data.signature.name}
+                        </>
+                      ),
+                      actions: [
+                        {
+                          href: '/cabinet/position',
+                          text: t('appeals.staff.answer.changePosition'),
+                        },
+                      ],
+                    },
+                  ]}
+                />
+              ) : (
+                <WarningText>
+                  {t('appeals.staff.answer.noPosition')}{' '}
+                  <a class="govuk-link" href="/cabinet/position">
+                    {t('appeals.staff.answer.setPosition')}
+                  </a>
+                </WarningText>
+              )}
               <Button>{t('appeals.staff.answer.submit')}</Button>
             </Form>
           ) : (

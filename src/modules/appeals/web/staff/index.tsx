@@ -4,13 +4,19 @@ import { originOf } from '../../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../../platform/authz/index.ts';
 import { type FieldError, Forbidden } from '../../../../platform/errors/index.ts';
 import { sendStoredFile, uploadsOf } from '../../../../platform/files/index.ts';
-import { handleForm, type RenderForm, showForm } from '../../../../platform/http/form-page.ts';
+import {
+  type FormState,
+  type FormView,
+  handleForm,
+  type RenderForm,
+  showForm,
+} from '../../../../platform/http/form-page.ts';
 import { parseForm } from '../../../../platform/http/forms.ts';
 import { firstValues, pageHref } from '../../../../platform/manage/filters.ts';
 import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
 import { listAllOrganizations } from '../../../orgs/index.ts';
 import { answerAppeal } from '../../answer-appeal.ts';
-import { assignAppeal } from '../../assign-appeal.ts';
+import { assignAppeal, assignAppeals } from '../../assign-appeal.ts';
 import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '../../build-monthly-report.ts';
 import { classifyAppeal } from '../../classify-appeal.ts';
 import { delayMediaRequest } from '../../delay-media-request.ts';
@@ -24,6 +30,7 @@ import { saveAnswerDraft } from '../../save-answer-draft.ts';
 import {
   answerInput,
   assignInput,
+  bulkAssignInput,
   classifyInput,
   draftInput,
   extendInput,
@@ -38,7 +45,7 @@ import '../../staff.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
 import { AppealPage } from './appeal-page.tsx';
-import { QueuePage } from './queue-page.tsx';
+import { QueuePage, queueQuery } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
 
 registerManageSection({
@@ -82,39 +89,73 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     { href: '/manage/appeals', text: req.t('appeals.staff.queue.title') },
   ];
 
-  app.get('/manage/appeals', { schema: { hide: true } }, async (req, reply) => {
-    if (!signedIn(req, reply)) return reply;
+  /** The queue page for the filters of the address, with the bulk assignment form in a given state. */
+  const queuePage = async (req: FastifyRequest, bulk: FormState): Promise<FormView> => {
     const values = firstValues(req.query);
+    // the queue opens on the work: the appeals still owed an answer
+    values.status ??= 'open';
     const parsed = parseForm(queueQueryInput, values);
-    const q = parsed.ok ? parsed.data : { page: 1 };
+    const q = parsed.ok ? parsed.data : { page: 1, sort: { key: 'due' as const, dir: 'asc' as const } };
     const filter: QueueFilter = {};
     if (parsed.ok) {
       const d = parsed.data;
       if (d.status && d.status !== 'open') filter.status = d.status;
-      if (d.status === 'open') filter.dueWithin = 100_000;
+      filter.open = d.status === 'open';
       filter.orgId = d.org;
       filter.officer = d.officer === 'me' && req.actor.kind === 'user' ? req.actor.userId : d.officer;
       filter.topic = d.topic;
-      if (d.due !== undefined) filter.dueWithin = d.due;
+      filter.dueWithin = d.due;
       filter.overdue = d.overdue;
     }
-    const res = await listAppealQueue(deps, req.actor, { filter, page: q.page, pageSize: PAGE_SIZE });
-    return reply.page(
-      req.t('appeals.staff.queue.title'),
-      <QueuePage
-        values={values}
-        errors={parsed.ok ? [] : parsed.errors}
-        items={res.items}
-        total={res.total}
-        page={q.page}
-        pageSize={PAGE_SIZE}
-        counts={res.counts}
-        orgs={res.orgs}
-        href={(n) => pageHref('/manage/appeals', values, n)}
-        canReport={res.orgs.some((o) => staffPolicy.canReport(req.actor, o.id))}
-      />,
-      { breadcrumbs: crumbs(req) },
-    );
+    const res = await listAppealQueue(deps, req.actor, {
+      filter,
+      page: q.page,
+      pageSize: PAGE_SIZE,
+      sort: q.sort,
+    });
+    return {
+      title: req.t('appeals.staff.queue.title'),
+      body: (
+        <QueuePage
+          values={values}
+          errors={parsed.ok ? [] : parsed.errors}
+          bulk={bulk}
+          items={res.items}
+          total={res.total}
+          page={q.page}
+          pageSize={PAGE_SIZE}
+          sort={q.sort}
+          counts={res.counts}
+          orgs={res.orgs}
+          officers={res.officers}
+          href={(n) => pageHref('/manage/appeals', values, n)}
+          canReport={res.orgs.some((o) => staffPolicy.canReport(req.actor, o.id))}
+        />
+      ),
+      breadcrumbs: crumbs(req),
+    };
+  };
+
+  app.get('/manage/appeals', { schema: { hide: true } }, async (req, reply) => {
+    if (!signedIn(req, reply)) return reply;
+    const n = (req.query as Record<string, unknown>).assigned;
+    if (typeof n === 'string' && /^\d{1,3}$/.test(n))
+      req.flash = { kind: 'success', text: req.t('appeals.staff.done.bulk', { n }) };
+    return showForm(req, reply, (bulk) => queuePage(req, bulk));
+  });
+
+  app.post('/manage/appeals/assign', { schema: { hide: true } }, async (req, reply) => {
+    if (!signedIn(req, reply)) return reply;
+    return handleForm(req, reply, {
+      schema: bulkAssignInput,
+      render: (bulk) => queuePage(req, bulk),
+      conflictField: 'ids',
+      run: async (d) => {
+        await assignAppeals(deps, originOf(req), d);
+        const back = queueQuery(firstValues(req.query), { assigned: String(new Set(d.ids).size) });
+        return `/manage/appeals${back}`;
+      },
+    });
   });
 
   app.get('/manage/appeals/report', { schema: { hide: true } }, async (req, reply) => {

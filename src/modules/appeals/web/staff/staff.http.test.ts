@@ -105,14 +105,13 @@ describe('/manage/appeals (HTTP)', () => {
     res = await staff.head.post(`${url}/extend`, { days: '5', extendReason: 'Ещё' }, { from: url });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('только один раз');
-    res = await staff.signer.post(
-      `${url}/answer`,
-      { text: '', signedName: '', signedPosition: 'Заместитель министра' },
-      { from: url },
-    );
+    res = await staff.signer.post(`${url}/answer`, { text: '' }, { from: url });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Введите текст ответа');
-    expect(res.body).toContain('value="Заместитель министра"');
+    // the signature is the signer's profile, shown, not typed
+    expect(res.body).toContain('Подпись под ответом');
+    expect(res.body).toMatch(/Заместитель министра<br\/>Т\. Т\. Тестов/);
+    expect(res.body).not.toContain('name="signedName"');
     res = await staff.signer.post(
       `${url}/answer`,
       {
@@ -127,6 +126,10 @@ describe('/manage/appeals (HTTP)', () => {
     expect(res.statusCode).toBe(303);
     const r = await appealsRepository.findById(t.deps.db, a.id);
     expect(r?.status).toBe('sent');
+    expect((await appealsRepository.answers(t.deps.db, a.id))[0]).toMatchObject({
+      signedName: 'Т. Т. Тестов',
+      signedPosition: 'Заместитель министра',
+    });
     const page = await staff.officer.get(url);
     expect(page.body).toContain('Мусор вывезен.');
     expect(page.body).toContain('Рассмотрено. Поддержано, в т. ч. меры приняты');
