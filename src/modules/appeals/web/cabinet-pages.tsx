@@ -77,6 +77,51 @@ export function DaysLeft({
   );
 }
 
+export type DraftItem = { id: string; updatedAt: Date; orgName: string | null; subject: string };
+
+/** Her drafts: when saved, to whom and about what, «Продолжить» and «Удалить». */
+function DraftList({ drafts }: { drafts: DraftItem[] }) {
+  const { t, locale } = useView();
+  return (
+    <section aria-labelledby="drafts-title">
+      <h2 class="govuk-heading-m" id="drafts-title">
+        {t('appeals.drafts.title')}
+      </h2>
+      <Table
+        label={t('appeals.drafts.title')}
+        head={[
+          { text: t('appeals.drafts.updated') },
+          { text: t('appeals.drafts.what') },
+          { text: t('appeals.drafts.actions') },
+        ]}
+        rows={drafts.map((d) => [
+          formatDateTime(d.updatedAt, locale),
+          <span key="w">
+            {d.orgName ?? t('appeals.drafts.noAddressee')}
+            {d.subject && (
+              <>
+                <br />
+                <span class="govuk-body-s">{d.subject}</span>
+              </>
+            )}
+          </span>,
+          <span key="a">
+            <a class="govuk-link" href={`/appeals/drafts/${d.id}`}>
+              {t('appeals.drafts.continue')}
+              <span class="govuk-visually-hidden">: {d.orgName ?? d.subject}</span>
+            </a>
+            <Form action={`/appeals/drafts/${d.id}/delete`}>
+              <Button variant="secondary" classes="govuk-!-margin-bottom-0 govuk-!-margin-top-2">
+                {t('appeals.drafts.delete')}
+              </Button>
+            </Form>
+          </span>,
+        ])}
+      />
+    </section>
+  );
+}
+
 /** /cabinet/appeals: number, addressee, status, deadline and working days left. */
 export function CabinetListView({
   rows,
@@ -84,12 +129,14 @@ export function CabinetListView({
   page,
   pageSize,
   daysLeft,
+  drafts = [],
 }: {
   rows: (AppealRow & { org: OrgRow | undefined })[];
   total: number;
   page: number;
   pageSize: number;
   daysLeft: Map<string, number>;
+  drafts?: DraftItem[];
 }) {
   const { t, locale } = useView();
   return (
@@ -100,6 +147,7 @@ export function CabinetListView({
           {t('appeals.cabinet.new')}
         </a>
       </p>
+      {drafts.length > 0 && <DraftList drafts={drafts} />}
       {rows.length === 0 ? (
         <p class="govuk-body">{t('appeals.cabinet.empty')}</p>
       ) : (
@@ -204,6 +252,62 @@ function EventText({ e, targets }: { e: EventWithNotice; targets: Map<string, st
   );
 }
 
+function ReceiptLink({ number }: { number: string }) {
+  const { t } = useView();
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href={`${statusPath(number)}/receipt.pdf`} download>
+        {t('appeals.confirm.receipt')}
+      </a>
+    </p>
+  );
+}
+
+/**
+ * Right after sending: one thing about the notice (sent, or on its way while
+ * the mail server has not taken it), what she gave, what happens next and by
+ * which date, and the receipt as PDF.
+ */
+function Confirmation({ data }: { data: OwnAppeal }) {
+  const { t, locale } = useView();
+  const { appeal: a, org } = data;
+  return (
+    <>
+      {a.email && (
+        <p class="govuk-body" id="notice">
+          {t(data.noticePending ? 'appeals.confirm.noticeQueued' : 'appeals.confirm.noticeSent', {
+            email: a.email,
+          })}
+        </p>
+      )}
+      <ReceiptLink number={a.number} />
+      <h2 class="govuk-heading-m">{t('appeals.confirm.given')}</h2>
+      <SummaryList
+        rows={[
+          { key: t('appeals.cabinet.addressee'), value: orgLabel(org, locale) },
+          ...(a.postalAddress ? [{ key: t('appeals.check.postalAddress'), value: a.postalAddress }] : []),
+          ...(a.email ? [{ key: t('appeals.field.email'), value: a.email }] : []),
+        ]}
+      />
+      <h2 class="govuk-heading-m">{t('appeals.confirm.next')}</h2>
+      <ul class="govuk-list govuk-list--bullet" id="next-steps">
+        <li>
+          {t('appeals.confirm.next.answer', {
+            org: orgLabel(org, locale),
+            date: formatLocalDate(a.dueDate),
+            email: a.email ?? '—',
+          })}
+          {a.postalAddress && <> {t('appeals.confirm.next.post')}</>}
+        </li>
+        {a.type !== 'media_request' && (
+          <li>{t('appeals.confirm.next.forward', { date: formatLocalDate(a.forwardDueDate) })}</li>
+        )}
+        <li>{t('appeals.confirm.next.track')}</li>
+      </ul>
+    </>
+  );
+}
+
 /** /cabinet/appeals/<number>: the details, the history of events, the answer with its files, the rating. */
 export function CabinetAppealView({
   data,
@@ -236,10 +340,11 @@ export function CabinetAppealView({
       ) : (
         <h1 class="govuk-heading-l">{t('appeals.view.title', { number: a.number })}</h1>
       )}
-      {justRegistered && a.email && (
-        <p class="govuk-body">{t('appeals.registered.body', { email: a.email })}</p>
+      {justRegistered ? (
+        <Confirmation data={data} />
+      ) : (
+        data.noticePending && <InsetText id="notice-pending">{t('appeals.view.noticePending')}</InsetText>
       )}
-      {data.noticePending && <InsetText id="notice-pending">{t('appeals.view.noticePending')}</InsetText>}
       <h2 class="govuk-heading-m">{t('appeals.view.details')}</h2>
       <SummaryList
         rows={[
@@ -289,6 +394,7 @@ export function CabinetAppealView({
             : []),
         ]}
       />
+      {!justRegistered && <ReceiptLink number={a.number} />}
       <h2 class="govuk-heading-m">{t('appeals.view.history')}</h2>
       <Table
         label={t('appeals.view.history')}
