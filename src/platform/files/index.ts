@@ -1,6 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
@@ -9,6 +7,7 @@ import type { DbOrTx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, InvalidInput, NotFound } from '../errors/index.ts';
 import { storedFiles } from './files.tables.ts';
+import { blobStoreFor } from './storage.ts';
 
 export type StoredFile = typeof storedFiles.$inferSelect;
 
@@ -109,45 +108,13 @@ export async function checkUploads(
   return [];
 }
 
-function blobPath(dataDir: string, sha: string): string {
-  return path.join(dataDir, 'files', sha.slice(0, 2), sha);
-}
-
 /** Errors of a disk that cannot take the bytes: full, over quota, or over the file size limit. */
 const NO_SPACE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 
 /**
- * Write a blob through a temporary name and an atomic rename, so a reader
- * never sees half a file. When the write fails the temporary file is removed;
- * a full disk is the person's form again with a message (nothing was kept),
- * any other failure an ordinary error.
- */
-async function writeBlob(
-  deps: Partial<Pick<Deps, 'log'>>,
-  field: string,
-  target: string,
-  data: Buffer,
-): Promise<void> {
-  const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => {});
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (NO_SPACE.has(code)) {
-      // the operator must hear of it; the person is told on the form
-      deps.log?.error({ code, bytes: data.length }, 'upload not stored: no space for files');
-      throw new InvalidInput([{ field, message: 'files.error.noSpace' }]);
-    }
-    throw err;
-  }
-}
-
-/**
- * Store checked uploads: bytes on disk first (content-addressed, so a retry or
- * a duplicate writes nothing new), then the rows in the caller's transaction.
+ * Store checked uploads: bytes first (DATA_DIR/files or the S3 bucket, see
+ * storage.ts; content-addressed, so a retry or a duplicate writes nothing new),
+ * then the rows in the caller's transaction.
  */
 export async function storeUploads(
   deps: Pick<Deps, 'config'> & Partial<Pick<Deps, 'log'>>,
@@ -162,9 +129,18 @@ export async function storeUploads(
   const out: StoredFile[] = [];
   for (const f of files) {
     const sha256 = createHash('sha256').update(f.data).digest('hex');
-    const target = blobPath(deps.config.dataDir, sha256);
-    if (!existsSync(target)) await writeBlob(deps, field, target, f.data);
     const found = await fileTypeFromBuffer(f.data);
+    try {
+      await blobStoreFor(deps.config).put(sha256, f.data, found?.mime ?? 'application/octet-stream');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (NO_SPACE.has(code)) {
+        // the operator must hear of it; the person is told on the form (nothing was kept)
+        deps.log?.error({ code, bytes: f.data.length }, 'upload not stored: no space for files');
+        throw new InvalidInput([{ field, message: 'files.error.noSpace' }]);
+      }
+      throw err;
+    }
     const [row] = await tx
       .insert(storedFiles)
       .values({
@@ -189,8 +165,9 @@ export async function findStoredFile(db: DbOrTx, id: string): Promise<StoredFile
 
 /** The bytes of a stored file. */
 export async function readStoredFile(deps: Pick<Deps, 'config'>, file: StoredFile): Promise<Buffer> {
-  const { readFile } = await import('node:fs/promises');
-  return readFile(blobPath(deps.config.dataDir, file.sha256));
+  const bytes = await blobStoreFor(deps.config).get(file.sha256);
+  if (!bytes) throw new NotFound();
+  return bytes;
 }
 
 /**
@@ -198,14 +175,14 @@ export async function readStoredFile(deps: Pick<Deps, 'config'>, file: StoredFil
  * may see it; the type is the one found in the content, and the browser is told
  * not to guess another.
  */
-export function sendStoredFile(
+export async function sendStoredFile(
   deps: Pick<Deps, 'config'>,
   reply: FastifyReply,
   file: StoredFile,
   opts: { inline?: boolean } = {},
-) {
-  const p = blobPath(deps.config.dataDir, file.sha256);
-  if (!existsSync(p)) throw new NotFound();
+): Promise<FastifyReply> {
+  const body = await blobStoreFor(deps.config).stream(file.sha256);
+  if (!body) throw new NotFound();
   const disposition =
     opts.inline && /^(image\/|application\/pdf)/.test(file.mediaType) ? 'inline' : 'attachment';
   return reply
@@ -213,7 +190,7 @@ export function sendStoredFile(
     .header('content-length', String(file.sizeBytes))
     .header('x-content-type-options', 'nosniff')
     .header('content-disposition', contentDisposition(disposition, file.originalName))
-    .send(createReadStream(p));
+    .send(body);
 }
 
 /** Human size for hints: «10 МБ». */
