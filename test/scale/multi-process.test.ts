@@ -123,12 +123,19 @@ beforeAll(async () => {
     LOAD_SHED_DELAY_MS: '0',
   };
   // both at once on one empty database: the start-up lock makes them take turns to migrate and seed
-  [a, b] = await Promise.all([
-    startServerProcess({ ...common, WORKERS: '2', DATABASE_REPLICA_MAX_LAG_MS: '600000' }, 240_000),
-    startServerProcess({ ...common, DATABASE_REPLICA_MAX_LAG_MS: '1000' }, 240_000),
+  // (each kept as soon as it listens, so afterAll stops the one that started if the other did not)
+  await Promise.all([
+    startServerProcess({ ...common, WORKERS: '2', DATABASE_REPLICA_MAX_LAG_MS: '600000' }, 400_000).then(
+      (s) => {
+        a = s;
+      },
+    ),
+    startServerProcess({ ...common, DATABASE_REPLICA_MAX_LAG_MS: '1000' }, 400_000).then((s) => {
+      b = s;
+    }),
   ]);
   citizen = await signInOverHttp(a.base, ESIA_CITIZEN, DEMO_PASSWORD);
-}, 300_000);
+}, 480_000);
 
 afterAll(async () => {
   await a?.stop();
