@@ -25,6 +25,8 @@ export type RuntimeOptions = {
   migrate?: boolean;
   /** start-up duties (calendar check, seed) run under the same start-up lock as the migrations */
   startup?: (deps: Deps) => Promise<void>;
+  /** the app pool's statement limit (0 = none, for bulk loads such as the data generator) */
+  statementTimeoutMs?: number;
 };
 
 /**
@@ -48,6 +50,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const db = createDb(url, schema, {
     replicaUrl: config.databaseReplicaUrl,
     replica: { maxLagMs: config.replicaMaxLagMs, log },
+    ...(opts.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: opts.statementTimeoutMs }),
   });
   let jobs: ReturnType<typeof createJobs> | null = null;
   let mail: ReturnType<typeof createMailer> | null = null;

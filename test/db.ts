@@ -46,6 +46,8 @@ export async function createTestDeps(
     jobs?: JobsOptions;
     /** an existing test database (a second app process on the same data); default a fresh one */
     databaseUrl?: string;
+    /** sees every statement the app's pool sends (the statement-count test) */
+    onStatement?: (text: string) => void;
   } = {},
 ): Promise<TestDeps> {
   const url = opts.databaseUrl ?? (await freshDatabaseUrl());
@@ -60,7 +62,10 @@ export async function createTestDeps(
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
-  const db: Db = createDb(url, schema, 5);
+  const db: Db = createDb(url, schema, {
+    max: 5,
+    ...(opts.onStatement ? { onStatement: opts.onStatement } : {}),
+  });
   const jobs = createJobs(url, { supervise: false, ...opts.jobs });
   await jobs.start();
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });

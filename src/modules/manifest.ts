@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AuditNames } from '../platform/audit/index.ts';
 import type { Deps } from '../platform/deps.ts';
+import type { Generator } from '../platform/generate/index.ts';
 import type { Catalogue } from '../platform/i18n/index.ts';
 import type { SearchSource } from '../platform/search/registry.ts';
 
@@ -28,6 +29,13 @@ export type ModuleManifest = {
    * made with defineAuditNames. See src/platform/audit/names.ts.
    */
   auditNames?: AuditNames;
+  /**
+   * Fills the module's tables with a region's worth of generated content for
+   * benchmarks (`npm run generate`), reproducibly from the seed, through COPY.
+   * `after` names the modules whose generated data it needs (accounts needs the
+   * organisations for their staff). See src/platform/generate.
+   */
+  generate?: { after?: string[]; run: Generator };
   /** background workers and schedules (pg-boss) the module runs in the server process */
   workers?: (deps: Deps) => Promise<void>;
 };

@@ -6,9 +6,16 @@ import type { ModuleManifest } from '../manifest.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { accountsApi } from './api/index.ts';
+import { generateAccounts } from './generate-accounts.ts';
 import { accountsMessages } from './messages.ts';
 import { accountsWeb } from './web/index.ts';
 
+export {
+  GENERATED_DOMAIN,
+  GENERATED_PASSWORD,
+  listGeneratedCitizens,
+  listGeneratedStaff,
+} from './generate-accounts.ts';
 export { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from './seed-demo-accounts.ts';
 export { accountsSession, SESSION_COOKIE } from './web/session-plugin.ts';
 
@@ -95,4 +102,5 @@ export const accountsModule: ModuleManifest = {
   web: accountsWeb,
   api: accountsApi,
   auditNames: accountsAuditNames,
+  generate: { after: ['orgs'], run: generateAccounts },
 };

@@ -2,7 +2,7 @@ import type { Origin } from '../../platform/audit/index.ts';
 import { isSignedIn } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound, Unauthenticated } from '../../platform/errors/index.ts';
-import { findOrganizationById, type OrgRow } from '../orgs/index.ts';
+import { findOrganizationById, findOrganizationsByIds, type OrgRow } from '../orgs/index.ts';
 import { appealsPolicy } from './appeals.policy.ts';
 import {
   type AppealAnswerRow,
@@ -27,8 +27,9 @@ export async function listOwnAppeals(
     limit: CABINET_PAGE_SIZE,
     offset: (page - 1) * CABINET_PAGE_SIZE,
   });
-  const orgs = new Map<string, OrgRow | undefined>();
-  for (const id of new Set(rows.map((r) => r.orgId))) orgs.set(id, await findOrganizationById(deps.db, id));
+  // one query for every addressee on the page, not one per appeal
+  const found = await findOrganizationsByIds(deps.db, [...new Set(rows.map((r) => r.orgId))]);
+  const orgs = new Map(found.map((o) => [o.id, o]));
   return { rows: rows.map((r) => ({ ...r, org: orgs.get(r.orgId) })), total, page };
 }
 

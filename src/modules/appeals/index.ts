@@ -2,6 +2,7 @@ import { onCalendarChange } from '../../platform/calendar/store.ts';
 import { registerCabinetSection } from '../../platform/ui/cabinet-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { appealsApi } from './api/index.ts';
+import { generateAppeals } from './generate-appeals.ts';
 import { appealsMessages } from './messages.ts';
 import { recomputeAppealDeadlines } from './recompute-appeal-deadlines.ts';
 import { startAppealReminders } from './send-appeal-reminders.ts';
@@ -46,4 +47,5 @@ export const appealsModule: ModuleManifest = {
   // daily deadline reminders and escalation
   workers: startAppealReminders,
   api: appealsApi,
+  generate: { after: ['accounts', 'orgs'], run: generateAppeals },
 };

@@ -3,6 +3,7 @@ import { defineAuditNames } from '../../platform/audit/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { orgsApi } from './api/index.ts';
+import { generateOrganizations } from './generate-organizations.ts';
 import { orgsMessages } from './messages.ts';
 import { type OfficialRow, type OrgRow, type OrgSectionRow, orgsRepository } from './orgs.repository.ts';
 import { indexOrgSection, orgsSearch } from './orgs.search.ts';
@@ -20,6 +21,11 @@ export function findOrganizationBySlug(db: DbOrTx, slug: string): Promise<OrgRow
 
 export function findOrganizationById(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
   return orgsRepository.findById(db, id);
+}
+
+/** Several organisations by id in one query (lists that show each row's organisation). */
+export function findOrganizationsByIds(db: DbOrTx, ids: string[]): Promise<OrgRow[]> {
+  return ids.length === 0 ? Promise.resolve([]) : orgsRepository.findByIds(db, ids);
 }
 
 /** An organisation's responsible officials, for other modules' pages ("who is responsible"). */
@@ -100,4 +106,5 @@ export const orgsModule: ModuleManifest = {
   sitemap: orgsSitemap,
   search: orgsSearch,
   auditNames: orgsAuditNames,
+  generate: { run: generateOrganizations },
 };

@@ -7,6 +7,7 @@ import { listAllOrganizations } from '../orgs/index.ts';
 import { publicationsApi } from './api/index.ts';
 import { EXTRACT_ABANDONED_QUEUE, EXTRACT_QUEUE } from './attach-files.ts';
 import { extractAttachmentText, extractionAbandoned } from './extract-attachment-text.ts';
+import { generatePublications } from './generate-publications.ts';
 import { listPublicItemsForIndex } from './index-items.ts';
 import { publicationsMessages } from './messages.ts';
 import { publicationsSearch } from './publications.search.ts';
@@ -75,4 +76,5 @@ export const publicationsModule: ModuleManifest = {
   sitemap: publicationsSitemap,
   search: publicationsSearch,
   workers: publicationsWorkers,
+  generate: { after: ['orgs'], run: generatePublications },
 };

@@ -1,5 +1,5 @@
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
-import { defineSearchSource, searchIndex } from '../../platform/search/index.ts';
+import { defineSearchSource, type SearchEntryInput, searchIndex } from '../../platform/search/index.ts';
 import { findOrganizationById, listAllOrganizations } from '../orgs/index.ts';
 import { indexAllDeclarations } from './declarations.search.ts';
 import { listPublicItemsForIndex, type PublicItem } from './index-items.ts';
@@ -46,9 +46,9 @@ export const publicationsSearch = defineSearchSource({
   },
 });
 
-async function upsertItem(tx: DbOrTx, item: PublicItem): Promise<void> {
-  const org = await findOrganizationById(tx, item.orgId);
-  await searchIndex.upsert(tx, {
+/** The search entry of one public item (the issuer's name joins the requisites' words). */
+export function searchEntryOf(item: PublicItem, issuerName: string | null): SearchEntryInput {
+  return {
     id: item.id,
     module: 'publications',
     type: item.type,
@@ -67,11 +67,16 @@ async function upsertItem(tx: DbOrTx, item: PublicItem): Promise<void> {
           number: item.requisites.docNumber,
           date: item.requisites.docDate,
           status: item.requisites.docStatus,
-          issuerName: org?.nameRu ?? null,
+          issuerName,
         }
       : null,
     extra: { attachments: item.attachmentNames },
-  });
+  };
+}
+
+async function upsertItem(tx: DbOrTx, item: PublicItem): Promise<void> {
+  const org = await findOrganizationById(tx, item.orgId);
+  await searchIndex.upsert(tx, searchEntryOf(item, org?.nameRu ?? null));
 }
 
 /** Write (or rewrite) one item's search entry in the caller's transaction. */

@@ -34,6 +34,12 @@ export type DbOptions = {
   /** a streaming replica for the plain reads of requests run `onReplica` */
   replicaUrl?: string | undefined;
   replica?: ReplicaOptions;
+  /**
+   * Called with the text of every statement the pool's connections send
+   * (transactions included): the hook tests use to count statements per page
+   * (test/statement-count.test.ts), and a profiler's. Not for production use.
+   */
+  onStatement?: (text: string) => void;
 };
 
 /** How long to wait for a connection: a frozen or unreachable server must not hold a request. */
@@ -90,8 +96,17 @@ function quietPool(url: string, o: DbOptions): pg.Pool {
   // server that goes away between two statements of a transaction (57P01 on
   // shutdown, a reset socket) emits 'error' on the client itself. The running
   // query, if any, rejects with the same error; the pool drops the client on release.
+  const onStatement = o.onStatement;
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    if (onStatement) {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const q = args[0];
+        onStatement(typeof q === 'string' ? q : String((q as { text?: string })?.text ?? 'copy or cursor'));
+        return query(...args);
+      };
+    }
   });
   return pool;
 }

@@ -1,7 +1,8 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { formatLocalDate } from '../calendar/format.ts';
 import { toLocalDate } from '../calendar/index.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { copyRows } from '../db/copy.ts';
 import { searchVocabulary } from './registry.ts';
 import { searchEntries, searchWords } from './search.tables.ts';
 
@@ -85,6 +86,62 @@ export function titleWords(title: string): string[] {
   ];
 }
 
+/** The row an entry becomes (capped texts, requisites as words, the local year). */
+function rowOf(e: SearchEntryInput) {
+  const body = (e.body ?? '').slice(0, CAP.body);
+  return {
+    id: e.id,
+    module: e.module,
+    type: e.type,
+    orgId: e.orgId,
+    title: e.title.slice(0, CAP.title),
+    requisitesText: requisitesTextOf(e),
+    body,
+    attachmentText: (e.attachmentText ?? '').slice(0, CAP.attachment),
+    summary: (e.summary ?? body).replace(/\s+/g, ' ').trim().slice(0, CAP.summary),
+    url: e.url,
+    publishedAt: e.publishedAt,
+    updatedAt: e.updatedAt ?? e.publishedAt,
+    year: Number(toLocalDate(e.publishedAt).slice(0, 4)),
+    topics: e.topics ?? [],
+    tags: e.tags ?? [],
+    docType: e.requisites?.docType ?? null,
+    docNumber: e.requisites?.number ?? null,
+    docNumberKey: e.requisites?.number ? docNumberKey(e.requisites.number) : null,
+    docDate: e.requisites?.date ?? null,
+    docStatus: e.requisites?.status ?? null,
+    issuerOrgId: e.requisites ? (e.requisites.issuerOrgId ?? e.orgId) : null,
+    extra: e.extra ?? {},
+  };
+}
+
+type EntryRow = ReturnType<typeof rowOf>;
+/** The row's fields and their columns, for COPY. */
+const COPY_COLUMNS: [keyof EntryRow, string][] = [
+  ['id', 'id'],
+  ['module', 'module'],
+  ['type', 'type'],
+  ['orgId', 'org_id'],
+  ['title', 'title'],
+  ['requisitesText', 'requisites_text'],
+  ['body', 'body'],
+  ['attachmentText', 'attachment_text'],
+  ['summary', 'summary'],
+  ['url', 'url'],
+  ['publishedAt', 'published_at'],
+  ['updatedAt', 'updated_at'],
+  ['year', 'year'],
+  ['topics', 'topics'],
+  ['tags', 'tags'],
+  ['docType', 'doc_type'],
+  ['docNumber', 'doc_number'],
+  ['docNumberKey', 'doc_number_key'],
+  ['docDate', 'doc_date'],
+  ['docStatus', 'doc_status'],
+  ['issuerOrgId', 'issuer_org_id'],
+  ['extra', 'extra'],
+];
+
 /**
  * The only way modules write the index: in the caller's transaction, so an
  * entry appears and disappears with the content it stands for.
@@ -92,31 +149,7 @@ export function titleWords(title: string): string[] {
 export const searchIndex = {
   /** Insert or replace one entry. */
   async upsert(tx: DbOrTx, e: SearchEntryInput): Promise<void> {
-    const body = (e.body ?? '').slice(0, CAP.body);
-    const row = {
-      id: e.id,
-      module: e.module,
-      type: e.type,
-      orgId: e.orgId,
-      title: e.title.slice(0, CAP.title),
-      requisitesText: requisitesTextOf(e),
-      body,
-      attachmentText: (e.attachmentText ?? '').slice(0, CAP.attachment),
-      summary: (e.summary ?? body).replace(/\s+/g, ' ').trim().slice(0, CAP.summary),
-      url: e.url,
-      publishedAt: e.publishedAt,
-      updatedAt: e.updatedAt ?? e.publishedAt,
-      year: Number(toLocalDate(e.publishedAt).slice(0, 4)),
-      topics: e.topics ?? [],
-      tags: e.tags ?? [],
-      docType: e.requisites?.docType ?? null,
-      docNumber: e.requisites?.number ?? null,
-      docNumberKey: e.requisites?.number ? docNumberKey(e.requisites.number) : null,
-      docDate: e.requisites?.date ?? null,
-      docStatus: e.requisites?.status ?? null,
-      issuerOrgId: e.requisites ? (e.requisites.issuerOrgId ?? e.orgId) : null,
-      extra: e.extra ?? {},
-    };
+    const row = rowOf(e);
     const { id: _id, ...set } = row;
     await tx.insert(searchEntries).values(row).onConflictDoUpdate({ target: searchEntries.id, set });
     const words = titleWords(row.title);
@@ -125,6 +158,35 @@ export const searchIndex = {
         .insert(searchWords)
         .values(words.map((word) => ({ word })))
         .onConflictDoNothing();
+  },
+
+  /**
+   * Bulk-load many new entries through COPY (the data generator, large
+   * imports); the tsvector is computed by the database as for upsert. Ids must
+   * be new. Call `refreshWords` afterwards for the spelling suggestions.
+   */
+  async copy(db: Db, entries: Iterable<SearchEntryInput>): Promise<number> {
+    function* rows() {
+      for (const e of entries) {
+        const r = rowOf(e);
+        yield COPY_COLUMNS.map(([key]) => r[key]);
+      }
+    }
+    return copyRows(
+      db,
+      'search_entries',
+      COPY_COLUMNS.map(([, column]) => column),
+      rows(),
+    );
+  },
+
+  /** Add the title words of every entry to the suggestion list (after a bulk load). */
+  async refreshWords(db: DbOrTx): Promise<void> {
+    await db.execute(sql`
+      insert into search_words (word)
+      select distinct w from search_entries, regexp_split_to_table(lower(title), '[^[:alpha:]]+') w
+      where length(w) between 3 and 40
+      on conflict do nothing`);
   },
 
   /** Remove one entry (unpublished, deleted); no error when absent. */

@@ -1,0 +1,228 @@
+// The benchmark harness (issue 11): generated data, the real server as a child process, autocannon
+// from this process, peak RSS sampled from /proc, and two ceilings measured in the same run.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { embeddedDbUrl, signInOverHttp } from '../test/server-process.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const nodeBin = path.join(root, 'node_modules/.bin/node');
+export const out = (s = '') => process.stdout.write(`${s}\n`);
+
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const SCALE = process.env.BENCH_SCALE ?? 'small';
+
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
+export function printMachine(): void {
+  out(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
+  );
+  out(`date: ${new Date().toISOString()}, load average: ${load()} (a shared machine: other work raises it)`);
+  out(`each scenario: ${SECONDS} s, client autocannon in this process, server and ceilings in their own`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function run(script: string, args: string[], env: Record<string, string>): Promise<number | null> {
+  const child = spawn(nodeBin, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir(), ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve) => child.on('close', resolve));
+}
+
+/** The generated data of a scale, made once and kept (BENCH_DATA_DIR, else /tmp/open-region-bench-<scale>). */
+export async function ensureData(scale = SCALE): Promise<string> {
+  const dir = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), `open-region-bench-${scale}`);
+  const t = performance.now();
+  const code = await run('scripts/generate.ts', ['--scale', scale], { DATA_DIR: dir, LOG_LEVEL: 'fatal' });
+  if (code !== 0) throw new Error(`npm run generate failed (${code})`);
+  out(`data: ${scale} scale in ${dir} (generate: ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  return dir;
+}
+
+export type Proc = { child: ChildProcess; base: string; stop(): Promise<void> };
+
+function watch(child: ChildProcess): { exited: Promise<void> } {
+  return { exited: new Promise((resolve) => child.on('exit', () => resolve())) };
+}
+
+/** The portal as `npm start` runs it, on the generated data; resolves once /readyz answers 200. */
+export async function startPortal(dataDir: string): Promise<Proc & { readyMs: number }> {
+  const port = await freePort();
+  const t = performance.now();
+  const child = spawn(nodeBin, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: os.tmpdir(),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      SEED: 'none',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const { exited } = watch(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the server exited while starting');
+    const ok = await fetch(`${base}/readyz`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child,
+    base,
+    readyMs: performance.now() - t,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A bare Fastify ceiling (bench/ceiling.ts) in its own process. */
+export async function startCeiling(args: string[]): Promise<Proc> {
+  const child = spawn(nodeBin, ['--import', 'tsx', 'bench/ceiling.ts', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { exited } = watch(child);
+  const base = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout?.on('data', (c) => {
+      buf += String(c);
+      const m = buf.match(/listening (\S+)/);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.on('exit', () => reject(new Error('the ceiling exited')));
+  });
+  return {
+    child,
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resident memory of a process in MiB, from /proc. */
+function rssMiB(pid: number): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export type Scenario = {
+  name: string;
+  /** a path, or requests for autocannon to cycle through */
+  path?: string;
+  requests?: autocannon.Request[];
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  connections?: number;
+  /** which ceiling the ratio is to */
+  ceiling: 'static' | 'query';
+};
+
+export type Result = {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  status: string;
+  rssMiB: number;
+  bytes: number;
+};
+
+/** Drive one scenario with autocannon, sampling the server's RSS meanwhile. */
+export async function measure(base: string, pid: number | undefined, s: Scenario): Promise<Result> {
+  let peak = pid ? rssMiB(pid) : 0;
+  const timer = setInterval(() => {
+    if (pid) peak = Math.max(peak, rssMiB(pid));
+  }, 100);
+  const r = await autocannon({
+    url: base + (s.path ?? ''),
+    method: s.method ?? 'GET',
+    headers: s.headers,
+    body: s.body,
+    requests: s.requests,
+    connections: s.connections ?? CONNECTIONS,
+    duration: SECONDS,
+  });
+  clearInterval(timer);
+  const codes = Object.entries(r.statusCodeStats ?? {})
+    .map(([c, v]) => `${c}×${(v as { count: number }).count}`)
+    .join(' ');
+  const hist = r.latency as unknown as Record<string, number>;
+  return {
+    name: s.name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p95: hist.p95 ?? hist.p97_5 ?? 0,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts,
+    status: codes,
+    rssMiB: peak,
+    bytes: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
+  };
+}
+
+export function printHeader(): void {
+  out(
+    '| scenario | conns | req/s | ratio | p50 ms | p97.5 ms | p99 ms | max ms | errors | statuses | bytes | server peak RSS MiB |',
+  );
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+}
+
+export function printRow(r: Result, conns: number, ceiling?: number): void {
+  const ratio = ceiling ? `${((100 * r.rps) / ceiling).toFixed(0)} %` : '—';
+  out(
+    `| ${r.name} | ${conns} | ${Math.round(r.rps)} | ${ratio} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.status} | ${r.bytes} | ${r.rssMiB.toFixed(0)} |`,
+  );
+}
+
+/** One query against the portal's database (setup for scenarios: ids, a document, a slug). */
+export async function dbQuery<T>(dataDir: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: embeddedDbUrl(dataDir) });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+export { embeddedDbUrl, signInOverHttp };
+export const dataExists = (dir: string) => existsSync(path.join(dir, 'pg'));

@@ -1,0 +1,149 @@
+// The scenarios of the harness, in groups each runnable alone (bench/pages.ts, bench/search.ts,
+// bench/appeals.ts) or all together (bench/run.ts, `npm run bench`). A module that lands later adds
+// its group here and its file beside them.
+import { GENERATED_PASSWORD } from '../src/modules/accounts/index.ts';
+import { dbQuery, type Scenario, signInOverHttp } from './lib.ts';
+
+/** Sign in through the real form; a loaded server may shed a request with 503, so try a few times. */
+async function signIn(base: string, email: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signInOverHttp(base, email, GENERATED_PASSWORD);
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
+export type Group = { name: string; scenarios: (base: string, dataDir: string) => Promise<Scenario[]> };
+
+const enc = encodeURIComponent;
+
+/** Public pages: cacheable ones against the static ceiling, lists that must query against the query ceiling. */
+export const pages: Group = {
+  name: 'pages',
+  async scenarios(_base, dataDir) {
+    const [doc] = await dbQuery<{ id: string; slug: string }>(
+      dataDir,
+      `select p.id, o.slug from publications p join organizations o on o.id = p.org_id
+        where p.kind = 'document' order by p.published_at desc offset 100 limit 1`,
+    );
+    return [
+      { name: 'home /', path: '/', ceiling: 'static' },
+      { name: 'organisation home /orgs/minsoc', path: '/orgs/minsoc', ceiling: 'static' },
+      { name: 'document page', path: `/orgs/${doc?.slug}/documents/${doc?.id}`, ceiling: 'static' },
+      {
+        name: 'list with filters (documents: type, status)',
+        path: `/orgs/government/documents?docType=${enc('постановление')}&docStatus=${enc('действует')}&page=3`,
+        ceiling: 'query',
+      },
+      { name: 'appeals statistics /orgs/minsoc/appeals', path: '/orgs/minsoc/appeals', ceiling: 'query' },
+      { name: 'Atom feed /feeds/documents.atom', path: '/feeds/documents.atom', ceiling: 'query' },
+    ];
+  },
+};
+
+/** Search over the generated region: one client (latency) and four (throughput), as the targets say. */
+export const search: Group = {
+  name: 'search',
+  async scenarios() {
+    const mix = [
+      'субсидий',
+      'туризма',
+      'благоустройство',
+      'коррупции',
+      'программы',
+      'отходами',
+      'наследия',
+      'область',
+    ];
+    const q = (params: string[]) => params.map((p) => ({ method: 'GET' as const, path: p }));
+    const word = q(mix.map((w) => `/search?q=${enc(w)}`));
+    const phrase = q(
+      ['"порядок предоставления субсидий"', '"капитальный ремонт"', '"приём граждан"'].map(
+        (w) => `/search?q=${enc(w)}`,
+      ),
+    );
+    const requisites = q([
+      `/search?number=${enc('125-п')}`,
+      `/search?number=12&numberMode=prefix`,
+      `/search?docType=${enc('приказ')}&docFrom=2024-01-01&docTo=2024-03-31`,
+    ]);
+    const facets = q([
+      `/search?q=${enc('субсидий')}&org=minzdrav&year=2025`,
+      `/search?q=${enc('программы')}&type=document&topic=${enc('туризм')}`,
+      `/search?q=${enc('благоустройство')}&org=government&sort=date`,
+    ]);
+    return [
+      { name: 'search: one word, 1 client', requests: word, connections: 1, ceiling: 'query' },
+      {
+        name: 'search: one word (mix of rare and frequent)',
+        requests: word,
+        connections: 4,
+        ceiling: 'query',
+      },
+      { name: 'search: phrase', requests: phrase, connections: 4, ceiling: 'query' },
+      { name: 'search: requisites', requests: requisites, connections: 4, ceiling: 'query' },
+      { name: 'search: facets', requests: facets, connections: 4, ceiling: 'query' },
+    ];
+  },
+};
+
+/** Appeals: intake with durable commits, a citizen's cabinet, the staff queue of the body with the backlog. */
+export const appeals: Group = {
+  name: 'appeals',
+  async scenarios(base, dataDir) {
+    const citizen = await signIn(base, 'citizen-1@generated.example');
+    const submitter = await signIn(base, 'citizen-2@generated.example');
+    const staff = await signIn(base, 'staff-minsoc@generated.example');
+    const [minsoc] = await dbQuery<{ id: string }>(
+      dataDir,
+      `select id from organizations where slug = 'minsoc'`,
+    );
+    const slugs = (
+      await dbQuery<{ slug: string }>(dataDir, 'select slug from organizations order by slug')
+    ).map((r) => r.slug);
+    let i = 0;
+    const body = (orgSlug: string) =>
+      JSON.stringify({
+        orgSlug,
+        kind: 'statement',
+        lastName: 'Иванова',
+        firstName: 'Мария',
+        email: 'citizen-2@generated.example',
+        text: 'Прошу установить пандус у входа в поликлинику № 3 на улице Садовой.',
+      });
+    const scenarios: Scenario[] = [
+      {
+        name: 'appeal submission POST /api/v1/appeals (all bodies)',
+        path: '/api/v1/appeals',
+        method: 'POST',
+        headers: { cookie: submitter, origin: base, 'content-type': 'application/json' },
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/appeals',
+            setupRequest: (req) => ({ ...req, body: body(slugs[i++ % slugs.length] as string) }),
+          },
+        ],
+        ceiling: 'query',
+      },
+      {
+        name: "citizen's cabinet /cabinet/appeals",
+        path: '/cabinet/appeals',
+        headers: { cookie: citizen },
+        ceiling: 'query',
+      },
+      {
+        name: 'staff queue, body with the open backlog',
+        path: `/manage/appeals?org=${minsoc?.id}&status=open`,
+        headers: { cookie: staff },
+        ceiling: 'query',
+      },
+    ];
+    return scenarios;
+  },
+};
+
+export const groups: Group[] = [pages, search, appeals];

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateAll } from '../src/generate.ts';
+import { seed } from '../src/seed.ts';
+import { createTestApp, type TestApp } from './app.ts';
+import { type SignedIn, sessionFor } from './auth.ts';
+import { visitor } from './forms.ts';
+
+/*
+ * At most 10 SQL statements per main page (issue 11), counted through the
+ * pool's statement hook (createDb's onStatement) on a database with a region's
+ * shape of data from the generators, so a page that queries per row (N+1)
+ * fails here. Modules that land later add their main pages to PAGES.
+ */
+const LIMIT = 10;
+let t: TestApp;
+let counting = false;
+const statements: string[] = [];
+let citizen: SignedIn;
+let staff: SignedIn;
+let minsocId: string;
+let documentUrl: string;
+
+beforeAll(async () => {
+  t = await createTestApp({
+    onStatement: (text) => {
+      if (counting) statements.push(text);
+    },
+  });
+  await seed(t.deps);
+  await generateAll(t.deps, { scale: 0.002, seed: 3, until: new Date('2026-03-01T12:00:00+02:00') });
+  const q = async <T>(s: ReturnType<typeof sql>) => (await t.deps.db.execute(s)).rows[0] as T;
+  const author = await q<{ id: string; email: string }>(
+    sql`select u.id, u.email from appeals a join users u on u.id = a.author_user_id
+        group by u.id, u.email order by count(*) desc, u.email limit 1`,
+  );
+  citizen = await sessionFor(t, { userId: author.id, email: author.email, password: '' });
+  const officer = await q<{ id: string; email: string; org_id: string }>(
+    sql`select u.id, u.email, r.org_id from users u join role_assignments r on r.user_id = u.id
+        join organizations o on o.id = r.org_id where o.slug = 'minsoc' and r.role = 'appeals_officer' limit 1`,
+  );
+  staff = await sessionFor(t, { userId: officer.id, email: officer.email, password: '' });
+  minsocId = officer.org_id;
+  const doc = await q<{ url: string }>(
+    sql`select url from search_entries where type = 'document' order by published_at desc limit 1`,
+  );
+  documentUrl = doc.url;
+}, 600_000);
+afterAll(() => t.close());
+
+async function count(
+  who: 'visitor' | 'citizen' | 'staff',
+  url: string,
+): Promise<{ n: number; status: number; list: string[] }> {
+  const agent = who === 'citizen' ? citizen : who === 'staff' ? staff : visitor(t.app);
+  statements.length = 0;
+  counting = true;
+  const res = await agent.get(url);
+  counting = false;
+  return { n: statements.length, status: res.statusCode, list: [...statements] };
+}
+
+const enc = encodeURIComponent;
+const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => string }[] = [
+  { name: 'home', who: 'visitor', url: () => '/' },
+  { name: "an organisation's home", who: 'visitor', url: () => '/orgs/minsoc' },
+  { name: 'a document', who: 'visitor', url: () => documentUrl },
+  {
+    name: 'the documents list with filters',
+    who: 'visitor',
+    url: () => `/orgs/government/documents?docType=${enc('постановление')}`,
+  },
+  { name: 'search', who: 'visitor', url: () => `/search?q=${enc('субсидий')}` },
+  {
+    name: 'search with facets',
+    who: 'visitor',
+    url: () => `/search?q=${enc('программы')}&type=document&org=minzdrav`,
+  },
+  { name: 'the Atom feed', who: 'visitor', url: () => '/feeds/documents.atom' },
+  { name: "the citizen's cabinet", who: 'citizen', url: () => '/cabinet/appeals' },
+  { name: 'the staff queue', who: 'staff', url: () => `/manage/appeals?org=${minsocId}&status=open` },
+];
+
+describe(`SQL statements per page (at most ${LIMIT})`, () => {
+  it.each(PAGES)('$name', async (p) => {
+    const r = await count(p.who, p.url());
+    expect(r.status).toBe(200);
+    // the statements themselves in the failure message, to see which query repeats
+    expect(r.n, r.list.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n')).toBeLessThanOrEqual(
+      LIMIT,
+    );
+    if (process.env.STATEMENTS_REPORT) process.stderr.write(`statements: ${p.name}: ${r.n}\n`);
+    // and the hook does see the page's reads
+    expect(r.n).toBeGreaterThan(0);
+  });
+});
