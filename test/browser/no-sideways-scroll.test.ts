@@ -71,6 +71,17 @@ describe('no page scrolls sideways at 375 px', () => {
     }
   });
 
+  it("an official's page of every published year, reached from the declarations table", async () => {
+    const page = await (await phoneAs(null)).newPage();
+    await page.goto(`${portal.url}/orgs/minzdrav/declarations`);
+    await expectNoSidewaysScroll(page);
+    await page.getByRole('link', { name: 'Петров А.С.' }).click();
+    expect(page.url()).toMatch(/\/orgs\/minzdrav\/declarations\/officials\/[0-9a-f-]{36}$/);
+    expect(await page.locator('h1').textContent()).toContain('Петров А.С.');
+    await expectNoSidewaysScroll(page);
+    await expectAxeClean(page);
+  });
+
   it("a body's home page", async () => {
     const page = await (await phoneAs(null)).newPage();
     await page.goto(`${portal.url}/orgs/${k.body.slug}`);

@@ -165,6 +165,7 @@ export async function createSecurityWorld() {
     fileId: await one('select file_id from appeal_attachments where appeal_id = $1', [appeal.id]),
     key: 'structure',
     year: '2025',
+    declarantId: await one('select id from declarants where org_id = $1 limit 1', [orgA]),
     period: '2026-q1',
     section: 'structure',
     v: '1',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField } from './publications.input.ts';
 
 /** Whose row it is; a family member is shown by this label only, never by name (Указ №613). */
 export const relations = ['DECLARANT', 'СУПРУГ', 'СУПРУГА', 'НЕСОВЕРШЕННОЛЕТНИЙ_РЕБЕНОК'] as const;
@@ -166,3 +167,24 @@ export function declarationFromForm(body: Record<string, unknown>): Record<strin
     })),
   };
 }
+
+const legalText = (required: string) =>
+  z.string({ message: required }).trim().min(1, required).max(1000, 'declarations.value.tooLong');
+
+/** The end of a person's tenure: the last day in the post and the act that ended it. */
+export const tenureEndInput = z.object({
+  endedOn: dateField('declarations.tenure.date.invalid').pipe(
+    z.string({ message: 'declarations.tenure.date.required' }),
+  ),
+  basis: legalText('declarations.tenure.basis.required'),
+});
+export type TenureEndInput = z.infer<typeof tenureEndInput>;
+
+/** Whether a year is published: a legal decision, never without its basis. */
+export const yearDecisionInput = z.object({
+  published: z
+    .enum(['yes', 'no'], { message: 'declarations.decision.required' })
+    .transform((v) => v === 'yes'),
+  legalBasis: legalText('declarations.decision.basis.required'),
+});
+export type YearDecisionInput = z.infer<typeof yearDecisionInput>;

@@ -3,6 +3,9 @@ import { searchIndex } from '../../platform/search/index.ts';
 import type { OrgRow } from '../orgs/index.ts';
 import { publicationsRepository as repo } from './publications.repository.ts';
 
+/** The address of a person's page: every published year of their declarations. */
+export const declarantUrl = (orgSlug: string, id: string) => `/orgs/${orgSlug}/declarations/officials/${id}`;
+
 /**
  * A published year's declarants in search, one entry per person and year, so
  * that a journalist finds them by name or by position. Rewritten whenever the
@@ -11,7 +14,9 @@ import { publicationsRepository as repo } from './publications.repository.ts';
 export async function indexDeclarations(tx: DbOrTx, org: OrgRow, year: number): Promise<number> {
   await searchIndex.removeByPrefix(tx, `declaration:${org.id}:${year}:`);
   if (!(await repo.isYearPublished(tx, org.id, year))) return 0;
-  const rows = (await repo.declarations(tx, org.id, year)).filter((r) => r.relation === 'DECLARANT');
+  const rows = (await repo.declarations(tx, org.id, year, 'name', 'asc', { publicOnly: true })).filter(
+    (r) => r.relation === 'DECLARANT',
+  );
   let n = 0;
   for (const r of rows) {
     await searchIndex.upsert(tx, {
@@ -22,7 +27,7 @@ export async function indexDeclarations(tx: DbOrTx, org: OrgRow, year: number): 
       title: `${r.declarantShortName} — сведения о доходах за ${year} год`,
       body: `${r.position}. ${org.nameRu}`,
       summary: `${r.position}, ${org.shortNameRu ?? org.nameRu}`,
-      url: `/orgs/${org.slug}/declarations?year=${year}`,
+      url: declarantUrl(org.slug, r.declarantId),
       publishedAt: r.createdAt,
       tags: ['сведения о доходах', 'декларация'],
     });

@@ -84,5 +84,29 @@ export async function getDeclarationsForStaff(deps: ReadDeps, actor: Actor, inpu
       years.map(async (y) => [y.year, await repo.declarations(deps.db, org.id, y.year)] as const),
     ),
   );
-  return { org, years, rowsByYear };
+  const declarants = await repo.declarants(deps.db, org.id);
+  return { org, years, rowsByYear, declarants };
+}
+
+/** A person of the body's declarations, for the staff form that records the end of tenure. */
+export async function getDeclarantForStaff(
+  deps: ReadDeps,
+  actor: Actor,
+  input: { slug: string; declarantId: string },
+) {
+  const org = await getOrgForPublishing(deps, actor, input);
+  const person = await repo.declarant(deps.db, org.id, input.declarantId);
+  if (!person) throw new NotFound('declarant');
+  return { org, person };
+}
+
+/** A year's publication decision as it stands, for its staff form. */
+export async function getDeclarationYearForStaff(
+  deps: ReadDeps,
+  actor: Actor,
+  input: { slug: string; year: number },
+) {
+  const org = await getOrgForPublishing(deps, actor, input);
+  const year = (await repo.declarationYears(deps.db, org.id)).find((y) => y.year === input.year);
+  return { org, year: year ?? null };
 }

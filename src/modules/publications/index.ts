@@ -6,10 +6,12 @@ import type { ModuleManifest } from '../manifest.ts';
 import { listAllOrganizations } from '../orgs/index.ts';
 import { publicationsApi } from './api/index.ts';
 import { EXTRACT_ABANDONED_QUEUE, EXTRACT_QUEUE } from './attach-files.ts';
+import { declarantUrl } from './declarations.search.ts';
 import { extractAttachmentText, extractionAbandoned } from './extract-attachment-text.ts';
 import { generatePublications } from './generate-publications.ts';
 import { listPublicItemsForIndex } from './index-items.ts';
 import { publicationsMessages } from './messages.ts';
+import { publicationsRepository } from './publications.repository.ts';
 import { publicationsSearch } from './publications.search.ts';
 import { structuredSections } from './sections.ts';
 import { publicationsWeb } from './web/index.tsx';
@@ -52,6 +54,12 @@ async function publicationsSitemap(app: FastifyInstance): Promise<string[]> {
   for (const o of orgs) {
     urls.push(`/orgs/${o.slug}/press`, `/orgs/${o.slug}/documents`, `/orgs/${o.slug}/declarations`);
     for (const s of structuredSections) urls.push(`/orgs/${o.slug}/${s.path}`);
+  }
+  // the page of each person the public may see (in the post, a year published)
+  const slugOf = new Map(orgs.map((o) => [o.id, o.slug]));
+  for (const d of await publicationsRepository.publicDeclarants(db)) {
+    const slug = slugOf.get(d.orgId);
+    if (slug) urls.push(declarantUrl(slug, d.id));
   }
   let after: string | undefined;
   for (;;) {

@@ -240,7 +240,11 @@ describe('income declarations', () => {
       row: row({ declarantShortName: 'Борисова А.А.', declaredIncomeRub: '900' }),
     });
     expect((await getPublicDeclarations(deps, { slug: 'minzdrav' })).year).toBeNull();
-    await setDeclarationsPublished(deps, editor, { slug: 'minzdrav', year: 2025, published: true });
+    await setDeclarationsPublished(deps, editor, {
+      slug: 'minzdrav',
+      year: 2025,
+      decision: { published: true, legalBasis: 'Указ № 613' },
+    });
     const byName = await getPublicDeclarations(deps, { slug: 'minzdrav' });
     expect(byName.rows.map((r) => [r.declarantShortName, r.relation])).toEqual([
       ['Борисова А.А.', 'DECLARANT'],
@@ -249,7 +253,11 @@ describe('income declarations', () => {
     ]);
     const byIncome = await getPublicDeclarations(deps, { slug: 'minzdrav', sort: 'income', dir: 'asc' });
     expect(byIncome.rows.map((r) => r.declaredIncomeKopecks)).toEqual([10000, 5000, 90000]);
-    await setDeclarationsPublished(deps, editor, { slug: 'minzdrav', year: 2025, published: false });
+    await setDeclarationsPublished(deps, editor, {
+      slug: 'minzdrav',
+      year: 2025,
+      decision: { published: false, legalBasis: 'Указ № 968' },
+    });
     expect((await getPublicDeclarations(deps, { slug: 'minzdrav' })).rows).toEqual([]);
   });
 });

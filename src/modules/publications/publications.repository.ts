@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, type SQL, sql } from
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { PublicationKind } from './publications.input.ts';
 import {
+  declarants,
   declarationYears,
   documentLinks,
   incomeDeclarations,
@@ -19,10 +20,35 @@ export type LogRow = typeof publicationLog.$inferSelect;
 export type AttachmentRow = typeof publicationAttachments.$inferSelect;
 export type DocumentLinkRow = typeof documentLinks.$inferSelect;
 export type DeclarationRow = typeof incomeDeclarations.$inferSelect;
+export type DeclarantRow = typeof declarants.$inferSelect;
+/** A person the public may see, with the positions and years of their published rows. */
+export type PublicDeclarant = {
+  id: string;
+  orgId: string;
+  shortName: string;
+  positions: string[];
+  years: number[];
+  publishedAt: Date;
+};
+/** A year of a body's declarations: its decision (published or not, on what basis) and its rows. */
+export type DeclarationYear = {
+  year: number;
+  published: boolean;
+  legalBasis: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  /** every row, the rows of people who left included */
+  rows: number;
+  /** rows of people still in the post: what the public sees when the year is published */
+  publicRows: number;
+};
 export type SiteFeedbackRow = typeof siteFeedback.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
+
+/** A row whose person still holds the post. */
+const activeDeclarant = sql`exists (select 1 from ${declarants} p where p.id = ${incomeDeclarations.declarantId} and p.tenure_ended_on is null)`;
 
 export type DocumentFilter = {
   docType?: string | undefined;
@@ -409,20 +435,77 @@ export const publicationsRepository = {
     return r;
   },
 
-  async deleteDeclaration(db: DbOrTx, orgId: string, id: string): Promise<number> {
-    if (!isUuid(id)) return 0;
-    const r = await db
+  /** Delete a row; returns it (its declarant and year), or null when there was none. */
+  async deleteDeclaration(db: DbOrTx, orgId: string, id: string): Promise<DeclarationRow | null> {
+    if (!isUuid(id)) return null;
+    const [r] = await db
       .delete(incomeDeclarations)
-      .where(and(eq(incomeDeclarations.orgId, orgId), eq(incomeDeclarations.id, id)));
-    return r.rowCount ?? 0;
+      .where(and(eq(incomeDeclarations.orgId, orgId), eq(incomeDeclarations.id, id)))
+      .returning();
+    return r ?? null;
   },
 
+  /** The body's person of that short name, created on their first row. */
+  async declarantByName(db: DbOrTx, orgId: string, shortName: string): Promise<DeclarantRow> {
+    await db.insert(declarants).values({ orgId, shortName }).onConflictDoNothing();
+    const [r] = await db
+      .select()
+      .from(declarants)
+      .where(and(eq(declarants.orgId, orgId), eq(declarants.shortName, shortName)));
+    if (!r) throw new Error('declarant upsert returned nothing');
+    return r;
+  },
+
+  async declarant(db: DbOrTx, orgId: string, id: string): Promise<DeclarantRow | null> {
+    if (!isUuid(id)) return null;
+    const [r] = await db
+      .select()
+      .from(declarants)
+      .where(and(eq(declarants.orgId, orgId), eq(declarants.id, id)));
+    return r ?? null;
+  },
+
+  /** Every person of the body who has rows, by name (staff). */
+  async declarants(db: DbOrTx, orgId: string): Promise<DeclarantRow[]> {
+    return db
+      .select()
+      .from(declarants)
+      .where(
+        and(
+          eq(declarants.orgId, orgId),
+          sql`exists (select 1 from ${incomeDeclarations} d where d.declarant_id = ${declarants.id})`,
+        ),
+      )
+      .orderBy(asc(declarants.shortName));
+  },
+
+  async endTenure(
+    db: DbOrTx,
+    id: string,
+    v: { endedOn: string; basis: string; by: string | null; at: Date },
+  ): Promise<void> {
+    await db
+      .update(declarants)
+      .set({
+        tenureEndedOn: v.endedOn,
+        tenureEndBasis: v.basis,
+        tenureRecordedBy: v.by,
+        tenureRecordedAt: v.at,
+      })
+      .where(eq(declarants.id, id));
+  },
+
+  /**
+   * A year's rows. `publicOnly` leaves out the people whose tenure ended
+   * (Указ №613: published only while they hold the post).
+   */
   async declarations(
     db: DbOrTx,
     orgId: string,
     year: number,
     sort: DeclarationSort = 'name',
     dir: 'asc' | 'desc' = 'asc',
+    opts: { publicOnly?: boolean } = {},
   ): Promise<DeclarationRow[]> {
     const col = declarationSorts[sort];
     // Family rows stay right under their declarant: sort declarants, then by relation within one.
@@ -433,7 +516,13 @@ export const publicationsRepository = {
     return db
       .select()
       .from(incomeDeclarations)
-      .where(and(eq(incomeDeclarations.orgId, orgId), eq(incomeDeclarations.year, year)))
+      .where(
+        and(
+          eq(incomeDeclarations.orgId, orgId),
+          eq(incomeDeclarations.year, year),
+          opts.publicOnly ? activeDeclarant : undefined,
+        ),
+      )
       .orderBy(
         dir === 'asc' ? sql`${groupKey} asc nulls last` : sql`${groupKey} desc nulls last`,
         asc(incomeDeclarations.declarantShortName),
@@ -443,33 +532,115 @@ export const publicationsRepository = {
       );
   },
 
-  async declarationYears(
-    db: DbOrTx,
-    orgId: string,
-  ): Promise<{ year: number; published: boolean; rows: number }[]> {
-    const r = await db.execute<{ year: number; published: boolean; rows: string }>(sql`
-      select y.year, coalesce(p.published, false) as published, count(d.id) as rows
+  /** A person's rows in the years the body publishes, newest year first (empty once they left). */
+  async publishedRowsOf(db: DbOrTx, declarantId: string): Promise<DeclarationRow[]> {
+    return db
+      .select()
+      .from(incomeDeclarations)
+      .where(
+        and(
+          eq(incomeDeclarations.declarantId, declarantId),
+          activeDeclarant,
+          sql`exists (select 1 from ${declarationYears} y where y.org_id = ${incomeDeclarations.orgId}
+                and y.year = ${incomeDeclarations.year} and y.published)`,
+        ),
+      )
+      .orderBy(
+        desc(incomeDeclarations.year),
+        sql`case ${incomeDeclarations.relation} when 'DECLARANT' then 0 when 'СУПРУГА' then 1 when 'СУПРУГ' then 1 else 2 end`,
+        asc(incomeDeclarations.sortOrder),
+        asc(incomeDeclarations.createdAt),
+      );
+  },
+
+  /**
+   * People the public may see (in the post, with a row in a published year),
+   * with their positions and years; for search and the sitemap. `ids` narrows.
+   */
+  async publicDeclarants(db: DbOrTx, opts: { ids?: string[] } = {}): Promise<PublicDeclarant[]> {
+    if (opts.ids && opts.ids.length === 0) return [];
+    const r = await db.execute<{
+      id: string;
+      org_id: string;
+      short_name: string;
+      positions: string[] | null;
+      years: number[];
+      published_at: Date | string;
+    }>(sql`
+      select p.id, p.org_id, p.short_name,
+             array_agg(distinct d.position) filter (where d.relation = 'DECLARANT') as positions,
+             array_agg(distinct d.year) as years, max(y.updated_at) as published_at
+      from declarants p
+      join income_declarations d on d.declarant_id = p.id
+      join declaration_years y on y.org_id = d.org_id and y.year = d.year and y.published
+      where p.tenure_ended_on is null
+        ${
+          opts.ids
+            ? sql`and p.id in (${sql.join(
+                opts.ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`
+            : sql``
+        }
+      group by p.id
+      order by p.org_id, p.short_name`);
+    return r.rows.map((x) => ({
+      id: x.id,
+      orgId: x.org_id,
+      shortName: x.short_name,
+      positions: (x.positions ?? []).filter(Boolean),
+      years: (x.years ?? []).map(Number).sort((a, b) => b - a),
+      publishedAt: new Date(x.published_at),
+    }));
+  },
+
+  async declarationYears(db: DbOrTx, orgId: string): Promise<DeclarationYear[]> {
+    const r = await db.execute<{
+      year: number;
+      published: boolean;
+      legal_basis: string | null;
+      decided_by: string | null;
+      decided_at: Date | string | null;
+      rows: string;
+      public_rows: string;
+    }>(sql`
+      select y.year, coalesce(p.published, false) as published, p.legal_basis, p.decided_by,
+             p.updated_at as decided_at, count(d.id) as rows,
+             count(d.id) filter (where pd.tenure_ended_on is null) as public_rows
       from (select distinct year from income_declarations where org_id = ${orgId}
             union select year from declaration_years where org_id = ${orgId}) y
       left join declaration_years p on p.org_id = ${orgId} and p.year = y.year
       left join income_declarations d on d.org_id = ${orgId} and d.year = y.year
-      group by y.year, p.published
+      left join declarants pd on pd.id = d.declarant_id
+      group by y.year, p.published, p.legal_basis, p.decided_by, p.updated_at
       order by y.year desc`);
     return r.rows.map((x) => ({
       year: Number(x.year),
       published: Boolean(x.published),
+      legalBasis: x.legal_basis,
+      decidedBy: x.decided_by,
+      decidedAt: x.decided_at === null ? null : new Date(x.decided_at),
       rows: Number(x.rows),
+      publicRows: Number(x.public_rows),
     }));
   },
 
-  async setYearPublished(db: DbOrTx, orgId: string, year: number, published: boolean, now: Date) {
+  async setYearPublished(
+    db: DbOrTx,
+    orgId: string,
+    year: number,
+    v: { published: boolean; legalBasis: string; decidedBy: string | null; now: Date },
+  ) {
+    const set = {
+      published: v.published,
+      legalBasis: v.legalBasis,
+      decidedBy: v.decidedBy,
+      updatedAt: v.now,
+    };
     await db
       .insert(declarationYears)
-      .values({ orgId, year, published, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [declarationYears.orgId, declarationYears.year],
-        set: { published, updatedAt: now },
-      });
+      .values({ orgId, year, ...set })
+      .onConflictDoUpdate({ target: [declarationYears.orgId, declarationYears.year], set });
   },
 
   async isYearPublished(db: DbOrTx, orgId: string, year: number): Promise<boolean> {

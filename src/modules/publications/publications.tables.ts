@@ -124,6 +124,28 @@ export const publicationAttachments = pgTable(
   (t) => [index('publication_attachments_pub_idx').on(t.publicationId)],
 );
 
+/**
+ * A person who declares (Указ №613): their rows stay published while they hold
+ * the post and are taken down when the end of tenure is recorded here.
+ */
+export const declarants = pgTable(
+  'declarants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    /** «Иванов И.И.», as the rows give it: one person per body and short name */
+    shortName: text('short_name').notNull(),
+    /** the last day in the post; null while the person holds it */
+    tenureEndedOn: date('tenure_ended_on'),
+    /** the act that ended the tenure (order number and date) */
+    tenureEndBasis: text('tenure_end_basis'),
+    tenureRecordedBy: uuid('tenure_recorded_by'),
+    tenureRecordedAt: timestamp('tenure_recorded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('declarants_org_name_key').on(t.orgId, t.shortName)],
+);
+
 /** Income declarations (Указ №613) as structured rows: one per person per year. */
 export const incomeDeclarations = pgTable(
   'income_declarations',
@@ -131,6 +153,8 @@ export const incomeDeclarations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     year: integer('year').notNull(),
+    /** the person (`declarants`); family rows point to the declarant they belong to */
+    declarantId: uuid('declarant_id').notNull(),
     /** the declarant's short name («Иванов И.И.»); family rows repeat it and show only the relation */
     declarantShortName: text('declarant_short_name').notNull(),
     position: text('position').notNull(),
@@ -144,16 +168,26 @@ export const incomeDeclarations = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('income_declarations_org_year_idx').on(t.orgId, t.year)],
+  (t) => [
+    index('income_declarations_org_year_idx').on(t.orgId, t.year),
+    index('income_declarations_declarant_idx').on(t.declarantId),
+  ],
 );
 
-/** Publication of declarations switched per body and year (Указ №968 may suspend it). */
+/**
+ * Whether a body publishes a year's declarations: a legal decision recorded
+ * with its basis (federal acts since 2022, e.g. Указ №968, restrict
+ * publication), who recorded it and when.
+ */
 export const declarationYears = pgTable(
   'declaration_years',
   {
     orgId: uuid('org_id').notNull(),
     year: integer('year').notNull(),
     published: boolean('published').notNull().default(false),
+    /** the legal basis of the decision; null only for decisions recorded before it was required */
+    legalBasis: text('legal_basis'),
+    decidedBy: uuid('decided_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.year] })],

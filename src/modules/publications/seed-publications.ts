@@ -102,6 +102,9 @@ const SECTION_TEXTS: Record<string, string> = {
     'В 2025 году проведено 12 плановых проверок подведомственных учреждений; нарушения устранены в установленные сроки.',
 };
 
+const DEMO_PUBLICATION_BASIS =
+  'Указ Президента РФ от 08.07.2013 № 613, Порядок размещения сведений; приказ министерства от 05.05.2026 № 112';
+
 /** Demo news, documents (one with a PDF), filled sections and declarations. Idempotent. */
 export async function seedDemoPublications(
   deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log'>,
@@ -320,6 +323,10 @@ export async function seedDemoPublications(
   ];
   for (const r of rows)
     await addDeclaration(deps, SYSTEM, { slug: 'minzdrav', row: declarationInput.parse(r) });
-  await setDeclarationsPublished(deps, SYSTEM, { slug: 'minzdrav', year: 2025, published: true });
+  await setDeclarationsPublished(deps, SYSTEM, {
+    slug: 'minzdrav',
+    year: 2025,
+    decision: { published: true, legalBasis: DEMO_PUBLICATION_BASIS },
+  });
   return { created: true };
 }

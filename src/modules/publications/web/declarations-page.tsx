@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { Table } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import type { OrgRow } from '../../orgs/index.ts';
-import type { DeclarationRow, DeclarationSort } from '../publications.repository.ts';
+import { declarantUrl } from '../declarations.search.ts';
+import type { DeclarantRow, DeclarationRow, DeclarationSort } from '../publications.repository.ts';
 import { orgName } from './common.tsx';
 
 const area = (n: number) => n.toLocaleString('ru-RU', { maximumFractionDigits: 2 });
@@ -32,19 +33,41 @@ const lines = (l: string[]) =>
         </span>
       ));
 
-/** `/orgs/<slug>/declarations`: a year's table, sortable by GET links, with CSV. */
+/** The table's cells of a row; the declarant's name links to their page of every year. */
+function rowCells(org: OrgRow, r: DeclarationRow, t: (k: string) => string) {
+  const c = declarationCells(r, t);
+  return [
+    r.relation === 'DECLARANT' ? (
+      <a class="govuk-link" href={declarantUrl(org.slug, r.declarantId)}>
+        {c.person}
+      </a>
+    ) : (
+      c.person
+    ),
+    c.position,
+    lines(c.owned),
+    lines(c.used),
+    lines(c.vehicles),
+    { content: rub(r.declaredIncomeKopecks), numeric: true },
+    lines(c.deals),
+  ];
+}
+
+/** `/orgs/<slug>/declarations`: a year's table, sortable by GET links, with CSV; a withheld year names its basis. */
 export function DeclarationsView({
   org,
   years,
   year,
+  withheld,
   rows,
   sort,
   dir,
   extra,
 }: {
   org: OrgRow;
-  years: number[];
+  years: { year: number; published: boolean }[];
   year: number | null;
+  withheld: string | null;
   rows: DeclarationRow[];
   sort: DeclarationSort;
   dir: 'asc' | 'desc';
@@ -70,25 +93,34 @@ export function DeclarationsView({
     <>
       <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{t('declarations.title')}</h1>
+      <p class="govuk-body">{t('declarations.tenureNote')}</p>
       {years.length > 1 && (
         <nav aria-label={t('declarations.field.year')}>
           <ul class="govuk-list govuk-list--inline">
-            {years.map((y) => (
-              <li key={y}>
-                {y === year ? (
-                  <strong>{y}</strong>
-                ) : (
-                  <a class="govuk-link" href={`${base}?year=${y}`}>
-                    {y}
-                  </a>
-                )}
-              </li>
-            ))}
+            {years.map((y) => {
+              const label = y.published ? String(y.year) : `${y.year} (${t('declarations.withheldTag')})`;
+              return (
+                <li key={y.year}>
+                  {y.year === year ? (
+                    <strong>{label}</strong>
+                  ) : (
+                    <a class="govuk-link" href={`${base}?year=${y.year}`}>
+                      {label}
+                    </a>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </nav>
       )}
       {year === null ? (
         <p class="govuk-body">{t('declarations.none')}</p>
+      ) : withheld !== null ? (
+        <div class="govuk-inset-text">
+          <p class="govuk-body">{t('declarations.withheld', { year })}</p>
+          <p class="govuk-body">{t('declarations.withheldBasis', { basis: withheld })}</p>
+        </div>
       ) : (
         <>
           <h2 class="govuk-heading-m">{t('declarations.year', { year })}</h2>
@@ -108,23 +140,75 @@ export function DeclarationsView({
                 { text: sortLink('income', t('declarations.col.income')), numeric: true },
                 { text: t('declarations.col.deals') },
               ]}
-              rows={rows.map((r) => {
-                const c = declarationCells(r, t);
-                return [
-                  c.person,
-                  c.position,
-                  lines(c.owned),
-                  lines(c.used),
-                  lines(c.vehicles),
-                  { content: rub(r.declaredIncomeKopecks), numeric: true },
-                  lines(c.deals),
-                ];
-              })}
+              rows={rows.map((r) => rowCells(org, r, t))}
             />
           </div>
         </>
       )}
       {extra}
+    </>
+  );
+}
+
+/** `/orgs/<slug>/declarations/officials/<id>`: one person's every published year (journalists, issue 10). */
+export function OfficialDeclarationsView({
+  org,
+  person,
+  years,
+}: {
+  org: OrgRow;
+  person: DeclarantRow;
+  years: { year: number; rows: DeclarationRow[] }[];
+}) {
+  const { t, locale } = useView();
+  const positions = [
+    ...new Set(years.flatMap((y) => y.rows.filter((r) => r.relation === 'DECLARANT').map((r) => r.position))),
+  ];
+  return (
+    <>
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
+      <h1 class="govuk-heading-l">{t('declarations.official.title', { name: person.shortName })}</h1>
+      {positions.length > 0 && <p class="govuk-body-l">{positions.join('; ')}</p>}
+      <p class="govuk-body">
+        {t('declarations.official.years', { years: years.map((y) => y.year).join(', ') })}
+      </p>
+      <p class="govuk-body">{t('declarations.tenureNote')}</p>
+      {years.map((y) => (
+        <section key={y.year} aria-labelledby={`year-${y.year}`}>
+          <h2 class="govuk-heading-m" id={`year-${y.year}`}>
+            {t('declarations.year', { year: y.year })}
+          </h2>
+          <Table
+            label={t('declarations.year', { year: y.year })}
+            head={[
+              { text: t('declarations.col.name') },
+              { text: t('declarations.col.position') },
+              { text: t('declarations.col.owned') },
+              { text: t('declarations.col.used') },
+              { text: t('declarations.col.vehicles') },
+              { text: t('declarations.col.income'), numeric: true },
+              { text: t('declarations.col.deals') },
+            ]}
+            rows={y.rows.map((r) => {
+              const c = declarationCells(r, t);
+              return [
+                c.person,
+                c.position,
+                lines(c.owned),
+                lines(c.used),
+                lines(c.vehicles),
+                { content: rub(r.declaredIncomeKopecks), numeric: true },
+                lines(c.deals),
+              ];
+            })}
+          />
+        </section>
+      ))}
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/orgs/${org.slug}/declarations`}>
+          {t('declarations.official.back')}
+        </a>
+      </p>
     </>
   );
 }

@@ -20,7 +20,13 @@ import { relations } from '../declarations.input.ts';
 import { declarationsDeadline } from '../declarations.ts';
 import { publicationUrl } from '../index-items.ts';
 import { docStatuses, docTypeLabel, docTypes, mediaKinds } from '../publications.input.ts';
-import type { DeclarationRow, PublicationRow, SiteFeedbackRow } from '../publications.repository.ts';
+import type {
+  DeclarantRow,
+  DeclarationRow,
+  DeclarationYear,
+  PublicationRow,
+  SiteFeedbackRow,
+} from '../publications.repository.ts';
 import { type StructuredSection, structuredSections } from '../sections.ts';
 import { orgName, StatusTag } from './common.tsx';
 import { declarationCells, rub } from './declarations-page.tsx';
@@ -362,21 +368,56 @@ export function DeclarationsManageView({
   org,
   years,
   rowsByYear,
+  declarants,
   calendar,
   values,
   errors,
 }: FormProps & {
-  years: { year: number; published: boolean; rows: number }[];
+  years: DeclarationYear[];
   rowsByYear: Map<number, DeclarationRow[]>;
+  declarants: DeclarantRow[];
   /** the production calendar as administrators corrected it */
   calendar: ProductionCalendar;
 }) {
   const { t, locale } = useView();
   const path = `/manage/orgs/${org.slug}/declarations`;
+  const left = new Set(declarants.filter((d) => d.tenureEndedOn !== null).map((d) => d.id));
   return (
     <>
       <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{t('publications.manage.declarations')}</h1>
+      <p class="govuk-body">{t('declarations.tenureNote')}</p>
+      {declarants.length > 0 && (
+        <section aria-labelledby="people">
+          <h2 class="govuk-heading-m" id="people">
+            {t('declarations.manage.people')}
+          </h2>
+          <Table
+            head={[
+              { text: t('declarations.manage.person') },
+              { text: t('declarations.manage.status') },
+              { text: '' },
+            ]}
+            rows={declarants.map((d) => [
+              d.shortName,
+              d.tenureEndedOn === null
+                ? t('declarations.manage.inPost')
+                : t('declarations.manage.left', {
+                    date: formatLocalDate(d.tenureEndedOn),
+                    basis: d.tenureEndBasis ?? '',
+                  }),
+              d.tenureEndedOn === null ? (
+                <a key="a" class="govuk-link" href={`${path}/declarants/${d.id}/tenure`}>
+                  {t('declarations.manage.endTenure')}
+                  <span class="govuk-visually-hidden">: {d.shortName}</span>
+                </a>
+              ) : (
+                ''
+              ),
+            ])}
+          />
+        </section>
+      )}
       {years.map((y) => (
         <section key={y.year} aria-labelledby={`year-${y.year}`}>
           <h2 class="govuk-heading-m" id={`year-${y.year}`}>
@@ -390,19 +431,32 @@ export function DeclarationsManageView({
               date: formatLocalDate(declarationsDeadline(calendar, y.year)),
             })}
           </p>
-          <Form action={`${path}/${y.year}/publication`}>
-            <input type="hidden" name="published" value={y.published ? 'no' : 'yes'} />
-            <Button variant={y.published ? 'warning' : 'secondary'}>
-              {t(y.published ? 'declarations.manage.unpublish' : 'declarations.manage.publish', {
-                year: y.year,
-              })}
-            </Button>
-          </Form>
+          <p class="govuk-body">
+            {y.decidedAt === null
+              ? t('declarations.manage.noDecision')
+              : y.legalBasis === null
+                ? t('declarations.manage.noBasis', { date: formatDate(y.decidedAt, locale) })
+                : t('declarations.manage.decided', {
+                    date: formatDate(y.decidedAt, locale),
+                    basis: y.legalBasis,
+                  })}
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${path}/${y.year}/publication`}>
+              {t('declarations.manage.decide', { year: y.year })}
+            </a>
+          </p>
           <Table
             rows={(rowsByYear.get(y.year) ?? []).map((r) => {
               const c = declarationCells(r, t);
               return [
-                c.person,
+                left.has(r.declarantId) ? (
+                  <>
+                    {c.person} <Tag colour="grey">{t('declarations.manage.notPublished')}</Tag>
+                  </>
+                ) : (
+                  c.person
+                ),
                 c.position,
                 { content: rub(r.declaredIncomeKopecks), numeric: true },
                 <Form key="f" action={`${path}/rows/${r.id}/remove`}>
@@ -488,6 +542,83 @@ export function DeclarationsManageView({
           errors={errors}
         />
         <Button>{t('declarations.manage.add')}</Button>
+      </Form>
+    </>
+  );
+}
+
+/** `/manage/orgs/<slug>/declarations/declarants/<id>/tenure`: the last day in the post and its basis. */
+export function TenureEndView({ org, person, values, errors }: FormProps & { person: DeclarantRow }) {
+  const { t, locale } = useView();
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
+      <h1 class="govuk-heading-l">{t('declarations.tenure.title', { name: person.shortName })}</h1>
+      <p class="govuk-body">{t('declarations.tenure.lead')}</p>
+      <Form action={`/manage/orgs/${org.slug}/declarations/declarants/${person.id}/tenure`}>
+        <TextInput
+          name="endedOn"
+          width="10"
+          label={t('declarations.field.endedOn')}
+          hint={t('declarations.field.endedOnHint')}
+          value={values.endedOn}
+          errors={errors}
+        />
+        <Textarea
+          name="basis"
+          rows={3}
+          label={t('declarations.field.tenureBasis')}
+          hint={t('declarations.field.tenureBasisHint')}
+          value={values.basis}
+          errors={errors}
+        />
+        <ButtonGroup>
+          <Button variant="warning">{t('declarations.manage.endTenure')}</Button>
+          <a class="govuk-link" href={`/manage/orgs/${org.slug}/declarations`}>
+            {t('publications.manage.cancel')}
+          </a>
+        </ButtonGroup>
+      </Form>
+    </>
+  );
+}
+
+/** `/manage/orgs/<slug>/declarations/<year>/publication`: publish a year or not, with the legal basis. */
+export function YearDecisionView({ org, year, values, errors }: FormProps & { year: number }) {
+  const { t, locale } = useView();
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <span class="govuk-caption-l">{orgName(org, locale)}</span>
+      <h1 class="govuk-heading-l">{t('declarations.decision.title', { year })}</h1>
+      <p class="govuk-body">{t('declarations.decision.lead')}</p>
+      <Form action={`/manage/orgs/${org.slug}/declarations/${year}/publication`}>
+        <Radios
+          name="published"
+          legend={t('declarations.field.published')}
+          legendSize="s"
+          value={values.published}
+          errors={errors}
+          items={[
+            { value: 'yes', text: t('declarations.field.publishedYes') },
+            { value: 'no', text: t('declarations.field.publishedNo') },
+          ]}
+        />
+        <Textarea
+          name="legalBasis"
+          rows={3}
+          label={t('declarations.field.legalBasis')}
+          hint={t('declarations.field.legalBasisHint')}
+          value={values.legalBasis}
+          errors={errors}
+        />
+        <ButtonGroup>
+          <Button>{t('publications.manage.save')}</Button>
+          <a class="govuk-link" href={`/manage/orgs/${org.slug}/declarations`}>
+            {t('publications.manage.cancel')}
+          </a>
+        </ButtonGroup>
       </Form>
     </>
   );

@@ -351,7 +351,7 @@ describe('income declarations', () => {
       (
         await editor.post(
           '/manage/orgs/minzdrav/declarations/2025/publication',
-          { published: 'yes' },
+          { published: 'yes', legalBasis: 'Указ № 613; приказ министерства № 1' },
           { from: '/manage/orgs/minzdrav/declarations' },
         )
       ).statusCode,
@@ -365,7 +365,7 @@ describe('income declarations', () => {
       (
         await editor.post(
           '/manage/orgs/minzdrav/declarations/2025/publication',
-          { published: 'no' },
+          { published: 'no', legalBasis: 'Указ Президента РФ от 29.12.2022 № 968' },
           { from: '/manage/orgs/minzdrav/declarations' },
         )
       ).statusCode,
@@ -376,7 +376,7 @@ describe('income declarations', () => {
       (
         await editor.post(
           '/manage/orgs/minzdrav/declarations/2025/publication',
-          { published: 'yes' },
+          { published: 'yes', legalBasis: 'Указ № 613; приказ министерства № 1' },
           { from: '/manage/orgs/minzdrav/declarations' },
         )
       ).statusCode,
@@ -411,6 +411,174 @@ describe('bad input is a clear 4xx or an empty page, never a 500', () => {
     ['/transparency?page=abc', 200],
   ])('%s → %i', async (url, status) => {
     expect((await get(url)).statusCode).toBe(status);
+  });
+});
+
+describe('declarations: end of tenure, the legal basis of a year, a page per official (Указ №613; issue 10)', () => {
+  // minfin is untouched by the tests above; `outsider` is its editor
+  const base = '/manage/orgs/minfin/declarations';
+  const row = {
+    year: '2025',
+    declarantShortName: 'Орлов В.В.',
+    position: 'Министр финансов',
+    relation: 'DECLARANT',
+    declaredIncomeRub: '3 000 000',
+    realEstateOwned: 'квартира; индивидуальная; ; 60; Россия',
+    realEstateUsed: '',
+    vehicles: '',
+    largeDealSources: '',
+  };
+  const publish = (year: number, fields: Record<string, string>) =>
+    outsider.post(`${base}/${year}/publication`, fields);
+  const searchFor = async (q: string) => (await get(`/search?q=${encodeURIComponent(q)}`)).body;
+  let orlovPage = '';
+
+  it('refuses to switch a year without a legal basis, keeping the choice and saying what to do', async () => {
+    for (const y of ['2024', '2025']) {
+      expect((await outsider.post(base, { ...row, year: y })).statusCode).toBe(303);
+      expect(
+        (
+          await outsider.post(base, {
+            ...row,
+            year: y,
+            declarantShortName: 'Лебедева Н.Н.',
+            position: 'Заместитель министра',
+          })
+        ).statusCode,
+      ).toBe(303);
+    }
+    const refused = await publish(2025, { published: 'yes', legalBasis: '   ' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('Укажите правовое основание решения');
+    expect(refused.body).toMatch(/value="yes"[^>]*checked/);
+    const none = await publish(2025, { legalBasis: 'Указ № 613' });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Выберите, размещать ли сведения');
+    expect(none.body).toContain('Указ № 613');
+    // nothing was switched
+    expect((await get('/orgs/minfin/declarations')).body).toContain('Сведения не опубликованы');
+  });
+
+  it('publishes 2025 and withholds 2024 with its basis; the public page names the basis; who and when are kept', async () => {
+    expect(
+      (await publish(2025, { published: 'yes', legalBasis: 'Указ № 613; приказ № 7 от 05.05.2026' }))
+        .statusCode,
+    ).toBe(303);
+    expect((await publish(2024, { published: 'yes', legalBasis: 'Указ № 613' })).statusCode).toBe(303);
+    const basis968 = 'Указ Президента РФ от 29.12.2022 № 968, п. 1';
+    expect((await publish(2024, { published: 'no', legalBasis: basis968 })).statusCode).toBe(303);
+    const page = await get('/orgs/minfin/declarations');
+    expect(page.body).toContain('Орлов В.В.');
+    expect(page.body).toContain('2024 (не размещаются)');
+    const withheld = await get('/orgs/minfin/declarations?year=2024');
+    expect(withheld.statusCode).toBe(200);
+    expect(withheld.body).toContain('Сведения за 2024 год на сайте не размещаются.');
+    expect(withheld.body).toContain(`Основание: ${basis968}`);
+    expect(withheld.body).not.toContain('Орлов В.В.');
+    expect((await get('/orgs/minfin/declarations.csv?year=2024')).statusCode).toBe(404);
+    const staff = await outsider.get(base);
+    expect(staff.body).toContain(`Основание: ${basis968}`);
+    const { rows } = await t.deps.db.$client.query(
+      `select y.decided_by, a.details from declaration_years y
+       join organizations o on o.id = y.org_id,
+       lateral (select details from audit_log where action = 'declarations.unpublish' and org_id = o.id order by id desc limit 1) a
+       where o.slug = 'minfin' and y.year = 2024`,
+    );
+    expect(rows[0]?.decided_by).toBe(outsider.userId);
+    expect(rows[0]?.details).toMatchObject({ year: 2024, legalBasis: basis968 });
+  });
+
+  it('gives each official a page of every published year, linked from the table and from search', async () => {
+    const table = (await get('/orgs/minfin/declarations?year=2025')).body;
+    const link = table.match(/href="(\/orgs\/minfin\/declarations\/officials\/[0-9a-f-]{36})">Орлов В\.В\./);
+    expect(link).not.toBeNull();
+    orlovPage = link?.[1] ?? '';
+    // a third year published for him alone shows on his page with 2025; 2024 stays withheld
+    expect(
+      (await outsider.post(base, { ...row, year: '2023', declaredIncomeRub: '2 500 000' })).statusCode,
+    ).toBe(303);
+    expect((await publish(2023, { published: 'yes', legalBasis: 'Указ № 613' })).statusCode).toBe(303);
+    const page = await get(orlovPage);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Орлов В.В.: сведения о доходах');
+    expect(page.body).toContain('Годы, за которые опубликованы сведения: 2025, 2023.');
+    expect(page.body).toMatch(/2\s500\s000,00/);
+    expect(page.body).not.toContain('Лебедева');
+    expect(await searchFor('Орлов')).toContain(`href="${orlovPage}"`);
+    expect((await get('/sitemap.xml')).body).toContain(orlovPage);
+    expect((await get('/orgs/minfin/declarations/officials/not-a-uuid')).statusCode).toBe(404);
+    expect((await get('/orgs/minzdrav' + orlovPage.slice('/orgs/minfin'.length))).statusCode).toBe(404);
+  });
+
+  it('records the end of tenure: the data leave the table, the page, search and the sitemap; staff still see them; audited', async () => {
+    const staff = (await outsider.get(base)).body;
+    const form = staff.match(
+      /href="(\/manage\/orgs\/minfin\/declarations\/declarants\/[0-9a-f-]{36}\/tenure)">Записать освобождение от должности<span class="govuk-visually-hidden">: Орлов/,
+    );
+    expect(form).not.toBeNull();
+    const tenureUrl = form?.[1] ?? '';
+    // plain-words errors, typed values kept
+    const bad = await outsider.post(tenureUrl, { endedOn: '31.02.2026', basis: '' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Введите дату в виде ДД.ММ.ГГГГ');
+    expect(bad.body).toContain('Укажите основание');
+    expect(bad.body).toContain('31.02.2026');
+    const future = await outsider.post(tenureUrl, { endedOn: '01.01.2099', basis: 'Распоряжение № 5-р' });
+    expect(future.statusCode).toBe(422);
+    expect(future.body).toContain('Дата не может быть позже сегодняшней');
+    expect(future.body).toContain('Распоряжение № 5-р');
+    expect((await outsider.get(orlovPage)).statusCode).toBe(200);
+
+    const basis = 'Распоряжение Губернатора от 27.02.2026 № 45-р';
+    const done = await outsider.post(tenureUrl, { endedOn: '27.02.2026', basis });
+    expect(done.statusCode).toBe(303);
+    const table = (await get('/orgs/minfin/declarations?year=2025')).body;
+    expect(table).not.toContain('Орлов В.В.');
+    expect(table).toContain('Лебедева Н.Н.');
+    expect(table).toContain('Сведения размещаются, пока человек занимает должность');
+    expect((await get('/orgs/minfin/declarations.csv?year=2025')).body).not.toContain('Орлов');
+    expect((await get(orlovPage)).statusCode).toBe(404);
+    expect(await searchFor('Орлов')).not.toContain(orlovPage);
+    expect(await searchFor('Лебедева')).toContain('/orgs/minfin/declarations/officials/');
+    expect((await get('/sitemap.xml')).body).not.toContain(orlovPage);
+    // staff keep the rows, with the date and the basis
+    const after = (await outsider.get(base)).body;
+    expect(after).toContain('Освобождён от должности 27.02.2026');
+    expect(after).toContain(basis);
+    expect(after).toContain('Орлов В.В.');
+    // no new rows for a person who left; recording twice is refused
+    const again = await outsider.post(base, row);
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('Освобождение этого человека от должности уже записано');
+    expect((await outsider.post(tenureUrl, { endedOn: '27.02.2026', basis })).statusCode).toBe(409);
+    // another body's editor cannot
+    expect((await editor.get(tenureUrl)).statusCode).toBe(403);
+    const { rows } = await t.deps.db.$client.query(
+      `select actor_user_id, details from audit_log where action = 'declarant.tenure_end'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.actor_user_id).toBe(outsider.userId);
+    expect(rows[0]?.details).toMatchObject({ endedOn: '2026-02-27', basis });
+  });
+
+  it("removing a row updates the «filled» mark of the section on the body's home", async () => {
+    const emptyHeading = 'Разделы, которые пока не заполнены';
+    const filled = (home: string) => {
+      const at = home.indexOf('Сведения о доходах');
+      return at > -1 && (home.indexOf(emptyHeading) === -1 || at < home.indexOf(emptyHeading));
+    };
+    expect(filled((await get('/orgs/minfin')).body)).toBe(true);
+    // Лебедева is the last person in the post with published rows (2024 is withheld); remove her 2025 row
+    const minfin = await findOrganizationBySlug(t.deps.db, 'minfin');
+    const lebedeva = (await repo.declarations(t.deps.db, minfin?.id ?? '', 2025)).find(
+      (r) => r.declarantShortName === 'Лебедева Н.Н.',
+    );
+    expect((await outsider.post(`${base}/rows/${lebedeva?.id}/remove`, {}, { from: base })).statusCode).toBe(
+      303,
+    );
+    expect(filled((await get('/orgs/minfin')).body)).toBe(false);
+    expect(await searchFor('Лебедева')).not.toContain('/orgs/minfin/declarations/officials/');
   });
 });
 

@@ -27,6 +27,7 @@ const notices: Record<string, string> = {
   added: 'declarations.manage.added',
   removed: 'declarations.manage.removed',
   switched: 'declarations.manage.switched',
+  tenure: 'declarations.manage.tenureEnded',
   thanks: 'publications.feedback.thanks',
 };
 

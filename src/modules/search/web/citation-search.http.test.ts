@@ -197,15 +197,26 @@ describe('people and declarations', () => {
       slug: 'minzdrav',
       row: row(2024, 'Лукина О.Д.', 'Начальник отдела лекарственного обеспечения'),
     });
-    expect(await hits('Громов')).not.toContain('/orgs/minzdrav/declarations?year=2025');
-    await setDeclarationsPublished(t.deps, admin, { slug: 'minzdrav', year: 2025, published: true });
-    expect(await hits('Громов')).toContain('/orgs/minzdrav/declarations?year=2025');
-    expect(await hits('министр здравоохранения доходы')).toContain('/orgs/minzdrav/declarations?year=2025');
+    // each result leads to the person's page of every published year
+    const official = async (q: string) =>
+      (await hits(q)).some((u) => u.startsWith('/orgs/minzdrav/declarations/officials/'));
+    expect(await official('Громов')).toBe(false);
+    await setDeclarationsPublished(t.deps, admin, {
+      slug: 'minzdrav',
+      year: 2025,
+      decision: { published: true, legalBasis: 'Указ № 613' },
+    });
+    expect(await official('Громов')).toBe(true);
+    expect(await official('министр здравоохранения доходы')).toBe(true);
     // 2024 is not published: neither the name nor the position finds it
     expect((await hits('Лукина')).some((u) => u.includes('declarations'))).toBe(false);
     expect((await hits('лекарственного обеспечения')).some((u) => u.includes('declarations'))).toBe(false);
-    await setDeclarationsPublished(t.deps, admin, { slug: 'minzdrav', year: 2025, published: false });
-    expect(await hits('Громов')).not.toContain('/orgs/minzdrav/declarations?year=2025');
+    await setDeclarationsPublished(t.deps, admin, {
+      slug: 'minzdrav',
+      year: 2025,
+      decision: { published: false, legalBasis: 'Указ № 968' },
+    });
+    expect(await official('Громов')).toBe(false);
   });
 });
 
