@@ -49,7 +49,7 @@ describe('a demo citizen sends an appeal with JavaScript off', () => {
     await expectAxeClean(page);
 
     // the name comes from the account; a missing addressee, kind and text come back with messages
-    expect(await page.getByLabel('Фамилия', { exact: true }).inputValue()).toBe('Иванова');
+    expect(await page.locator('#esia-name').textContent()).toContain('Иванова');
     await page.getByLabel('Кратко, о чём обращение (необязательно)').fill('Пандус у поликлиники');
     await submit(page, '/appeals/new');
     const summary = await page.locator('.govuk-error-summary').textContent();
@@ -66,12 +66,18 @@ describe('a demo citizen sends an appeal with JavaScript off', () => {
     // a complaint names the body whose decision or action it is about (59-ФЗ ст. 8 ч. 6)
     await page.getByLabel('На решение или действие какого органа жалоба').selectOption({ index: 1 });
     await page.getByLabel('Текст обращения').fill('У входа в поликлинику № 3 нет пандуса. Прошу установить.');
-    await page.getByLabel('Приложения (необязательно)').setInputFiles({
+    await page.getByLabel('Фотографии или документы').setInputFiles({
       name: 'фото-входа.pdf',
       mimeType: 'application/pdf',
       buffer: SAMPLE_PDF,
     });
     await submit(page, '/appeals/new');
+
+    // «Проверьте данные» before sending
+    expect(await page.locator('h1').textContent()).toBe('Проверьте данные');
+    expect(await page.locator('main').textContent()).toContain('фото-входа.pdf');
+    await page.getByRole('button', { name: 'Отправить обращение' }).click();
+    await page.waitForLoadState();
 
     // registered: the number, the dates and the way back to it
     expect(await page.locator('.govuk-panel__title').textContent()).toBe('Обращение зарегистрировано');

@@ -57,7 +57,9 @@ describe('an appeal from registration to answer, with JavaScript off', () => {
     await citizen
       .getByLabel('Текст обращения')
       .fill('Предлагаю продлить автобусный маршрут № 7 до нового микрорайона.');
-    await citizen.locator('form[action*="/appeals/new"] button[type="submit"]').last().click();
+    await citizen.locator('form[action*="/appeals/new"] button[type="submit"]:not([name])').last().click();
+    await citizen.waitForLoadState();
+    await citizen.getByRole('button', { name: 'Отправить обращение' }).click();
     await citizen.waitForLoadState();
     if (await citizen.locator('.govuk-error-summary').count())
       throw new Error(`${citizen.url()} ${await citizen.locator('.govuk-error-summary').textContent()}`);

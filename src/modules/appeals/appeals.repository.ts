@@ -24,6 +24,7 @@ import {
   appealAttachments,
   appealCosigners,
   appealCounters,
+  appealDrafts,
   appealEvents,
   appealQuestions,
   appealRatings,
@@ -32,6 +33,7 @@ import {
 } from './appeals.tables.ts';
 
 export type AppealRow = typeof appeals.$inferSelect;
+export type AppealDraftRow = typeof appealDrafts.$inferSelect;
 export type AppealInsert = typeof appeals.$inferInsert;
 export type AppealEventRow = typeof appealEvents.$inferSelect;
 export type AppealAnswerRow = typeof appealAnswers.$inferSelect;
@@ -580,5 +582,58 @@ export const appealsRepository = {
         ),
       );
     return r?.n ?? 0;
+  },
+
+  // Drafts: each query names the author, so one person never reads or changes another's.
+
+  async insertDraft(
+    db: DbOrTx,
+    row: Pick<
+      typeof appealDrafts.$inferInsert,
+      'authorUserId' | 'type' | 'values' | 'fileIds' | 'createdAt' | 'updatedAt'
+    >,
+  ): Promise<AppealDraftRow> {
+    const [d] = await db.insert(appealDrafts).values(row).returning();
+    if (!d) throw new Error('draft not inserted');
+    return d;
+  },
+
+  async updateOwnDraft(
+    db: DbOrTx,
+    id: string,
+    authorUserId: string,
+    patch: Pick<AppealDraftRow, 'type' | 'values' | 'fileIds' | 'updatedAt'>,
+  ): Promise<AppealDraftRow | undefined> {
+    const [d] = await db
+      .update(appealDrafts)
+      .set(patch)
+      .where(and(eq(appealDrafts.id, id), eq(appealDrafts.authorUserId, authorUserId)))
+      .returning();
+    return d;
+  },
+
+  async findOwnDraft(db: DbOrTx, id: string, authorUserId: string): Promise<AppealDraftRow | undefined> {
+    const [d] = await db
+      .select()
+      .from(appealDrafts)
+      .where(and(eq(appealDrafts.id, id), eq(appealDrafts.authorUserId, authorUserId)));
+    return d;
+  },
+
+  async listOwnDrafts(db: DbOrTx, authorUserId: string): Promise<AppealDraftRow[]> {
+    return db
+      .select()
+      .from(appealDrafts)
+      .where(eq(appealDrafts.authorUserId, authorUserId))
+      .orderBy(desc(appealDrafts.updatedAt))
+      .limit(50);
+  },
+
+  async deleteOwnDraft(db: DbOrTx, id: string, authorUserId: string): Promise<boolean> {
+    const gone = await db
+      .delete(appealDrafts)
+      .where(and(eq(appealDrafts.id, id), eq(appealDrafts.authorUserId, authorUserId)))
+      .returning({ id: appealDrafts.id });
+    return gone.length > 0;
   },
 };

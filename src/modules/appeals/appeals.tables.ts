@@ -407,3 +407,25 @@ export const appealComments = pgTable(
   },
   (t) => [index('appeal_comments_appeal_idx').on(t.appealId, t.createdAt)],
 );
+
+/**
+ * An appeal the citizen started and may come back to (issue 10): the form's
+ * values as typed, her uploaded files' ids, kept server-side for her only and
+ * deleted in the transaction that registers the appeal.
+ */
+export const appealDrafts = pgTable(
+  'appeal_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorUserId: uuid('author_user_id').notNull(),
+    /** appeal | info_request | corruption_report | media_request */
+    type: text('type').notNull(),
+    /** the form's fields as typed (personal data: never public, never logged) */
+    values: jsonb('values').$type<Record<string, string>>().notNull(),
+    /** stored_files ids she uploaded for it */
+    fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appeal_drafts_author_idx').on(t.authorUserId, t.updatedAt)],
+);

@@ -20,6 +20,8 @@ export type SubmitAppealInput = AppealInput & {
   fileIds?: string[];
   /** the language of the notice */
   locale?: string;
+  /** the author's draft this appeal was written in: deleted in the same transaction */
+  draftId?: string | null;
 };
 
 export class SubmitBlocked extends Forbidden {
@@ -154,6 +156,7 @@ export async function submitAppeal(
         tx,
         fileIds.map((fileId, i) => ({ appealId: appeal.id, fileId, position: i, addedBy: actor.userId })),
       );
+      if (input.draftId) await repo.deleteOwnDraft(tx, input.draftId, actor.userId);
 
       const t = translator(isLocale(input.locale) ? input.locale : 'ru');
       const link = `${deps.config.publicUrl}${statusPath(number)}`;

@@ -77,6 +77,51 @@ export function DaysLeft({
   );
 }
 
+export type DraftItem = { id: string; updatedAt: Date; orgName: string | null; subject: string };
+
+/** Her drafts: when saved, to whom and about what, «Продолжить» and «Удалить». */
+function DraftList({ drafts }: { drafts: DraftItem[] }) {
+  const { t, locale } = useView();
+  return (
+    <section aria-labelledby="drafts-title">
+      <h2 class="govuk-heading-m" id="drafts-title">
+        {t('appeals.drafts.title')}
+      </h2>
+      <Table
+        label={t('appeals.drafts.title')}
+        head={[
+          { text: t('appeals.drafts.updated') },
+          { text: t('appeals.drafts.what') },
+          { text: t('appeals.drafts.actions') },
+        ]}
+        rows={drafts.map((d) => [
+          formatDateTime(d.updatedAt, locale),
+          <span key="w">
+            {d.orgName ?? t('appeals.drafts.noAddressee')}
+            {d.subject && (
+              <>
+                <br />
+                <span class="govuk-body-s">{d.subject}</span>
+              </>
+            )}
+          </span>,
+          <span key="a">
+            <a class="govuk-link" href={`/appeals/drafts/${d.id}`}>
+              {t('appeals.drafts.continue')}
+              <span class="govuk-visually-hidden">: {d.orgName ?? d.subject}</span>
+            </a>
+            <Form action={`/appeals/drafts/${d.id}/delete`}>
+              <Button variant="secondary" classes="govuk-!-margin-bottom-0 govuk-!-margin-top-2">
+                {t('appeals.drafts.delete')}
+              </Button>
+            </Form>
+          </span>,
+        ])}
+      />
+    </section>
+  );
+}
+
 /** /cabinet/appeals: number, addressee, status, deadline and working days left. */
 export function CabinetListView({
   rows,
@@ -84,12 +129,14 @@ export function CabinetListView({
   page,
   pageSize,
   daysLeft,
+  drafts = [],
 }: {
   rows: (AppealRow & { org: OrgRow | undefined })[];
   total: number;
   page: number;
   pageSize: number;
   daysLeft: Map<string, number>;
+  drafts?: DraftItem[];
 }) {
   const { t, locale } = useView();
   return (
@@ -100,6 +147,7 @@ export function CabinetListView({
           {t('appeals.cabinet.new')}
         </a>
       </p>
+      {drafts.length > 0 && <DraftList drafts={drafts} />}
       {rows.length === 0 ? (
         <p class="govuk-body">{t('appeals.cabinet.empty')}</p>
       ) : (

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
@@ -6,6 +7,7 @@ import { SAMPLE_PNG, type Upload } from '../../../../test/multipart.ts';
 import { listAllOrganizations, seedOrganizations } from '../../orgs/index.ts';
 import { appealsRepository } from '../appeals.repository.ts';
 import { saveDeadlineSettings } from '../appeals.settings.ts';
+import { appealDrafts } from '../appeals.tables.ts';
 
 // Issue 10, «the pensioner who writes about a road in her village»: the way to the form and back.
 
@@ -35,7 +37,7 @@ function hidden(html: string, name: string): string {
 async function sendRoadAppeal(who: SignedIn, fields: Record<string, string> = {}, files: Upload[] = []) {
   const page = await who.get('/appeals/new?type=appeal&org=guryevsk');
   expect(page.statusCode).toBe(200);
-  return who.post(
+  const res = await who.post(
     '/appeals/new',
     {
       formToken: hidden(page.body, 'formToken'),
@@ -50,6 +52,10 @@ async function sendRoadAppeal(who: SignedIn, fields: Record<string, string> = {}
     },
     { from: page, files, multipart: true },
   );
+  const draft = /^\/appeals\/drafts\/([0-9a-f-]{36})\/check$/.exec(String(res.headers.location ?? ''))?.[1];
+  if (!draft) return res;
+  const check = await who.get(`/appeals/drafts/${draft}/check`);
+  return who.post(`/appeals/drafts/${draft}/send`, {}, { from: check });
 }
 
 /** The text of a page without its markup, spaces folded. */
@@ -203,5 +209,122 @@ describe('the place and the photos', () => {
     expect(res.statusCode).toBe(303);
     const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
     expect((await appealsRepository.findByNumber(t.deps.db, number))?.details).toEqual({});
+  });
+});
+
+describe('the draft and «Проверьте данные»', () => {
+  it('keeps what she typed for her alone, lists it in her cabinet, and lets her go on', async () => {
+    const form = await esia.get('/appeals/new?type=appeal&org=guryevsk');
+    const saved = await esia.post(
+      '/appeals/new',
+      {
+        type: 'appeal',
+        orgSlug: 'guryevsk',
+        subject: 'Дорога в Низовье',
+        text: 'Начала писать',
+        intent: 'draft',
+      },
+      { from: form, multipart: true },
+    );
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/cabinet/appeals?notice=draftSaved');
+    const cabinet = await esia.get(String(saved.headers.location));
+    expect(textOf(cabinet.body)).toContain('Черновик сохранён');
+    expect(textOf(cabinet.body)).toContain('Черновики');
+    expect(textOf(cabinet.body)).toContain(
+      'Гурьевский муниципальный округ Калининградской области Дорога в Низовье',
+    );
+    const id = /href="\/appeals\/drafts\/([0-9a-f-]{36})"/.exec(cabinet.body)?.[1] as string;
+    expect(id).toBeTruthy();
+    // another person does not see it, nor can open, send or delete it
+    const other = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+    expect((await other.get('/cabinet/appeals')).body).not.toContain(id);
+    expect((await other.get(`/appeals/drafts/${id}`)).statusCode).toBe(404);
+    expect((await other.get(`/appeals/drafts/${id}/check`)).statusCode).toBe(404);
+    expect(
+      (await other.post(`/appeals/drafts/${id}/send`, {}, { from: '/cabinet/appeals' })).statusCode,
+    ).toBe(404);
+    expect((await other.get('/appeals/drafts/not-a-uuid')).statusCode).toBe(404);
+    // back to it: what she typed is there
+    const again = await esia.get(`/appeals/drafts/${id}`);
+    expect(again.body).toContain('value="Дорога в Низовье"');
+    expect(again.body).toContain('Начала писать</textarea>');
+    expect(again.body).toContain(`name="draftId" value="${id}"`);
+  });
+
+  it('shows every part with «Изменить» before sending, the Госуслуги name without one, and is deleted when sent', async () => {
+    const form = await esia.get('/appeals/new?type=appeal&org=guryevsk');
+    const res = await esia.post(
+      '/appeals/new',
+      {
+        type: 'appeal',
+        orgSlug: 'guryevsk',
+        kind: 'statement',
+        // a posted name does not replace the one from Госуслуги
+        lastName: 'Другая',
+        firstName: 'Фамилия',
+        email: 'v.petrova@example.test',
+        postalAddress: '238300, Калининградская обл., Гурьевский р-н, пос. Низовье, ул. Садовая, д. 5',
+        subject: 'Ремонт дороги',
+        text: 'Дорога разбита.\nПрошу отремонтировать.',
+        place: 'пос. Низовье, ул. Садовая',
+      },
+      { from: form, multipart: true },
+    );
+    expect(res.statusCode).toBe(303);
+    const id = /^\/appeals\/drafts\/([0-9a-f-]{36})\/check$/.exec(
+      String(res.headers.location),
+    )?.[1] as string;
+    expect(id).toBeTruthy();
+    const check = await esia.get(`/appeals/drafts/${id}/check`);
+    expect(check.statusCode).toBe(200);
+    const text = textOf(check.body);
+    expect(text).toContain('Проверьте данные');
+    expect(text).toContain('Обращение ещё не отправлено');
+    expect(text).toContain('Петрова Валентина Ивановна Из Госуслуг: изменить можно только там');
+    expect(text).not.toContain('Другая');
+    expect(text).toContain('Гурьевский муниципальный округ Калининградской области');
+    expect(text).toContain('пос. Низовье, ул. Садовая');
+    for (const field of [
+      'orgSlug',
+      'kind',
+      'email',
+      'postalAddress',
+      'subject',
+      'text',
+      'place',
+      'attachments',
+    ])
+      expect(check.body, field).toMatch(new RegExp(`href="/appeals/drafts/${id}(\\?list=all)?#${field}"`));
+    expect(check.body).not.toContain(`#lastName`);
+    // «Изменить» opens the form with what she gave
+    const edit = await esia.get(`/appeals/drafts/${id}`);
+    expect(edit.body).toContain('value="пос. Низовье, ул. Садовая"');
+    // sending registers it and deletes the draft in the same transaction
+    const sent = await esia.post(`/appeals/drafts/${id}/send`, {}, { from: check });
+    expect(sent.statusCode).toBe(303);
+    const number = /appeals\/([^?]+)\?notice=registered$/.exec(String(sent.headers.location))?.[1] as string;
+    const row = await appealsRepository.findByNumber(t.deps.db, number);
+    expect(row).toMatchObject({ lastName: 'Петрова', firstName: 'Валентина', patronymic: 'Ивановна' });
+    expect(row?.text).toBe('Дорога разбита.\nПрошу отремонтировать.');
+    expect(await t.deps.db.select().from(appealDrafts).where(eq(appealDrafts.id, id))).toEqual([]);
+    expect((await esia.get(`/appeals/drafts/${id}`)).statusCode).toBe(404);
+  });
+
+  it('can be deleted by her', async () => {
+    const form = await esia.get('/appeals/new?type=appeal&org=guryevsk');
+    await esia.post(
+      '/appeals/new',
+      { type: 'appeal', orgSlug: 'guryevsk', text: 'Удалю', intent: 'draft' },
+      { from: form, multipart: true },
+    );
+    const cabinet = await esia.get('/cabinet/appeals');
+    const ids = [...cabinet.body.matchAll(/action="\/appeals\/drafts\/([0-9a-f-]{36})\/delete"/g)].map(
+      (m) => m[1],
+    );
+    expect(ids.length).toBeGreaterThan(0);
+    const del = await esia.post(`/appeals/drafts/${ids[0]}/delete`, {}, { from: cabinet });
+    expect(del.headers.location).toBe('/cabinet/appeals?notice=draftDeleted');
+    expect((await esia.get('/cabinet/appeals')).body).not.toContain(`/appeals/drafts/${ids[0]}/delete`);
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import { loadCalendar } from '../../../platform/calendar/store.ts';
-import { type FieldError, NotFound } from '../../../platform/errors/index.ts';
+import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors/index.ts';
 import {
   checkUploads,
   findStoredFile,
@@ -11,9 +11,22 @@ import {
   storeUploads,
   uploadsOf,
 } from '../../../platform/files/index.ts';
-import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
+import {
+  formValues,
+  handleForm,
+  type RenderForm,
+  sendFormPage,
+  showForm,
+} from '../../../platform/http/form-page.ts';
+import { parseForm } from '../../../platform/http/forms.ts';
 import { findUserProfile } from '../../accounts/index.ts';
 import { findOrganizationById, findOrganizationBySlug, listAllOrganizations } from '../../orgs/index.ts';
+import {
+  deleteAppealDraft,
+  getOwnAppealDraft,
+  listOwnAppealDrafts,
+  saveAppealDraft,
+} from '../appeal-drafts.ts';
 import { appealFormInput, ratingInput } from '../appeals.input.ts';
 import { type AppealType, appealTypes } from '../appeals.model.ts';
 import { submitBlocker } from '../appeals.policy.ts';
@@ -27,6 +40,7 @@ import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
 import '../journey.messages.ts';
 import { AddresseeGuideView, type GuideProposal } from './addressee-guide.tsx';
 import { CabinetAppealView, CabinetListView } from './cabinet-pages.tsx';
+import { CheckAppealView } from './check-page.tsx';
 import {
   BlockedView,
   ChooseTypeView,
@@ -122,6 +136,7 @@ export async function appealsWeb(app: FastifyInstance) {
     type: AppealType,
     kept: () => KeptFile[],
     listAll = false,
+    names: { lastName: string; firstName: string; patronymic: string } | null = null,
   ): Promise<RenderForm> {
     const [ident, orgs] = await Promise.all([loadIdentificationSettings(db), orgChoices(req)]);
     return (form) => ({
@@ -134,6 +149,7 @@ export async function appealsWeb(app: FastifyInstance) {
           kept={kept()}
           allowEmailAccounts={ident[type].allowEmailAccounts}
           listAll={listAll}
+          esiaName={names ? fullName(names) : null}
         />
       ),
       breadcrumbs: [homeCrumb(req), { text: req.t(newTitleKey(type)) }],
@@ -165,7 +181,8 @@ export async function appealsWeb(app: FastifyInstance) {
       email: profile?.email ?? '',
       orgSlug: org ?? '',
     };
-    return showForm(req, reply, await newAppealPage(req, type, () => [], listAll), values);
+    const names = await esiaNames(req);
+    return showForm(req, reply, await newAppealPage(req, type, () => [], listAll, names), values);
   }
 
   /**
@@ -250,6 +267,24 @@ export async function appealsWeb(app: FastifyInstance) {
     return newForm(req, reply, org.slug);
   });
 
+  /** Her names when they came from Госуслуги (ЕСИА): shown, not editable, and what the appeal carries. */
+  async function esiaNames(
+    req: FastifyRequest,
+  ): Promise<Record<'lastName' | 'firstName' | 'patronymic', string> | null> {
+    if (!isSignedIn(req.actor) || req.actor.identification !== 'esia') return null;
+    const p = await findUserProfile(db, req.actor.userId);
+    if (!p?.lastName || !p.firstName) return null;
+    return { lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic ?? '' };
+  }
+
+  const fullName = (n: { lastName: string; firstName: string; patronymic?: string | null }) =>
+    [n.lastName, n.firstName, n.patronymic].filter(Boolean).join(' ');
+
+  /**
+   * The form posts here. «Продолжить» checks it and saves it as her draft, then
+   * shows «Проверьте данные»; «Сохранить черновик» saves it as it stands. Good
+   * files are stored at once, so a form sent back for another field keeps them.
+   */
   app.post('/appeals/new', async (req, reply) => {
     const body = req.body as Record<string, unknown> | undefined;
     const type = typeOf(body?.type) ?? 'appeal';
@@ -257,38 +292,157 @@ export async function appealsWeb(app: FastifyInstance) {
     if (!isSignedIn(req.actor)) return reply;
     const userId = req.actor.userId;
     let kept = await appealsRepository.ownUnattachedFiles(db, userId, idsOf(body, 'fileIds'));
-    const token = typeof body?.formToken === 'string' && body.formToken.length <= 100 ? body.formToken : '';
+    const names = await esiaNames(req);
+    const draftId = typeof body?.draftId === 'string' && body.draftId ? body.draftId : null;
+    if (draftId) await getOwnAppealDraft(app.deps, originOf(req), draftId);
+    const render = await newAppealPage(req, type, () => kept, false, names);
+    const storeGoodUploads = async () => {
+      const files = uploadsOf(body, 'attachments');
+      const rules = { ...ATTACHMENT_RULES, maxFiles: ATTACHMENT_RULES.maxFiles - kept.length };
+      const errors = await checkUploads('attachments', files, rules);
+      if (files.length && errors.length === 0) {
+        const stored = await db.transaction((tx) =>
+          storeUploads(app.deps, tx, 'attachments', files, ATTACHMENT_RULES, userId),
+        );
+        kept = [...kept, ...stored];
+      }
+      return errors;
+    };
+    const save = () =>
+      saveAppealDraft(app.deps, originOf(req), {
+        draftId,
+        type,
+        values: { ...formValues(body), ...(names ?? {}) },
+        fileIds: kept.map((f) => f.id),
+      });
+    if (body?.intent === 'draft') {
+      // a draft is kept as typed; only files that pass the checks are kept with it
+      await storeGoodUploads();
+      await save();
+      return reply.redirect('/cabinet/appeals?notice=draftSaved', 303);
+    }
     return handleForm(req, reply, {
       schema: appealFormInput,
-      render: await newAppealPage(req, type, () => kept),
-      check: async () => {
-        const files = uploadsOf(body, 'attachments');
-        const rules = { ...ATTACHMENT_RULES, maxFiles: ATTACHMENT_RULES.maxFiles - kept.length };
-        const errors = await checkUploads('attachments', files, rules);
-        // Good files are stored at once, so a form sent back for another field keeps them attached.
-        if (files.length && errors.length === 0) {
-          const stored = await db.transaction((tx) =>
-            storeUploads(app.deps, tx, 'attachments', files, ATTACHMENT_RULES, userId),
-          );
-          kept = [...kept, ...stored];
-        }
-        return errors;
-      },
-      run: async (data) => {
-        try {
-          const { appeal, created } = await submitAppeal(app.deps, originOf(req), {
-            ...data,
-            idempotencyKey: token ? `form:${token}` : null,
-            fileIds: kept.map((f) => f.id),
-            locale: req.locale,
-          });
-          return `${statusPath(appeal.number)}${created ? '?notice=registered' : ''}`;
-        } catch (err) {
-          if (err instanceof SubmitBlocked) return '/appeals/new';
-          throw err;
-        }
-      },
+      input: (b) => ({ ...b, ...(names ?? {}) }),
+      render,
+      check: storeGoodUploads,
+      run: async () => `/appeals/drafts/${(await save()).id}/check`,
     });
+  });
+
+  /** Her draft in the form, to go on writing (`?list=all`: the select of every body). */
+  app.get<{ Params: { id: string } }>('/appeals/drafts/:id', async (req, reply) => {
+    if (await gate(req, reply, null)) return reply;
+    const draft = await getOwnAppealDraft(app.deps, originOf(req), req.params.id);
+    const type = typeOf(draft.type) ?? 'appeal';
+    if (await gate(req, reply, type)) return reply;
+    const kept = await appealsRepository.ownUnattachedFiles(
+      db,
+      (req.actor as { userId: string }).userId,
+      draft.fileIds,
+    );
+    const names = await esiaNames(req);
+    const listAll = (req.query as Record<string, unknown>).list === 'all';
+    return showForm(req, reply, await newAppealPage(req, type, () => kept, listAll, names), {
+      ...draft.values,
+      draftId: draft.id,
+      formToken: `draft-${draft.id}`,
+    });
+  });
+
+  /** «Проверьте данные»: what she gave, each part with «Изменить», then «Отправить обращение». */
+  app.get<{ Params: { id: string } }>('/appeals/drafts/:id/check', async (req, reply) => {
+    if (await gate(req, reply, null)) return reply;
+    const draft = await getOwnAppealDraft(app.deps, originOf(req), req.params.id);
+    const type = typeOf(draft.type) ?? 'appeal';
+    if (await gate(req, reply, type)) return reply;
+    const names = await esiaNames(req);
+    const parsed = parseForm(appealFormInput, { ...draft.values, ...(names ?? {}), type });
+    if (!parsed.ok) return reply.redirect(`/appeals/drafts/${draft.id}`, 303);
+    const d = parsed.data;
+    const userId = (req.actor as { userId: string }).userId;
+    const [files, org, complained] = await Promise.all([
+      appealsRepository.ownUnattachedFiles(db, userId, draft.fileIds),
+      findOrganizationBySlug(db, d.orgSlug),
+      d.complainedOrgId ? findOrganizationById(db, d.complainedOrgId) : undefined,
+    ]);
+    const nameOf = (o: { nameRu: string; nameEn: string | null } | undefined) =>
+      o ? (req.locale === 'en' && o.nameEn ? o.nameEn : o.nameRu) : '—';
+    return reply.page(
+      req.t('appeals.check.title'),
+      <CheckAppealView
+        draftId={draft.id}
+        files={files}
+        namesFromEsia={names !== null}
+        appeal={{
+          type,
+          kind: type === 'appeal' ? (d.kind ?? null) : null,
+          orgName: nameOf(org),
+          officialName: type === 'corruption_report' ? null : d.officialName,
+          complainedOrgName: complained ? nameOf(complained) : null,
+          name: fullName(d),
+          organizationName: type === 'info_request' || type === 'media_request' ? d.organizationName : null,
+          email: d.email,
+          postalAddress: d.postalAddress,
+          phone: d.phone,
+          subject: d.subject,
+          text: d.text,
+          place: type === 'appeal' || type === 'corruption_report' ? d.place : null,
+          cosigners: d.collective ? d.cosigners.map(fullName) : [],
+          publicationConsent: d.publicationConsent,
+        }}
+      />,
+      { breadcrumbs: [homeCrumb(req), { text: req.t('appeals.check.title') }] },
+    );
+  });
+
+  /** Send: the draft becomes a registered appeal, and is deleted, in one transaction. */
+  app.post<{ Params: { id: string } }>('/appeals/drafts/:id/send', async (req, reply) => {
+    if (await gate(req, reply, null)) return reply;
+    if (!isSignedIn(req.actor)) return reply;
+    const key = `draft:${req.params.id}`.slice(0, 100);
+    // a second press after the first was registered: the appeal, not a 404
+    const sent = await appealsRepository.findByIdempotencyKey(db, req.actor.userId, key);
+    if (sent) return reply.redirect(statusPath(sent.number), 303);
+    const draft = await getOwnAppealDraft(app.deps, originOf(req), req.params.id);
+    const type = typeOf(draft.type) ?? 'appeal';
+    if (await gate(req, reply, type)) return reply;
+    const names = await esiaNames(req);
+    const parsed = parseForm(appealFormInput, { ...draft.values, ...(names ?? {}), type });
+    if (!parsed.ok) return reply.redirect(`/appeals/drafts/${draft.id}`, 303);
+    try {
+      const { appeal, created } = await submitAppeal(app.deps, originOf(req), {
+        ...parsed.data,
+        idempotencyKey: key,
+        fileIds: draft.fileIds,
+        draftId: draft.id,
+        locale: req.locale,
+      });
+      return reply.redirect(`${statusPath(appeal.number)}${created ? '?notice=registered' : ''}`, 303);
+    } catch (err) {
+      // a body or file that is gone since: back to the form, which says what to fix
+      if (err instanceof InvalidInput) {
+        const kept = await appealsRepository.ownUnattachedFiles(db, req.actor.userId, draft.fileIds);
+        return sendFormPage(
+          req,
+          reply,
+          await newAppealPage(req, type, () => kept, true, names),
+          {
+            values: { ...draft.values, draftId: draft.id, formToken: `draft-${draft.id}` },
+            errors: err.errors,
+          },
+          422,
+        );
+      }
+      if (err instanceof SubmitBlocked) return reply.redirect('/appeals/new', 303);
+      throw err;
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/appeals/drafts/:id/delete', async (req, reply) => {
+    if (await gate(req, reply, null)) return reply;
+    await deleteAppealDraft(app.deps, originOf(req), req.params.id);
+    return reply.redirect('/cabinet/appeals?notice=draftDeleted', 303);
   });
 
   app.get('/cabinet/appeals', async (req, reply) => {
@@ -296,6 +450,15 @@ export async function appealsWeb(app: FastifyInstance) {
     const q = req.query as Record<string, unknown>;
     const page = Math.max(1, Math.min(10_000, Number.parseInt(String(q.page ?? '1'), 10) || 1));
     const { rows, total } = await listOwnAppeals(app.deps, originOf(req), page);
+    if (q.notice === 'draftSaved') req.flash = { kind: 'success', text: req.t('appeals.drafts.saved') };
+    if (q.notice === 'draftDeleted') req.flash = { kind: 'success', text: req.t('appeals.drafts.deleted') };
+    const orgNames = new Map((await orgChoices(req)).map((o) => [o.slug, o.name]));
+    const drafts = (await listOwnAppealDrafts(app.deps, originOf(req))).map((d) => ({
+      id: d.id,
+      updatedAt: d.updatedAt,
+      orgName: orgNames.get(d.values.orgSlug ?? '') ?? null,
+      subject: d.values.subject || (d.values.text ?? '').slice(0, 80),
+    }));
     const now = app.deps.clock.now();
     const { calendar } = await loadCalendar(db);
     const daysLeft = new Map(rows.map((r) => [r.id, workingDaysLeft(calendar, r.dueDate, now)]));
@@ -307,6 +470,7 @@ export async function appealsWeb(app: FastifyInstance) {
         page={page}
         pageSize={CABINET_PAGE_SIZE}
         daysLeft={daysLeft}
+        drafts={drafts}
       />,
       { breadcrumbs: [...cabinetCrumbs(req).slice(0, 2), { text: req.t('appeals.cabinet.title') }] },
     );

@@ -2,6 +2,7 @@ import type { FieldError } from '../../../platform/errors/index.ts';
 import { formatBytes } from '../../../platform/files/index.ts';
 import {
   Button,
+  ButtonGroup,
   Checkboxes,
   ErrorSummary,
   Fieldset,
@@ -10,6 +11,7 @@ import {
   InsetText,
   Radios,
   Select,
+  SummaryList,
   Textarea,
   TextInput,
   WarningText,
@@ -80,6 +82,7 @@ export function NewAppealView({
   kept,
   allowEmailAccounts,
   listAll = false,
+  esiaName = null,
 }: {
   type: AppealType;
   orgs: OrgChoice[];
@@ -89,12 +92,18 @@ export function NewAppealView({
   allowEmailAccounts: boolean;
   /** show the select of every body even when one is chosen (the guide's «full list» link) */
   listAll?: boolean;
+  /** the author's names from Госуслуги (ЕСИА): shown, not editable */
+  esiaName?: string | null;
 }) {
   const { t, locale } = useView();
   const v = (k: string) => values[k];
   // a body proposed by the guide (or the body's own page) is shown, not a select of all of them
   const chosen = listAll ? undefined : orgs.find((o) => o.slug === v('orgSlug'));
+  const draftId = v('draftId');
   const way = `/appeals/new?type=${type}`;
+  const listHref = draftId
+    ? `/appeals/drafts/${draftId}?list=all`
+    : `${way}&org=${chosen?.slug ?? ''}&list=all`;
   const textLabel = type === 'appeal' ? t('appeals.field.text') : t(`appeals.field.text.${type}`);
   return (
     <>
@@ -114,6 +123,7 @@ export function NewAppealView({
       <Form action="/appeals/new" enctype="multipart/form-data">
         <input type="hidden" name="type" value={type} />
         <input type="hidden" name="formToken" value={v('formToken')} />
+        {draftId && <input type="hidden" name="draftId" value={draftId} />}
         {kept.map((f) => (
           <input key={f.id} type="hidden" name="fileIds" value={f.id} />
         ))}
@@ -130,7 +140,7 @@ export function NewAppealView({
                   {t('appeals.field.addressee.change')}
                 </a>{' '}
                 {t('appeals.field.addressee.or')}{' '}
-                <a class="govuk-link" href={`${way}&org=${chosen.slug}&list=all`}>
+                <a class="govuk-link" href={listHref}>
                   {t('appeals.field.addressee.fullList')}
                 </a>
               </p>
@@ -184,33 +194,52 @@ export function NewAppealView({
           />
         )}
         <Fieldset legend={t('appeals.field.author')} legendSize="m">
-          <TextInput
-            name="lastName"
-            label={t('appeals.field.lastName')}
-            value={v('lastName')}
-            errors={errors}
-            autocomplete="family-name"
-            spellcheck={false}
-            width="20"
-          />
-          <TextInput
-            name="firstName"
-            label={t('appeals.field.firstName')}
-            value={v('firstName')}
-            errors={errors}
-            autocomplete="given-name"
-            spellcheck={false}
-            width="20"
-          />
-          <TextInput
-            name="patronymic"
-            label={t('appeals.field.patronymic')}
-            value={v('patronymic')}
-            errors={errors}
-            autocomplete="additional-name"
-            spellcheck={false}
-            width="20"
-          />
+          {esiaName ? (
+            <SummaryList
+              rows={[
+                {
+                  key: t('appeals.field.namesFromEsia'),
+                  value: (
+                    <>
+                      <span id="esia-name">{esiaName}</span>
+                      <br />
+                      <span class="govuk-body-s">{t('appeals.check.nameFromEsia')}</span>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          ) : (
+            <>
+              <TextInput
+                name="lastName"
+                label={t('appeals.field.lastName')}
+                value={v('lastName')}
+                errors={errors}
+                autocomplete="family-name"
+                spellcheck={false}
+                width="20"
+              />
+              <TextInput
+                name="firstName"
+                label={t('appeals.field.firstName')}
+                value={v('firstName')}
+                errors={errors}
+                autocomplete="given-name"
+                spellcheck={false}
+                width="20"
+              />
+              <TextInput
+                name="patronymic"
+                label={t('appeals.field.patronymic')}
+                value={v('patronymic')}
+                errors={errors}
+                autocomplete="additional-name"
+                spellcheck={false}
+                width="20"
+              />
+            </>
+          )}
           {(type === 'info_request' || type === 'media_request') && (
             <TextInput
               name="organizationName"
@@ -361,7 +390,13 @@ export function NewAppealView({
             accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png"
           />
         </Fieldset>
-        <Button>{t('appeals.submit')}</Button>
+        <p class="govuk-body">{t('appeals.form.draftNote')}</p>
+        <ButtonGroup>
+          <Button>{t('appeals.form.continue')}</Button>
+          <Button variant="secondary" name="intent" value="draft">
+            {t('appeals.form.saveDraft')}
+          </Button>
+        </ButtonGroup>
       </Form>
     </>
   );
