@@ -129,6 +129,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /cabinet/appeals/:number': { allow: ['citizen'], deny: 404 },
   'POST /cabinet/appeals/:number/rating': { allow: ['citizen'], deny: 404 },
   'GET /cabinet/appeals/:number/files/:fileId': { allow: ['citizen'], deny: 404 },
+  'GET /cabinet/appeals/:number/receipt.pdf': { allow: ['citizen'], deny: 404 },
   'POST /api/v1/appeals': {
     allow: 'signed-in',
     anonymous: 401,

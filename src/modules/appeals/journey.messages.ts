@@ -116,6 +116,23 @@ export const appealsJourneyMessages = defineMessages({
     'appeals.drafts.noAddressee': 'Адресат не выбран',
     'appeals.drafts.saved': 'Черновик сохранён. Продолжить его можно из списка «Черновики» ниже.',
     'appeals.drafts.deleted': 'Черновик удалён.',
+    // Confirmation and receipt
+    'appeals.confirm.noticeSent': 'Уведомление с номером и сроком ответа отправлено на {email}.',
+    'appeals.confirm.noticeQueued':
+      'Уведомление с номером и сроком ответа придёт на {email}: почтовый сервер его пока не принял, портал повторяет отправку. Номер и срок уже указаны на этой странице.',
+    'appeals.confirm.receipt': 'Скачать расписку о регистрации (PDF)',
+    'appeals.confirm.given': 'Что вы отправили',
+    'appeals.confirm.next': 'Что будет дальше',
+    'appeals.confirm.next.answer': '{org} ответит не позднее {date} на адрес {email}.',
+    'appeals.confirm.next.post': 'Ответ придёт и письмом на указанный почтовый адрес.',
+    'appeals.confirm.next.forward':
+      'Если вопрос решает другой орган, обращение перешлют туда не позднее {date} и сообщат вам об этом.',
+    'appeals.confirm.next.track': 'Ход рассмотрения виден на этой странице и в разделе «Мои обращения».',
+    'appeals.receipt.title': 'Расписка о регистрации, № {number}',
+    'appeals.receipt.author': 'Автор',
+    'appeals.receipt.next':
+      'Ответ будет дан не позднее {date}. Если вопрос решает другой орган, обращение будет направлено туда не позднее {forward} с уведомлением автора.',
+    'appeals.receipt.footer': 'Портал «Открытый регион», {date}. Состояние обращения: {link}',
   },
   en: {
     'appeals.start.lead':
@@ -223,5 +240,21 @@ export const appealsJourneyMessages = defineMessages({
     'appeals.drafts.noAddressee': 'No addressee chosen',
     'appeals.drafts.saved': 'The draft is saved. Continue it from «Drafts» below.',
     'appeals.drafts.deleted': 'The draft is deleted.',
+    'appeals.confirm.noticeSent': 'A notice with the number and the answer date has been sent to {email}.',
+    'appeals.confirm.noticeQueued':
+      'A notice with the number and the answer date will come to {email}: the mail server has not taken it yet, and the portal keeps trying. The number and the date are on this page already.',
+    'appeals.confirm.receipt': 'Download the registration receipt (PDF)',
+    'appeals.confirm.given': 'What you sent',
+    'appeals.confirm.next': 'What happens next',
+    'appeals.confirm.next.answer': '{org} answers by {date} at {email}.',
+    'appeals.confirm.next.post': 'The answer also comes by post to the postal address you gave.',
+    'appeals.confirm.next.forward':
+      'If another body decides the matter, the appeal is sent on to it by {date} and you are told.',
+    'appeals.confirm.next.track': 'You can follow it on this page and in «My appeals».',
+    'appeals.receipt.title': 'Registration receipt, No. {number}',
+    'appeals.receipt.author': 'Author',
+    'appeals.receipt.next':
+      'The answer is due by {date}. If another body decides the matter, the appeal is sent on to it by {forward} and the author is told.',
+    'appeals.receipt.footer': 'Open Region portal, {date}. Status of the appeal: {link}',
   },
 });

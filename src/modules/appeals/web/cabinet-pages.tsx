@@ -252,6 +252,62 @@ function EventText({ e, targets }: { e: EventWithNotice; targets: Map<string, st
   );
 }
 
+function ReceiptLink({ number }: { number: string }) {
+  const { t } = useView();
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href={`${statusPath(number)}/receipt.pdf`} download>
+        {t('appeals.confirm.receipt')}
+      </a>
+    </p>
+  );
+}
+
+/**
+ * Right after sending: one thing about the notice (sent, or on its way while
+ * the mail server has not taken it), what she gave, what happens next and by
+ * which date, and the receipt as PDF.
+ */
+function Confirmation({ data }: { data: OwnAppeal }) {
+  const { t, locale } = useView();
+  const { appeal: a, org } = data;
+  return (
+    <>
+      {a.email && (
+        <p class="govuk-body" id="notice">
+          {t(data.noticePending ? 'appeals.confirm.noticeQueued' : 'appeals.confirm.noticeSent', {
+            email: a.email,
+          })}
+        </p>
+      )}
+      <ReceiptLink number={a.number} />
+      <h2 class="govuk-heading-m">{t('appeals.confirm.given')}</h2>
+      <SummaryList
+        rows={[
+          { key: t('appeals.cabinet.addressee'), value: orgLabel(org, locale) },
+          ...(a.postalAddress ? [{ key: t('appeals.check.postalAddress'), value: a.postalAddress }] : []),
+          ...(a.email ? [{ key: t('appeals.field.email'), value: a.email }] : []),
+        ]}
+      />
+      <h2 class="govuk-heading-m">{t('appeals.confirm.next')}</h2>
+      <ul class="govuk-list govuk-list--bullet" id="next-steps">
+        <li>
+          {t('appeals.confirm.next.answer', {
+            org: orgLabel(org, locale),
+            date: formatLocalDate(a.dueDate),
+            email: a.email ?? '—',
+          })}
+          {a.postalAddress && <> {t('appeals.confirm.next.post')}</>}
+        </li>
+        {a.type !== 'media_request' && (
+          <li>{t('appeals.confirm.next.forward', { date: formatLocalDate(a.forwardDueDate) })}</li>
+        )}
+        <li>{t('appeals.confirm.next.track')}</li>
+      </ul>
+    </>
+  );
+}
+
 /** /cabinet/appeals/<number>: the details, the history of events, the answer with its files, the rating. */
 export function CabinetAppealView({
   data,
@@ -284,10 +340,11 @@ export function CabinetAppealView({
       ) : (
         <h1 class="govuk-heading-l">{t('appeals.view.title', { number: a.number })}</h1>
       )}
-      {justRegistered && a.email && (
-        <p class="govuk-body">{t('appeals.registered.body', { email: a.email })}</p>
+      {justRegistered ? (
+        <Confirmation data={data} />
+      ) : (
+        data.noticePending && <InsetText id="notice-pending">{t('appeals.view.noticePending')}</InsetText>
       )}
-      {data.noticePending && <InsetText id="notice-pending">{t('appeals.view.noticePending')}</InsetText>}
       <h2 class="govuk-heading-m">{t('appeals.view.details')}</h2>
       <SummaryList
         rows={[
@@ -337,6 +394,7 @@ export function CabinetAppealView({
             : []),
         ]}
       />
+      {!justRegistered && <ReceiptLink number={a.number} />}
       <h2 class="govuk-heading-m">{t('appeals.view.history')}</h2>
       <Table
         label={t('appeals.view.history')}

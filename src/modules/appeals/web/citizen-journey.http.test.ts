@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
 import { SAMPLE_PNG, type Upload } from '../../../../test/multipart.ts';
+import { outbox } from '../../../platform/mail/mail.tables.ts';
 import { listAllOrganizations, seedOrganizations } from '../../orgs/index.ts';
 import { appealsRepository } from '../appeals.repository.ts';
 import { saveDeadlineSettings } from '../appeals.settings.ts';
@@ -326,5 +328,57 @@ describe('the draft and «Проверьте данные»', () => {
     const del = await esia.post(`/appeals/drafts/${ids[0]}/delete`, {}, { from: cabinet });
     expect(del.headers.location).toBe('/cabinet/appeals?notice=draftDeleted');
     expect((await esia.get('/cabinet/appeals')).body).not.toContain(`/appeals/drafts/${ids[0]}/delete`);
+  });
+});
+
+describe('the confirmation', () => {
+  it('says one thing about the notice, repeats what she gave, says what happens next by which date, offers the PDF', async () => {
+    const res = await sendRoadAppeal(esia, { postalAddress: '238300, пос. Низовье, ул. Садовая, д. 5' });
+    expect(res.statusCode).toBe(303);
+    const number = /appeals\/([^?]+)\?notice=registered$/.exec(String(res.headers.location))?.[1] as string;
+    let page = textOf((await esia.get(String(res.headers.location))).body);
+    expect(page).toContain('Обращение зарегистрировано');
+    // no SMTP here: the notice is on its way, and the page says only that
+    expect(page).toContain('Уведомление с номером и сроком ответа придёт на v.petrova@example.test');
+    expect(page).not.toContain('отправлено на');
+    expect(page).not.toContain('ещё не доставлено');
+    expect(page).toContain('Что вы отправили');
+    expect(page).toContain('Гурьевский муниципальный округ Калининградской области');
+    expect(page).toContain('238300, пос. Низовье, ул. Садовая, д. 5');
+    // registered on 2 March 2026: the answer by 1 April, forwarding by 6 March
+    expect(page).toContain('ответит не позднее 01.04.2026 на адрес v.petrova@example.test');
+    expect(page).toContain('Ответ придёт и письмом');
+    expect(page).toContain('перешлют туда не позднее 06.03.2026');
+    expect(page).toContain('Скачать расписку о регистрации (PDF)');
+
+    // once the mail server took it, the page says «отправлено» and nothing else
+    const row = await appealsRepository.findByNumber(t.deps.db, number);
+    const [ev] = await appealsRepository.events(t.deps.db, row?.id as string, { authorOnly: true });
+    await t.deps.db
+      .update(outbox)
+      .set({ sentAt: new Date() })
+      .where(eq(outbox.id, ev?.outboxId as string));
+    page = textOf((await esia.get(String(res.headers.location))).body);
+    expect(page).toContain('Уведомление с номером и сроком ответа отправлено на v.petrova@example.test');
+    expect(page).not.toContain('придёт на');
+  });
+
+  it('offers the receipt as a PDF with the number and the due date, to the author only', async () => {
+    const res = await sendRoadAppeal(esia);
+    const number = /appeals\/([^?]+)\?notice=registered$/.exec(String(res.headers.location))?.[1] as string;
+    const pdf = await esia.get(`/cabinet/appeals/${number}/receipt.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="receipt-${number}.pdf"`);
+    const bytes = new Uint8Array(pdf.rawPayload);
+    expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`Расписка о регистрации, № ${number}`);
+    expect(flat).toContain('01.04.2026');
+    expect(flat).toContain('Гурьевский муниципальный округ');
+    expect(flat).toContain('Петрова Валентина Ивановна');
+    const other = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+    expect((await other.get(`/cabinet/appeals/${number}/receipt.pdf`)).statusCode).toBe(404);
   });
 });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
+import { formatLocalDate } from '../../../platform/calendar/format.ts';
+import { toLocalDate } from '../../../platform/calendar/index.ts';
 import { loadCalendar } from '../../../platform/calendar/store.ts';
 import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors/index.ts';
 import {
@@ -36,6 +38,7 @@ import { competence, proposeBody } from '../competence.ts';
 import { statusPath, workingDaysLeft } from '../format.ts';
 import { CABINET_PAGE_SIZE, getOwnAppeal, listOwnAppeals } from '../get-own-appeals.ts';
 import { rateAnswer } from '../rate-answer.ts';
+import { buildReceiptPdf } from '../receipt-pdf.ts';
 import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
 import '../journey.messages.ts';
 import { AddresseeGuideView, type GuideProposal } from './addressee-guide.tsx';
@@ -531,6 +534,44 @@ export async function appealsWeb(app: FastifyInstance) {
         return `${statusPath(req.params.number)}?notice=rated`;
       },
     });
+  });
+
+  /** The receipt of registration as PDF: the number, the addressee, the dates, what happens next. */
+  app.get<{ Params: { number: string } }>('/cabinet/appeals/:number/receipt.pdf', async (req, reply) => {
+    if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
+    const { appeal: a, org } = await getOwnAppeal(app.deps, originOf(req), req.params.number);
+    const t = req.t;
+    const orgName = org ? (req.locale === 'en' && org.nameEn ? org.nameEn : org.nameRu) : '—';
+    const rows: [string, string][] = [
+      [t('appeals.registered.number'), a.number],
+      [t('appeals.cabinet.type'), t(`appeals.type.${a.type}`)],
+      [t('appeals.cabinet.addressee'), orgName],
+      [t('appeals.cabinet.registered'), formatLocalDate(a.registeredOn)],
+      [t('appeals.cabinet.due'), formatLocalDate(a.dueDate)],
+      [t('appeals.receipt.author'), fullName(a)],
+      ...(a.email ? [[t('appeals.field.email'), a.email] as [string, string]] : []),
+      ...(a.postalAddress ? [[t('appeals.check.postalAddress'), a.postalAddress] as [string, string]] : []),
+      ...(a.subject ? [[t('appeals.view.subject'), a.subject] as [string, string]] : []),
+    ];
+    const pdf = await buildReceiptPdf({
+      title: t('appeals.receipt.title', { number: a.number }),
+      rows,
+      notes: [
+        t('appeals.receipt.next', {
+          date: formatLocalDate(a.dueDate),
+          forward: formatLocalDate(a.forwardDueDate),
+        }),
+      ],
+      footer: t('appeals.receipt.footer', {
+        date: formatLocalDate(toLocalDate(app.deps.clock.now())),
+        link: `${app.deps.config.publicUrl}${statusPath(a.number)}`,
+      }),
+    });
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="receipt-${a.number}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
   });
 
   app.get<{ Params: { number: string; fileId: string } }>(
