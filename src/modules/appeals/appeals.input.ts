@@ -145,6 +145,12 @@ export const appealApiInput = z
       .describe(
         'согласие автора на публикацию обращения и ответа с его персональными данными (152-ФЗ ст. 10.1) / the author’s consent to publishing the appeal and answer with their personal data',
       ),
+    archiveConsent: z
+      .boolean()
+      .default(false)
+      .describe(
+        'согласие автора на публикацию обращения и ответа в открытом архиве органа в обезличенном виде, без персональных данных; отзывается в личном кабинете / the author’s consent to publishing the appeal and answer anonymised in the body’s public archive',
+      ),
     cosigners: z.array(cosignerInput).max(COSIGNERS_MAX, 'appeals.cosigners.tooMany').default([]),
   })
   .superRefine(typeRules, always);
@@ -175,6 +181,10 @@ export const appealFormInput = z
       .nullish()
       .transform((v) => v === 'yes'),
     publicationConsent: z
+      .string()
+      .nullish()
+      .transform((v) => v === 'yes'),
+    archiveConsent: z
       .string()
       .nullish()
       .transform((v) => v === 'yes'),

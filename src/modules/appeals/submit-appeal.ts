@@ -124,6 +124,7 @@ export async function submitAppeal(
         details,
         collective: input.collective,
         publicationConsentAt: input.publicationConsent ? now : null,
+        archiveConsentAt: input.archiveConsent ? now : null,
         status: 'registered',
         receivedAt: now,
         registeredAt: now,
