@@ -213,3 +213,23 @@ export const ratingInput = z
       ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: 'appeals.rating.reason.required' });
   });
 export type RatingInput = z.infer<typeof ratingInput>;
+
+/** The author withdraws an appeal: an optional reason in their words. */
+export const withdrawInput = z.object({
+  reason: optional(2000, 'appeals.withdraw.reason.tooLong'),
+});
+
+/** A complaint about an answer, sent from the answered appeal's page: the author's text and the archive consent. */
+export const disputeInput = z.object({
+  text: required(TEXT_MAX, 'appeals.dispute.text.required', 'appeals.text.tooLong'),
+  archiveConsent: z
+    .string()
+    .nullish()
+    .transform((v) => v === 'yes'),
+});
+export type DisputeInput = z.infer<typeof disputeInput>;
+
+/** The author gives («yes») or withdraws («no») consent to the public archive. */
+export const archiveConsentInput = z.object({
+  archiveConsent: z.enum(['yes', 'no'], 'appeals.archiveConsent.required').transform((v) => v === 'yes'),
+});

@@ -20,6 +20,8 @@ export type SubmitAppealInput = AppealInput & {
   fileIds?: string[];
   /** the language of the notice */
   locale?: string;
+  /** a complaint about the answer to this appeal of the same author (dispute-answer.ts checks it) */
+  disputesAppealId?: string | null;
 };
 
 export class SubmitBlocked extends Forbidden {
@@ -125,6 +127,7 @@ export async function submitAppeal(
         collective: input.collective,
         publicationConsentAt: input.publicationConsent ? now : null,
         archiveConsentAt: input.archiveConsent ? now : null,
+        disputesAppealId: input.disputesAppealId ?? null,
         status: 'registered',
         receivedAt: now,
         registeredAt: now,
@@ -181,6 +184,17 @@ export async function submitAppeal(
         outboxId,
         details: { dueDate: due.dueDate },
       });
+      // the first appeal's history and staff page show the complaint about its answer
+      if (input.disputesAppealId)
+        await repo.insertEvent(tx, {
+          appealId: input.disputesAppealId,
+          at: now,
+          kind: 'disputed',
+          actorUserId: actor.userId,
+          targetOrgId: org.id,
+          targetAppealId: appeal.id,
+          details: { number },
+        });
       // No text and no personal data in the audit log: the number says which appeal.
       await recordAction(tx, {
         actor,
@@ -189,7 +203,12 @@ export async function submitAppeal(
         objectType: 'appeal',
         objectId: appeal.id,
         orgId: org.id,
-        details: { number, type: input.type, attachments: fileIds.length },
+        details: {
+          number,
+          type: input.type,
+          attachments: fileIds.length,
+          ...(input.disputesAppealId ? { disputesAppealId: input.disputesAppealId } : {}),
+        },
       });
       return appeal;
     });
