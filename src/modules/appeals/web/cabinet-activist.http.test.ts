@@ -52,7 +52,7 @@ function hidden(html: string, name: string): string {
 
 /** Send the appeal form as a browser does; the appeal's number from the address it redirects to. */
 async function sendAppeal(who: SignedIn, fields: Record<string, string> = {}): Promise<string> {
-  const page = await who.get('/appeals/new?type=appeal');
+  const page = await who.get('/appeals/new?type=appeal&list=all');
   expect(page.statusCode).toBe(200);
   const res = await who.post(
     '/appeals/new',
@@ -76,7 +76,7 @@ async function sendAppeal(who: SignedIn, fields: Record<string, string> = {}): P
 
 describe('consent to the public archive at sending', () => {
   it('is a checkbox on the form, off by default, in plain words', async () => {
-    const page = await esia.get('/appeals/new?type=appeal');
+    const page = await esia.get('/appeals/new?type=appeal&list=all');
     expect(page.body).toContain('Открытый архив обращений (необязательно)');
     expect(page.body).toContain('без вашего имени, адреса, телефона');
     const box = /<input[^>]*name="archiveConsent"[^>]*>/.exec(page.body)?.[0] ?? '';
@@ -94,7 +94,7 @@ describe('consent to the public archive at sending', () => {
   });
 
   it('keeps the tick when the form comes back with an error', async () => {
-    const page = await esia.get('/appeals/new?type=appeal');
+    const page = await esia.get('/appeals/new?type=appeal&list=all');
     const res = await esia.post(
       '/appeals/new',
       {
@@ -335,7 +335,7 @@ describe('disputing an answer', () => {
   });
 
   it('says plainly that an answer of the government is disputed in court', async () => {
-    const page = await esia.get('/appeals/new?type=appeal');
+    const page = await esia.get('/appeals/new?type=appeal&list=all');
     const res = await esia.post(
       '/appeals/new',
       {
