@@ -37,7 +37,7 @@ beforeAll(async () => {
     patronymic: 'Петровна',
   });
   officer = await signedInAs(t, 'appeals_officer', 'mininfra');
-  head = await signedInAs(t, 'head', 'mininfra');
+  head = await signedInAs(t, 'head', 'mininfra', { position: 'Министр' });
   govOfficer = await signedInAs(t, 'appeals_officer', 'government');
 });
 afterAll(async () => {
@@ -356,7 +356,7 @@ describe('disputing an answer', () => {
       actor: actor(who, role, a.orgId),
       ip: null,
     });
-    const govHead = await signedInAs(t, 'head', 'government');
+    const govHead = await signedInAs(t, 'head', 'government', { position: 'Губернатор' });
     await classifyAppeal(t.deps, gov(govOfficer, 'appeals_officer'), {
       id: a.id,
       questions: [{ topicCode: '0005.0005.0056.1160' }],
