@@ -145,6 +145,12 @@ export const appealApiInput = z
       .describe(
         'согласие автора на публикацию обращения и ответа с его персональными данными (152-ФЗ ст. 10.1) / the author’s consent to publishing the appeal and answer with their personal data',
       ),
+    archiveConsent: z
+      .boolean()
+      .default(false)
+      .describe(
+        'согласие автора на публикацию обращения и ответа в открытом архиве органа в обезличенном виде, без персональных данных; отзывается в личном кабинете / the author’s consent to publishing the appeal and answer anonymised in the body’s public archive',
+      ),
     cosigners: z.array(cosignerInput).max(COSIGNERS_MAX, 'appeals.cosigners.tooMany').default([]),
   })
   .superRefine(typeRules, always);
@@ -178,6 +184,10 @@ export const appealFormInput = z
       .string()
       .nullish()
       .transform((v) => v === 'yes'),
+    archiveConsent: z
+      .string()
+      .nullish()
+      .transform((v) => v === 'yes'),
     cosigners: z
       .string()
       .max(COSIGNERS_MAX * 120, 'appeals.cosigners.tooMany')
@@ -203,3 +213,23 @@ export const ratingInput = z
       ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: 'appeals.rating.reason.required' });
   });
 export type RatingInput = z.infer<typeof ratingInput>;
+
+/** The author withdraws an appeal: an optional reason in their words. */
+export const withdrawInput = z.object({
+  reason: optional(2000, 'appeals.withdraw.reason.tooLong'),
+});
+
+/** A complaint about an answer, sent from the answered appeal's page: the author's text and the archive consent. */
+export const disputeInput = z.object({
+  text: required(TEXT_MAX, 'appeals.dispute.text.required', 'appeals.text.tooLong'),
+  archiveConsent: z
+    .string()
+    .nullish()
+    .transform((v) => v === 'yes'),
+});
+export type DisputeInput = z.infer<typeof disputeInput>;
+
+/** The author gives («yes») or withdraws («no») consent to the public archive. */
+export const archiveConsentInput = z.object({
+  archiveConsent: z.enum(['yes', 'no'], 'appeals.archiveConsent.required').transform((v) => v === 'yes'),
+});

@@ -38,6 +38,8 @@ export const appealStatuses = [
   'left_without_answer',
   /** 59-ФЗ art. 8 ч.7: a complaint only the body complained about could consider, returned with the right to go to court */
   'returned',
+  /** 59-ФЗ art. 5: the author withdrew it before the answer was sent; deadlines stop, no answer is due */
+  'withdrawn',
 ] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
 
@@ -60,6 +62,7 @@ export const statusTransitions: Record<AppealStatus, readonly AppealStatus[]> = 
     'answer_signed',
     'left_without_answer',
     'returned',
+    'withdrawn',
   ],
   in_review: [
     'forwarded',
@@ -68,16 +71,32 @@ export const statusTransitions: Record<AppealStatus, readonly AppealStatus[]> = 
     'answer_signed',
     'left_without_answer',
     'returned',
+    'withdrawn',
   ],
-  extended: ['awaiting_signature', 'answer_signed', 'forwarded', 'left_without_answer', 'returned'],
+  extended: [
+    'awaiting_signature',
+    'answer_signed',
+    'forwarded',
+    'left_without_answer',
+    'returned',
+    'withdrawn',
+  ],
   // an extension keeps the appeal awaiting signature (extend-appeal.ts)
-  awaiting_signature: ['answer_signed', 'extended', 'forwarded', 'left_without_answer', 'returned'],
-  answer_signed: ['sent', 'left_without_answer'],
+  awaiting_signature: [
+    'answer_signed',
+    'extended',
+    'forwarded',
+    'left_without_answer',
+    'returned',
+    'withdrawn',
+  ],
+  answer_signed: ['sent', 'left_without_answer', 'withdrawn'],
   sent: ['closed'],
   forwarded: [],
   closed: [],
   left_without_answer: [],
   returned: [],
+  withdrawn: [],
 };
 
 export function canMove(from: AppealStatus, to: AppealStatus): boolean {
@@ -158,6 +177,14 @@ export const eventKinds = [
   'rated',
   'staff_read',
   'reminder',
+  /** the author withdrew the appeal */
+  'withdrawn',
+  /** the author disputed the answer: a complaint to the higher body (target_appeal_id) */
+  'disputed',
+  /** the author gave or withdrew consent to the public archive */
+  'archive_consent',
+  /** the anonymised appeal and answer were published in, or taken out of, the public archive */
+  'archived',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -183,6 +183,23 @@ export const appealsRepository = {
     return row;
   },
 
+  /** The complaints that dispute this appeal's answer (issue 10), oldest first. */
+  async disputedBy(
+    db: DbOrTx,
+    appealId: string,
+  ): Promise<{ id: string; number: string; orgId: string; registeredOn: string }[]> {
+    return db
+      .select({
+        id: appeals.id,
+        number: appeals.number,
+        orgId: appeals.orgId,
+        registeredOn: appeals.registeredOn,
+      })
+      .from(appeals)
+      .where(eq(appeals.disputesAppealId, appealId))
+      .orderBy(asc(appeals.registeredAt));
+  },
+
   /** A citizen's own appeals, newest first. */
   async listByAuthor(
     db: DbOrTx,

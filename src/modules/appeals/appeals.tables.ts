@@ -83,7 +83,19 @@ export const appeals = pgTable(
      * Without it a public text made from the appeal must have no personal data left.
      */
     publicationConsentAt: timestamp('publication_consent_at', { withTimezone: true }),
-    /** registered | in_review | forwarded | extended | answer_signed | sent | closed | left_without_answer | returned */
+    /**
+     * The author's consent to publishing the appeal and its answer anonymised
+     * in the body's public archive (the WhatDoTheyKnow model within 59-ФЗ and
+     * 152-ФЗ): asked at sending, default off, changeable in the cabinet. Null
+     * when not given or withdrawn; a withdrawal takes the entry out of the archive.
+     */
+    archiveConsentAt: timestamp('archive_consent_at', { withTimezone: true }),
+    /**
+     * A complaint about an answer: the appeal whose answer it disputes (sent by
+     * its author from that appeal's page to the higher body). Both staff pages show the link.
+     */
+    disputesAppealId: uuid('disputes_appeal_id'),
+    /** registered | in_review | forwarded | extended | answer_signed | sent | closed | left_without_answer | returned | withdrawn */
     status: text('status').notNull().default('registered'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
@@ -132,6 +144,7 @@ export const appeals = pgTable(
     index('appeals_assigned_idx').on(t.assignedUserId, t.status),
     index('appeals_due_idx').on(t.dueDate).where(sql`${t.closedAt} is null`),
     index('appeals_source_idx').on(t.sourceAppealId),
+    index('appeals_disputes_idx').on(t.disputesAppealId),
   ],
 );
 
@@ -334,6 +347,37 @@ export const appealFaqItems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('appeal_faq_items_org_idx').on(t.orgId, t.publishedAt)],
+);
+
+/**
+ * The public archive of answered appeals (WhatDoTheyKnow within 59-ФЗ and
+ * 152-ФЗ): an appeal whose author consented, with its answer, anonymised by
+ * staff (every finding of the anonymiser masked before publication). One entry
+ * per appeal; it leaves the archive when the author withdraws consent.
+ */
+export const appealArchiveEntries = pgTable(
+  'appeal_archive_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    /** the appeal's number and the day its answer was sent: public facts, no personal data */
+    number: text('number').notNull(),
+    answeredOn: date('answered_on', { mode: 'string' }).notNull(),
+    /** the anonymised texts as staff confirmed them */
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('appeal_archive_entries_appeal_key').on(t.appealId),
+    index('appeal_archive_entries_org_idx').on(t.orgId, t.publishedAt),
+  ],
 );
 
 /** Quarterly reviews of appeals (task 4.2): figures frozen from the data and the body's comment on measures taken. */

@@ -29,16 +29,20 @@ export async function getAppealForStaff(
       orgId: a.orgId,
       details: { number: a.number },
     });
-    const [events, questions, answers, officers, { calendar }, attachments, signature] = await Promise.all([
-      repo.events(tx, a.id),
-      repo.questions(tx, a.id),
-      repo.answers(tx, a.id),
-      findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
-      loadCalendar(tx),
-      repo.attachments(tx, a.id),
-      // the reader's own signature, for the answer form when they sign
-      signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
-    ]);
+    const [events, questions, answers, officers, { calendar }, attachments, signature, disputes, disputedBy] =
+      await Promise.all([
+        repo.events(tx, a.id),
+        repo.questions(tx, a.id),
+        repo.answers(tx, a.id),
+        findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
+        loadCalendar(tx),
+        repo.attachments(tx, a.id),
+        // the reader's own signature, for the answer form when they sign
+        signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
+        // a complaint about an answer and the appeal it disputes link to each other (issue 10)
+        a.disputesAppealId ? repo.findById(tx, a.disputesAppealId) : undefined,
+        repo.disputedBy(tx, a.id),
+      ]);
     const today = toLocalDate(deps.clock.now());
     return {
       appeal: a,
@@ -48,6 +52,13 @@ export async function getAppealForStaff(
       attachments,
       officers,
       signature,
+      disputes: disputes && {
+        id: disputes.id,
+        number: disputes.number,
+        orgId: disputes.orgId,
+        answeredAt: disputes.answeredAt,
+      },
+      disputedBy,
       today,
       workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
       dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),

@@ -43,6 +43,8 @@ export type OwnAppeal = {
   answers: AppealAnswerRow[];
   rating: AppealRatingRow | undefined;
   noticePending: boolean;
+  /** a complaint about an answer: the appeal whose answer it disputes */
+  disputes: { number: string } | undefined;
 };
 
 /** One appeal as its author sees it: history, answers with their files, the rating. Others get 404. */
@@ -66,5 +68,19 @@ export async function getOwnAppeal(
       repo.rating(deps.db, appeal.id, userId),
       repo.registrationNoticePending(deps.db, appeal.id),
     ]);
-  return { appeal, org, forwardedTo, events, cosigners, attachments, answers, rating, noticePending };
+  const first = appeal.disputesAppealId ? await repo.findById(deps.db, appeal.disputesAppealId) : undefined;
+  // the link shows only the author's own appeal (the use case that set it checked that already)
+  const disputes = first && first.authorUserId === appeal.authorUserId ? { number: first.number } : undefined;
+  return {
+    appeal,
+    org,
+    forwardedTo,
+    events,
+    cosigners,
+    attachments,
+    answers,
+    rating,
+    noticePending,
+    disputes,
+  };
 }

@@ -6,6 +6,7 @@ import { generateAppeals } from './generate-appeals.ts';
 import { appealsMessages } from './messages.ts';
 import { recomputeAppealDeadlines } from './recompute-appeal-deadlines.ts';
 import { startAppealReminders } from './send-appeal-reminders.ts';
+import { appealsCabinetActionsWeb } from './web/cabinet-actions.tsx';
 import { appealsWeb } from './web/index.tsx';
 import { appealsStaffWeb } from './web/staff/index.tsx';
 
@@ -41,6 +42,7 @@ export const appealsModule: ModuleManifest = {
   messages: appealsMessages,
   web: async (app) => {
     await app.register(appealsWeb);
+    await app.register(appealsCabinetActionsWeb);
     // the staff side: /manage/appeals (queue, actions, monthly report)
     await app.register(appealsStaffWeb);
   },

@@ -75,6 +75,11 @@ export const appealsMessages = defineMessages({
     'appeals.field.orgSlug': 'Орган или организация',
     'appeals.field.orgSlug.choose': 'Выберите орган',
     'appeals.field.officialName': 'Должностное лицо (необязательно)',
+    'appeals.field.archiveConsent': 'Открытый архив обращений (необязательно)',
+    'appeals.field.archiveConsent.hint':
+      'Если вы согласны, после ответа обращение и ответ появятся в открытом архиве органа без вашего имени, адреса, телефона и других персональных данных: другие люди с тем же вопросом найдут ответ. Согласие можно отозвать в личном кабинете в любой момент — тогда публикацию снимут',
+    'appeals.field.archiveConsent.yes':
+      'Согласен(на) на публикацию моего обращения и ответа в открытом архиве без моих персональных данных',
     'appeals.field.publicationConsent': 'Публикация (необязательно)',
     'appeals.field.publicationConsent.hint':
       'Без согласия ответ может быть опубликован в разделе «Вопросы и ответы» только обезличенным: без имён, адресов, телефонов и других персональных данных',
@@ -316,6 +321,11 @@ export const appealsMessages = defineMessages({
     'appeals.field.orgSlug': 'Body or organisation',
     'appeals.field.orgSlug.choose': 'Choose a body',
     'appeals.field.officialName': 'Official (optional)',
+    'appeals.field.archiveConsent': 'Public archive of appeals (optional)',
+    'appeals.field.archiveConsent.hint':
+      'If you agree, once answered your appeal and its answer appear in the body’s public archive without your name, address, phone or other personal data, so others with the same question find the answer. You can withdraw consent in your account at any time; the publication is then removed',
+    'appeals.field.archiveConsent.yes':
+      'I agree to publishing my appeal and its answer in the public archive without my personal data',
     'appeals.field.publicationConsent': 'Publication (optional)',
     'appeals.field.publicationConsent.hint':
       'Without consent an answer may appear in «Questions and answers» only anonymised: no names, addresses, phones or other personal data',

@@ -34,6 +34,7 @@ export const queueQueryInput = z
           'forwarded',
           'left_without_answer',
           'returned',
+          'withdrawn',
           'open',
         ],
         {

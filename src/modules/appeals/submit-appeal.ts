@@ -22,6 +22,8 @@ export type SubmitAppealInput = AppealInput & {
   locale?: string;
   /** the author's draft this appeal was written in: deleted in the same transaction */
   draftId?: string | null;
+  /** a complaint about the answer to this appeal of the same author (dispute-answer.ts checks it) */
+  disputesAppealId?: string | null;
 };
 
 export class SubmitBlocked extends Forbidden {
@@ -126,6 +128,8 @@ export async function submitAppeal(
         details,
         collective: input.collective,
         publicationConsentAt: input.publicationConsent ? now : null,
+        archiveConsentAt: input.archiveConsent ? now : null,
+        disputesAppealId: input.disputesAppealId ?? null,
         status: 'registered',
         receivedAt: now,
         registeredAt: now,
@@ -183,6 +187,17 @@ export async function submitAppeal(
         outboxId,
         details: { dueDate: due.dueDate },
       });
+      // the first appeal's history and staff page show the complaint about its answer
+      if (input.disputesAppealId)
+        await repo.insertEvent(tx, {
+          appealId: input.disputesAppealId,
+          at: now,
+          kind: 'disputed',
+          actorUserId: actor.userId,
+          targetOrgId: org.id,
+          targetAppealId: appeal.id,
+          details: { number },
+        });
       // No text and no personal data in the audit log: the number says which appeal.
       await recordAction(tx, {
         actor,
@@ -191,7 +206,12 @@ export async function submitAppeal(
         objectType: 'appeal',
         objectId: appeal.id,
         orgId: org.id,
-        details: { number, type: input.type, attachments: fileIds.length },
+        details: {
+          number,
+          type: input.type,
+          attachments: fileIds.length,
+          ...(input.disputesAppealId ? { disputesAppealId: input.disputesAppealId } : {}),
+        },
       });
       return appeal;
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, describeSeries } from './charts.ts';
+import { barChartSvg, describeSeries, wrapLabel } from './charts.ts';
 import { formatCell } from './suppress.ts';
 
 const spec = {
@@ -46,5 +46,48 @@ describe('server-side SVG charts', () => {
     expect(
       describeSeries(['янв', 'фев'], [{ name: 'Поступило', values: [12, '<3'] }], (c) => formatCell(c, 'ru')),
     ).toBe('Поступило: янв 12, фев <3.');
+  });
+});
+
+describe('chart labels (issue 10: never broken mid-word)', () => {
+  const long = [
+    'Жилищно-коммунальная сфера и благоустройство территорий',
+    'Государство, общество, политика: конституционный строй, основы государственного управления',
+    'Здравоохранение',
+    'Социальное обеспечение и социальное страхование',
+  ];
+  /** The label lines ECharts drew: the <text> nodes that are not numbers. */
+  const labelLines = (svg: string) =>
+    [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+      .map((m) => (m[1] ?? '').replaceAll('&amp;', '&'))
+      .filter((s) => !/^[\d\s<≥&lt;]*$/.test(s));
+
+  it('wraps at spaces and hyphens only: every word in the SVG is a whole word of a label', () => {
+    const svg = barChartSvg({
+      ...spec,
+      categories: long,
+      series: [{ name: 'Поступило', values: [5, 4, 3, 7] }],
+      horizontal: true,
+    });
+    const lines = labelLines(svg).filter((l) => l !== 'Поступило');
+    expect(lines.length).toBeGreaterThan(long.length); // long labels did wrap
+    const words = new Set(long.flatMap((l) => l.split(/\s+|(?<=-)/)));
+    for (const line of lines)
+      for (const w of line
+        .replace(/…$/, '')
+        .split(/\s+|(?<=-)/)
+        .filter(Boolean))
+        expect(words, `«${w}» in «${line}»`).toContain(w);
+    // nothing is lost but what «…» says is cut
+    expect(lines).toContain('Здравоохранение');
+  });
+
+  it('abbreviates a word longer than a line with a full stop and a label longer than three lines with «…»', () => {
+    expect(wrapLabel('Электроэнергетикаводоснабжениеводоотведение', 26)).toBe('Электроэнергетикаводоснаб.');
+    const cut = wrapLabel('один два три четыре пять шесть семь восемь девять десять', 10, 3);
+    expect(cut.split('\n')).toHaveLength(3);
+    expect(cut.endsWith('…')).toBe(true);
+    for (const line of cut.split('\n')) expect(line.length).toBeLessThanOrEqual(10);
+    expect(wrapLabel('Жилищно-коммунальная сфера', 14)).toBe('Жилищно-\nкоммунальная\nсфера');
   });
 });

@@ -33,21 +33,57 @@ const COLOURS = ['#1d70b8', '#505a5f', '#00703c', '#d4351c'];
 const TEXT = '#0b0c0c';
 const FONT = 'PT Sans, Arial, sans-serif';
 
+/** Characters of PT Sans 13 px that fit the 200 px label column of a horizontal chart. */
+const LABEL_LINE_CHARS = 26;
+const LABEL_MAX_LINES = 3;
+
+/**
+ * A category label in lines that break only between words (after a space or a
+ * hyphen), never inside one (ECharts' own `overflow: 'break'` cuts words
+ * anywhere). A word longer than a line is abbreviated with a full stop; a
+ * label longer than the lines allowed ends with «…» after its last whole word.
+ * The full label stays in the table beside the chart and in its description.
+ */
+export function wrapLabel(label: string, lineChars = LABEL_LINE_CHARS, maxLines = LABEL_MAX_LINES): string {
+  const words = label
+    .trim()
+    .split(/\s+|(?<=-)/)
+    .filter(Boolean)
+    .map((w) => (w.length > lineChars ? `${w.slice(0, lineChars - 1)}.` : w));
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const joined = line === '' ? w : line.endsWith('-') ? `${line}${w}` : `${line} ${w}`;
+    if (joined.length <= lineChars) line = joined;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines.join('\n');
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1] as string;
+  kept[maxLines - 1] = last.length + 1 <= lineChars ? `${last}…` : `${last.slice(0, last.lastIndexOf(' '))}…`;
+  return kept.join('\n');
+}
+
 /** A bar chart as a self-contained, CSP-safe, accessible SVG string. */
 export function barChartSvg(spec: BarChartSpec): string {
   const width = spec.width ?? 640;
-  const height = spec.height ?? (spec.horizontal ? Math.max(160, 48 + spec.categories.length * 34) : 320);
+  // a horizontal chart's row holds up to LABEL_MAX_LINES lines of its label
+  const height = spec.height ?? (spec.horizontal ? Math.max(160, 48 + spec.categories.length * 52) : 320);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     const categoryAxis = {
       type: 'category' as const,
-      data: [...spec.categories],
+      data: spec.horizontal ? spec.categories.map((c) => wrapLabel(c)) : [...spec.categories],
       axisLabel: {
         color: TEXT,
         fontFamily: FONT,
         fontSize: 13,
         interval: 0,
-        ...(spec.horizontal ? { width: 200, overflow: 'break' as const } : {}),
+        lineHeight: 16,
       },
       axisLine: { lineStyle: { color: TEXT } },
       axisTick: { show: false },

@@ -21,6 +21,7 @@ import type { AppealStatus } from '../appeals.model.ts';
 import type { AppealRow, AttachmentWithFile, EventWithNotice } from '../appeals.repository.ts';
 import { statusPath } from '../format.ts';
 import type { OwnAppeal } from '../get-own-appeals.ts';
+import { CabinetActions } from './cabinet-actions.tsx';
 
 const statusColour: Record<AppealStatus, TagColour> = {
   registered: 'blue',
@@ -33,6 +34,7 @@ const statusColour: Record<AppealStatus, TagColour> = {
   closed: 'grey',
   left_without_answer: 'orange',
   returned: 'orange',
+  withdrawn: 'grey',
 };
 
 export function StatusTag({ status }: { status: string }) {
@@ -395,6 +397,7 @@ export function CabinetAppealView({
         ]}
       />
       {!justRegistered && <ReceiptLink number={a.number} />}
+      <CabinetActions data={data} />
       <h2 class="govuk-heading-m">{t('appeals.view.history')}</h2>
       <Table
         label={t('appeals.view.history')}

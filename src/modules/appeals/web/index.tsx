@@ -42,6 +42,7 @@ import { buildReceiptPdf } from '../receipt-pdf.ts';
 import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
 import '../journey.messages.ts';
 import { AddresseeGuideView, type GuideProposal } from './addressee-guide.tsx';
+import { CABINET_ACTION_NOTICES } from './cabinet-actions.tsx';
 import { CabinetAppealView, CabinetListView } from './cabinet-pages.tsx';
 import { CheckAppealView } from './check-page.tsx';
 import {
@@ -518,8 +519,10 @@ export async function appealsWeb(app: FastifyInstance) {
 
   app.get<{ Params: { number: string } }>('/cabinet/appeals/:number', async (req, reply) => {
     if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
-    if ((req.query as Record<string, unknown>).notice === 'rated')
-      req.flash = { kind: 'success', text: req.t('appeals.rating.saved') };
+    const notice = (req.query as Record<string, unknown>).notice;
+    if (notice === 'rated') req.flash = { kind: 'success', text: req.t('appeals.rating.saved') };
+    const flash = typeof notice === 'string' ? CABINET_ACTION_NOTICES[notice] : undefined;
+    if (flash) req.flash = { kind: flash.kind, text: req.t(flash.key) };
     return showForm(req, reply, ownAppealPage(req));
   });
 

@@ -351,6 +351,15 @@ export function NewAppealView({
           </>
         )}
         <Checkboxes
+          name="archiveConsent"
+          legend={t('appeals.field.archiveConsent')}
+          legendSize="s"
+          hint={t('appeals.field.archiveConsent.hint')}
+          values={v('archiveConsent')}
+          errors={errors}
+          items={[{ value: 'yes', text: t('appeals.field.archiveConsent.yes') }]}
+        />
+        <Checkboxes
           name="publicationConsent"
           legend={t('appeals.field.publicationConsent')}
           legendSize="s"

@@ -10,6 +10,7 @@ import type { PublicFigures } from '../stats/figures.ts';
 import { quarterLabel } from '../stats/labels.ts';
 import { formatCell, formatMeasure } from '../stats/suppress.ts';
 import { Chart, StatsBlock } from './public-stats.tsx';
+import { StatsHeadline, SuppressionExplained } from './stats-headline.tsx';
 
 export function orgName(org: Pick<OrgRow, 'nameRu' | 'nameEn'>, locale: Locale): string {
   return locale === 'en' && org.nameEn ? org.nameEn : org.nameRu;
@@ -298,6 +299,17 @@ export function RegionStatsView({
         </div>
         <Button variant="secondary">{t('appeals.public.stats.show')}</Button>
       </Form>
+      <StatsHeadline figures={total} year={year} />
+      <SuppressionExplained
+        cells={[total, ...rows.map((r) => r.figures)].flatMap((f) => [
+          f.received,
+          f.answered,
+          f.forwarded,
+          f.leftWithoutAnswer,
+          f.extended,
+        ])}
+      />
+      <h2 class="govuk-heading-l">{t('appeals.headline.byBody')}</h2>
       {withAppeals.length > 0 && (
         <Chart
           caption={t('appeals.region.chart')}

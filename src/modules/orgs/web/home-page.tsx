@@ -1,5 +1,6 @@
 import { Column, GridRow } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
+import { AccountabilityLinks } from './accountability-links.tsx';
 
 const PRINCIPLES = ['information', 'clarity', 'engagement', 'accountability'] as const;
 
@@ -83,6 +84,8 @@ export function HomeView({
           </a>
         </li>
       </ul>
+
+      <AccountabilityLinks slug="government" region />
 
       <h2 class="govuk-heading-l">{t('home.principles.title')}</h2>
       <GridRow>

@@ -3,6 +3,7 @@ import { Column, GridRow, SummaryList, type SummaryRow, Tag } from '../../../pla
 import { useView } from '../../../platform/ui/context.ts';
 import type { OrgHome } from '../get-org-home.ts';
 import type { OfficialRow, OrgRow, OrgSectionRow } from '../orgs.repository.ts';
+import { AccountabilityLinks } from './accountability-links.tsx';
 import { OfficialsTable, officialLine, orgHref, orgName, sectionSummary, sectionTitle } from './common.tsx';
 
 /** The details rows everyone may see: never a placeholder ИНН, nothing that is not given. */
@@ -134,6 +135,8 @@ export function OrgHomeView({ home, canManage }: { home: OrgHome; canManage: boo
           <PublicDetails org={org} parent={parent} />
         </Column>
       </GridRow>
+
+      <AccountabilityLinks slug={org.slug} region={false} />
 
       <h2 class="govuk-heading-l">{t('orgs.home.sections')}</h2>
       <ul class="govuk-list govuk-list--spaced">

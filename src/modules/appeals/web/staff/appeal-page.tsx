@@ -73,6 +73,51 @@ function FileList({ appealId, files }: { appealId: string; files: StaffAppeal['a
   );
 }
 
+/** The link between a complaint about an answer and the appeal it disputes, on the staff page of each. */
+function disputeRows(
+  data: StaffAppeal,
+  orgName: (id: string | null) => string,
+  t: (k: string, p?: Record<string, string | number>) => string,
+) {
+  const link = (x: { id: string; number: string; orgId: string }) => (
+    <a class="govuk-link" href={`/manage/appeals/${x.id}`}>
+      № {x.number}
+    </a>
+  );
+  return [
+    ...(data.disputes
+      ? [
+          {
+            key: t('appeals.staff.disputes'),
+            value: (
+              <span id="disputes-appeal">
+                {link(data.disputes)}, {orgName(data.disputes.orgId)}
+                {data.disputes.answeredAt &&
+                  `, ${t('appeals.staff.disputes.answered', { date: formatDateTime(data.disputes.answeredAt, 'ru') })}`}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...(data.disputedBy.length
+      ? [
+          {
+            key: t('appeals.staff.disputedBy'),
+            value: (
+              <ul class="govuk-list" id="disputed-by">
+                {data.disputedBy.map((c) => (
+                  <li key={c.id}>
+                    {link(c)}, {orgName(c.orgId)}, {formatLocalDate(c.registeredOn)}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
+      : []),
+  ];
+}
+
 export function AppealPage({
   data,
   orgs,
@@ -162,6 +207,7 @@ export function AppealPage({
           ...(a.complainedOrgId
             ? [{ key: t('appeals.staff.complained'), value: orgName(a.complainedOrgId) }]
             : []),
+          ...disputeRows(data, orgName, t),
           { key: t('appeals.staff.author'), value: fullName },
           ...(a.email ? [{ key: t('appeals.staff.email'), value: a.email }] : []),
           ...(a.postalAddress ? [{ key: t('appeals.staff.postalAddress'), value: a.postalAddress }] : []),

@@ -30,6 +30,7 @@ export const QUEUE_STATUSES = [
   'forwarded',
   'left_without_answer',
   'returned',
+  'withdrawn',
   'closed',
 ] as const;
 
@@ -43,7 +44,7 @@ export function statusTag(status: string, t: (k: string) => string) {
           ? 'yellow'
           : status === 'extended'
             ? 'orange'
-            : status === 'left_without_answer' || status === 'returned'
+            : status === 'left_without_answer' || status === 'returned' || status === 'withdrawn'
               ? 'grey'
               : status === 'forwarded'
                 ? 'purple'

@@ -1,0 +1,374 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
+import { auditLog } from '../../../platform/audit/audit.tables.ts';
+import { type Actor, userActor } from '../../../platform/authz/index.ts';
+import { outbox } from '../../../platform/mail/mail.tables.ts';
+import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import { answerAppeal } from '../answer-appeal.ts';
+import { appealsRepository } from '../appeals.repository.ts';
+import { assignAppeal } from '../assign-appeal.ts';
+import { classifyAppeal } from '../classify-appeal.ts';
+import { sendAppealReminders } from '../send-appeal-reminders.ts';
+
+/*
+ * Issue 10, the pensioner's cabinet and the activist: consent to the public
+ * archive at sending, withdrawal, disputing an answer, the archive itself,
+ * all through the real app.
+ */
+
+let t: TestApp;
+let esia: SignedIn;
+let officer: SignedIn;
+let head: SignedIn;
+let govOfficer: SignedIn;
+const actor = (who: SignedIn, role: 'appeals_officer' | 'head', orgId: string): Actor =>
+  userActor(who.userId, [{ role, orgId }], { email: who.email });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedOrganizations(t.deps);
+  esia = await signedInAs(t, 'citizen', null, {
+    identification: 'esia',
+    identityLevel: 'verified',
+    lastName: 'Смирнова',
+    firstName: 'Анна',
+    patronymic: 'Петровна',
+  });
+  officer = await signedInAs(t, 'appeals_officer', 'mininfra');
+  head = await signedInAs(t, 'head', 'mininfra', { position: 'Министр' });
+  govOfficer = await signedInAs(t, 'appeals_officer', 'government');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function hidden(html: string, name: string): string {
+  const m = html.match(new RegExp(`name="${name}" value="([^"]*)"`));
+  if (!m?.[1]) throw new Error(`no hidden ${name}`);
+  return m[1];
+}
+
+/** Send the appeal form as a browser does; the appeal's number from the address it redirects to. */
+async function sendAppeal(who: SignedIn, fields: Record<string, string> = {}): Promise<string> {
+  const page = await who.get('/appeals/new?type=appeal&list=all');
+  expect(page.statusCode).toBe(200);
+  const res = await who.post(
+    '/appeals/new',
+    {
+      formToken: hidden(page.body, 'formToken'),
+      type: 'appeal',
+      orgSlug: 'mininfra',
+      kind: 'statement',
+      lastName: 'Смирнова',
+      firstName: 'Анна',
+      patronymic: 'Петровна',
+      email: who.email,
+      text: 'Прошу отремонтировать дорогу в посёлке Луговое: ямы на улице Центральной.',
+      ...fields,
+    },
+    { from: page, multipart: true },
+  );
+  expect(res.statusCode).toBe(303);
+  return /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+}
+
+describe('consent to the public archive at sending', () => {
+  it('is a checkbox on the form, off by default, in plain words', async () => {
+    const page = await esia.get('/appeals/new?type=appeal&list=all');
+    expect(page.body).toContain('Открытый архив обращений (необязательно)');
+    expect(page.body).toContain('без вашего имени, адреса, телефона');
+    const box = /<input[^>]*name="archiveConsent"[^>]*>/.exec(page.body)?.[0] ?? '';
+    expect(box).toContain('type="checkbox"');
+    expect(box).not.toContain('checked');
+  });
+
+  it('is recorded only when ticked', async () => {
+    const without = await sendAppeal(esia);
+    expect((await appealsRepository.findByNumber(t.deps.db, without))?.archiveConsentAt).toBeNull();
+    const withConsent = await sendAppeal(esia, { archiveConsent: 'yes' });
+    expect((await appealsRepository.findByNumber(t.deps.db, withConsent))?.archiveConsentAt).toBeInstanceOf(
+      Date,
+    );
+  });
+
+  it('keeps the tick when the form comes back with an error', async () => {
+    const page = await esia.get('/appeals/new?type=appeal&list=all');
+    const res = await esia.post(
+      '/appeals/new',
+      {
+        formToken: hidden(page.body, 'formToken'),
+        type: 'appeal',
+        orgSlug: 'mininfra',
+        kind: 'statement',
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        email: esia.email,
+        text: '',
+        archiveConsent: 'yes',
+      },
+      { from: page, multipart: true },
+    );
+    expect(res.statusCode).toBe(422);
+    expect(/<input[^>]*name="archiveConsent"[^>]*>/.exec(res.body)?.[0]).toContain('checked');
+  });
+});
+
+async function appealOf(number: string) {
+  const a = await appealsRepository.findByNumber(t.deps.db, number);
+  if (!a) throw new Error(`no appeal ${number}`);
+  return a;
+}
+
+/** The body's staff classify the appeal and the head signs and sends the answer (the staff side's own use cases). */
+async function answer(number: string, text = 'Ремонт дороги включён в план на июнь 2026 года.') {
+  const a = await appealOf(number);
+  const origin = (who: SignedIn, role: 'appeals_officer' | 'head') => ({
+    actor: actor(who, role, a.orgId),
+    ip: null,
+  });
+  await classifyAppeal(t.deps, origin(officer, 'appeals_officer'), {
+    id: a.id,
+    questions: [{ topicCode: '0005.0005.0056.1160' }],
+  });
+  await answerAppeal(t.deps, origin(head, 'head'), {
+    id: a.id,
+    text,
+    results: [{ status: 'explained', measuresTaken: false }],
+  });
+}
+
+const audited = async (action: string, objectId: string) =>
+  t.deps.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.objectId, objectId)));
+
+describe('withdrawing an appeal', () => {
+  it('asks to confirm, then ends it as «отозвано»: history, audit, notices, staff see it', async () => {
+    const number = await sendAppeal(esia);
+    const a = await appealOf(number);
+    await assignAppeal(
+      t.deps,
+      { actor: actor(officer, 'appeals_officer', a.orgId), ip: null },
+      {
+        id: a.id,
+        userId: officer.userId,
+      },
+    );
+    const page = await esia.get(`/cabinet/appeals/${number}`);
+    expect(page.body).toContain(`href="/cabinet/appeals/${number}/withdraw"`);
+    const confirm = await esia.get(`/cabinet/appeals/${number}/withdraw`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain(`Отозвать обращение № ${number}?`);
+    expect(confirm.body).toContain('Отменить отзыв нельзя');
+    expect(confirm.body).toContain('Да, отозвать обращение');
+    // nothing happened yet: the confirmation page is only a question (assigned: in review)
+    expect((await appealOf(number)).status).toBe('in_review');
+
+    const res = await esia.post(`/cabinet/appeals/${number}/withdraw`, {
+      reason: 'Дорогу уже отремонтировали',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/cabinet/appeals/${number}?notice=withdrawn`);
+    const after = await appealOf(number);
+    expect(after.status).toBe('withdrawn');
+    expect(after.closedAt).toBeInstanceOf(Date);
+    const shown = await esia.get(String(res.headers.location));
+    expect(shown.body).toContain('Обращение отозвано. Орган не будет направлять ответ');
+    expect(shown.body).toContain('Отозвано');
+    expect(shown.body).toContain('Вы отозвали обращение; ответ не будет направлен');
+    expect(shown.body).not.toContain(`/cabinet/appeals/${number}/withdraw"`);
+    expect(await audited('appeal.withdraw', a.id)).toHaveLength(1);
+    const mails = await t.deps.db.select().from(outbox).where(eq(outbox.kind, 'appeal.withdrawn.staff'));
+    expect(mails.map((m) => m.toAddress)).toContain(officer.email);
+
+    // staff see it: the status and the author's reason in the history; no action forms
+    const staffPage = await officer.get(`/manage/appeals/${a.id}`);
+    expect(staffPage.statusCode).toBe(200);
+    expect(staffPage.body).toContain('Отозвано автором');
+    expect(staffPage.body).toContain('Автор отозвал обращение: ответ не требуется, сроки остановлены');
+    expect(staffPage.body).toContain('Дорогу уже отремонтировали');
+    expect(staffPage.body).not.toContain(`action="/manage/appeals/${a.id}/answer"`);
+    const queue = await officer.get('/manage/appeals?status=withdrawn');
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain(number);
+  });
+
+  it('stops the deadlines: no reminder and no answer once withdrawn', async () => {
+    const number = await sendAppeal(esia);
+    const control = await appealOf(await sendAppeal(esia));
+    const a = await appealOf(number);
+    await esia.post(`/cabinet/appeals/${number}/withdraw`, {});
+    expect((await appealOf(number)).status).toBe('withdrawn');
+    const reminders = async (id: string) =>
+      (
+        (await t.deps.db.execute(`select count(*)::int as n from appeal_reminders where appeal_id = '${id}'`))
+          .rows[0] as { n: number }
+      ).n;
+    // past the deadline, on several days (one at least a working day): the daily reminders skip it
+    const before = t.deps.clock.now();
+    try {
+      for (let d = 1; d <= 5; d++) {
+        t.deps.clock.set(new Date(new Date(`${a.dueDate}T12:00:00+02:00`).getTime() + d * 86_400_000));
+        await sendAppealReminders(t.deps);
+      }
+    } finally {
+      t.deps.clock.set(before);
+    }
+    expect(await reminders(control.id)).toBeGreaterThan(0);
+    expect(await reminders(a.id)).toBe(0);
+    await expect(answer(number)).rejects.toThrow();
+  });
+
+  it('is refused once the answer is sent, in plain words', async () => {
+    const number = await sendAppeal(esia);
+    await answer(number);
+    const page = await esia.get(`/cabinet/appeals/${number}`);
+    expect(page.body).not.toContain(`/cabinet/appeals/${number}/withdraw"`);
+    const confirm = await esia.get(`/cabinet/appeals/${number}/withdraw`);
+    expect(confirm.statusCode).toBe(303);
+    expect(confirm.headers.location).toBe(`/cabinet/appeals/${number}?notice=cannotWithdraw`);
+    expect((await esia.get(String(confirm.headers.location))).body).toContain(
+      'Обращение уже нельзя отозвать',
+    );
+    const res = await esia.post(
+      `/cabinet/appeals/${number}/withdraw`,
+      {},
+      { from: `/cabinet/appeals/${number}` },
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Обращение уже нельзя отозвать');
+    expect((await appealOf(number)).status).toBe('sent');
+  });
+
+  it('is only the author’s: another person gets 404, an anonymous visitor the sign-in', async () => {
+    const number = await sendAppeal(esia);
+    const stranger = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+    expect((await stranger.get(`/cabinet/appeals/${number}/withdraw`)).statusCode).toBe(404);
+    const res = await stranger.post(`/cabinet/appeals/${number}/withdraw`, {}, { from: '/cabinet/appeals' });
+    expect(res.statusCode).toBe(404);
+    expect((await appealOf(number)).status).toBe('registered');
+    const anon = await t.app.inject({ url: `/cabinet/appeals/${number}/withdraw` });
+    expect(anon.statusCode).toBe(303);
+  });
+});
+
+describe('disputing an answer', () => {
+  it('opens a complaint to the higher body, prefilled, linked both ways, the body complained about by id', async () => {
+    const number = await sendAppeal(esia);
+    await answer(number);
+    const first = await appealOf(number);
+    const mininfra = await findOrganizationBySlug(t.deps.db, 'mininfra');
+    const government = await findOrganizationBySlug(t.deps.db, 'government');
+    const page = await esia.get(`/cabinet/appeals/${number}`);
+    expect(page.body).toContain(`href="/cabinet/appeals/${number}/dispute"`);
+    expect(page.body).toContain('Обжаловать ответ');
+
+    const form = await esia.get(`/cabinet/appeals/${number}/dispute`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`№ ${number}`);
+    expect(form.body).toContain(mininfra?.nameRu);
+    expect(form.body).toContain(government?.nameRu);
+    expect(form.body).toMatch(
+      new RegExp(`Обжалую ответ органа «[^»]+» от \\d\\d\\.\\d\\d\\.\\d{4} на моё обращение № ${number}`),
+    );
+
+    const empty = await esia.post(
+      `/cabinet/appeals/${number}/dispute`,
+      { formToken: 'x1', text: ' ' },
+      { from: form },
+    );
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Напишите, с чем вы не согласны в ответе');
+
+    const res = await esia.post(
+      `/cabinet/appeals/${number}/dispute`,
+      {
+        formToken: hidden(form.body, 'formToken'),
+        text: `Обжалую ответ на обращение № ${number}: дорогу обещали весной, но работ нет.`,
+        archiveConsent: 'yes',
+      },
+      { from: form },
+    );
+    expect(res.statusCode).toBe(303);
+    const complaintNumber = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    const complaint = await appealOf(complaintNumber);
+    expect(complaint).toMatchObject({
+      type: 'appeal',
+      kind: 'complaint',
+      orgId: government?.id,
+      complainedOrgId: first.orgId,
+      disputesAppealId: first.id,
+      lastName: 'Смирнова',
+      status: 'registered',
+    });
+    expect(complaint.archiveConsentAt).toBeInstanceOf(Date);
+
+    // the author sees the link on both pages
+    const complaintPage = await esia.get(`/cabinet/appeals/${complaintNumber}`);
+    expect(complaintPage.body).toContain(`href="/cabinet/appeals/${number}"`);
+    const firstPage = await esia.get(`/cabinet/appeals/${number}`);
+    expect(firstPage.body).toContain(`href="/cabinet/appeals/${complaintNumber}"`);
+
+    // the staff page of each shows the link to the other
+    const govPage = await govOfficer.get(`/manage/appeals/${complaint.id}`);
+    expect(govPage.statusCode).toBe(200);
+    expect(govPage.body).toContain(`href="/manage/appeals/${first.id}"`);
+    expect(govPage.body).toContain('Жалоба на ответ по обращению');
+    const bodyPage = await officer.get(`/manage/appeals/${first.id}`);
+    expect(bodyPage.body).toContain(`href="/manage/appeals/${complaint.id}"`);
+    expect(bodyPage.body).toContain('Ответ обжалован');
+  });
+
+  it('is offered only for a sent answer, and only to the author', async () => {
+    const number = await sendAppeal(esia);
+    expect((await esia.get(`/cabinet/appeals/${number}`)).body).not.toContain('/dispute"');
+    const early = await esia.get(`/cabinet/appeals/${number}/dispute`);
+    expect(early.statusCode).toBe(303);
+    const back = await esia.get(String(early.headers.location));
+    expect(back.body).toContain('Обжаловать можно только направленный вам ответ');
+    await answer(number);
+    const stranger = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+    expect((await stranger.get(`/cabinet/appeals/${number}/dispute`)).statusCode).toBe(404);
+  });
+
+  it('says plainly that an answer of the government is disputed in court', async () => {
+    const page = await esia.get('/appeals/new?type=appeal&list=all');
+    const res = await esia.post(
+      '/appeals/new',
+      {
+        formToken: hidden(page.body, 'formToken'),
+        type: 'appeal',
+        orgSlug: 'government',
+        kind: 'statement',
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        email: esia.email,
+        text: 'Прошу включить дорогу в региональную программу.',
+      },
+      { from: page, multipart: true },
+    );
+    const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    const a = await appealOf(number);
+    const gov = (who: SignedIn, role: 'appeals_officer' | 'head') => ({
+      actor: actor(who, role, a.orgId),
+      ip: null,
+    });
+    const govHead = await signedInAs(t, 'head', 'government', { position: 'Губернатор' });
+    await classifyAppeal(t.deps, gov(govOfficer, 'appeals_officer'), {
+      id: a.id,
+      questions: [{ topicCode: '0005.0005.0056.1160' }],
+    });
+    await answerAppeal(t.deps, gov(govHead, 'head'), {
+      id: a.id,
+      text: 'Дорога будет рассмотрена при формировании программы.',
+      results: [{ status: 'explained', measuresTaken: false }],
+    });
+    const form = await esia.get(`/cabinet/appeals/${number}/dispute`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Ответ можно обжаловать в суде');
+    expect(form.body).not.toContain('name="text"');
+  });
+});
