@@ -313,21 +313,38 @@ export const appealRatings = pgTable(
   (t) => [uniqueIndex('appeal_ratings_appeal_user_key').on(t.appealId, t.userId)],
 );
 
-/** The ТОТК classifier of appeal topics, shipped as versioned data. */
+/**
+ * Editions of the ТОТК classifier an administrator loaded (`npm run import:totk`);
+ * the newest by date is the one appeals are classified by, unless the shipped
+ * edition (src/modules/appeals/data) is newer.
+ */
+export const totkEditions = pgTable('totk_editions', {
+  /** the edition's id, e.g. «2027.1» */
+  version: text('version').primaryKey(),
+  /** the date of the edition */
+  editionDate: date('edition_date').notNull(),
+  /** the file it came from (its name only) */
+  source: text('source').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The codes of each loaded ТОТК edition. */
 export const appealTopics = pgTable(
   'appeal_topics',
   {
+    /** the classifier edition the row came from (`totk_editions.version`) */
+    version: text('version').notNull(),
     /** `NNNN.NNNN.NNNN.NNNN[.NNNN]` or a prefix (section, theme, topic) */
-    code: text('code').primaryKey(),
+    code: text('code').notNull(),
     parentCode: text('parent_code'),
     /** 1 section … 5 subquestion */
     level: smallint('level').notNull(),
     nameRu: text('name_ru').notNull(),
-    /** the classifier edition the row came from */
-    version: text('version').notNull(),
+    /** the position in the edition's file */
+    position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [index('appeal_topics_parent_idx').on(t.parentCode)],
+  (t) => [primaryKey({ columns: [t.version, t.code] }), index('appeal_topics_parent_idx').on(t.parentCode)],
 );
 
 /** Questions and answers a body publishes (task 4.3); may come from an answered appeal, anonymised. */

@@ -5,10 +5,10 @@ import { authorize, InvalidInput, NotFound } from '../../platform/errors/index.t
 import { csvFile } from '../../platform/files/csv.ts';
 import { findOrganizationById } from '../orgs/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
+import { currentTotk } from './current-totk.ts';
 import { tRu } from './notices.ts';
 import { type QuestionStatus, questionStatuses, questionStatusKey } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
-import { shippedTotk } from './totk.ts';
 
 /** The report's columns: the ССТУ statuses, «поддержано» split by «меры приняты». */
 type Column = { status: QuestionStatus; measures: boolean };
@@ -55,7 +55,7 @@ export async function buildMonthlyReport(
     repo.monthlyReport(deps.db, org.id, from, to),
     repo.unclassifiedCount(deps.db, org.id, from, to),
   ]);
-  const totk = shippedTotk();
+  const totk = await currentTotk(deps.db);
   const byCode = new Map<string, number[]>();
   for (const r of raw) {
     const counts = byCode.get(r.topicCode) ?? REPORT_COLUMNS.map(() => 0);

@@ -2,10 +2,10 @@ import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
+import { currentTotk } from './current-totk.ts';
 import { type QuestionStatus, questionStatuses } from './outcomes.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { actingRole, appealForAction } from './staff-action.ts';
-import { shippedTotk } from './totk.ts';
 
 export type ClassifyInput = {
   id: string;
@@ -22,7 +22,8 @@ export async function classifyAppeal(
   origin: Origin,
   input: ClassifyInput,
 ): Promise<void> {
-  const totk = shippedTotk();
+  // the current edition; codes of appeals classified under an older one stay as they are
+  const totk = await currentTotk(deps.db);
   const errors = input.questions.flatMap((q, i) =>
     totk.isQuestion(q.topicCode) ? [] : [{ field: `topic${i + 1}`, message: 'appeals.staff.topic.unknown' }],
   );

@@ -8,6 +8,7 @@ import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
 import { findOrgStaff } from '../accounts/index.ts';
 import { signatureOf } from './answer-appeal.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
+import { currentTotk } from './current-totk.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
 
 /** An appeal with its history, questions and answers for staff; every read is written to the audit log. */
@@ -44,7 +45,9 @@ export async function getAppealForStaff(
         repo.disputedBy(tx, a.id),
       ]);
     const today = toLocalDate(deps.clock.now());
+    const totk = await currentTotk(tx);
     return {
+      totk,
       appeal: a,
       events,
       questions,

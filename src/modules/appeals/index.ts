@@ -22,8 +22,10 @@ export {
   saveIdentificationSettings,
 } from './appeals.settings.ts';
 export { statusPath, workingDaysLeft } from './format.ts';
+export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
 export { submitAppeal } from './submit-appeal.ts';
+export { parseTotkFile } from './totk.ts';
 
 registerCabinetSection({
   key: 'appeals',

@@ -5,6 +5,7 @@ import { QUESTION_CODE_RE, shippedTotk, Totk, type TotkData, validateTotk } from
 const base: TotkData = {
   classifier: 'test',
   version: 't1',
+  date: '2026-01-01',
   edition: 'partial',
   items: [
     { code: '0001', nameRu: 'Раздел' },
@@ -94,6 +95,7 @@ describe('ТОТК classifier data', () => {
       level: 4,
       nameRu: 'Обращение с ТКО',
       version: '2026.1-partial',
+      position: rows.findIndex((r) => r.code === '0005.0005.0056.1160'),
     });
   });
 });

@@ -18,7 +18,10 @@ export type TotkItem = {
 
 export type TotkData = {
   classifier: string;
+  /** the edition's id */
   version: string;
+  /** the edition's date, YYYY-MM-DD: the newest edition is the one appeals are classified by */
+  date: string;
   /** 'full' or 'partial' (this deployment ships a partial edition: see the file's note) */
   edition: 'full' | 'partial';
   note?: string;
@@ -48,6 +51,8 @@ export function validateTotk(data: unknown): string[] {
   if (!d || typeof d !== 'object') return ['not an object'];
   if (typeof d.version !== 'string' || !/^[\w.-]+$/.test(d.version))
     errors.push('version missing or not a plain word');
+  if (typeof d.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.date))
+    errors.push('date missing or not YYYY-MM-DD');
   if (d.edition !== 'full' && d.edition !== 'partial') errors.push('edition must be "full" or "partial"');
   if (!Array.isArray(d.items) || d.items.length === 0) return [...errors, 'items missing'];
   const seen = new Set<string>();
@@ -72,6 +77,7 @@ export function validateTotk(data: unknown): string[] {
 /** A loaded classifier: nodes by code, in the file's order, with lookups the pages need. */
 export class Totk {
   readonly version: string;
+  readonly date: string;
   readonly edition: 'full' | 'partial';
   readonly nodes: TotkNode[];
   private readonly byCode: Map<string, TotkNode>;
@@ -80,6 +86,7 @@ export class Totk {
     const errors = validateTotk(data);
     if (errors.length > 0) throw new Error(`ТОТК ${data.version}: ${errors.join('; ')}`);
     this.version = data.version;
+    this.date = data.date;
     this.edition = data.edition;
     this.nodes = data.items.map((it) => ({ ...it, level: levelOf(it.code), parentCode: parentOf(it.code) }));
     this.byCode = new Map(this.nodes.map((n) => [n.code, n]));
@@ -132,14 +139,22 @@ export class Totk {
     return [...groups.values()].sort((a, b) => a.theme.code.localeCompare(b.theme.code));
   }
 
-  /** Rows for the appeal_topics table (code, parent, level, name, version). */
-  rows(): { code: string; parentCode: string | null; level: number; nameRu: string; version: string }[] {
-    return this.nodes.map((n) => ({
+  /** Rows for the appeal_topics table (code, parent, level, name, version, position). */
+  rows(): {
+    code: string;
+    parentCode: string | null;
+    level: number;
+    nameRu: string;
+    version: string;
+    position: number;
+  }[] {
+    return this.nodes.map((n, position) => ({
       code: n.code,
       parentCode: n.parentCode,
       level: n.level,
       nameRu: n.nameRu,
       version: this.version,
+      position,
     }));
   }
 }
@@ -150,4 +165,81 @@ let current: Totk | undefined;
 export function shippedTotk(): Totk {
   current ??= new Totk(shipped as TotkData);
   return current;
+}
+
+/** One line (CSV) or element (JSON) of an edition file that is wrong, in plain words. */
+export type TotkFileError = { line: number; message: string };
+
+/**
+ * Read an official edition file: CSV «код;наименование» (one code a line, a
+ * header line and a BOM allowed, the name may be quoted) or JSON of the same
+ * shape (an array of `{ "code", "name" }`, or `{ "код", "наименование" }`).
+ * Checks every code's format, duplicates, names and that each code's parent
+ * (section, theme, topic) is in the file; an error names its line (or element).
+ */
+export function parseTotkFile(
+  text: string,
+  format: 'csv' | 'json',
+): { items: TotkItem[]; errors: TotkFileError[] } {
+  const entries: { line: number; code: string; name: string }[] = [];
+  const errors: TotkFileError[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  if (format === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(body);
+    } catch (e) {
+      return { items: [], errors: [{ line: 0, message: `not JSON: ${(e as Error).message}` }] };
+    }
+    if (!Array.isArray(data)) return { items: [], errors: [{ line: 0, message: 'JSON must be an array' }] };
+    data.forEach((el, i) => {
+      const o = (el ?? {}) as Record<string, unknown>;
+      const code = o.code ?? o['код'];
+      const name = o.name ?? o.nameRu ?? o['наименование'];
+      entries.push({
+        line: i + 1,
+        code: typeof code === 'string' ? code.trim() : '',
+        name: typeof name === 'string' ? name.trim() : '',
+      });
+    });
+  } else {
+    body.split(/\r?\n/).forEach((raw, i) => {
+      const l = raw.trim();
+      if (l === '') return;
+      const at = l.indexOf(';');
+      const code = (at < 0 ? l : l.slice(0, at)).trim().replace(/^"(.*)"$/, '$1');
+      // a header line («код;наименование»): no digit where a code starts
+      if (i === 0 && !/^\d/.test(code)) return;
+      let name = at < 0 ? '' : l.slice(at + 1).trim();
+      if (/^".*"$/.test(name)) name = name.slice(1, -1).replace(/""/g, '"');
+      entries.push({ line: i + 1, code, name });
+    });
+  }
+  if (entries.length === 0) errors.push({ line: 0, message: 'the file has no codes' });
+  const firstLine = new Map<string, number>();
+  const nameOf = new Map<string, string>();
+  for (const e of entries) {
+    if (!TOTK_CODE_RE.test(e.code)) {
+      errors.push({
+        line: e.line,
+        message: `bad code «${e.code}»: expected four digits per level, e.g. 0001.0002.0027.0145`,
+      });
+      continue;
+    }
+    const seen = firstLine.get(e.code);
+    if (seen !== undefined) errors.push({ line: e.line, message: `code ${e.code} repeats line ${seen}` });
+    else {
+      firstLine.set(e.code, e.line);
+      nameOf.set(e.code, e.name);
+    }
+    if (e.name === '') errors.push({ line: e.line, message: `code ${e.code} has no name` });
+  }
+  for (const e of entries) {
+    const parent = TOTK_CODE_RE.test(e.code) ? parentOf(e.code) : null;
+    if (parent !== null && !firstLine.has(parent))
+      errors.push({ line: e.line, message: `code ${e.code} has no parent ${parent} in the file` });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  const items = [...nameOf].map(([code, nameRu]) => ({ code, nameRu }));
+  return { items, errors };
 }

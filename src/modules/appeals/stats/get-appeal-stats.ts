@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { shippedTotk } from '../totk.ts';
+import { currentTotk } from '../current-totk.ts';
 import {
   emptyRawFigures,
   type Period,
@@ -24,7 +24,7 @@ async function rawFor(db: DbOrTx, orgIds: readonly string[] | 'all', p: Period):
   for (const t of totals.values()) {
     for (const k of Object.keys(t) as (keyof typeof t)[]) sum[k] += t[k];
   }
-  const totk = shippedTotk();
+  const totk = await currentTotk(db);
   return {
     ...sum,
     byTopic: byTopic.map((t) => ({ ...t, name: t.code ? totk.name(t.code, 'ru') : '' })),

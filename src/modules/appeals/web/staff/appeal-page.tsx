@@ -41,7 +41,6 @@ function refusalPrefix(type: string): string {
 }
 
 import { staffPolicy } from '../../staff.policy.ts';
-import { shippedTotk } from '../../totk.ts';
 import { DaysLeft, statusTag } from './queue-page.tsx';
 import { TopicPicker } from './topic-picker.tsx';
 
@@ -131,7 +130,7 @@ export function AppealPage({
 }) {
   const { t, locale } = useView();
   const a = data.appeal;
-  const totk = shippedTotk();
+  const totk = data.totk;
   const errorsFor = (action: string) => (state?.action === action ? state.errors : []);
   const valuesFor = (action: string) => (state?.action === action ? state.values : {});
   const open = OPEN.includes(a.status);
