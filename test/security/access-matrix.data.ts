@@ -136,6 +136,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /cabinet/appeals/:number/dispute': { allow: ['citizen'], deny: 404 },
   'POST /cabinet/appeals/:number/dispute': { allow: ['citizen'], deny: 404 },
   'POST /cabinet/appeals/:number/archive-consent': { allow: ['citizen'], deny: 404 },
+  'POST /cabinet/appeals/:number/consent/withdraw': { allow: ['citizen'], deny: 404 },
   'GET /cabinet/appeals/:number/files/:fileId': { allow: ['citizen'], deny: 404 },
   'GET /cabinet/appeals/:number/receipt.pdf': { allow: ['citizen'], deny: 404 },
   'POST /api/v1/appeals': {

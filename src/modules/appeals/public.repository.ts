@@ -52,6 +52,11 @@ export const publicRepository = {
       .where(eq(appealFaqItems.id, id));
   },
 
+  /** The FAQ items made from one appeal (published or not). */
+  async faqFromAppeal(db: DbOrTx, appealId: string): Promise<FaqRow[]> {
+    return db.select().from(appealFaqItems).where(eq(appealFaqItems.sourceAppealId, appealId));
+  },
+
   async deleteFaq(db: DbOrTx, id: string): Promise<void> {
     await db.delete(appealFaqItems).where(eq(appealFaqItems.id, id));
   },

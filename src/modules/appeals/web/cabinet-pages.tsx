@@ -398,6 +398,19 @@ export function CabinetAppealView({
       />
       {!justRegistered && <ReceiptLink number={a.number} />}
       <CabinetActions data={data} />
+      {a.publicationConsentAt && (
+        <section aria-labelledby="consent">
+          <h2 class="govuk-heading-m" id="consent">
+            {t('appeals.consent.title')}
+          </h2>
+          <p class="govuk-body">
+            {t('appeals.consent.given', { date: formatDateTime(a.publicationConsentAt, locale) })}
+          </p>
+          <Form action={`${statusPath(a.number)}/consent/withdraw`}>
+            <Button variant="warning">{t('appeals.consent.withdraw')}</Button>
+          </Form>
+        </section>
+      )}
       <h2 class="govuk-heading-m">{t('appeals.view.history')}</h2>
       <Table
         label={t('appeals.view.history')}

@@ -40,6 +40,7 @@ import { CABINET_PAGE_SIZE, getOwnAppeal, listOwnAppeals } from '../get-own-appe
 import { rateAnswer } from '../rate-answer.ts';
 import { buildReceiptPdf } from '../receipt-pdf.ts';
 import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
+import { withdrawPublicationConsent } from '../withdraw-publication-consent.ts';
 import '../journey.messages.ts';
 import { AddresseeGuideView, type GuideProposal } from './addressee-guide.tsx';
 import { CABINET_ACTION_NOTICES } from './cabinet-actions.tsx';
@@ -523,6 +524,7 @@ export async function appealsWeb(app: FastifyInstance) {
     if (notice === 'rated') req.flash = { kind: 'success', text: req.t('appeals.rating.saved') };
     const flash = typeof notice === 'string' ? CABINET_ACTION_NOTICES[notice] : undefined;
     if (flash) req.flash = { kind: flash.kind, text: req.t(flash.key) };
+    if (notice === 'consent') req.flash = { kind: 'success', text: req.t('appeals.consent.withdrawn') };
     return showForm(req, reply, ownAppealPage(req));
   });
 
@@ -576,6 +578,14 @@ export async function appealsWeb(app: FastifyInstance) {
       .header('cache-control', 'private, no-store')
       .send(pdf);
   });
+  app.post<{ Params: { number: string } }>(
+    '/cabinet/appeals/:number/consent/withdraw',
+    async (req, reply) => {
+      if (!isSignedIn(req.actor)) return reply.redirect(signInHref(req), 303);
+      await withdrawPublicationConsent(app.deps, originOf(req), { number: req.params.number });
+      return reply.redirect(`${statusPath(req.params.number)}?notice=consent`, 303);
+    },
+  );
 
   app.get<{ Params: { number: string; fileId: string } }>(
     '/cabinet/appeals/:number/files/:fileId',
