@@ -163,6 +163,9 @@ export const accessMatrix: Record<string, AccessRow> = {
 
   // appeals: public side managed by staff (FAQ and quarterly reviews of their own body)
   'GET /manage/appeals/faq': { allow: FAQ_STAFF },
+  'GET /manage/appeals/archive': { allow: FAQ_STAFF },
+  'GET /manage/appeals/archive/:number': { allow: FAQ_STAFF_A, deny: 404 },
+  'POST /manage/appeals/archive/:number': { allow: FAQ_STAFF_A, deny: 404 },
   'GET /manage/appeals/faq/new': { allow: FAQ_STAFF },
   'POST /manage/appeals/faq/new': { allow: FAQ_STAFF },
   'GET /manage/appeals/faq/from-appeal': { allow: FAQ_STAFF },

@@ -3,9 +3,11 @@ import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { listAllOrganizations } from '../orgs/index.ts';
 import { appealsStatsApi } from './api/stats-api.ts';
+import { appealsArchiveSearch } from './archive/archive.search.ts';
 import { appealsPublicMessages } from './public.messages.ts';
 import { publicSidePolicy } from './public.policy.ts';
 import { publicRepository } from './public.repository.ts';
+import { appealsArchiveWeb } from './web/archive-pages.tsx';
 import { reviewPath } from './web/public-pages.tsx';
 import { appealsPublicWeb } from './web/public-routes.tsx';
 
@@ -51,7 +53,11 @@ async function sitemap(app: FastifyInstance): Promise<string[]> {
 export const appealsPublicModule: ModuleManifest = {
   name: 'appeals-public',
   messages: appealsPublicMessages,
-  web: appealsPublicWeb,
+  web: async (app) => {
+    await app.register(appealsPublicWeb);
+    await app.register(appealsArchiveWeb);
+  },
   api: appealsStatsApi,
+  search: appealsArchiveSearch,
   sitemap,
 };

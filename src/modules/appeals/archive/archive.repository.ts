@@ -80,6 +80,21 @@ export const archiveRepository = {
     return { rows, total: tot?.n ?? 0 };
   },
 
+  /** A body's published entry by the appeal's number. */
+  async publishedByNumber(db: DbOrTx, orgId: string, number: string): Promise<ArchiveEntryRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(appealArchiveEntries)
+      .where(
+        and(
+          eq(appealArchiveEntries.orgId, orgId),
+          eq(appealArchiveEntries.number, number),
+          isNotNull(appealArchiveEntries.publishedAt),
+        ),
+      );
+    return row;
+  },
+
   /** Every published entry (for reindexing the search). */
   async allPublished(db: DbOrTx): Promise<ArchiveEntryRow[]> {
     return db.select().from(appealArchiveEntries).where(isNotNull(appealArchiveEntries.publishedAt));

@@ -8,6 +8,7 @@ import { outbox } from '../../../platform/mail/mail.tables.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
 import { answerAppeal } from '../answer-appeal.ts';
 import { appealsRepository } from '../appeals.repository.ts';
+import { archiveRepository } from '../archive/archive.repository.ts';
 import { assignAppeal } from '../assign-appeal.ts';
 import { classifyAppeal } from '../classify-appeal.ts';
 import { sendAppealReminders } from '../send-appeal-reminders.ts';
@@ -370,5 +371,109 @@ describe('disputing an answer', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Ответ можно обжаловать в суде');
     expect(form.body).not.toContain('name="text"');
+  });
+});
+
+describe('the public archive with consent', () => {
+  const leakyText =
+    'Прошу отремонтировать дорогу в посёлке Луговое. Смирнова Анна Петровна, тел. +7 911 123-45-67, ул. Центральная, д. 5.';
+
+  it('publishes an answered appeal anonymised, searchable, and takes it out when consent is withdrawn', async () => {
+    const number = await sendAppeal(esia, { archiveConsent: 'yes', text: leakyText });
+    await answer(number, 'Уважаемая Анна Петровна! Ямочный ремонт дороги в посёлке Луговое проведут в июне.');
+    const a = await appealOf(number);
+    // staff see it on their list and open it with every finding masked
+    const list = await officer.get('/manage/appeals/archive');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`/manage/appeals/archive/${number}`);
+    const form = await officer.get(`/manage/appeals/archive/${number}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('[ФИО]');
+    expect(form.body).toContain('[телефон]');
+    expect(form.body).not.toContain('123-45-67');
+    // the original text is refused: publication is blocked while a finding is unmasked
+    const leaky = await officer.post(
+      `/manage/appeals/archive/${number}`,
+      { question: leakyText, answer: 'Ремонт в июне.' },
+      { from: form },
+    );
+    expect(leaky.statusCode).toBe(422);
+    expect(leaky.body).toContain('В тексте остались персональные данные');
+    expect(await archiveRepository.byAppeal(t.deps.db, a.id)).toBeUndefined();
+    // staff confirm the masked texts
+    const question = /<textarea[^>]*name="question"[^>]*>([\s\S]*?)<\/textarea>/.exec(form.body)?.[1] ?? '';
+    const answerText = /<textarea[^>]*name="answer"[^>]*>([\s\S]*?)<\/textarea>/.exec(form.body)?.[1] ?? '';
+    const decode = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replace(/^\n/, '');
+    const ok = await officer.post(
+      `/manage/appeals/archive/${number}`,
+      { question: decode(question), answer: decode(answerText) },
+      { from: form },
+    );
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`/orgs/mininfra/appeals/archive/${number}`);
+    const entry = await t.app.inject({ url: String(ok.headers.location) });
+    expect(entry.statusCode).toBe(200);
+    expect(entry.body).toContain('Ямочный ремонт дороги');
+    for (const pd of ['Смирнова', 'Анна Петровна', '123-45-67', esia.email])
+      expect(entry.body).not.toContain(pd);
+    expect(await audited('appeal.archive.publish', a.id)).toHaveLength(1);
+
+    // the archive's own search box, and the site search
+    const found = await t.app.inject({ url: '/orgs/mininfra/appeals/archive?q=ремонт+дороги' });
+    expect(found.body).toContain(`/orgs/mininfra/appeals/archive/${number}`);
+    const notFound = await t.app.inject({ url: '/orgs/mininfra/appeals/archive?q=космодром' });
+    expect(notFound.body).not.toContain(`/orgs/mininfra/appeals/archive/${number}`);
+    expect(notFound.body).toContain('Ничего не найдено');
+    const site = await t.app.inject({ url: '/search?q=Луговое+ямочный' });
+    expect(site.body).toContain(`/orgs/mininfra/appeals/archive/${number}`);
+    expect(site.body).not.toContain('Смирнова');
+
+    // the author withdraws consent in the cabinet: the entry leaves the archive and the search
+    const cabinet = await esia.get(`/cabinet/appeals/${number}`);
+    expect(cabinet.body).toContain('Вы согласились');
+    const withdrawn = await esia.post(
+      `/cabinet/appeals/${number}/archive-consent`,
+      { archiveConsent: 'no' },
+      { from: cabinet },
+    );
+    expect(withdrawn.statusCode).toBe(303);
+    expect((await appealOf(number)).archiveConsentAt).toBeNull();
+    expect((await t.app.inject({ url: `/orgs/mininfra/appeals/archive/${number}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/search?q=Луговое+ямочный' })).body).not.toContain(
+      `/orgs/mininfra/appeals/archive/${number}`,
+    );
+    const after = await esia.get(String(withdrawn.headers.location));
+    expect(after.body).toContain('Согласие отозвано');
+    expect(after.body).toContain('Вы не давали согласия');
+  });
+
+  it('never publishes without consent; consent can be given later in the cabinet', async () => {
+    const number = await sendAppeal(esia);
+    await answer(number);
+    const refused = await officer.get(`/manage/appeals/archive/${number}`);
+    expect(refused.body).toContain('Автор не давал согласия на публикацию в открытом архиве');
+    expect(refused.body).not.toContain('name="question"');
+    expect((await officer.get('/manage/appeals/archive')).body).not.toContain(
+      `/manage/appeals/archive/${number}`,
+    );
+    const cabinet = await esia.get(`/cabinet/appeals/${number}`);
+    const given = await esia.post(
+      `/cabinet/appeals/${number}/archive-consent`,
+      { archiveConsent: 'yes' },
+      { from: cabinet },
+    );
+    expect(given.statusCode).toBe(303);
+    expect((await officer.get('/manage/appeals/archive')).body).toContain(
+      `/manage/appeals/archive/${number}`,
+    );
+    // another person cannot change it
+    const stranger = await signedInAs(t, 'citizen', null, { identification: 'esia' });
+    const res = await stranger.post(
+      `/cabinet/appeals/${number}/archive-consent`,
+      { archiveConsent: 'no' },
+      { from: '/cabinet/appeals' },
+    );
+    expect(res.statusCode).toBe(404);
+    expect((await appealOf(number)).archiveConsentAt).toBeInstanceOf(Date);
   });
 });

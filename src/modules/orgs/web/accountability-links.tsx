@@ -75,6 +75,11 @@ export function AccountabilityLinks({ slug, region }: { slug: string; region: bo
           </a>
         </li>
         <li>
+          <a class="govuk-link" href={`${base}/archive`}>
+            {t('orgs.accountability.archive')}
+          </a>
+        </li>
+        <li>
           <a class="govuk-link" href="/transparency">
             {t('orgs.accountability.transparency')}
           </a>
