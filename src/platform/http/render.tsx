@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { type ViewContext, ViewCtx } from '../ui/context.ts';
 import { type Crumb, Layout } from '../ui/layout.tsx';
+import { sendCacheable } from './cache.ts';
 
 export type PageOptions = { status?: number; breadcrumbs?: Crumb[] };
 
@@ -27,9 +28,6 @@ export function sendPage(
   opts: PageOptions = {},
 ) {
   const html = renderPage(req.view(reply), title, body, opts);
-  return reply
-    .status(opts.status ?? 200)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(html);
+  reply.status(opts.status ?? 200).header('content-type', 'text/html; charset=utf-8');
+  return sendCacheable(req, reply, html);
 }

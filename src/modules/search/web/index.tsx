@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
+import { sendCacheable } from '../../../platform/http/cache.ts';
 import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { searchEntriesQuery } from '../../../platform/search/index.ts';
 import { useView } from '../../../platform/ui/context.ts';
@@ -89,10 +90,8 @@ export async function searchWeb(app: FastifyInstance) {
             : req.t(`feeds.title.${kind}`),
       },
     );
-    return reply
-      .type('application/atom+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
-      .send(xml);
+    reply.type('application/atom+xml; charset=utf-8');
+    return sendCacheable(req, reply, xml, { maxAge: 300, anyone: true });
   };
   app.get('/feeds/news.atom', (req, reply) => feed(reply, req, 'news'));
   app.get('/feeds/documents.atom', (req, reply) => feed(reply, req, 'documents'));
