@@ -124,8 +124,8 @@ describe('stored XSS through file names', () => {
       firstName: 'Анна',
       patronymic: 'Петровна',
     });
-    const form = await citizen.get('/appeals/new?type=appeal');
-    const res = await citizen.post(
+    const form = await citizen.get('/appeals/new?type=appeal&list=all');
+    const saved = await citizen.post(
       '/appeals/new',
       {
         formToken: hiddenValue(form.body, 'formToken'),
@@ -144,6 +144,17 @@ describe('stored XSS through file names', () => {
           { field: 'attachments', name: `${FILE_PAYLOAD}.pdf`, type: 'application/pdf', data: SAMPLE_PDF },
         ],
       },
+    );
+    // saved as her draft and shown on «Проверьте данные» (text there too), then sent
+    expect(saved.statusCode).toBe(303);
+    const check = await citizen.get(String(saved.headers.location));
+    expect(check.statusCode).toBe(200);
+    expectInert(check.body);
+    expect(check.body).toContain('&lt;img src=x onerror=alert(2)>');
+    const res = await citizen.post(
+      `${String(saved.headers.location).replace(/\/check$/, '')}/send`,
+      {},
+      { from: check },
     );
     expect(res.statusCode).toBe(303);
     const own = String(res.headers.location).split('?')[0] as string;
