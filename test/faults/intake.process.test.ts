@@ -20,17 +20,22 @@ import {
  * PostgreSQL (a power cut; it is started again), and while PostgreSQL is
  * frozen (requests must fail fast with 503). After each fault every
  * acknowledged appeal is stored exactly once and each body's numbers have no
- * gaps. Times to ready are printed, not asserted.
+ * gaps, and after the kills the author still reads them with the same session
+ * and numbering carries on (this file took over appeals-crash.process.test.ts,
+ * which started two more servers to show the same). Times to ready are
+ * printed, not asserted.
  */
 const dir = tempDataDir('open-region-faults-');
 const env = { DATA_DIR: dir, SEED: 'demo' };
 const bodies = ['minzdrav', 'minobr', 'minsoc'];
+/** a start with the demo region takes a couple of minutes on a loaded 2-core machine */
+const START_TIMEOUT_MS = 240_000;
 let server: ServerProcess;
 let cookie: string;
 const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
-  server = await startServerProcess(env);
+  server = await startServerProcess(env, START_TIMEOUT_MS);
   servers.push(server);
   // listening is not ready: a busy machine sheds load for a moment after the start
   await readyAfter(Date.now());
@@ -171,7 +176,7 @@ describe('appeal intake through faults', () => {
   });
 
   it('loses nothing when the server and its PostgreSQL are SIGKILLed mid-stream, twice', {
-    timeout: 400_000,
+    timeout: 700_000,
   }, async () => {
     const s = stream('app-kill');
     try {
@@ -179,7 +184,7 @@ describe('appeal intake through faults', () => {
       for (let round = 1; round <= 2; round++) {
         const killed = Date.now();
         await server.killHard();
-        server = await startServerProcess(env);
+        server = await startServerProcess(env, START_TIMEOUT_MS);
         servers.push(server);
         const ms = await readyAfter(killed);
         process.stdout.write(`server SIGKILL, round ${round}: ready again after ${ms} ms\n`);
@@ -189,6 +194,35 @@ describe('appeal intake through faults', () => {
       await s.stop();
     }
     await expectNothingLost(s.outcomes);
+    // the restarted server serves them to their author with the session from before the kills,
+    // and each body's numbering carries on from where it stopped
+    for (const o of s.acked().slice(-5)) {
+      const res = await fetch(`${server.base}/api/v1/appeals/${encodeURIComponent(o.number as string)}`, {
+        headers: { cookie },
+      });
+      expect(res.status).toBe(200);
+    }
+    const next = await fetch(`${server.base}/api/v1/appeals`, {
+      method: 'POST',
+      headers: { cookie, origin: server.base, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        orgSlug: 'minzdrav',
+        kind: 'proposal',
+        lastName: 'Иванова',
+        firstName: 'Мария',
+        email: 'm.ivanova@esia-demo.example',
+        text: 'После перезапусков',
+      }),
+    });
+    expect(next.status).toBe(201);
+    const seq = (n: string) => Number(n.split('-').at(-1));
+    const before = s
+      .acked()
+      .map((o) => o.number as string)
+      .filter((n) => n.startsWith('MINZDRAV-'));
+    expect(seq(((await next.json()) as { number: string }).number)).toBeGreaterThan(
+      Math.max(...before.map(seq)),
+    );
   });
 
   it('answers 503 at once while PostgreSQL is frozen, and /readyz within its deadline', {
