@@ -2,7 +2,11 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
-import { registerPublicationSections, seedDemoPublications } from './modules/publications/index.ts';
+import {
+  registerPublicationSections,
+  seedDemoPublications,
+  seedDemoRegion,
+} from './modules/publications/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { reindexAll } from './platform/search/index.ts';
 
@@ -20,6 +24,7 @@ export async function seed(deps: Deps): Promise<void> {
   if (deps.config.seed !== 'demo') return;
   deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
   deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
+  deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
   deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
 }

@@ -59,7 +59,8 @@ describe('updateOrganization', () => {
     const org = await orgsRepository.findBySlug(deps.db, 'minzdrav');
     const res = await updateOrganization(deps, editor(), {
       slug: 'minzdrav',
-      details: details({ inn: org?.inn as string }),
+      // the demo head (SEED=demo names every head) stays as it was
+      details: details({ inn: org?.inn as string, headName: org?.headName ?? '' }),
     });
     expect([...res.changed].sort()).toEqual(['address', 'email', 'phone', 'website']);
     const after = await orgsRepository.findBySlug(deps.db, 'minzdrav');

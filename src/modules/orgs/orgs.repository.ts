@@ -115,6 +115,23 @@ export const orgsRepository = {
     return res;
   },
 
+  /** Demo details (SEED=demo) where staff and the data left a field empty; never over a kept value. */
+  async fillEmptyDetails(
+    db: DbOrTx,
+    id: string,
+    d: { headName: string; phone: string; email: string; address: string },
+  ): Promise<void> {
+    await db
+      .update(organizations)
+      .set({
+        headName: sql`coalesce(${organizations.headName}, ${d.headName})`,
+        phone: sql`coalesce(${organizations.phone}, ${d.phone})`,
+        email: sql`coalesce(${organizations.email}, ${d.email})`,
+        address: sql`coalesce(${organizations.address}, ${d.address})`,
+      })
+      .where(eq(organizations.id, id));
+  },
+
   async setParent(db: DbOrTx, id: string, parentId: string | null): Promise<void> {
     await db.update(organizations).set({ parentId }).where(eq(organizations.id, id));
   },

@@ -54,6 +54,80 @@ const DEMO_NAMES = [
   'Новиков А. Р.',
 ];
 
+/*
+ * Demo heads of bodies and contacts (SEED=demo): invented people, so that no
+ * demo page shows an unnamed minister or «не указано»; built from these lists
+ * by the body's place in the data, so every start gives the same names.
+ */
+const HEAD_MEN = [
+  'Андрей Викторович',
+  'Сергей Николаевич',
+  'Дмитрий Олегович',
+  'Алексей Петрович',
+  'Игорь Владимирович',
+  'Павел Андреевич',
+  'Михаил Юрьевич',
+];
+const HEAD_WOMEN = [
+  'Елена Сергеевна',
+  'Наталья Викторовна',
+  'Ольга Александровна',
+  'Марина Игоревна',
+  'Татьяна Павловна',
+];
+const SURNAMES: [string, string][] = [
+  ['Кравцов', 'Кравцова'],
+  ['Белоусов', 'Белоусова'],
+  ['Гончаров', 'Гончарова'],
+  ['Рябинин', 'Рябинина'],
+  ['Завьялов', 'Завьялова'],
+  ['Тихомиров', 'Тихомирова'],
+  ['Ершов', 'Ершова'],
+  ['Соловьёв', 'Соловьёва'],
+  ['Мельников', 'Мельникова'],
+  ['Фомин', 'Фомина'],
+  ['Лавров', 'Лаврова'],
+];
+/** The okrugs' administrative centres (city okrugs are named after theirs). */
+const CENTRES: Record<string, string> = {
+  bagrationovsk: 'г. Багратионовск',
+  gvardeysk: 'г. Гвардейск',
+  guryevsk: 'г. Гурьевск',
+  gusev: 'г. Гусев',
+  zelenogradsk: 'г. Зеленоградск',
+  krasnoznamensk: 'г. Краснознаменск',
+  neman: 'г. Неман',
+  nesterov: 'г. Нестеров',
+  ozyorsk: 'г. Озёрск',
+  polessk: 'г. Полесск',
+  pravdinsk: 'г. Правдинск',
+  svetlogorsk: 'г. Светлогорск',
+  slavsk: 'г. Славск',
+  chernyakhovsk: 'г. Черняховск',
+  yantarny: 'пгт Янтарный',
+};
+
+/** Heads the other demo content already names (the health minister declares as «Петров А.С.»). */
+const DEMO_HEAD_NAMED: Record<string, string> = { minzdrav: 'Петров Андрей Сергеевич' };
+
+/** The demo head and contacts of the i-th body of the data. */
+export function demoDetailsOf(i: number, r: { slug: string; level: string; shortNameRu?: string | null }) {
+  const woman = i % 3 === 1;
+  const [man, wom] = SURNAMES[i % SURNAMES.length] as [string, string];
+  const given = woman ? HEAD_WOMEN[i % HEAD_WOMEN.length] : HEAD_MEN[i % HEAD_MEN.length];
+  const two = (n: number) => String(n % 100).padStart(2, '0');
+  const place = CENTRES[r.slug] ?? `г. ${r.shortNameRu ?? 'Калининград'}`;
+  return {
+    headName: DEMO_HEAD_NAMED[r.slug] ?? `${woman ? wom : man} ${given}`,
+    phone: `+7 (4012) ${50 + (i % 40)}-${two(i * 37 + 11)}-${two(i * 53 + 7)}`,
+    email: `priem@${r.slug}.gov39.example`,
+    address:
+      r.level === 'municipal'
+        ? `${place}, ул. Ленина, д. ${1 + (i % 20)}`
+        : `236007, г. Калининград, ул. Дмитрия Донского, д. ${1 + (i % 20)}`,
+  };
+}
+
 export type SeedOrganizationsResult = {
   organizations: number;
   inserted: number;
@@ -130,8 +204,10 @@ export async function seedOrganizations(
       }
     }
     if (opts.demoOfficials) {
+      for (const [i, r] of regionData.organizations.entries())
+        await repo.fillEmptyDetails(tx, ids.get(r.slug) as string, demoDetailsOf(i, r));
       let n = 0;
-      for (const r of regionData.organizations) {
+      for (const [i, r] of regionData.organizations.entries()) {
         const orgId = ids.get(r.slug) as string;
         const held = await repo.dutiesWithOfficials(tx, orgId);
         let sortOrder = await repo.maxOfficialSort(tx, orgId);
@@ -145,9 +221,10 @@ export async function seedOrganizations(
             fullName: `Демо: ${DEMO_NAMES[n % DEMO_NAMES.length]}`,
             position: d.position,
             dutiesRu: d.dutiesRu,
-            receptionHours: null,
-            phone: null,
-            email: null,
+            // contacts of the body's demo reception, so the demo never shows «не указаны»
+            receptionHours: 'пн–чт 9:00–18:00, пт 9:00–16:45',
+            phone: demoDetailsOf(i, r).phone,
+            email: `${d.duty.replace(/_/g, '-')}@${r.slug}.gov39.example`,
             isDemo: true,
             sortOrder,
           });

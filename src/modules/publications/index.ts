@@ -19,6 +19,7 @@ import { publicationsWeb } from './web/index.tsx';
 export { listPublicItemsForIndex, type PublicItem, publicationUrl } from './index-items.ts';
 export { regionalActTypes } from './publications.input.ts';
 export { structuredSections } from './sections.ts';
+export { DEMO_REGIONAL_LAW, seedDemoRegion } from './seed-demo-region.ts';
 export {
   DEMO_PDF_DOCUMENT,
   DEMO_PDF_PHRASE,

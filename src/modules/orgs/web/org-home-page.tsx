@@ -46,16 +46,16 @@ export function PublicDetails({ org, parent }: { org: OrgRow; parent: OrgRow | n
       notGiven
     ),
   });
-  rows.push({
-    key: t('orgs.home.website'),
-    value: org.website ? (
-      <a class="govuk-link" href={org.website} rel="noopener">
-        {org.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
-      </a>
-    ) : (
-      notGiven
-    ),
-  });
+  // Many bodies have no site of their own (their pages are on this portal): no row rather than «не указано».
+  if (org.website)
+    rows.push({
+      key: t('orgs.home.website'),
+      value: (
+        <a class="govuk-link" href={org.website} rel="noopener">
+          {org.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+        </a>
+      ),
+    });
   if (org.inn && !org.innIsDemo) rows.push({ key: t('orgs.home.inn'), value: org.inn });
   return <SummaryList rows={rows} />;
 }
