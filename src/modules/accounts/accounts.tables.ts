@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** People with an account: citizens and staff alike. */
 export const users = pgTable(
@@ -121,4 +131,29 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * What the demo identity provider (/dev-idp, SEED=demo) keeps: oidc-provider's
+ * codes, sessions, interactions and grants by model and id, and its signing
+ * key. In the database, not in memory, so a sign-in whose steps reach different
+ * app processes (WORKERS, several hosts) finds them.
+ */
+export const devIdpStore = pgTable(
+  'dev_idp_store',
+  {
+    model: text('model').notNull(),
+    id: text('id').notNull(),
+    payload: jsonb('payload').notNull(),
+    uid: text('uid'),
+    userCode: text('user_code'),
+    grantId: text('grant_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.model, t.id] }),
+    index('dev_idp_store_uid_idx').on(t.uid),
+    index('dev_idp_store_grant_idx').on(t.grantId),
+    index('dev_idp_store_expires_idx').on(t.expiresAt),
+  ],
 );

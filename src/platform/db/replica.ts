@@ -60,6 +60,12 @@ function primaryShouldAnswer(err: unknown): boolean {
   return typeof code === 'string' && /^(25006|40001|42P01|42703|42883|0A000|55000)$/.test(code);
 }
 
+/** The replica refused a statement because it writes (a GET that writes: a session touch, a counter). */
+function isWrite(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+  return code === '25006' || code === '0A000';
+}
+
 type Query = pg.Pool['query'];
 
 /**
@@ -155,9 +161,9 @@ export class ReplicaRoutingPool extends EventEmitter {
     this.state.reads++;
     return (this.replica.query as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => {
       if (!primaryShouldAnswer(err)) throw err;
-      // the rest of this request reads what the primary says, and the person's next requests too
+      // the rest of this request reads what the primary says; after a write, the person's next requests too
       route.replica = false;
-      route.wrote = true;
+      if (isWrite(err)) route.wrote = true;
       this.state.fallbacks++;
       if (isDatabaseUnavailable(err)) this.setUsable(false, 'the replica does not answer');
       return (this.primary.query as (...a: unknown[]) => Promise<unknown>)(...args);

@@ -63,12 +63,15 @@ export function createJobs(connectionString: string, opts: JobsOptions = {}): Jo
   const ensureQueue = (name: string) => {
     let p = created.get(name);
     if (!p) {
-      p = boss.createQueue(name, {
-        retryLimit: 20,
-        retryDelay: opts.retryDelaySeconds ?? 30,
-        retryBackoff: (opts.retryDelaySeconds ?? 30) >= 30,
-        heartbeatSeconds: HEARTBEAT_SECONDS,
-      });
+      p = boss
+        .createQueue(name, {
+          retryLimit: 20,
+          retryDelay: opts.retryDelaySeconds ?? 30,
+          retryBackoff: (opts.retryDelaySeconds ?? 30) >= 30,
+          heartbeatSeconds: HEARTBEAT_SECONDS,
+        })
+        // createQueue leaves a queue made by an earlier release as it was: give it the heartbeat too
+        .then(() => boss.updateQueue(name, { heartbeatSeconds: HEARTBEAT_SECONDS }));
       p.catch(() => created.delete(name));
       created.set(name, p);
     }

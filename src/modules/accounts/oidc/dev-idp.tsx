@@ -3,8 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { z } from 'zod';
+import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { Deps } from '../../../platform/deps.ts';
 import { InvalidInput } from '../../../platform/errors/index.ts';
 import { type FormState, handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
+import { openSecret, sealSecret } from '../../../platform/secrets/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -17,6 +20,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { callbackUrl, DEV_IDP_CLIENT_ID, DEV_IDP_PATH, devIdpClientSecret } from './client.ts';
+import { devIdpRepository } from './dev-idp.repository.ts';
 import { DEV_IDP_PROVIDER } from './providers.ts';
 
 /**
@@ -57,62 +61,61 @@ export const devIdpCitizens = [
   },
 ] as const;
 
-// One signing key per process: generating RSA keys is slow, and demo tokens need not outlive it.
-let signingKey: Record<string, unknown> | null = null;
-function jwk() {
-  signingKey ??= {
+/**
+ * The provider's signing key, one for every process on the database: made by the first process
+ * that needs it and kept sealed in dev_idp_store, so a token signed by one process verifies
+ * against the keys another publishes.
+ */
+async function signingKey(deps: Deps): Promise<Record<string, unknown>> {
+  const fresh = {
     ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
     kid: 'dev-idp-1',
     use: 'sig',
     alg: 'RS256',
   };
-  return signingKey;
+  const kept = await devIdpRepository.firstOf(
+    deps.db,
+    'SigningKey',
+    'dev-idp-1',
+    { sealed: sealSecret(JSON.stringify(fresh), deps.config.secretKeys) },
+    new Date('9999-12-31T00:00:00Z'),
+  );
+  return JSON.parse(openSecret(String(kept.sealed), deps.config.secretKeys)) as Record<string, unknown>;
 }
 
-type Stored = { payload: Record<string, unknown>; expiresAt: number };
-
-/** oidc-provider's storage, in memory: a demo provider's codes and sessions need not survive a restart. */
-class MemoryAdapter {
-  private static store = new Map<string, Stored>();
-  constructor(private name: string) {}
-  private key(id: string) {
-    return `${this.name}:${id}`;
-  }
-  async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
-    MemoryAdapter.store.set(this.key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
-  }
-  async find(id: string) {
-    const s = MemoryAdapter.store.get(this.key(id));
-    if (!s || s.expiresAt < Date.now()) return undefined;
-    return s.payload as never;
-  }
-  async findByUid(uid: string) {
-    for (const [k, s] of MemoryAdapter.store) {
-      if (k.startsWith(`${this.name}:`) && s.payload.uid === uid && s.expiresAt >= Date.now())
-        return s.payload as never;
+/**
+ * oidc-provider's storage in PostgreSQL (dev_idp_store): the steps of one sign-in (authorisation,
+ * the login form, the code exchange the portal makes from its own process) may each reach a
+ * different app process.
+ */
+function databaseAdapter(db: DbOrTx) {
+  return class DatabaseAdapter {
+    constructor(private model: string) {}
+    async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
+      await devIdpRepository.upsert(db, this.model, id, payload, new Date(Date.now() + expiresIn * 1000));
     }
-    return undefined;
-  }
-  async findByUserCode(userCode: string) {
-    for (const [k, s] of MemoryAdapter.store) {
-      if (k.startsWith(`${this.name}:`) && s.payload.userCode === userCode) return s.payload as never;
+    async find(id: string) {
+      return (await devIdpRepository.find(db, this.model, id, new Date())) as never;
     }
-    return undefined;
-  }
-  async consume(id: string) {
-    const s = MemoryAdapter.store.get(this.key(id));
-    if (s) s.payload.consumed = Math.floor(Date.now() / 1000);
-  }
-  async destroy(id: string) {
-    MemoryAdapter.store.delete(this.key(id));
-  }
-  async revokeByGrantId(grantId: string) {
-    for (const [k, s] of MemoryAdapter.store)
-      if (s.payload.grantId === grantId) MemoryAdapter.store.delete(k);
-  }
+    async findByUid(uid: string) {
+      return (await devIdpRepository.findBy(db, this.model, 'uid', uid, new Date())) as never;
+    }
+    async findByUserCode(userCode: string) {
+      return (await devIdpRepository.findBy(db, this.model, 'userCode', userCode, new Date())) as never;
+    }
+    async consume(id: string) {
+      await devIdpRepository.consume(db, this.model, id, Math.floor(Date.now() / 1000));
+    }
+    async destroy(id: string) {
+      await devIdpRepository.destroy(db, this.model, id);
+    }
+    async revokeByGrantId(grantId: string) {
+      await devIdpRepository.revokeByGrantId(db, grantId);
+    }
+  };
 }
 
-function providerFor(app: FastifyInstance): Provider {
+function providerFor(app: FastifyInstance, key: Record<string, unknown>): Provider {
   const { deps } = app;
   const config: Configuration = {
     clients: [
@@ -125,8 +128,8 @@ function providerFor(app: FastifyInstance): Provider {
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
-    adapter: MemoryAdapter,
-    jwks: { keys: [jwk() as never] },
+    adapter: databaseAdapter(deps.db),
+    jwks: { keys: [key as never] },
     ttl: {
       AuthorizationCode: 60,
       AccessToken: 600,
@@ -242,7 +245,9 @@ function LoginView({ uid, values, errors }: { uid: string } & FormState) {
  * layout, in Russian, without JavaScript.
  */
 export async function devIdpRoutes(app: FastifyInstance) {
-  const provider = providerFor(app);
+  // expired codes and sessions of earlier runs go first
+  await devIdpRepository.deleteExpired(app.deps.db, new Date());
+  const provider = providerFor(app, await signingKey(app.deps));
   const callback = provider.callback();
 
   // The protocol endpoints: oidc-provider reads the raw request itself, so no body parsing here.
