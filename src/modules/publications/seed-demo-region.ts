@@ -8,6 +8,7 @@ import { documentInput, mediaItemInput } from './publications.input.ts';
 import { publicationsRepository as repo } from './publications.repository.ts';
 import { publishDocument } from './publish-document.ts';
 import { publishMediaItem } from './publish-media-item.ts';
+import { DEMO_PUBLICATION_BASIS } from './seed-publications.ts';
 
 /*
  * The demo region beyond the health ministry (SEED=demo, issue #10): the
@@ -331,7 +332,11 @@ export async function seedDemoRegion(
         ),
       });
       declarations += 2;
-      await setDeclarationsPublished(deps, SYSTEM, { slug, year, published: true });
+      await setDeclarationsPublished(deps, SYSTEM, {
+        slug,
+        year,
+        decision: { published: true, legalBasis: DEMO_PUBLICATION_BASIS },
+      });
     }
   }
   return { created: true, documents, news, declarations };

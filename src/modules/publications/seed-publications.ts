@@ -102,7 +102,7 @@ const SECTION_TEXTS: Record<string, string> = {
     'В 2025 году проведено 12 плановых проверок подведомственных учреждений; нарушения устранены в установленные сроки.',
 };
 
-const DEMO_PUBLICATION_BASIS =
+export const DEMO_PUBLICATION_BASIS =
   'Указ Президента РФ от 08.07.2013 № 613, Порядок размещения сведений; приказ министерства от 05.05.2026 № 112';
 
 /** Demo news, documents (one with a PDF), filled sections and declarations. Idempotent. */
