@@ -9,7 +9,7 @@ import { publicationsRepository as repo } from './publications.repository.ts';
  * year's rows or its publication switch change; a year not published has none.
  */
 export async function indexDeclarations(tx: DbOrTx, org: OrgRow, year: number): Promise<number> {
-  await searchIndex.removeByPrefix(tx, `declaration:${org.id}:${year}:`);
+  await searchIndex.removeByPrefix(tx, 'declaration', `declaration:${org.id}:${year}:`);
   if (!(await repo.isYearPublished(tx, org.id, year))) return 0;
   const rows = (await repo.declarations(tx, org.id, year)).filter((r) => r.relation === 'DECLARANT');
   let n = 0;
