@@ -57,7 +57,7 @@ export async function indexOrganization(tx: DbOrTx, o: OrgRow): Promise<void> {
  * officials, one entry each (rewritten whenever the organisation or its list changes).
  */
 export async function indexOrgPeople(tx: DbOrTx, o: OrgRow): Promise<void> {
-  await searchIndex.removeByPrefix(tx, `person:${o.id}:`);
+  await searchIndex.removeByPrefix(tx, 'person', `person:${o.id}:`);
   const orgName = o.shortNameRu ?? o.nameRu;
   if (o.headName)
     await searchIndex.upsert(tx, {

@@ -12,7 +12,7 @@ export const declarantUrl = (orgSlug: string, id: string) => `/orgs/${orgSlug}/d
  * year's rows or its publication switch change; a year not published has none.
  */
 export async function indexDeclarations(tx: DbOrTx, org: OrgRow, year: number): Promise<number> {
-  await searchIndex.removeByPrefix(tx, `declaration:${org.id}:${year}:`);
+  await searchIndex.removeByPrefix(tx, 'declaration', `declaration:${org.id}:${year}:`);
   if (!(await repo.isYearPublished(tx, org.id, year))) return 0;
   const rows = (await repo.declarations(tx, org.id, year, 'name', 'asc', { publicOnly: true })).filter(
     (r) => r.relation === 'DECLARANT',

@@ -1,4 +1,4 @@
-import { eq, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { formatLocalDate } from '../calendar/format.ts';
 import { toLocalDate } from '../calendar/index.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
@@ -194,9 +194,19 @@ export const searchIndex = {
     await tx.delete(searchEntries).where(eq(searchEntries.id, id));
   },
 
-  /** Remove every entry whose id starts with the prefix, e.g. `org_section:<orgId>:`. */
-  async removeByPrefix(tx: DbOrTx, prefix: string): Promise<void> {
-    await tx.delete(searchEntries).where(like(searchEntries.id, `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+  /**
+   * Remove every entry of a content type whose id starts with the prefix, e.g.
+   * `person:<orgId>:`. The type is what finds them fast: a LIKE prefix cannot
+   * use the primary key under the database's collation, so without it every
+   * call read the whole index (600,000 entries at a region's scale, once per
+   * organisation at every start).
+   */
+  async removeByPrefix(tx: DbOrTx, type: string, prefix: string): Promise<void> {
+    await tx
+      .delete(searchEntries)
+      .where(
+        and(eq(searchEntries.type, type), like(searchEntries.id, `${prefix.replace(/[\\%_]/g, '\\$&')}%`)),
+      );
   },
 
   /** Remove every entry of a module (before its reindex). */

@@ -42,6 +42,19 @@ describe('server-side SVG charts', () => {
     );
   });
 
+  it('draws a spec once and new figures anew (the picture is kept per spec, never stale)', () => {
+    const first = barChartSvg({ ...spec, id: 'kept' });
+    expect(barChartSvg({ ...spec, id: 'kept' })).toBe(first);
+    const changed = barChartSvg({
+      ...spec,
+      id: 'kept',
+      series: [{ name: 'Поступило', values: [99, '<3', 7] as const }],
+    });
+    expect(changed).not.toBe(first);
+    expect(changed).toContain('>99</text>');
+    expect(first).not.toContain('>99</text>');
+  });
+
   it('describes the figures as text', () => {
     expect(
       describeSeries(['янв', 'фев'], [{ name: 'Поступило', values: [12, '<3'] }], (c) => formatCell(c, 'ru')),

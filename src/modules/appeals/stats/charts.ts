@@ -68,8 +68,32 @@ export function wrapLabel(label: string, lineChars = LABEL_LINE_CHARS, maxLines 
   return kept.join('\n');
 }
 
-/** A bar chart as a self-contained, CSP-safe, accessible SVG string. */
+/*
+ * Drawing a chart with ECharts costs tens of milliseconds, and the public
+ * statistics pages drew three on every request (issue 11: ~700 ms a page). The
+ * SVG is a pure function of its spec, so it is kept per spec: the same figures
+ * give the same picture without drawing it again, and new figures are a new
+ * key, never a stale picture. Bounded, least recently used out first.
+ */
+const CACHE_SIZE = 1000;
+const drawn = new Map<string, string>();
+
+/** A bar chart as a self-contained, CSP-safe, accessible SVG string (drawn once per spec). */
 export function barChartSvg(spec: BarChartSpec): string {
+  const key = JSON.stringify(spec);
+  const hit = drawn.get(key);
+  if (hit !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const svg = drawBarChart(spec);
+  drawn.set(key, svg);
+  if (drawn.size > CACHE_SIZE) drawn.delete(drawn.keys().next().value as string);
+  return svg;
+}
+
+function drawBarChart(spec: BarChartSpec): string {
   const width = spec.width ?? 640;
   // a horizontal chart's row holds up to LABEL_MAX_LINES lines of its label
   const height = spec.height ?? (spec.horizontal ? Math.max(160, 48 + spec.categories.length * 52) : 320);
