@@ -112,3 +112,24 @@ export async function expectAxeClean(page: Page, opts: { withScripts?: boolean }
     await ctx.close();
   }
 }
+
+/**
+ * Assert the page does not scroll sideways (issue 10: every page at 375 px), naming what
+ * pokes out when it does; tables scroll inside their own labelled container, so they count not.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter(
+        (e) =>
+          e.getBoundingClientRect().right > window.innerWidth ||
+          (e.children.length === 0 && e.scrollWidth > e.clientWidth + 1),
+      )
+      .filter((e) => !e.closest('.app-table-wrap, .app-table-scroll'))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+  }));
+  expect(scrollWidth, `${page.url()}: ${wide.join(', ')}`).toBeLessThanOrEqual(innerWidth);
+}

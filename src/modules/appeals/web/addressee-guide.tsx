@@ -43,7 +43,7 @@ export function AddresseeGuideView({
       <ErrorSummary errors={errors} />
       {proposal && (
         <div class="govuk-inset-text" id="proposal">
-          <h2 class="govuk-heading-m">{t('appeals.guide.proposal.title')}</h2>
+          <h1 class="govuk-heading-l">{t('appeals.guide.proposal.title')}</h1>
           <p class="govuk-body-l" id="proposal-body">
             <strong>{proposal.org.name}</strong>
           </p>
