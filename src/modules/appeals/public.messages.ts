@@ -151,6 +151,8 @@ export const appealsPublicMessages = defineMessages({
       'Персональные данные не найдены. Всё равно прочитайте текст перед публикацией.',
     'appeals.manage.faq.confirm.submit': 'Подтвердить и создать черновик',
     'appeals.manage.faq.warnings': 'Возможно, в тексте остались персональные данные',
+    'appeals.manage.reviews.personalData':
+      'Опубликовать нельзя: в комментарии остались персональные данные (имена, телефоны, адреса, e-mail, номера документов). Замените их, например, на [ФИО] или [адрес] и сохраните обзор',
     'appeals.manage.faq.personalData':
       'Опубликовать нельзя: в тексте остались персональные данные (перечислены выше). Замените их, например, на [ФИО] или [адрес]; без этого текст публикуется только с согласия автора обращения',
     'appeals.manage.faq.source': 'Подготовлен из ответа на обращение',
@@ -337,6 +339,8 @@ export const appealsPublicMessages = defineMessages({
       'No personal data found. Read the text before publishing all the same.',
     'appeals.manage.faq.confirm.submit': 'Confirm and create a draft',
     'appeals.manage.faq.warnings': 'The text may still hold personal data',
+    'appeals.manage.reviews.personalData':
+      'Cannot publish: the comment still holds personal data (names, phones, addresses, e-mails, document numbers). Replace them, e.g. with [ФИО] or [адрес], and save the review',
     'appeals.manage.faq.personalData':
       'Cannot publish: the text still holds personal data (listed above). Replace it, e.g. with [ФИО] or [адрес]; otherwise it is published only with the consent of the appeal’s author',
     'appeals.manage.faq.source': 'Prepared from the answer to appeal',

@@ -47,3 +47,22 @@ export async function requirePublishable(
     })),
   );
 }
+
+/**
+ * A quarterly review goes through the same check before publication: its
+ * comment (the one free text in it) must hold no personal data the anonymiser
+ * finds; checked when publishing and on every edit of a published review.
+ */
+export async function requireReviewPublishable(
+  db: DbOrTx,
+  comment: string | null,
+  orgId: string,
+): Promise<void> {
+  const blockers = await publicationBlockers(
+    db,
+    { question: '', answer: comment ?? '' },
+    { orgId, sourceAppealId: null },
+  );
+  if (blockers.length > 0)
+    throw new InvalidInput([{ field: 'comment', message: 'appeals.manage.reviews.personalData' }]);
+}

@@ -3,6 +3,7 @@ import { toLocalDate } from '../../../platform/calendar/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { authorize, Conflict, NotFound } from '../../../platform/errors/index.ts';
 import { markOrgSectionFilled } from '../../orgs/index.ts';
+import { requireReviewPublishable } from '../faq/publication-check.ts';
 import type { ReviewInput } from '../public.input.ts';
 import { publicSidePolicy } from '../public.policy.ts';
 import { type ReviewRow, publicRepository as repo } from '../public.repository.ts';
@@ -22,6 +23,9 @@ export async function prepareReview(
   authorize(publicSidePolicy.canManage(origin.actor, input.orgId));
   const figures = await getOrgAppealStats(deps, input.orgId, quarterPeriod(input.year, input.quarter));
   return deps.db.transaction(async (tx) => {
+    // a published review is checked again on every edit, like an FAQ item
+    const before = await repo.review(tx, input.orgId, input.year, input.quarter);
+    if (before?.publishedAt) await requireReviewPublishable(tx, input.comment ?? null, input.orgId);
     const row = await repo.upsertReview(tx, { ...input, figures });
     await recordAction(tx, {
       ...origin,
@@ -52,6 +56,7 @@ export async function publishReview(
   const now = deps.clock.now();
   if (input.publish && !quarterEnded(r, now)) throw new Conflict('quarter_not_ended');
   await deps.db.transaction(async (tx) => {
+    if (input.publish) await requireReviewPublishable(tx, r.comment, r.orgId);
     await repo.setReviewPublished(
       tx,
       r.id,

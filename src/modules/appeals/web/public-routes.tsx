@@ -512,7 +512,14 @@ export async function appealsPublicWeb(app: FastifyInstance) {
           409,
         );
       }
-      await publishReview(deps, originOf(req), { id: v.review.id, publish });
+      try {
+        await publishReview(deps, originOf(req), { id: v.review.id, publish });
+      } catch (e) {
+        if (!(e instanceof InvalidInput)) throw e;
+        const values = { comment: v.review.comment ?? '' };
+        const errors = e.errors.map((x) => ({ field: x.field, message: req.t(x.message) }));
+        return sendFormPage(req, reply, reviewForm(req, v), { values, errors }, 422);
+      }
       return reply.redirect(
         `/manage/appeals/reviews/${v.review.id}?notice=${publish ? 'reviewPublished' : 'reviewUnpublished'}`,
         303,

@@ -279,4 +279,32 @@ describe('staff: FAQ and reviews', () => {
     expect(page.body).toContain('Открыт второй колл-центр.');
     t.deps.clock.set('2026-11-20T12:00:00+02:00');
   });
+
+  it('publishes a review only when the anonymiser finds no personal data in its comment, as for the FAQ', async () => {
+    // the clock went to January and back in the test above: a fresh session
+    const staff = await sessionFor(t, officer);
+    const made = await staff.post('/manage/appeals/reviews', {
+      orgId: minzdravId,
+      year: '2020',
+      quarter: '1',
+    });
+    expect(made.statusCode).toBe(303);
+    const url = (made.headers.location as string).replace(/\?.*/, '');
+    const leaky = 'По жалобе Смирновой Анны Петровны (тел. +7 911 123-45-67) заменён регистратор.';
+    expect((await staff.post(url, { comment: leaky })).statusCode).toBe(303);
+    const refused = await staff.post(`${url}/publish`, {}, { from: url });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('в комментарии остались персональные данные');
+    expect((await t.app.inject('/orgs/minzdrav/appeals/reviews/2020-q1')).statusCode).toBe(404);
+    const clean = 'По жалобе [ФИО] заменён регистратор.';
+    expect((await staff.post(url, { comment: clean })).statusCode).toBe(303);
+    expect((await staff.post(`${url}/publish`, {}, { from: url })).statusCode).toBe(303);
+    expect((await t.app.inject('/orgs/minzdrav/appeals/reviews/2020-q1')).body).toContain(clean);
+    // an edit of the published review is checked again and refused, keeping what was typed
+    const edit = await staff.post(url, { comment: leaky });
+    expect(edit.statusCode).toBe(422);
+    expect(edit.body).toContain('в комментарии остались персональные данные');
+    expect(edit.body).toContain('+7 911 123-45-67');
+    expect((await t.app.inject('/orgs/minzdrav/appeals/reviews/2020-q1')).body).not.toContain('+7 911');
+  });
 });
