@@ -26,7 +26,8 @@ beforeAll(async () => {
   await seed(t.deps);
   // A figure for the log, not an assertion: the seed runs at every first start.
   console.info(`demo seed: ${Math.round(performance.now() - started)} ms`);
-});
+  // the whole demo seed on a loaded 2-core machine can take more than the default minute
+}, 240_000);
 afterAll(async () => {
   await t?.close();
 });
@@ -124,6 +125,6 @@ describe('the demo region', () => {
     );
     const people = await get(`/search?q=${encodeURIComponent('Петров')}`, 'ru');
     expect(people).toContain('href="/orgs/minzdrav"');
-    expect(people).toContain('href="/orgs/minzdrav/declarations?year=2025"');
+    expect(people).toMatch(/href="\/orgs\/minzdrav\/declarations\/officials\/[^"]+"/);
   });
 });
