@@ -152,6 +152,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /manage/appeals/:id': { allow: APPEAL_WORKERS_A, deny: 404 },
   'GET /manage/appeals/:id/files/:fileId': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/assign': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/comment': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/classify': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/forward': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/extend': { allow: APPEAL_WORKERS_A, deny: 404 },

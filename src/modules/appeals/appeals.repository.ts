@@ -22,6 +22,7 @@ import { openStatuses } from './appeals.model.ts';
 import {
   appealAnswers,
   appealAttachments,
+  appealComments,
   appealCosigners,
   appealCounters,
   appealDrafts,
@@ -40,6 +41,7 @@ export type AppealAnswerRow = typeof appealAnswers.$inferSelect;
 export type AppealRatingRow = typeof appealRatings.$inferSelect;
 export type AppealQuestionRow = typeof appealQuestions.$inferSelect;
 export type CosignerRow = typeof appealCosigners.$inferSelect;
+export type AppealCommentRow = typeof appealComments.$inferSelect;
 
 /** An event with the state of the notice it sent (null when it sent none). */
 export type EventWithNotice = AppealEventRow & { noticeSentAt: Date | null; noticeQueued: boolean };
@@ -469,6 +471,21 @@ export const appealsRepository = {
     patch: Partial<typeof appealAnswers.$inferInsert>,
   ): Promise<void> {
     await tx.update(appealAnswers).set(patch).where(eq(appealAnswers.id, id));
+  },
+
+  /** Staff's internal comments on an appeal, oldest first (never read by the citizen's side). */
+  async comments(db: DbOrTx, appealId: string): Promise<AppealCommentRow[]> {
+    return db
+      .select()
+      .from(appealComments)
+      .where(eq(appealComments.appealId, appealId))
+      .orderBy(asc(appealComments.createdAt), asc(appealComments.id));
+  },
+
+  async insertComment(tx: DbOrTx, row: typeof appealComments.$inferInsert): Promise<AppealCommentRow> {
+    const [res] = await tx.insert(appealComments).values(row).returning();
+    if (!res) throw new Error('comment insert returned nothing');
+    return res;
   },
 
   async answers(db: DbOrTx, appealId: string): Promise<AppealAnswerRow[]> {

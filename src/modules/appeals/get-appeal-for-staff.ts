@@ -5,7 +5,7 @@ import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
 import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
-import { findOrgStaff } from '../accounts/index.ts';
+import { findOrgStaff, findUserContact } from '../accounts/index.ts';
 import { signatureOf } from './answer-appeal.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { currentTotk } from './current-totk.ts';
@@ -30,20 +30,35 @@ export async function getAppealForStaff(
       orgId: a.orgId,
       details: { number: a.number },
     });
-    const [events, questions, answers, officers, { calendar }, attachments, signature, disputes, disputedBy] =
-      await Promise.all([
-        repo.events(tx, a.id),
-        repo.questions(tx, a.id),
-        repo.answers(tx, a.id),
-        findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
-        loadCalendar(tx),
-        repo.attachments(tx, a.id),
-        // the reader's own signature, for the answer form when they sign
-        signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
-        // a complaint about an answer and the appeal it disputes link to each other (issue 10)
-        a.disputesAppealId ? repo.findById(tx, a.disputesAppealId) : undefined,
-        repo.disputedBy(tx, a.id),
-      ]);
+    const [
+      events,
+      questions,
+      answers,
+      officers,
+      { calendar },
+      attachments,
+      signature,
+      disputes,
+      disputedBy,
+      comments,
+    ] = await Promise.all([
+      repo.events(tx, a.id),
+      repo.questions(tx, a.id),
+      repo.answers(tx, a.id),
+      findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
+      loadCalendar(tx),
+      repo.attachments(tx, a.id),
+      // the reader's own signature, for the answer form when they sign
+      signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
+      // a complaint about an answer and the appeal it disputes link to each other (issue 10)
+      a.disputesAppealId ? repo.findById(tx, a.disputesAppealId) : undefined,
+      repo.disputedBy(tx, a.id),
+      repo.comments(tx, a.id),
+    ]);
+    // comment authors by name: staff of the body, or whoever has left the body since
+    const names = new Map(officers.map((o) => [o.id, o.displayName]));
+    for (const id of new Set(comments.map((c) => c.authorUserId)))
+      if (id && !names.has(id)) names.set(id, (await findUserContact(tx, id))?.displayName ?? '—');
     const today = toLocalDate(deps.clock.now());
     const totk = await currentTotk(tx);
     return {
@@ -62,6 +77,10 @@ export async function getAppealForStaff(
         answeredAt: disputes.answeredAt,
       },
       disputedBy,
+      comments: comments.map((c) => ({
+        ...c,
+        authorName: c.authorUserId ? (names.get(c.authorUserId) ?? '—') : '—',
+      })),
       today,
       workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
       dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),

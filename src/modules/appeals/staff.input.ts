@@ -197,6 +197,11 @@ export const draftInput = z.object({
   draftText: requiredText(50_000, 'appeals.staff.answer.text.required'),
 });
 
+/** An internal comment (staff only). */
+export const commentInput = z.object({
+  commentText: requiredText(5000, 'appeals.staff.comment.required'),
+});
+
 export const leaveInput = z.object({
   reason: z
     .string({ message: 'appeals.staff.leave.reasonRequired' })

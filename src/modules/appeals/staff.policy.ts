@@ -59,6 +59,11 @@ export const staffPolicy = {
     return hasAnyOrgRole(actor, staffRolesFor(a.type), a.orgId);
   },
 
+  /** Internal comments: anyone who may read the appeal, whatever its state. */
+  canComment(actor: Actor, a: AppealRef): boolean {
+    return staffPolicy.canRead(actor, a);
+  },
+
   canAssign(actor: Actor, a: AppealRef): boolean {
     return staffPolicy.canRead(actor, a) && OPEN.includes(a.status);
   },

@@ -267,6 +267,33 @@ export function AppealPage({
         </>
       )}
 
+      <h2 class="govuk-heading-m" id="comments">
+        {t('appeals.staff.comment.title')}
+      </h2>
+      <p class="govuk-body">{t('appeals.staff.comment.lead')}</p>
+      {data.comments.length > 0 && (
+        <ul class="govuk-list app-comments">
+          {data.comments.map((c) => (
+            <li key={c.id} class="govuk-!-margin-bottom-4">
+              <p class="govuk-body-s govuk-!-margin-bottom-1">
+                <strong>{c.authorName}</strong>, {formatDateTime(c.createdAt, locale)}
+              </p>
+              <div class="govuk-body app-preserve-lines">{c.text}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form action={`/manage/appeals/${a.id}/comment`}>
+        <Textarea
+          name="commentText"
+          label={t('appeals.staff.comment.label')}
+          value={valuesFor('comment').commentText}
+          errors={errorsFor('comment')}
+          rows={3}
+        />
+        <Button variant="secondary">{t('appeals.staff.comment.submit')}</Button>
+      </Form>
+
       <h2 class="govuk-heading-m">{t('appeals.staff.history')}</h2>
       <Table
         label={t('appeals.staff.history')}

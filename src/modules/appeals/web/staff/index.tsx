@@ -19,6 +19,7 @@ import { answerAppeal } from '../../answer-appeal.ts';
 import { assignAppeal, assignAppeals } from '../../assign-appeal.ts';
 import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '../../build-monthly-report.ts';
 import { classifyAppeal } from '../../classify-appeal.ts';
+import { commentOnAppeal } from '../../comment-on-appeal.ts';
 import { delayMediaRequest } from '../../delay-media-request.ts';
 import { extendAppeal } from '../../extend-appeal.ts';
 import { forwardAppeal } from '../../forward-appeal.ts';
@@ -32,6 +33,7 @@ import {
   assignInput,
   bulkAssignInput,
   classifyInput,
+  commentInput,
   draftInput,
   extendInput,
   forwardInput,
@@ -61,6 +63,7 @@ const PAGE_SIZE = 50;
 
 const notices: Record<string, string> = {
   assign: 'appeals.staff.done.assign',
+  comment: 'appeals.staff.done.comment',
   classify: 'appeals.staff.done.classify',
   forward: 'appeals.staff.done.forward',
   extend: 'appeals.staff.done.extend',
@@ -266,6 +269,9 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     );
   }
 
+  action('comment', commentInput, (req, d) =>
+    commentOnAppeal(deps, originOf(req), { id: req.params.id, text: d.commentText }),
+  );
   action('assign', assignInput, (req, d) =>
     assignAppeal(deps, originOf(req), { id: req.params.id, userId: d.userId }),
   );
@@ -308,5 +314,5 @@ export async function appealsStaffWeb(app: FastifyInstance) {
 
 /** A refused action's message links to its section's heading (each action's h3 has the action's name as id). */
 function firstField(action: string): string {
-  return action === 'draft' ? 'answer' : action;
+  return action === 'draft' ? 'answer' : action === 'comment' ? 'comments' : action;
 }
