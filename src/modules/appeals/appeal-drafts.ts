@@ -33,6 +33,7 @@ export const DRAFT_FIELDS = [
   'collective',
   'cosigners',
   'publicationConsent',
+  'archiveConsent',
 ] as const;
 
 const FIELD_MAX = 30_000;

@@ -51,28 +51,36 @@ function hidden(html: string, name: string): string {
   return m[1];
 }
 
-/** Send the appeal form as a browser does; the appeal's number from the address it redirects to. */
+/** Send the appeal form as a browser does: the form, «Проверьте данные», «Отправить»; the number from the address. */
 async function sendAppeal(who: SignedIn, fields: Record<string, string> = {}): Promise<string> {
+  const res = await postForm(who, {
+    type: 'appeal',
+    orgSlug: 'mininfra',
+    kind: 'statement',
+    lastName: 'Смирнова',
+    firstName: 'Анна',
+    patronymic: 'Петровна',
+    email: who.email,
+    text: 'Прошу отремонтировать дорогу в посёлке Луговое: ямы на улице Центральной.',
+    ...fields,
+  });
+  expect(res.statusCode).toBe(303);
+  const check = /^\/appeals\/drafts\/([0-9a-f-]{36})\/check$/.exec(String(res.headers.location ?? ''));
+  if (!check) throw new Error(`not saved as a draft: ${res.headers.location}`);
+  const checkPage = await who.get(String(res.headers.location));
+  const sent = await who.post(`/appeals/drafts/${check[1]}/send`, {}, { from: checkPage });
+  expect(sent.statusCode).toBe(303);
+  return /appeals\/([^?/]+)\?/.exec(String(sent.headers.location))?.[1] ?? '';
+}
+
+async function postForm(who: SignedIn, fields: Record<string, string>) {
   const page = await who.get('/appeals/new?type=appeal&list=all');
   expect(page.statusCode).toBe(200);
-  const res = await who.post(
+  return who.post(
     '/appeals/new',
-    {
-      formToken: hidden(page.body, 'formToken'),
-      type: 'appeal',
-      orgSlug: 'mininfra',
-      kind: 'statement',
-      lastName: 'Смирнова',
-      firstName: 'Анна',
-      patronymic: 'Петровна',
-      email: who.email,
-      text: 'Прошу отремонтировать дорогу в посёлке Луговое: ямы на улице Центральной.',
-      ...fields,
-    },
+    { formToken: hidden(page.body, 'formToken'), ...fields },
     { from: page, multipart: true },
   );
-  expect(res.statusCode).toBe(303);
-  return /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
 }
 
 describe('consent to the public archive at sending', () => {
@@ -336,22 +344,10 @@ describe('disputing an answer', () => {
   });
 
   it('says plainly that an answer of the government is disputed in court', async () => {
-    const page = await esia.get('/appeals/new?type=appeal&list=all');
-    const res = await esia.post(
-      '/appeals/new',
-      {
-        formToken: hidden(page.body, 'formToken'),
-        type: 'appeal',
-        orgSlug: 'government',
-        kind: 'statement',
-        lastName: 'Смирнова',
-        firstName: 'Анна',
-        email: esia.email,
-        text: 'Прошу включить дорогу в региональную программу.',
-      },
-      { from: page, multipart: true },
-    );
-    const number = /appeals\/([^?]+)/.exec(String(res.headers.location))?.[1] ?? '';
+    const number = await sendAppeal(esia, {
+      orgSlug: 'government',
+      text: 'Прошу включить дорогу в региональную программу.',
+    });
     const a = await appealOf(number);
     const gov = (who: SignedIn, role: 'appeals_officer' | 'head') => ({
       actor: actor(who, role, a.orgId),
