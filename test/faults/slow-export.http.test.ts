@@ -25,13 +25,18 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedOrganizations(t.deps);
   const org = await findOrganizationBySlug(t.deps.db, 'minzdrav');
+  // each person a declarant holding the post, as declarations.ts records them
   await t.deps.db.execute(sql`
-    insert into income_declarations (org_id, year, declarant_short_name, position, relation, declared_income_kopecks, sort_order)
-    select ${org?.id}, 2025, 'Иванов И.И. ' || g, 'Главный специалист-эксперт отдела ' || repeat('делопроизводства и архива ', 16) || g,
+    insert into declarants (org_id, short_name)
+    select ${org?.id}, 'Иванов И.И. ' || g from generate_series(1, 20000) g`);
+  await t.deps.db.execute(sql`
+    insert into income_declarations (org_id, year, declarant_id, declarant_short_name, position, relation, declared_income_kopecks, sort_order)
+    select ${org?.id}, 2025, p.id, p.short_name, 'Главный специалист-эксперт отдела ' || repeat('делопроизводства и архива ', 16) || g,
            'DECLARANT', 100000000 + g, g
-    from generate_series(1, 20000) g`);
+    from generate_series(1, 20000) g
+    join declarants p on p.org_id = ${org?.id} and p.short_name = 'Иванов И.И. ' || g`);
   await t.deps.db.execute(
-    sql`insert into declaration_years (org_id, year, published) values (${org?.id}, 2025, true)`,
+    sql`insert into declaration_years (org_id, year, published, legal_basis) values (${org?.id}, 2025, true, 'Указ № 613')`,
   );
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   port = (t.app.server.address() as net.AddressInfo).port;
