@@ -36,6 +36,8 @@ describe('the staff side of appeals passes axe with JavaScript off', () => {
     expect(await page.locator('h1').textContent()).toBe('Обращения: рабочая очередь');
     expect(await page.locator('main table').first().textContent()).toContain(a.number);
     await expectAxeClean(page);
+    // the filters are folded below the queue: open them first
+    await page.locator('details#filters summary').click();
     await page.getByLabel('Вопрос по ТОТК').fill('abc');
     await page.getByRole('button', { name: 'Показать' }).click();
     await page.waitForURL(/topic=abc/);
