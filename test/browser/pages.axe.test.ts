@@ -18,7 +18,7 @@ describe('public pages pass axe at WCAG 2.1 AA, without JavaScript', () => {
     const page = await ctx.newPage();
     const res = await page.goto(`${portal.url}/no-such-page`);
     expect(res?.status()).toBe(404);
-    expect(await page.locator('h1').innerText()).toBe('Страница не найдена');
+    expect(await page.locator('h1').textContent()).toBe('Страница не найдена');
     await expectAxeClean(page);
     await page.close();
   });
@@ -33,7 +33,7 @@ describe('public pages pass axe at WCAG 2.1 AA, without JavaScript', () => {
       const page = await ctx.newPage();
       const res = await page.goto(`${portal.url}${path}`);
       expect(res?.status()).toBe(200);
-      if (heading) expect(await page.locator('h1').innerText()).toContain(heading);
+      if (heading) expect(await page.locator('h1').textContent()).toContain(heading);
       await expectAxeClean(page);
       await page.close();
     });

@@ -71,7 +71,7 @@ describe('a new citizen, with JavaScript off', () => {
     await page.waitForLoadState('domcontentloaded');
     await page.goto(`${portal.url}/cabinet`);
     expect(page.url()).toContain('/cabinet');
-    expect(await page.locator('main').innerText()).toContain('Новикова');
+    expect(await page.locator('main').textContent()).toContain('Новикова');
 
     await page.locator('form[action="/sign-out"] button[type="submit"]').first().click();
     await page.waitForLoadState('domcontentloaded');

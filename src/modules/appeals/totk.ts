@@ -194,8 +194,8 @@ export function parseTotkFile(
     if (!Array.isArray(data)) return { items: [], errors: [{ line: 0, message: 'JSON must be an array' }] };
     data.forEach((el, i) => {
       const o = (el ?? {}) as Record<string, unknown>;
-      const code = o.code ?? o['код'];
-      const name = o.name ?? o.nameRu ?? o['наименование'];
+      const code = o.code ?? o.код;
+      const name = o.name ?? o.nameRu ?? o.наименование;
       entries.push({
         line: i + 1,
         code: typeof code === 'string' ? code.trim() : '',

@@ -77,8 +77,6 @@ afterAll(async () => {
   await deps?.close();
 });
 
-const titleOf = (h: { title: { text: string }[] }) => h.title.map((p) => p.text).join('');
-
 describe('search index', () => {
   it('finds words in other grammatical forms (russian configuration) and marks them', async () => {
     const r = await searchEntriesQuery(deps.db, { q: 'обращения' });

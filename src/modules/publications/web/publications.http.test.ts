@@ -508,7 +508,7 @@ describe('declarations: end of tenure, the legal basis of a year, a page per off
     expect(await searchFor('Орлов')).toContain(`href="${orlovPage}"`);
     expect((await get('/sitemap.xml')).body).toContain(orlovPage);
     expect((await get('/orgs/minfin/declarations/officials/not-a-uuid')).statusCode).toBe(404);
-    expect((await get('/orgs/minzdrav' + orlovPage.slice('/orgs/minfin'.length))).statusCode).toBe(404);
+    expect((await get(`/orgs/minzdrav${orlovPage.slice('/orgs/minfin'.length)}`)).statusCode).toBe(404);
   });
 
   it('records the end of tenure: the data leave the table, the page, search and the sitemap; staff still see them; audited', async () => {

@@ -5,18 +5,7 @@ import type { OrgRow } from '../../orgs/index.ts';
 
 /** Highlighted text: matched words in <mark>, everything escaped by Preact. */
 export function Marked({ parts }: { parts: Highlighted }) {
-  return (
-    <>
-      {parts.map((p, i) =>
-        p.hit ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity but their place
-          <mark key={i}>{p.text}</mark>
-        ) : (
-          p.text
-        ),
-      )}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</>;
 }
 
 export function orgLabel(o: OrgRow | undefined, locale: Locale): string {
