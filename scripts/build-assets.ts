@@ -35,6 +35,7 @@ const copies: [from: string, to: string][] = [
   ['node_modules/altcha/dist/workers/sha.js', 'altcha/sha-worker.js'],
   ['node_modules/altcha/dist/i18n/ru.js', 'altcha/ru.js'],
   ['src/platform/ui/scripts/altcha-enhance.js', 'altcha-enhance.js'],
+  ['src/platform/ui/scripts/kiosk-idle.js', 'kiosk-idle.js'],
 ];
 const fonts = ['pt-sans', 'pt-serif'].flatMap((family) => {
   const dir = path.join('node_modules/@fontsource', family, 'files');
@@ -84,7 +85,8 @@ async function build(out: string) {
     // GOV.UK's template marks support with an inline script, which our CSP forbids; the module does it instead.
     "import { initAll } from '/assets/govuk-frontend.min.js';\n" +
       "document.body.classList.add('js-enabled', 'govuk-frontend-supported');\ninitAll();\n" +
-      "if (document.querySelector('[data-module=\"app-altcha\"]')) import('/assets/altcha-enhance.js');\n",
+      "if (document.querySelector('[data-module=\"app-altcha\"]')) import('/assets/altcha-enhance.js');\n" +
+      "if (document.querySelector('[data-module=\"app-kiosk-idle\"]')) import('/assets/kiosk-idle.js');\n",
   );
 }
 

@@ -64,4 +64,54 @@ describe('accounts pages pass axe at WCAG 2.1 AA (JavaScript off)', () => {
     await expectAxeClean(page);
     await page.close();
   });
+
+  it('a kiosk terminal: staff set a PIN; with JavaScript the idle warning offers «Продолжить», then the screen resets', async () => {
+    const context = await portal.browser.newContext({
+      locale: 'ru-RU',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.clock.install();
+    await signInAs(page, 'admin@open-region.example');
+    await page.goto(`${portal.url}/kiosk`);
+    await page.getByLabel('Придумайте PIN-код терминала').fill('4821');
+    await page.getByLabel('Повторите PIN-код').fill('4821');
+    await page.getByRole('button', { name: 'Включить режим терминала' }).click();
+    await page.waitForURL(/\/kiosk$/);
+    expect(await page.locator('main').textContent()).toContain('Режим терминала включён');
+
+    await page.goto(`${portal.url}/`);
+    const warning = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
+    expect(await warning.isVisible()).toBe(false);
+    // four idle minutes: the warning, its button focused, the page still axe clean
+    await page.clock.runFor(4 * 60 * 1000 + 2000);
+    await warning.waitFor({ state: 'visible' });
+    const continueButton = warning.getByRole('button', { name: 'Продолжить' });
+    expect(await continueButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expectAxeClean(page, { withScripts: true });
+    await continueButton.click();
+    await warning.waitFor({ state: 'hidden' });
+    // «Продолжить» starts the count again: three more minutes change nothing
+    await page.clock.runFor(3 * 60 * 1000);
+    expect(await warning.isVisible()).toBe(false);
+    expect(new URL(page.url()).pathname).toBe('/');
+    // left alone, the screen resets to the start
+    await page.clock.runFor(2 * 60 * 1000 + 2000);
+    await page.waitForURL(/\/kiosk\/idle$/);
+    expect(await page.locator('h1').textContent()).toBe('Сеанс завершён');
+
+    // only the PIN takes the terminal out of kiosk mode
+    await page.goto(`${portal.url}/kiosk`);
+    await page.getByLabel('PIN-код терминала').fill('1111');
+    await page.getByRole('button', { name: 'Выключить режим терминала' }).click();
+    await page.waitForLoadState('domcontentloaded');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('PIN-код неверный');
+    await expectAxeClean(page);
+    await page.getByLabel('PIN-код терминала').fill('4821');
+    await page.getByRole('button', { name: 'Выключить режим терминала' }).click();
+    await page.waitForLoadState('domcontentloaded');
+    expect(await page.locator('main').textContent()).toContain('Режим терминала выключен');
+    await context.close();
+  });
 });

@@ -98,6 +98,23 @@ export const changePasswordInput = z
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
+/** A kiosk terminal's PIN (task 8.4): 4 to 8 digits, typed twice when it is set. */
+export const kioskStartInput = z
+  .object({
+    pin: z
+      .string()
+      .trim()
+      .regex(/^\d{4,8}$/, 'accounts.kiosk.pin.format'),
+    pinConfirm: z.string().trim().optional(),
+  })
+  .refine((v) => v.pin === v.pinConfirm, { path: ['pinConfirm'], message: 'accounts.kiosk.pin.mismatch' });
+export type KioskStartInput = z.infer<typeof kioskStartInput>;
+
+export const kioskLeaveInput = z.object({
+  pin: z.string().trim().min(1, 'accounts.kiosk.pin.required').max(64, 'accounts.kiosk.pin.wrong'),
+});
+export type KioskLeaveInput = z.infer<typeof kioskLeaveInput>;
+
 export const roleInput = z.enum([...orgRoles, ...globalRoles], { message: 'accounts.role.required' });
 
 const isOrgRole = (r: string) => (orgRoles as readonly string[]).includes(r);

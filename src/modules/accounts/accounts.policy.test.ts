@@ -29,14 +29,15 @@ const actions: Record<string, (a: Actor) => boolean> = {
   grantRole: (a) => p.canGrantRole(a),
   revokeOthersRole: (a) => p.canRevokeRole(a, { userId: 'someone-else', role: 'admin' }),
   revokeOwnAdmin: (a) => p.canRevokeRole(a, { userId: selfId(a), role: 'admin' }),
+  startKiosk: (a) => p.canStartKiosk(a),
 };
 
 // Columns in the order of `actions` above; X = allowed. Written by hand, not derived.
-const staff = 'XXXXXX.XX....';
+const staff = 'XXXXXX.XX....X';
 const table: Record<string, string> = {
-  anonymous: /*         */ 'XXX..........',
-  citizen: /*           */ 'XXXXXX.X.....',
-  esiaCitizen: /*       */ 'XXXXXX.......',
+  anonymous: /*         */ 'XXX...........',
+  citizen: /*           */ 'XXXXXX.X......',
+  esiaCitizen: /*       */ 'XXXXXX........',
   editor: /*            */ staff,
   appeals_officer: /*   */ staff,
   appeals_signer: /*    */ staff,
@@ -47,7 +48,7 @@ const table: Record<string, string> = {
   project_office: /*    */ staff,
   expert: /*            */ staff,
   moderator: /*         */ staff,
-  admin: /*             */ 'XXXXXX.XXXXX.',
+  admin: /*             */ 'XXXXXX.XXXXX.X',
 };
 
 const names = Object.keys(actions);

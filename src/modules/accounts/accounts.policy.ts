@@ -39,6 +39,13 @@ export const accountsPolicy = {
   canEnterManage(actor: Actor): boolean {
     return isStaff(actor);
   },
+  /**
+   * Kiosk mode on a terminal in a body's premises (task 8.4) is set up by staff, with a PIN
+   * that alone takes the terminal out of it again (the PIN is the proof, not a role).
+   */
+  canStartKiosk(actor: Actor): boolean {
+    return isStaff(actor);
+  },
   /** Finding people and granting or revoking roles is for administrators only. */
   canManageUsers(actor: Actor): boolean {
     return hasGlobalRole(actor, 'admin');

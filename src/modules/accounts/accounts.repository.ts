@@ -1,11 +1,19 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../platform/authz/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { emailTokens, roleAssignments, sessions, userIdentities, users } from './accounts.tables.ts';
+import {
+  emailTokens,
+  kioskTerminals,
+  roleAssignments,
+  sessions,
+  userIdentities,
+  users,
+} from './accounts.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type SessionRow = typeof sessions.$inferSelect;
+export type KioskTerminalRow = typeof kioskTerminals.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
 
 /** A LIKE pattern matching any text that contains `q` literally. */
@@ -186,6 +194,25 @@ export const accountsRepository = {
 
   async touchSession(db: DbOrTx, id: string, now: Date, expiresAt: Date): Promise<void> {
     await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+  },
+
+  async insertKioskTerminal(db: DbOrTx, values: { pinHash: string; createdBy: string; createdAt: Date }) {
+    const [row] = await db.insert(kioskTerminals).values(values).returning({ id: kioskTerminals.id });
+    if (!row) throw new Error('kiosk terminal not inserted');
+    return row.id;
+  },
+
+  /** A terminal still in kiosk mode. */
+  async findActiveKioskTerminal(db: DbOrTx, id: string): Promise<KioskTerminalRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(kioskTerminals)
+      .where(and(eq(kioskTerminals.id, id), isNull(kioskTerminals.endedAt)));
+    return row;
+  },
+
+  async endKioskTerminal(db: DbOrTx, id: string, at: Date): Promise<void> {
+    await db.update(kioskTerminals).set({ endedAt: at }).where(eq(kioskTerminals.id, id));
   },
 
   async deleteSession(db: DbOrTx, id: string): Promise<void> {

@@ -69,6 +69,19 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Kiosk terminals (task 8.4): a browser in a body's premises that a member of
+ * staff put into kiosk mode. Its cookie carries the id; only the PIN the staff
+ * member set (stored as an argon2id hash) takes the browser out of kiosk mode.
+ */
+export const kioskTerminals = pgTable('kiosk_terminals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pinHash: text('pin_hash').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+});
+
 /** One-time tokens sent by mail: e-mail confirmation and password reset. */
 export const emailTokens = pgTable(
   'email_tokens',

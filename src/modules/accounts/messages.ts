@@ -267,6 +267,18 @@ export const accountsMessages = defineMessages({
     'accounts.kiosk.idle.body':
       'Сеанс завершён после 5 минут бездействия. Данные предыдущего посетителя удалены с экрана.',
     'accounts.kiosk.start': 'Начать',
+    'accounts.kiosk.pin.set': 'Придумайте PIN-код терминала',
+    'accounts.kiosk.pin.setHint':
+      'От 4 до 8 цифр. Без него режим терминала выключить нельзя: сообщите его коллегам, которые обслуживают терминал.',
+    'accounts.kiosk.pin.confirm': 'Повторите PIN-код',
+    'accounts.kiosk.pin.leave': 'PIN-код терминала',
+    'accounts.kiosk.pin.leaveHint': 'Его знают сотрудники, которые обслуживают терминал.',
+    'accounts.kiosk.pin.format': 'Введите PIN-код из 4–8 цифр',
+    'accounts.kiosk.pin.mismatch': 'PIN-коды не совпадают: введите один и тот же PIN-код дважды',
+    'accounts.kiosk.pin.required': 'Введите PIN-код, чтобы выключить режим терминала',
+    'accounts.kiosk.pin.wrong': 'PIN-код неверный. Проверьте его и введите снова',
+    'accounts.kiosk.staffOnly': 'Включить режим терминала может только сотрудник органа власти.',
+    'accounts.kiosk.signIn': 'Войти как сотрудник',
 
     // Dev identity provider
     'devIdp.title': 'Демонстрационная ЕСИА',
@@ -529,6 +541,18 @@ export const accountsMessages = defineMessages({
     'accounts.kiosk.idle.body':
       'The session ended after 5 idle minutes. The previous visitor’s data has been cleared from the screen.',
     'accounts.kiosk.start': 'Start',
+    'accounts.kiosk.pin.set': 'Choose a PIN for the terminal',
+    'accounts.kiosk.pin.setHint':
+      '4 to 8 digits. Terminal mode cannot be turned off without it: tell the colleagues who look after the terminal.',
+    'accounts.kiosk.pin.confirm': 'Repeat the PIN',
+    'accounts.kiosk.pin.leave': 'Terminal PIN',
+    'accounts.kiosk.pin.leaveHint': 'The staff who look after the terminal know it.',
+    'accounts.kiosk.pin.format': 'Enter a PIN of 4 to 8 digits',
+    'accounts.kiosk.pin.mismatch': 'The PINs do not match: enter the same PIN twice',
+    'accounts.kiosk.pin.required': 'Enter the PIN to turn terminal mode off',
+    'accounts.kiosk.pin.wrong': 'The PIN is wrong. Check it and enter it again',
+    'accounts.kiosk.staffOnly': 'Only a member of staff of a public body can turn terminal mode on.',
+    'accounts.kiosk.signIn': 'Sign in as staff',
     'devIdp.title': 'Demo ESIA',
     'devIdp.warning':
       'This is a training identity provider that only plays Gosuslugi for the demo and the tests. Do not enter real data.',

@@ -18,6 +18,7 @@ import type { ViewContext } from '../ui/context.ts';
 import { lowVisionCookie, parseLowVision } from '../ui/low-vision.ts';
 import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
+import { kioskTerminalOf } from './kiosk.ts';
 import { unavailablePage } from './operations.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
 import { readRouting } from './read-routing.ts';
@@ -145,7 +146,7 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
     } else if (isLocale(req.cookies.lang)) locale = req.cookies.lang;
     req.locale = locale;
     req.t = translator(locale);
-    req.kiosk = req.cookies.kiosk === '1';
+    req.kiosk = kioskTerminalOf(req.cookies) !== null;
   });
 
   app.addHook('preHandler', (req, reply, done) => {

@@ -263,6 +263,7 @@ export function PasswordInput(p: Omit<InputProps, 'type' | 'prefix' | 'suffix'>)
           aria-describedby={describedByOf(p, id, error)}
           autocomplete={p.autocomplete ?? 'current-password'}
           autocapitalize="none"
+          inputmode={p.inputmode}
         />
         <button
           type="button"

@@ -30,6 +30,41 @@ function NavItem({ href, exact, children }: { href: string; exact?: boolean; chi
 }
 
 /** The page frame: skip link, header, navigation, breadcrumbs, main, footer (GOV.UK template markup). */
+/** Seconds of inactivity after which a kiosk terminal's screen resets (the server ends the session too). */
+const KIOSK_IDLE_SECONDS = 300;
+/** How long before the reset the warning shows. */
+const KIOSK_WARN_SECONDS = 60;
+
+/** The idle warning of a kiosk terminal: hidden markup that kiosk-idle.js shows; nothing happens without JavaScript. */
+function KioskIdleWarning() {
+  const { t } = useView();
+  return (
+    <div
+      class="app-kiosk-idle"
+      data-module="app-kiosk-idle"
+      data-idle-seconds={KIOSK_IDLE_SECONDS}
+      data-warn-seconds={KIOSK_WARN_SECONDS}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="kiosk-idle-title"
+      aria-describedby="kiosk-idle-body"
+      hidden
+    >
+      <div class="app-kiosk-idle__box">
+        <h2 class="govuk-heading-l" id="kiosk-idle-title">
+          {t('ui.kiosk.idle.title')}
+        </h2>
+        <p class="govuk-body-l" id="kiosk-idle-body">
+          {t('ui.kiosk.idle.body')}
+        </p>
+        <button type="button" class="govuk-button app-kiosk-idle__continue">
+          {t('ui.kiosk.idle.continue')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function Layout({
   title,
   children,
@@ -51,8 +86,13 @@ export function Layout({
         <title>{`${title} — ${t('site.name')}`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b3d6e" />
-        {/* Kiosk terminals: after 5 idle minutes the screen resets, without JavaScript (see accounts/web/kiosk.tsx). */}
-        {v.kiosk && <meta http-equiv="refresh" content="300;url=/kiosk/idle" />}
+        {/* Kiosk terminals: after 5 idle minutes the screen resets. Without JavaScript a meta refresh does it;
+            with it, kiosk-idle.js warns a minute before with «Продолжить» (WCAG 2.2.1). See accounts/web/kiosk.tsx. */}
+        {v.kiosk && (
+          <noscript>
+            <meta http-equiv="refresh" content={`${KIOSK_IDLE_SECONDS};url=/kiosk/idle`} />
+          </noscript>
+        )}
         <link rel="stylesheet" href="/assets/app.css" />
       </head>
       <body class="govuk-template__body">
@@ -193,6 +233,7 @@ export function Layout({
             </div>
           </div>
         </footer>
+        {v.kiosk && <KioskIdleWarning />}
         <script type="module" src="/assets/app.js" />
       </body>
     </html>

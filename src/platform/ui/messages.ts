@@ -6,6 +6,10 @@ export const uiMessages = defineMessages({
     'site.region': 'Калининградская область',
     'site.tagline': 'Открытое правительство и открытые муниципалитеты Калининградской области',
     'ui.skipLink': 'Перейти к основному содержанию',
+    'ui.kiosk.idle.title': 'Вы ещё здесь?',
+    'ui.kiosk.idle.body':
+      'Через минуту сеанс завершится, а всё, что вы ввели, будет удалено с экрана, чтобы его не увидел следующий посетитель.',
+    'ui.kiosk.idle.continue': 'Продолжить',
     'ui.errorSummary.title': 'Исправьте ошибки',
     'ui.error.prefix': 'Ошибка:',
     'ui.nav.label': 'Основная навигация',
@@ -137,6 +141,10 @@ export const uiMessages = defineMessages({
     'site.region': 'Kaliningrad Oblast',
     'site.tagline': 'Open government and open municipalities of Kaliningrad Oblast',
     'ui.skipLink': 'Skip to main content',
+    'ui.kiosk.idle.title': 'Are you still there?',
+    'ui.kiosk.idle.body':
+      'In a minute the session ends and everything you typed is cleared from the screen, so the next visitor cannot see it.',
+    'ui.kiosk.idle.continue': 'Continue',
     'ui.errorSummary.title': 'There is a problem',
     'ui.error.prefix': 'Error:',
     'ui.nav.label': 'Main navigation',

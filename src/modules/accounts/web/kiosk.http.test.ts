@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { createUser, sessionFor } from '../../../../test/auth.ts';
+import { createUser, sessionFor, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
-import { sessions } from '../accounts.tables.ts';
+import { auditLog } from '../../../platform/audit/audit.tables.ts';
+import { kioskTerminals, sessions } from '../accounts.tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,11 +14,14 @@ afterAll(async () => {
   await t.close();
 });
 
+const PIN = '4821';
+
+/** A browser a member of staff put into kiosk mode with PIN (their own session ends). */
 async function kioskBrowser() {
-  const browser = visitor(t.app);
-  const res = await browser.post('/kiosk', {});
+  const browser = await signedInAs(t, 'project_office', null);
+  const res = await browser.post('/kiosk', { pin: PIN, pinConfirm: PIN });
   expect(res.statusCode).toBe(303);
-  expect(browser.jar.get('kiosk')).toBe('1');
+  expect(browser.jar.get('kiosk')).toMatch(/^[0-9a-f-]{36}$/);
   return browser;
 }
 
@@ -81,14 +85,81 @@ describe('kiosk mode', () => {
     expect((await browser.get('/cabinet')).statusCode).toBe(200);
   });
 
-  it('turning kiosk mode on signs out whoever set the terminal up; off removes the cookie', async () => {
-    const u = await createUser(t.deps);
-    const browser = await sessionFor(t, u);
-    await browser.post('/kiosk', {});
+  it('only staff turn it on, with a PIN typed twice; mistakes come back in plain words', async () => {
+    const anon = await visitor(t.app).get('/kiosk');
+    expect(anon.body).toContain('Включить режим терминала может только сотрудник');
+    expect(anon.body).not.toContain('name="pin"');
+    const citizen = await signedInAs(t, 'citizen');
+    const refused = await citizen.post('/kiosk', { pin: PIN, pinConfirm: PIN }, { from: '/kiosk' });
+    expect(refused.statusCode).toBe(403);
+    expect(citizen.jar.get('kiosk')).toBeUndefined();
+
+    const staff = await signedInAs(t, 'project_office', null);
+    const short = await staff.post('/kiosk', { pin: '12', pinConfirm: '12' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('Введите PIN-код из 4–8 цифр');
+    const mismatch = await staff.post('/kiosk', { pin: '123456', pinConfirm: '123457' });
+    expect(mismatch.statusCode).toBe(422);
+    expect(mismatch.body).toContain('PIN-коды не совпадают');
+    // a PIN is never sent back into the form
+    expect(mismatch.body).not.toContain('value="123456"');
+    expect(staff.jar.get('kiosk')).toBeUndefined();
+  });
+
+  it('turning kiosk mode on signs out whoever set the terminal up; only the PIN turns it off', async () => {
+    const u = await createUser(t.deps, { grants: [] });
+    const browser = await kioskBrowser();
     expect(browser.jar.get('sid')).toBeUndefined();
-    expect((await browser.get('/kiosk')).body).toContain('Режим терминала включён');
-    await browser.post('/kiosk/off', {}, { from: '/kiosk' });
+    const terminalId = browser.jar.get('kiosk') ?? '';
+    const on = await browser.get('/kiosk');
+    expect(on.body).toContain('Режим терминала включён');
+    expect(on.body).toContain('inputmode="numeric"');
+
+    // a visitor at the terminal cannot leave it: no PIN, a wrong PIN
+    const none = await browser.post('/kiosk/off', { pin: '' }, { from: '/kiosk' });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Введите PIN-код, чтобы выключить режим терминала');
+    const wrong = await browser.post('/kiosk/off', { pin: '0000' }, { from: '/kiosk' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('PIN-код неверный');
+    expect(browser.jar.get('kiosk')).toBe(terminalId);
+    // signing in on the terminal does not open a way out either
+    await browser.post('/sign-in', { email: u.email, password: u.password });
+    expect((await browser.post('/kiosk/off', { pin: '9999' }, { from: '/kiosk' })).statusCode).toBe(422);
+
+    const off = await browser.post('/kiosk/off', { pin: PIN }, { from: '/kiosk' });
+    expect(off.statusCode).toBe(303);
     expect(browser.jar.get('kiosk')).toBeUndefined();
+    expect(browser.jar.get('sid')).toBeUndefined();
     expect((await browser.get('/kiosk')).body).not.toMatch(/<html[^>]*class="[^"]*\bkiosk\b/);
+    const [row] = await t.deps.db.select().from(kioskTerminals).where(eq(kioskTerminals.id, terminalId));
+    expect(row?.endedAt).toBeInstanceOf(Date);
+    expect(row?.pinHash).toMatch(/^\$argon2id\$/);
+    const actions = (await t.deps.db.select().from(auditLog).where(eq(auditLog.objectId, terminalId))).map(
+      (a) => a.action,
+    );
+    expect(actions.sort()).toEqual(['kiosk.end', 'kiosk.start']);
+  });
+
+  it('warns before the idle reset with «Продолжить» (JavaScript) and keeps the meta refresh for no JavaScript', async () => {
+    const browser = await kioskBrowser();
+    const page = await browser.get('/');
+    expect(page.body).toMatch(
+      /<noscript><meta http-equiv="refresh" content="300;url=\/kiosk\/idle"\/><\/noscript>/,
+    );
+    expect(page.body).toContain('data-module="app-kiosk-idle"');
+    expect(page.body).toMatch(/role="alertdialog"[^>]*hidden/);
+    expect(page.body).toContain('>Продолжить</button>');
+    const alive = await browser.get('/kiosk/alive');
+    expect(alive.statusCode).toBe(204);
+    expect(alive.headers['cache-control']).toBe('no-store');
+    const plain = await visitor(t.app).get('/');
+    expect(plain.body).not.toContain('app-kiosk-idle');
+  });
+
+  it('a forged kiosk cookie that is not a terminal id is ignored', async () => {
+    const browser = visitor(t.app);
+    browser.jar.set('kiosk', '1');
+    expect((await browser.get('/sign-in')).body).not.toMatch(/<html[^>]*class="[^"]*\bkiosk\b/);
   });
 });
