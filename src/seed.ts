@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
+import { seedDemoPlans, seedPlanTemplate } from './modules/plans/index.ts';
 import {
   registerPublicationSections,
   seedDemoPublications,
@@ -21,10 +22,12 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
+  deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;
   deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
   deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
   deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
   deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
+  deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
 }

@@ -174,7 +174,11 @@ export async function createSecurityWorld() {
     '*': 'index.css',
     token: 'not-a-token',
     assignmentId: await one('select id from role_assignments where user_id = $1', [victim.userId]),
+    planId: await one("select id from plans where org_id = $1 and status = 'discussion' limit 1", [orgA]),
   };
+  params.itemId = await one("select id from plan_items where plan_id = $1 and kind = 'indicator' limit 1", [
+    params.planId,
+  ]);
   /** Parameters whose object differs by route (an :id is an appeal, an FAQ item, a publication…). */
   const byRoute: [RegExp, Record<string, string>][] = [
     [
@@ -185,6 +189,7 @@ export async function createSecurityWorld() {
       /^\/manage\/appeals\/reviews\/:id/,
       { id: await one('select id from appeal_reviews where org_id = $1 limit 1', [orgA]) },
     ],
+    [/^\/api\/v1\/plans\/:id/, { id: params.planId as string }],
     [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
     [
       /\/officials\/:id/,

@@ -52,10 +52,26 @@ const ANY_STAFF = [
   'projectOffice',
   'admin',
 ] as const;
+/** who keeps plans anywhere (the list, a new plan) and who works on body A's plans */
+const PLAN_STAFF = ['staffA', 'staffB', 'head', 'projectOffice', 'admin'] as const;
+const PLAN_STAFF_A = ['staffA', 'head', 'projectOffice', 'admin'] as const;
 const PUBLIC: AccessRow = { allow: 'all' };
 const ADMIN: AccessRow = { allow: ['admin'] };
 
 export const accessMatrix: Record<string, AccessRow> = {
+  // plans (issue 15): :planId is body A's plan in discussion, :itemId its indicator
+  'GET /manage/plans': { allow: PLAN_STAFF },
+  'GET /manage/plans/new': { allow: PLAN_STAFF },
+  'POST /manage/plans/new': { allow: PLAN_STAFF },
+  'GET /manage/plans/:planId': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/:planId/step': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/:planId/new-version': { allow: PLAN_STAFF_A },
+  'GET /manage/plans/:planId/items/new': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/:planId/items/new': { allow: PLAN_STAFF_A },
+  'GET /manage/plans/:planId/items/:itemId': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/:planId/items/:itemId': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/:planId/items/:itemId/targets': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/:planId/items/:itemId/actuals': { allow: PLAN_STAFF_A },
   // platform
   'GET /manage/audit': ADMIN,
   'GET /manage/outbox': ADMIN,
@@ -99,6 +115,9 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/orgs/:slug/officials/:id': { allow: STAFF_A_EDITORS },
   'POST /manage/orgs/:slug/officials/:id/remove': { allow: STAFF_A_EDITORS, once: true },
   'GET /api/v1/organizations': PUBLIC,
+  'GET /api/v1/plans': PUBLIC,
+  'GET /api/v1/plans/:id': PUBLIC,
+  'GET /api/v1/plans/:id/items/:itemId': PUBLIC,
   'GET /api/v1/organizations/:slug': PUBLIC,
 
   // publications
