@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
+import { seedDemoDiscussions } from './modules/participation/index.ts';
 import {
   registerPublicationSections,
   seedDemoPublications,
@@ -27,4 +28,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
   deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
+  deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
 }
