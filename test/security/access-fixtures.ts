@@ -4,6 +4,7 @@ import { createApiToken } from '../../src/modules/accounts/api-tokens.ts';
 import { answerAppeal } from '../../src/modules/appeals/answer-appeal.ts';
 import { classifyAppeal } from '../../src/modules/appeals/classify-appeal.ts';
 import { submitAppeal } from '../../src/modules/appeals/submit-appeal.ts';
+import { DEMO_DISCUSSIONS } from '../../src/modules/participation/index.ts';
 import { makeDemoPdf } from '../../src/modules/publications/demo-pdf.ts';
 import { userActor } from '../../src/platform/authz/index.ts';
 import { seed } from '../../src/seed.ts';
@@ -190,6 +191,19 @@ export async function createSecurityWorld() {
       { id: await one('select id from appeal_reviews where org_id = $1 limit 1', [orgA]) },
     ],
     [/^\/api\/v1\/plans\/:id/, { id: params.planId as string }],
+    [
+      /^\/manage\/discussions\/:id/,
+      {
+        id: await one('select id from discussions where object_type = $1 and object_id = $2', [
+          'topic',
+          DEMO_DISCUSSIONS.minzdrav,
+        ]),
+        cid: await one(
+          'select c.id from discussion_comments c join discussions d on d.id = c.discussion_id where d.object_id = $1 limit 1',
+          [DEMO_DISCUSSIONS.minzdrav],
+        ),
+      },
+    ],
     [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
     [
       /\/officials\/:id/,

@@ -55,6 +55,8 @@ const ANY_STAFF = [
 /** who keeps plans anywhere (the list, a new plan) and who works on body A's plans */
 const PLAN_STAFF = ['staffA', 'staffB', 'head', 'projectOffice', 'admin'] as const;
 const PLAN_STAFF_A = ['staffA', 'head', 'projectOffice', 'admin'] as const;
+const DISCUSSION_MODERATORS_A = ['staffA', 'head', 'moderator', 'admin'] as const;
+const DISCUSSION_RUNNERS_A = ['staffA', 'head', 'admin'] as const;
 const PUBLIC: AccessRow = { allow: 'all' };
 const ADMIN: AccessRow = { allow: ['admin'] };
 
@@ -182,6 +184,16 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/appeals/:id/media-delay': { allow: APPEAL_WORKERS_A, deny: 404 },
 
   // appeals: public side managed by staff (FAQ and quarterly reviews of their own body)
+  // participation: discussions (moderators everywhere; a body's editors and head in its own)
+  'GET /manage/discussions': { allow: ['staffA', 'staffB', 'head', 'moderator', 'admin'] },
+  'GET /manage/discussions/:id/comments/:cid': { allow: DISCUSSION_MODERATORS_A, deny: 404 },
+  'POST /manage/discussions/:id/comments/:cid/approve': { allow: DISCUSSION_MODERATORS_A, deny: 404 },
+  'POST /manage/discussions/:id/comments/:cid/hide': { allow: DISCUSSION_MODERATORS_A, deny: 404 },
+  'POST /manage/discussions/:id/comments/:cid/ban': { allow: DISCUSSION_MODERATORS_A, deny: 404 },
+  'GET /manage/discussions/:id/outcome': { allow: DISCUSSION_RUNNERS_A },
+  'POST /manage/discussions/:id/outcome': { allow: DISCUSSION_RUNNERS_A },
+  'GET /manage/orgs/:slug/discussions/new': { allow: DISCUSSION_RUNNERS_A },
+  'POST /manage/orgs/:slug/discussions/new': { allow: DISCUSSION_RUNNERS_A },
   'GET /manage/appeals/faq': { allow: FAQ_STAFF },
   'GET /manage/appeals/archive': { allow: FAQ_STAFF },
   'GET /manage/appeals/archive/:number': { allow: FAQ_STAFF_A, deny: 404 },

@@ -116,6 +116,19 @@ export const accountsRepository = {
   },
 
   /** People holding one of these roles in the organisation (not disabled), by name, each with the roles held. */
+  /** The people holding a global role, not disabled, by name. */
+  async globalRoleHolders(
+    db: DbOrTx,
+    role: string,
+  ): Promise<{ id: string; displayName: string; email: string }[]> {
+    return db
+      .selectDistinct({ id: users.id, displayName: users.displayName, email: users.email })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(and(isNull(roleAssignments.orgId), eq(roleAssignments.role, role), isNull(users.disabledAt)))
+      .orderBy(asc(users.displayName));
+  },
+
   async orgStaff(
     db: DbOrTx,
     orgId: string,

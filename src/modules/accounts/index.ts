@@ -69,13 +69,30 @@ export async function findUserProfile(
     : undefined;
 }
 
-/** A person's name and e-mail, for other modules' notices (appeals' reminders to the assigned officer). */
+/** A person's name, e-mail and when the account was made, for other modules' notices (appeals' reminders to the assigned officer). */
 export async function findUserContact(
   db: DbOrTx,
   userId: string,
-): Promise<{ id: string; displayName: string; email: string } | undefined> {
+): Promise<{ id: string; displayName: string; email: string; createdAt: Date } | undefined> {
   const u = await accountsRepository.findUserById(db, userId);
-  return u ? { id: u.id, displayName: u.displayName, email: u.email } : undefined;
+  return u ? { id: u.id, displayName: u.displayName, email: u.email, createdAt: u.createdAt } : undefined;
+}
+
+/** A person's id and name by e-mail, for other modules' demo content (the demo accounts comment, vote, apply). */
+export async function findUserByEmail(
+  db: DbOrTx,
+  email: string,
+): Promise<{ id: string; displayName: string } | undefined> {
+  const u = await accountsRepository.findUserByEmail(db, email);
+  return u ? { id: u.id, displayName: u.displayName } : undefined;
+}
+
+/** The people holding a global role (not disabled), for other modules' notices (the moderators' digest). */
+export function findGlobalRoleHolders(
+  db: DbOrTx,
+  role: string,
+): Promise<{ id: string; displayName: string; email: string }[]> {
+  return accountsRepository.globalRoleHolders(db, role);
 }
 
 /** The people holding one of these roles in the organisation (not disabled), by name, with the roles each holds. */
