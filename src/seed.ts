@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
+import { registerPollSections, seedDemoPolls } from './modules/participation/index.ts';
 import {
   registerPublicationSections,
   seedDemoPublications,
@@ -20,6 +21,7 @@ export async function seed(deps: Deps): Promise<void> {
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
+  deps.log.info({ sections: await registerPollSections(deps) }, 'poll sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   if (deps.config.seed !== 'demo') return;
   deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
@@ -27,4 +29,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
   deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
+  deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');
 }

@@ -3,6 +3,7 @@ import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
+import { pollsModule } from './participation/index.ts';
 import { publicationsModule } from './publications/index.ts';
 import { searchModule } from './search/index.ts';
 
@@ -13,5 +14,6 @@ export const modules: ModuleManifest[] = [
   publicationsModule,
   appealsModule,
   appealsPublicModule,
+  pollsModule,
   searchModule,
 ];

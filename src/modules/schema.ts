@@ -16,6 +16,7 @@ export * from '../platform/search/search.tables.ts';
 export * from './accounts/accounts.tables.ts';
 export * from './appeals/appeals.tables.ts';
 export * from './orgs/orgs.tables.ts';
+export * from './participation/polls/polls.tables.ts';
 export * from './publications/publications.tables.ts';
 
 type Tables = typeof import('./schema.ts');

@@ -175,6 +175,31 @@ export async function createSecurityWorld() {
     token: 'not-a-token',
     assignmentId: await one('select id from role_assignments where user_id = $1', [victim.userId]),
   };
+  // a published poll and a survey of body A (its one question deleted once by the matrix)
+  const pollA = await one(
+    `insert into polls (org_id, question, options, opens_on, closes_on, published_at)
+     values ($1, 'Вопрос', '["Да","Нет"]', '2020-01-01', '2099-12-31', now()) returning id`,
+    [orgA],
+  );
+  const surveyA = await one(
+    `insert into surveys (org_id, title, questions, opens_on, closes_on)
+     values ($1, 'Анкета', $2, '2020-01-01', '2099-12-31') returning id`,
+    [
+      orgA,
+      JSON.stringify([
+        {
+          key: 'a1b2c3d4',
+          type: 'short_text',
+          text: 'Вопрос',
+          required: false,
+          options: [],
+          rows: [],
+          scaleMax: 5,
+          showIf: null,
+        },
+      ]),
+    ],
+  );
   /** Parameters whose object differs by route (an :id is an appeal, an FAQ item, a publication…). */
   const byRoute: [RegExp, Record<string, string>][] = [
     [
@@ -185,6 +210,8 @@ export async function createSecurityWorld() {
       /^\/manage\/appeals\/reviews\/:id/,
       { id: await one('select id from appeal_reviews where org_id = $1 limit 1', [orgA]) },
     ],
+    [/^\/manage\/polls\/:id|^\/api\/v1\/polls\/:id/, { id: pollA }],
+    [/^\/manage\/surveys\/:id/, { id: surveyA, key: 'a1b2c3d4' }],
     [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
     [
       /\/officials\/:id/,
