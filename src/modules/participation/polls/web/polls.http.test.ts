@@ -210,6 +210,10 @@ describe('polls', () => {
     const list = await t.app.inject({ url: '/api/v1/polls?topic=opendata_priorities' });
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((p: { id: string }) => p.id)).toContain(id);
+    const general = await createPoll({ question: 'Общий вопрос о поликлиниках' });
+    const web = await visitor(t.app).get('/polls?topic=opendata_priorities');
+    expect(web.body).toContain(`/polls/${id}`);
+    expect(web.body).not.toContain(`/polls/${general}`);
     const citizen = await signedInAs(t, 'citizen');
     const vote = () =>
       t.app.inject({

@@ -78,7 +78,16 @@ export async function pollsWeb(app: FastifyInstance) {
   // public pages
 
   app.get('/polls', async (req, reply) => {
-    const [polls, surveys, orgs] = await Promise.all([listPolls(deps, {}), listSurveys(deps, {}), orgMap()]);
+    // ?topic=opendata_priorities: the polls on what open data to publish first (task 10.3)
+    const topic =
+      (req.query as Record<string, unknown>).topic === 'opendata_priorities'
+        ? 'opendata_priorities'
+        : undefined;
+    const [polls, surveys, orgs] = await Promise.all([
+      listPolls(deps, topic ? { topic } : {}),
+      listSurveys(deps, {}),
+      orgMap(),
+    ]);
     return reply.page(
       req.t('polls.title'),
       <PollListView
