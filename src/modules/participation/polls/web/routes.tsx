@@ -153,14 +153,13 @@ export async function pollsWeb(app: FastifyInstance) {
 
   app.get<{ Params: IdParams }>('/polls/:id', async (req, reply) => {
     noticeFrom(req);
-    await getPoll(deps, req.actor, req.params.id); // 404 before anything else
+    // an unknown poll, or a draft for someone who does not run it: getPoll's NotFound is the 404 page
     return showForm(req, reply, pollForm(req, req.params.id));
   });
 
   app.post<{ Params: IdParams }>('/polls/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply, `/polls/${req.params.id}`)) return reply;
     const id = req.params.id;
-    await getPoll(deps, req.actor, id);
     return handleForm(req, reply, {
       schema: voteInput,
       render: pollForm(req, id),
@@ -195,7 +194,6 @@ export async function pollsWeb(app: FastifyInstance) {
 
   app.get<{ Params: IdParams }>('/surveys/:id', async (req, reply) => {
     noticeFrom(req);
-    await getSurvey(deps, req.actor, req.params.id);
     return showForm(req, reply, surveyForm(req, req.params.id));
   });
 
