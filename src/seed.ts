@@ -2,7 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
-import { seedDemoDiscussions } from './modules/participation/index.ts';
+import { registerPollSections, seedDemoDiscussions, seedDemoPolls } from './modules/participation/index.ts';
 import { seedDemoPlans, seedPlanTemplate } from './modules/plans/index.ts';
 import {
   registerPublicationSections,
@@ -22,6 +22,7 @@ export async function seed(deps: Deps): Promise<void> {
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
+  deps.log.info({ sections: await registerPollSections(deps) }, 'poll sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;
@@ -32,4 +33,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
   deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
   deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
+  deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');
 }

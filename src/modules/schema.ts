@@ -17,6 +17,7 @@ export * from './accounts/accounts.tables.ts';
 export * from './appeals/appeals.tables.ts';
 export * from './orgs/orgs.tables.ts';
 export * from './participation/discussions/discussions.tables.ts';
+export * from './participation/polls/polls.tables.ts';
 export * from './plans/plans.tables.ts';
 export * from './publications/publications.tables.ts';
 

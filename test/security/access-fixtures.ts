@@ -180,6 +180,31 @@ export async function createSecurityWorld() {
   params.itemId = await one("select id from plan_items where plan_id = $1 and kind = 'indicator' limit 1", [
     params.planId,
   ]);
+  // a published poll and a survey of body A (its one question deleted once by the matrix)
+  const pollA = await one(
+    `insert into polls (org_id, question, options, opens_on, closes_on, published_at)
+     values ($1, 'Вопрос', '["Да","Нет"]', '2020-01-01', '2099-12-31', now()) returning id`,
+    [orgA],
+  );
+  const surveyA = await one(
+    `insert into surveys (org_id, title, questions, opens_on, closes_on)
+     values ($1, 'Анкета', $2, '2020-01-01', '2099-12-31') returning id`,
+    [
+      orgA,
+      JSON.stringify([
+        {
+          key: 'a1b2c3d4',
+          type: 'short_text',
+          text: 'Вопрос',
+          required: false,
+          options: [],
+          rows: [],
+          scaleMax: 5,
+          showIf: null,
+        },
+      ]),
+    ],
+  );
   /** Parameters whose object differs by route (an :id is an appeal, an FAQ item, a publication…). */
   const byRoute: [RegExp, Record<string, string>][] = [
     [
@@ -204,6 +229,8 @@ export async function createSecurityWorld() {
         ),
       },
     ],
+    [/^\/manage\/polls\/:id|^\/api\/v1\/polls\/:id/, { id: pollA }],
+    [/^\/manage\/surveys\/:id/, { id: surveyA, key: 'a1b2c3d4' }],
     [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
     [
       /\/officials\/:id/,

@@ -24,6 +24,8 @@ export {
 export { statusPath, workingDaysLeft } from './format.ts';
 export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
+/** Server-side ECharts bar charts as accessible SVG (participation's results use them too). */
+export { type BarChartSpec, barChartSvg } from './stats/charts.ts';
 export { submitAppeal } from './submit-appeal.ts';
 export { parseTotkFile } from './totk.ts';
 

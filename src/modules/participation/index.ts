@@ -17,3 +17,76 @@ export {
 export { DEMO_DISCUSSIONS, seedDemoDiscussions } from './discussions/seed-demo-discussions.ts';
 export { sendModerationDigest } from './discussions/send-moderation-digest.ts';
 export { DiscussionSection } from './discussions/web/discussion-section.tsx';
+
+import type { Origin } from '../../platform/audit/index.ts';
+import type { Actor } from '../../platform/authz/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { pollsPolicy } from './polls/polls.policy.ts';
+import { pollsRepository } from './polls/polls.repository.ts';
+import type { SurveyQuestion } from './polls/polls.tables.ts';
+import { saveSurvey } from './polls/save-survey.ts';
+import { getSurveyResults, type SurveyResults } from './polls/survey-results.ts';
+
+export { listPolls, pollResults } from './polls/get-poll.ts';
+export { pollsModule } from './polls/index.ts';
+export { registerPollSections, seedDemoPolls } from './polls/seed-demo-polls.ts';
+export type { SurveyQuestion, SurveyResults };
+
+/**
+ * The survey engine for other modules (monitoring's citizens' satisfaction, issue 17):
+ * a survey of a body with its questions, tagged by `purpose`; audited as any survey.
+ */
+export function createSurvey(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: {
+    orgId: string;
+    title: string;
+    description?: string;
+    questions: SurveyQuestion[];
+    anonymous: boolean;
+    opensOn: string;
+    closesOn: string;
+    purpose: string;
+    published: boolean;
+  },
+): Promise<{ id: string }> {
+  return saveSurvey(deps, origin, {
+    survey: {
+      orgId: input.orgId,
+      title: input.title,
+      description: input.description ?? '',
+      anonymous: input.anonymous,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      published: input.published,
+    },
+    purpose: input.purpose,
+    questions: input.questions,
+  });
+}
+
+/** A survey's figures (answers count, each question's counts and mean) for those who run it. */
+export function readSurveyResults(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  surveyId: string,
+): Promise<SurveyResults> {
+  return getSurveyResults(deps, actor, surveyId);
+}
+
+/** The surveys of a purpose (e.g. 'monitoring.satisfaction') in the bodies the actor runs, newest first. */
+export async function listSurveysByPurpose(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  purpose: string,
+): Promise<{ id: string; orgId: string; title: string; opensOn: string; closesOn: string }[]> {
+  const rows = await pollsRepository.surveysOf(deps.db, pollsPolicy.managedOrgIds(actor), purpose);
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.orgId,
+    title: r.title,
+    opensOn: r.opensOn,
+    closesOn: r.closesOn,
+  }));
+}

@@ -1,0 +1,217 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/client.ts';
+import {
+  participantResidences,
+  polls,
+  pollVotes,
+  surveyParticipants,
+  surveyResponses,
+  surveys,
+} from './polls.tables.ts';
+
+export type PollRow = typeof polls.$inferSelect;
+export type PollVoteRow = typeof pollVotes.$inferSelect;
+export type SurveyRow = typeof surveys.$inferSelect;
+export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
+export type ResidenceRow = typeof participantResidences.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const inOrgs = (col: typeof polls.orgId | typeof surveys.orgId, orgIds: string[] | 'all') =>
+  orgIds === 'all' ? undefined : orgIds.length === 0 ? sql`false` : inArray(col, orgIds);
+
+/** Is this the unique-key violation of a second vote or answer (SQLSTATE 23505)? */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | undefined;
+  return err?.code === '23505' || err?.cause?.code === '23505';
+}
+
+/** Every query of polls and surveys (task 8.5). */
+export const pollsRepository = {
+  async pollById(db: DbOrTx, id: string): Promise<PollRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [r] = await db.select().from(polls).where(eq(polls.id, id));
+    return r;
+  },
+
+  /** Published polls, newest period first; `orgId` narrows to one body. */
+  async publishedPolls(
+    db: DbOrTx,
+    opts: { orgId?: string; topic?: string; limit?: number },
+  ): Promise<PollRow[]> {
+    return db
+      .select()
+      .from(polls)
+      .where(
+        and(
+          isNotNull(polls.publishedAt),
+          opts.orgId ? eq(polls.orgId, opts.orgId) : undefined,
+          opts.topic ? eq(polls.topic, opts.topic) : undefined,
+        ),
+      )
+      .orderBy(desc(polls.closesOn), desc(polls.createdAt))
+      .limit(opts.limit ?? 200);
+  },
+
+  async pollsOf(db: DbOrTx, orgIds: string[] | 'all'): Promise<PollRow[]> {
+    return db
+      .select()
+      .from(polls)
+      .where(inOrgs(polls.orgId, orgIds))
+      .orderBy(desc(polls.createdAt))
+      .limit(500);
+  },
+
+  async insertPoll(db: DbOrTx, row: typeof polls.$inferInsert): Promise<PollRow> {
+    const [r] = await db.insert(polls).values(row).returning();
+    if (!r) throw new Error('poll insert returned nothing');
+    return r;
+  },
+
+  async updatePoll(db: DbOrTx, id: string, set: Partial<typeof polls.$inferInsert>): Promise<void> {
+    await db
+      .update(polls)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(polls.id, id));
+  },
+
+  async votesCount(db: DbOrTx, pollId: string): Promise<number> {
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pollVotes)
+      .where(eq(pollVotes.pollId, pollId));
+    return r?.n ?? 0;
+  },
+
+  /** The votes per option index and the number of voters, counted in SQL. */
+  async tally(db: DbOrTx, pollId: string): Promise<{ voters: number; counts: Map<number, number> }> {
+    const { rows } = await db.execute<{ choice: number | null; n: number }>(sql`
+      select c as choice, count(*)::int as n
+        from poll_votes v cross join lateral unnest(v.choices) c
+       where v.poll_id = ${pollId} group by c
+      union all
+      select null, count(*)::int from poll_votes where poll_id = ${pollId}`);
+    const counts = new Map<number, number>();
+    let voters = 0;
+    for (const r of rows) {
+      if (r.choice === null) voters = r.n;
+      else counts.set(r.choice, r.n);
+    }
+    return { voters, counts };
+  },
+
+  async voteOf(db: DbOrTx, pollId: string, userId: string): Promise<PollVoteRow | undefined> {
+    const [r] = await db
+      .select()
+      .from(pollVotes)
+      .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.userId, userId)));
+    return r;
+  },
+
+  /** A new vote; the primary key (poll, person) refuses a second one, also a concurrent one. */
+  async insertVote(db: DbOrTx, row: { pollId: string; userId: string; choices: number[] }): Promise<void> {
+    await db.insert(pollVotes).values(row);
+  },
+
+  async changeVote(db: DbOrTx, row: { pollId: string; userId: string; choices: number[] }): Promise<number> {
+    const r = await db
+      .update(pollVotes)
+      .set({ choices: row.choices, updatedAt: sql`now()` })
+      .where(and(eq(pollVotes.pollId, row.pollId), eq(pollVotes.userId, row.userId)));
+    return r.rowCount ?? 0;
+  },
+
+  async residencesOf(db: DbOrTx, userId: string): Promise<ResidenceRow[]> {
+    return db.select().from(participantResidences).where(eq(participantResidences.userId, userId));
+  },
+
+  async saveResidence(
+    db: DbOrTx,
+    row: { userId: string; source: 'esia' | 'declared'; municipalityOrgId: string; address: string },
+  ): Promise<void> {
+    await db
+      .insert(participantResidences)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [participantResidences.userId, participantResidences.source],
+        set: { municipalityOrgId: row.municipalityOrgId, address: row.address, recordedAt: sql`now()` },
+      });
+  },
+
+  // surveys
+
+  async surveyById(db: DbOrTx, id: string): Promise<SurveyRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [r] = await db.select().from(surveys).where(eq(surveys.id, id));
+    return r;
+  },
+
+  async publishedSurveys(db: DbOrTx, opts: { orgId?: string; today?: string }): Promise<SurveyRow[]> {
+    return db
+      .select()
+      .from(surveys)
+      .where(
+        and(
+          isNotNull(surveys.publishedAt),
+          opts.orgId ? eq(surveys.orgId, opts.orgId) : undefined,
+          opts.today ? and(lte(surveys.opensOn, opts.today), gte(surveys.closesOn, opts.today)) : undefined,
+        ),
+      )
+      .orderBy(desc(surveys.closesOn), asc(surveys.title))
+      .limit(200);
+  },
+
+  async surveysOf(db: DbOrTx, orgIds: string[] | 'all', purpose?: string): Promise<SurveyRow[]> {
+    return db
+      .select()
+      .from(surveys)
+      .where(and(inOrgs(surveys.orgId, orgIds), purpose ? eq(surveys.purpose, purpose) : undefined))
+      .orderBy(desc(surveys.createdAt))
+      .limit(500);
+  },
+
+  async insertSurvey(db: DbOrTx, row: typeof surveys.$inferInsert): Promise<SurveyRow> {
+    const [r] = await db.insert(surveys).values(row).returning();
+    if (!r) throw new Error('survey insert returned nothing');
+    return r;
+  },
+
+  async updateSurvey(db: DbOrTx, id: string, set: Partial<typeof surveys.$inferInsert>): Promise<void> {
+    await db
+      .update(surveys)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(surveys.id, id));
+  },
+
+  async responsesCount(db: DbOrTx, surveyId: string): Promise<number> {
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.surveyId, surveyId));
+    return r?.n ?? 0;
+  },
+
+  async hasAnswered(db: DbOrTx, surveyId: string, userId: string): Promise<boolean> {
+    const [r] = await db
+      .select({ one: sql`1` })
+      .from(surveyParticipants)
+      .where(and(eq(surveyParticipants.surveyId, surveyId), eq(surveyParticipants.userId, userId)));
+    return r !== undefined;
+  },
+
+  /** The participant row first: its primary key refuses a second answer before anything is written. */
+  async insertParticipant(db: DbOrTx, surveyId: string, userId: string): Promise<void> {
+    await db.insert(surveyParticipants).values({ surveyId, userId });
+  },
+
+  async insertResponse(db: DbOrTx, row: typeof surveyResponses.$inferInsert): Promise<void> {
+    await db.insert(surveyResponses).values(row);
+  },
+
+  async responses(db: DbOrTx, surveyId: string): Promise<SurveyResponseRow[]> {
+    return db
+      .select()
+      .from(surveyResponses)
+      .where(eq(surveyResponses.surveyId, surveyId))
+      .orderBy(asc(surveyResponses.answeredOn), asc(surveyResponses.id));
+  },
+};
