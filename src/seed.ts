@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
+import { seedDemoConsultations, seedDemoGroups } from './modules/participation/index.ts';
 import { seedDemoPlans, seedPlanTemplate } from './modules/plans/index.ts';
 import {
   registerPublicationSections,
@@ -30,4 +31,6 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
   deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
+  deps.log.info(await seedDemoConsultations(deps), 'demo consultations seeded');
+  deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
 }

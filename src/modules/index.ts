@@ -3,6 +3,7 @@ import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
+import { consultModule, groupsModule } from './participation/index.ts';
 import { plansModule } from './plans/index.ts';
 import { publicationsModule } from './publications/index.ts';
 import { searchModule } from './search/index.ts';
@@ -15,5 +16,7 @@ export const modules: ModuleManifest[] = [
   appealsModule,
   appealsPublicModule,
   plansModule,
+  consultModule,
+  groupsModule,
   searchModule,
 ];

@@ -16,6 +16,8 @@ export * from '../platform/search/search.tables.ts';
 export * from './accounts/accounts.tables.ts';
 export * from './appeals/appeals.tables.ts';
 export * from './orgs/orgs.tables.ts';
+export * from './participation/consult/consult.tables.ts';
+export * from './participation/groups/groups.tables.ts';
 export * from './plans/plans.tables.ts';
 export * from './publications/publications.tables.ts';
 
