@@ -6,6 +6,7 @@ import { translator } from '../../../platform/i18n/index.ts';
 import { findUserContact } from '../../accounts/index.ts';
 import { consultPolicy } from './consult.policy.ts';
 import { consultRepository as repo } from './consult.repository.ts';
+import { indexConsultation } from './consult.search.ts';
 
 const tRu = translator('ru');
 
@@ -27,6 +28,7 @@ export async function answerQuestion(
   const author = first ? await findUserContact(deps.db, q.authorUserId) : undefined;
   await deps.db.transaction(async (tx) => {
     await repo.answerQuestion(tx, q.id, input.answer, by, deps.clock.now());
+    await indexConsultation(tx, c);
     await recordAction(tx, {
       ...origin,
       action: first ? 'consultation.answer' : 'consultation.answer_edit',

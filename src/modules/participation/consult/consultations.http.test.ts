@@ -108,6 +108,9 @@ describe('online consultations (task 8.5)', () => {
     const mails = await t.deps.db.select().from(outbox).where(eq(outbox.toAddress, citizen.email));
     expect(mails.map((m) => m.kind)).toEqual(['consultation.answered']);
     expect(mails[0]?.textBody).toContain(`/consultations/${consultationId}#q-${qid}`);
+    // the consultation is found by its answers in the portal's search
+    const found = await visitor(t.app).get(`/search?q=${encodeURIComponent('отсроченное обслуживание')}`);
+    expect(found.body).toContain(`href="/consultations/${consultationId}"`);
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.objectId, qid));
     expect(audit.map((a) => a.action).sort()).toEqual(['consultation.answer', 'consultation.ask']);
   });

@@ -3,6 +3,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { authorize, NotFound } from '../../../platform/errors/index.ts';
 import { consultPolicy } from './consult.policy.ts';
 import { consultRepository as repo } from './consult.repository.ts';
+import { indexConsultation } from './consult.search.ts';
 
 /** Staff hide a question off the transcript with a stated reason, shown in its place; audited. */
 export async function hideQuestion(
@@ -16,6 +17,7 @@ export async function hideQuestion(
   authorize(consultPolicy.canRun(origin.actor, c.orgId), true);
   await deps.db.transaction(async (tx) => {
     await repo.hideQuestion(tx, q.id, input.reason);
+    await indexConsultation(tx, c);
     await recordAction(tx, {
       ...origin,
       action: 'consultation.hide_question',

@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../../manifest.ts';
 import { consultMessages } from './consult.messages.ts';
 import { consultPolicy } from './consult.policy.ts';
 import { consultRepository } from './consult.repository.ts';
+import { consultSearch } from './consult.search.ts';
 import { chatWeb } from './web/chat-routes.tsx';
 import { consultationsWeb } from './web/consultation-routes.tsx';
 
@@ -40,4 +41,5 @@ export const consultModule: ModuleManifest = {
     await app.register(chatWeb);
   },
   sitemap,
+  search: consultSearch,
 };

@@ -7,6 +7,7 @@ import { regionInstant } from './chat-hours.ts';
 import type { ConsultationInput } from './consult.input.ts';
 import { consultPolicy } from './consult.policy.ts';
 import { type ConsultationRow, consultRepository as repo } from './consult.repository.ts';
+import { indexConsultation } from './consult.search.ts';
 
 /** Schedule a body's online consultation (task 8.5): topic, official, window; audited. */
 export async function scheduleConsultation(
@@ -40,6 +41,7 @@ export async function scheduleConsultation(
       endsAt,
       createdBy: isSignedIn(origin.actor) ? origin.actor.userId : null,
     });
+    await indexConsultation(tx, row);
     await recordAction(tx, {
       ...origin,
       action: 'consultation.schedule',

@@ -2,6 +2,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { demoAccounts, findUserIdByEmail } from '../../accounts/index.ts';
 import { findOrganizationBySlug, listResponsibleOfficials } from '../../orgs/index.ts';
 import { consultRepository as repo } from './consult.repository.ts';
+import { indexConsultation } from './consult.search.ts';
 
 type DemoConsultation = {
   org: string;
@@ -139,7 +140,10 @@ export async function seedDemoConsultations(
         endsAt: new Date(`${date}T${d.to}:00+02:00`),
       });
       n++;
-      if (askers.length === 0) continue;
+      if (askers.length === 0) {
+        await indexConsultation(tx, c);
+        continue;
+      }
       for (const [i, [question, answer]] of d.questions.entries()) {
         const asked = new Date(c.startsAt.getTime() - (d.questions.length - i) * 3_600_000);
         const q = await repo.insertQuestion(tx, {
@@ -158,6 +162,7 @@ export async function seedDemoConsultations(
             new Date(c.startsAt.getTime() + (i + 1) * 600_000),
           );
       }
+      await indexConsultation(tx, c);
     }
     // the consultant's queue: a question by the form waiting in Минздрав, one answered in the city
     const [first] = askers;
