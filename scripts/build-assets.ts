@@ -36,6 +36,8 @@ const copies: [from: string, to: string][] = [
   ['node_modules/altcha/dist/i18n/ru.js', 'altcha/ru.js'],
   ['src/platform/ui/scripts/altcha-enhance.js', 'altcha-enhance.js'],
   ['src/platform/ui/scripts/kiosk-idle.js', 'kiosk-idle.js'],
+  // the consultant chat's enhancement (participation, task 3.4)
+  ['src/modules/participation/consult/web/chat-enhance.js', 'chat-enhance.js'],
 ];
 const fonts = ['pt-sans', 'pt-serif'].flatMap((family) => {
   const dir = path.join('node_modules/@fontsource', family, 'files');
@@ -86,7 +88,8 @@ async function build(out: string) {
     "import { initAll } from '/assets/govuk-frontend.min.js';\n" +
       "document.body.classList.add('js-enabled', 'govuk-frontend-supported');\ninitAll();\n" +
       "if (document.querySelector('[data-module=\"app-altcha\"]')) import('/assets/altcha-enhance.js');\n" +
-      "if (document.querySelector('[data-module=\"app-kiosk-idle\"]')) import('/assets/kiosk-idle.js');\n",
+      "if (document.querySelector('[data-module=\"app-kiosk-idle\"]')) import('/assets/kiosk-idle.js');\n" +
+      "if (document.querySelector('[data-module^=\"app-chat\"]')) import('/assets/chat-enhance.js');\n",
   );
 }
 

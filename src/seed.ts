@@ -2,7 +2,13 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
-import { registerPollSections, seedDemoDiscussions, seedDemoPolls } from './modules/participation/index.ts';
+import {
+  registerPollSections,
+  seedDemoConsultations,
+  seedDemoDiscussions,
+  seedDemoGroups,
+  seedDemoPolls,
+} from './modules/participation/index.ts';
 import { seedDemoPlans, seedPlanTemplate } from './modules/plans/index.ts';
 import {
   registerPublicationSections,
@@ -34,4 +40,6 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
   deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
   deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');
+  deps.log.info(await seedDemoConsultations(deps), 'demo consultations seeded');
+  deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
 }

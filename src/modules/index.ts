@@ -3,7 +3,7 @@ import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
-import { discussionsModule, pollsModule } from './participation/index.ts';
+import { consultModule, discussionsModule, groupsModule, pollsModule } from './participation/index.ts';
 import { plansModule } from './plans/index.ts';
 import { publicationsModule } from './publications/index.ts';
 import { searchModule } from './search/index.ts';
@@ -18,5 +18,7 @@ export const modules: ModuleManifest[] = [
   plansModule,
   discussionsModule,
   pollsModule,
+  consultModule,
+  groupsModule,
   searchModule,
 ];

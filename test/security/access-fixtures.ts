@@ -253,6 +253,33 @@ export async function createSecurityWorld() {
         id: await one("select id from publications where org_id = $1 and kind = 'document' limit 1", [orgA]),
       },
     ],
+    [
+      /^\/manage\/consultations\/:id/,
+      {
+        id: await one(
+          'select c.id from consultations c where c.org_id = $1 and exists (select 1 from consultation_questions q where q.consultation_id = c.id) limit 1',
+          [orgA],
+        ),
+        qid: await one(
+          'select q.id from consultation_questions q join consultations c on c.id = q.consultation_id where c.org_id = $1 order by q.created_at limit 1',
+          [orgA],
+        ),
+      },
+    ],
+    [
+      /^\/manage\/chat\/:id/,
+      { id: await one('select id from chat_conversations where org_id = $1 limit 1', [orgA]) },
+    ],
+    [
+      /^\/manage\/groups\/:id/,
+      {
+        id: await one('select id from reference_groups where org_id = $1 limit 1', [orgA]),
+        memberId: await one(
+          'select m.id from reference_group_members m join reference_groups g on g.id = m.group_id where g.org_id = $1 limit 1',
+          [orgA],
+        ),
+      },
+    ],
   ];
 
   /** The route's URL with its parameters filled for body A. */

@@ -69,6 +69,11 @@ export async function findUserProfile(
     : undefined;
 }
 
+/** A person's id by e-mail address (other modules' demo seeds find the demo people by it). */
+export async function findUserIdByEmail(db: DbOrTx, email: string): Promise<string | undefined> {
+  return (await accountsRepository.findUserByEmail(db, email))?.id;
+}
+
 /** A person's name, e-mail and when the account was made, for other modules' notices (appeals' reminders to the assigned officer). */
 export async function findUserContact(
   db: DbOrTx,

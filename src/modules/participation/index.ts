@@ -90,3 +90,5 @@ export async function listSurveysByPurpose(
     closesOn: r.closesOn,
   }));
 }
+export { consultModule, seedDemoConsultations } from './consult/index.ts';
+export { groupsModule, memberBodyIds, seedDemoGroups } from './groups/index.ts';
