@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
+import { registerDraftSections } from './modules/drafts/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import { seedDemoDiscussions } from './modules/participation/index.ts';
 import { seedDemoPlans, seedPlanTemplate } from './modules/plans/index.ts';
@@ -22,6 +23,7 @@ export async function seed(deps: Deps): Promise<void> {
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
+  deps.log.info({ sections: await registerDraftSections(deps) }, 'rule-making sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;
