@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
+import { registerDraftSections } from './modules/drafts/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import {
   registerPollSections,
@@ -29,6 +30,7 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
   deps.log.info({ sections: await registerPollSections(deps) }, 'poll sections registered');
+  deps.log.info({ sections: await registerDraftSections(deps) }, 'rule-making sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;

@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
+import { draftsModule } from './drafts/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
 import { consultModule, discussionsModule, groupsModule, pollsModule } from './participation/index.ts';
@@ -20,5 +21,6 @@ export const modules: ModuleManifest[] = [
   pollsModule,
   consultModule,
   groupsModule,
+  draftsModule,
   searchModule,
 ];

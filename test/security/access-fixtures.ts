@@ -4,6 +4,8 @@ import { createApiToken } from '../../src/modules/accounts/api-tokens.ts';
 import { answerAppeal } from '../../src/modules/appeals/answer-appeal.ts';
 import { classifyAppeal } from '../../src/modules/appeals/classify-appeal.ts';
 import { submitAppeal } from '../../src/modules/appeals/submit-appeal.ts';
+import { createDraft } from '../../src/modules/drafts/create-draft.ts';
+import { savePlanItem } from '../../src/modules/drafts/save-plan-item.ts';
 import { DEMO_DISCUSSIONS } from '../../src/modules/participation/index.ts';
 import { makeDemoPdf } from '../../src/modules/publications/demo-pdf.ts';
 import { userActor } from '../../src/platform/authz/index.ts';
@@ -143,6 +145,35 @@ export async function createSecurityWorld() {
       },
     ],
   });
+  // body A's draft regulation and legislative plan item (/manage/drafts/:id, /manage/legislative-plan/:id)
+  const draft = await createDraft(t.deps, headOrigin, {
+    slug: ORG_A,
+    draft: {
+      title: 'Проект приказа',
+      summary: 'Кратко.',
+      actType: 'приказ',
+      impactDegree: 'low',
+      planItemId: null,
+    },
+  });
+  const planItem = await savePlanItem(t.deps, headOrigin, {
+    slug: ORG_A,
+    item: {
+      year: 2026,
+      horizon: 'annual',
+      yearTo: null,
+      title: 'О порядке',
+      problem: 'Проблема.',
+      affects: 'Жители.',
+      actType: null,
+      plannedFrom: null,
+      plannedTo: null,
+      responsibleName: 'Иванов И. И.',
+      responsiblePosition: null,
+      state: 'planned',
+      councilOpinion: null,
+    },
+  });
   // the person whose roles /manage/users/:id/roles… grants and revokes in the matrix
   const victim = await signedInAs(t, 'editor', ORG_B);
   const token = await createApiToken(
@@ -241,6 +272,8 @@ export async function createSecurityWorld() {
       { id: await one('select id from income_declarations where org_id = $1 limit 1', [orgA]) },
     ],
     [/^\/manage\/users\/:id/, { id: victim.userId }],
+    [/^\/manage\/drafts\/:id/, { id: draft.id }],
+    [/^\/manage\/legislative-plan\/:id/, { id: planItem.id }],
     [/^\/cabinet\/tokens\/:id/, { id: token.row.id }],
     [/^\/manage\/calendar\/:year/, { year: '2026' }],
     [

@@ -17,7 +17,17 @@ import { structuredSections } from './sections.ts';
 import { publicationsWeb } from './web/index.tsx';
 
 export { listPublicItemsForIndex, type PublicItem, publicationUrl } from './index-items.ts';
-export { regionalActTypes } from './publications.input.ts';
+export {
+  type DocType,
+  type DocumentInput,
+  dateField,
+  docTypeLabel,
+  docTypes,
+  documentInput,
+  regionalActTypes,
+} from './publications.input.ts';
+export { publishDocument } from './publish-document.ts';
+export { sanitizeRichText } from './sanitize.ts';
 export { structuredSections } from './sections.ts';
 export { DEMO_REGIONAL_LAW, seedDemoRegion } from './seed-demo-region.ts';
 export {

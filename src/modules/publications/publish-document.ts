@@ -1,4 +1,5 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, InvalidInput } from '../../platform/errors/index.ts';
 import { markOrgSectionFilled } from '../orgs/index.ts';
@@ -11,9 +12,12 @@ import { userIdOf } from './publish-media-item.ts';
 import { sanitizeRichText } from './sanitize.ts';
 import { recordVersion } from './versioning.ts';
 
-/** Publish a document with its requisites; the documents it amends or cancels change status. */
+/**
+ * Publish a document with its requisites; the documents it amends or cancels change status.
+ * `db` may be a transaction (drafts adopts a draft and publishes its act in one).
+ */
 export async function publishDocument(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: { db: DbOrTx; clock: Deps['clock'] },
   origin: Origin,
   input: { slug: string; doc: DocumentInput },
 ): Promise<PublicationRow> {

@@ -1,0 +1,121 @@
+import { type Origin, recordAction } from '../../platform/audit/index.ts';
+import { addCalendarDays, type LocalDate, toLocalDate } from '../../platform/calendar/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { draftForStaff } from './draft-access.ts';
+import type { ImpactDegree } from './drafts.input.ts';
+import { type DraftRow, draftsRepository as repo } from './drafts.repository.ts';
+import { loadPeriods, maximumDiscussionEnd, minimumDiscussionEnd } from './periods.ts';
+
+/**
+ * The moves of a draft from stage to stage that staff make: open the
+ * discussion once the notice's term is over and a text exists; close it once
+ * its last day has passed (the anti-corruption expertise opens); close the
+ * expertise once its term is over (the summary of proposals is drawn up).
+ * Each refuses with a plain reason when its time has not come.
+ */
+
+async function audit(
+  tx: DbOrTx,
+  origin: Origin,
+  draft: DraftRow,
+  action: string,
+  details: Record<string, unknown>,
+) {
+  await recordAction(tx, {
+    actor: origin.actor,
+    ip: origin.ip,
+    action,
+    objectType: 'draft_regulation',
+    objectId: draft.id,
+    orgId: draft.orgId,
+    details,
+  });
+}
+
+/** The first and last possible day of a discussion opened today, for the form's hint. */
+export async function discussionBounds(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  degree: ImpactDegree,
+): Promise<{ start: LocalDate; min: LocalDate; max: LocalDate }> {
+  const start = toLocalDate(deps.clock.now());
+  const [{ calendar }, periods] = await Promise.all([loadCalendar(deps.db), loadPeriods(deps.db)]);
+  return {
+    start,
+    min: minimumDiscussionEnd(calendar, periods, degree, start),
+    max: maximumDiscussionEnd(periods, start),
+  };
+}
+
+/** Open the public discussion of the text until `endsOn` (at least the minimum period of its impact degree). */
+export async function openDiscussion(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: { draftId: string; endsOn: LocalDate },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
+    if (draft.stage !== 'notice' || draft.outcome) throw new Conflict('drafts.stage.notNotice');
+    const today = toLocalDate(deps.clock.now());
+    if (draft.noticeEndsOn && today <= draft.noticeEndsOn)
+      throw new InvalidInput([{ field: 'endsOn', message: 'drafts.stage.noticeRunning' }]);
+    if (draft.textVersion === 0)
+      throw new InvalidInput([{ field: 'endsOn', message: 'drafts.stage.noText' }]);
+    const [{ calendar }, periods] = await Promise.all([loadCalendar(tx), loadPeriods(tx)]);
+    const min = minimumDiscussionEnd(calendar, periods, draft.impactDegree as ImpactDegree, today);
+    const max = maximumDiscussionEnd(periods, today);
+    if (input.endsOn < min) throw new InvalidInput([{ field: 'endsOn', message: 'drafts.endsOn.tooEarly' }]);
+    if (input.endsOn > max) throw new InvalidInput([{ field: 'endsOn', message: 'drafts.endsOn.tooLate' }]);
+    await repo.updateDraft(tx, draft.id, {
+      stage: 'discussion',
+      discussionStartsOn: today,
+      discussionEndsOn: input.endsOn,
+      updatedAt: deps.clock.now(),
+    });
+    const item = await repo.planItemOfDraft(tx, draft.id);
+    if (item) await repo.updatePlanItem(tx, item.id, { state: 'discussion', updatedAt: deps.clock.now() });
+    await audit(tx, origin, draft, 'draft.discussion_open', { endsOn: input.endsOn });
+  });
+}
+
+/** Close the discussion after its last day: the independent anti-corruption expertise opens. */
+export async function closeDiscussion(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: { draftId: string },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
+    if (draft.stage !== 'discussion' || draft.outcome) throw new Conflict('drafts.stage.notDiscussion');
+    const today = toLocalDate(deps.clock.now());
+    if (draft.discussionEndsOn && today <= draft.discussionEndsOn)
+      throw new Conflict('drafts.stage.discussionRunning');
+    const periods = await loadPeriods(tx);
+    await repo.updateDraft(tx, draft.id, {
+      stage: 'expertise',
+      expertiseStartsOn: today,
+      expertiseEndsOn: addCalendarDays(today, periods.expertiseDays),
+      updatedAt: deps.clock.now(),
+    });
+    await audit(tx, origin, draft, 'draft.discussion_close', {});
+  });
+}
+
+/** Close the expertise after its term: the developer states a position on each proposal. */
+export async function closeExpertise(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: { draftId: string },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
+    if (draft.stage !== 'expertise' || draft.outcome) throw new Conflict('drafts.stage.notExpertise');
+    const today = toLocalDate(deps.clock.now());
+    if (draft.expertiseEndsOn && today <= draft.expertiseEndsOn)
+      throw new Conflict('drafts.stage.expertiseRunning');
+    await repo.updateDraft(tx, draft.id, { stage: 'summary', updatedAt: deps.clock.now() });
+    await audit(tx, origin, draft, 'draft.expertise_close', {});
+  });
+}
