@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
+import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import { seedDemoDiscussions } from './modules/participation/index.ts';
 import { seedDemoPlans, seedPlanTemplate } from './modules/plans/index.ts';
@@ -22,6 +23,7 @@ export async function seed(deps: Deps): Promise<void> {
   const orgs = await seedOrganizations(deps, { demoOfficials: deps.config.seed === 'demo' });
   deps.log.info(orgs, 'organisations seeded');
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
+  deps.log.info({ orgs: await registerPracticeSection(deps) }, 'practice sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;
@@ -32,4 +34,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
   deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
   deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
+  deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
 }

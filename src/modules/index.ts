@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
+import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
 import { discussionsModule } from './participation/index.ts';
@@ -17,5 +18,6 @@ export const modules: ModuleManifest[] = [
   appealsPublicModule,
   plansModule,
   discussionsModule,
+  practiceModule,
   searchModule,
 ];
