@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
-    maxWorkers: 1,
+    // two files at a time: CI has two cores, and a browser journey mostly waits on the server and Chromium
+    maxWorkers: 2,
     testTimeout: 180_000,
     hookTimeout: 120_000,
   },
