@@ -16,6 +16,7 @@ import { platformManagePages } from './platform/manage/index.tsx';
 import { staffAreaGuard } from './platform/manage/staff-area.ts';
 import './platform/ui/messages.ts';
 import './platform/files/messages.ts';
+import './platform/text/messages.ts';
 
 /**
  * Whose X-Forwarded-For counts (TRUST_PROXY); by default nobody's and the TCP peer is the client.

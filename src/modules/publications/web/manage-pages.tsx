@@ -1,6 +1,7 @@
 import { formatDate, formatLocalDate } from '../../../platform/calendar/format.ts';
 import type { ProductionCalendar } from '../../../platform/calendar/index.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
+import { ClarityReport } from '../../../platform/text/clarity-view.tsx';
 import {
   Button,
   ButtonGroup,
@@ -16,6 +17,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import type { OrgRow } from '../../orgs/index.ts';
+import type { TextClarity } from '../clarity.ts';
 import { relations } from '../declarations.input.ts';
 import { declarationsDeadline } from '../declarations.ts';
 import { publicationUrl } from '../index-items.ts';
@@ -142,13 +144,20 @@ export function ManageOrgsView({ orgs }: { orgs: OrgRow[] }) {
 }
 
 /** Add or change a news item or another media item. */
-export function MediaFormView({ org, item, values, errors }: FormProps & { item: PublicationRow | null }) {
+export function MediaFormView({
+  org,
+  item,
+  values,
+  errors,
+  clarity,
+}: FormProps & { item: PublicationRow | null; clarity?: TextClarity | undefined }) {
   const { t, locale } = useView();
   return (
     <>
       <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{item ? item.title : t('publications.manage.newMedia')}</h1>
       <ErrorSummary errors={errors} />
+      {clarity && <ClarityReport {...clarity} />}
       <Form
         action={item ? `${base(org)}/${item.id}` : `${base(org)}/new`}
         enctype={item ? undefined : 'multipart/form-data'}
@@ -219,20 +228,32 @@ export function MediaFormView({ org, item, values, errors }: FormProps & { item:
           errors={errors}
         />
         <TextInput name="tags" label={t('publications.field.tags')} value={values.tags} errors={errors} />
-        <Button>{item ? t('publications.manage.save') : t('publications.manage.publish')}</Button>
+        <ButtonGroup>
+          <Button>{item ? t('publications.manage.save') : t('publications.manage.publish')}</Button>
+          <Button variant="secondary" name="check" value="text">
+            {t('publications.manage.checkText')}
+          </Button>
+        </ButtonGroup>
       </Form>
     </>
   );
 }
 
 /** Add or change a document's requisites and text; attach files from the edit page. */
-export function DocumentFormView({ org, doc, values, errors }: FormProps & { doc: PublicationRow | null }) {
+export function DocumentFormView({
+  org,
+  doc,
+  values,
+  errors,
+  clarity,
+}: FormProps & { doc: PublicationRow | null; clarity?: TextClarity | undefined }) {
   const { t, locale } = useView();
   return (
     <>
       <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-l">{doc ? doc.title : t('publications.manage.newDocument')}</h1>
       <ErrorSummary errors={errors} />
+      {clarity && <ClarityReport {...clarity} />}
       <Form action={doc ? `${base(org)}/documents/${doc.id}` : `${base(org)}/documents/new`}>
         <Select
           name="docType"
@@ -313,7 +334,12 @@ export function DocumentFormView({ org, doc, values, errors }: FormProps & { doc
           value={values.cancels}
           errors={errors}
         />
-        <Button>{doc ? t('publications.manage.save') : t('publications.manage.publish')}</Button>
+        <ButtonGroup>
+          <Button>{doc ? t('publications.manage.save') : t('publications.manage.publish')}</Button>
+          <Button variant="secondary" name="check" value="text">
+            {t('publications.manage.checkText')}
+          </Button>
+        </ButtonGroup>
       </Form>
       {doc && (
         <>

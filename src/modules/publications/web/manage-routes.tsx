@@ -1,11 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { originOf } from '../../../platform/audit/index.ts';
 import { formatLocalDate } from '../../../platform/calendar/format.ts';
 import { uploadsOf } from '../../../platform/files/index.ts';
-import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
+import {
+  formValues,
+  handleForm,
+  type RenderForm,
+  sendFormPage,
+  showForm,
+} from '../../../platform/http/form-page.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import { attachFiles } from '../attach-files.ts';
+import { asksForClarityCheck, publicationClarity } from '../clarity.ts';
 import {
   getDocumentForStaff,
   getMediaItemForStaff,
@@ -69,18 +76,36 @@ function documentValues(p: PublicationRow): Record<string, string> {
 export async function publicationsManageRoutes(app: FastifyInstance) {
   const { deps } = app;
 
+  /** The news form; with `clarity`, the clarity check of the text in the form above it (9.1). */
   const mediaForm =
-    (req: FastifyRequest, org: OrgRow, item: PublicationRow | null): RenderForm =>
+    (req: FastifyRequest, org: OrgRow, item: PublicationRow | null, clarity = item !== null): RenderForm =>
     (form) => ({
       title: item ? item.title : req.t('publications.manage.newMedia'),
-      body: <MediaFormView org={org} item={item} {...form} />,
+      body: (
+        <MediaFormView
+          org={org}
+          item={item}
+          clarity={clarity ? publicationClarity(form.values) : undefined}
+          {...form}
+        />
+      ),
       breadcrumbs: manageCrumbs(req, org),
     });
+  /** «Проверить текст»: the same form again with the typed values and the check, nothing saved. */
+  const checkText = (req: FastifyRequest, reply: FastifyReply, render: RenderForm) =>
+    sendFormPage(req, reply, render, { values: formValues(req.body), errors: [] });
   const documentForm =
-    (req: FastifyRequest, org: OrgRow, doc: PublicationRow | null): RenderForm =>
+    (req: FastifyRequest, org: OrgRow, doc: PublicationRow | null, clarity = doc !== null): RenderForm =>
     (form) => ({
       title: doc ? doc.title : req.t('publications.manage.newDocument'),
-      body: <DocumentFormView org={org} doc={doc} {...form} />,
+      body: (
+        <DocumentFormView
+          org={org}
+          doc={doc}
+          clarity={clarity ? publicationClarity(form.values) : undefined}
+          {...form}
+        />
+      ),
       breadcrumbs: manageCrumbs(req, org),
     });
   const sectionForm =
@@ -122,6 +147,7 @@ export async function publicationsManageRoutes(app: FastifyInstance) {
   app.post<{ Params: Slug }>('/manage/orgs/:slug/publications/new', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const org = await getOrgForPublishing(deps, req.actor, req.params);
+    if (asksForClarityCheck(req.body)) return checkText(req, reply, mediaForm(req, org, null, true));
     return handleForm(req, reply, {
       schema: mediaItemInput,
       render: mediaForm(req, org, null),
@@ -147,6 +173,7 @@ export async function publicationsManageRoutes(app: FastifyInstance) {
   app.post<{ Params: ItemParams }>('/manage/orgs/:slug/publications/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const { org, item } = await getMediaItemForStaff(deps, req.actor, req.params);
+    if (asksForClarityCheck(req.body)) return checkText(req, reply, mediaForm(req, org, item));
     return handleForm(req, reply, {
       schema: mediaItemInput,
       render: mediaForm(req, org, item),
@@ -168,6 +195,7 @@ export async function publicationsManageRoutes(app: FastifyInstance) {
   app.post<{ Params: Slug }>('/manage/orgs/:slug/publications/documents/new', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const org = await getOrgForPublishing(deps, req.actor, req.params);
+    if (asksForClarityCheck(req.body)) return checkText(req, reply, documentForm(req, org, null, true));
     return handleForm(req, reply, {
       schema: documentInput,
       render: documentForm(req, org, null),
@@ -188,6 +216,7 @@ export async function publicationsManageRoutes(app: FastifyInstance) {
   app.post<{ Params: ItemParams }>('/manage/orgs/:slug/publications/documents/:id', async (req, reply) => {
     if (redirectToSignIn(req, reply)) return reply;
     const { org, doc } = await getDocumentForStaff(deps, req.actor, req.params);
+    if (asksForClarityCheck(req.body)) return checkText(req, reply, documentForm(req, org, doc));
     return handleForm(req, reply, {
       schema: documentInput,
       render: documentForm(req, org, doc),

@@ -1,6 +1,7 @@
 import { diffWords } from 'diff';
 import { formatDate, formatLocalDate } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
+import { ClarityBadge } from '../../../platform/text/clarity-view.tsx';
 import {
   Button,
   ErrorSummary,
@@ -16,6 +17,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import type { OfficialRow, OrgRow } from '../../orgs/index.ts';
+import { publicationClarity } from '../clarity.ts';
 import { publicationUrl } from '../index-items.ts';
 import { docStatuses, docTypeLabel, docTypes, mediaKinds } from '../publications.input.ts';
 import type { AttachmentRow, PublicationRow, VersionRow } from '../publications.repository.ts';
@@ -144,6 +146,9 @@ export function MediaItemView({ org, p }: { org: OrgRow; p: PublicationRow }) {
           <Tag colour="grey">{t(`publications.kind.${p.kind}`)}</Tag>
         </p>
         <Dates p={p} historyHref={`/publications/${p.id}/history`} />
+        <ClarityBadge
+          clarity={publicationClarity({ title: p.title, summary: p.summary, body: p.bodyHtml }).clarity}
+        />
         {p.summary && <p class="govuk-body-l">{p.summary}</p>}
         <RichText html={p.bodyHtml} />
         {p.kind === 'video' && <Video p={p} />}
