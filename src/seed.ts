@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { registerDraftSections } from './modules/drafts/index.ts';
+import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import {
   registerPollSections,
@@ -31,6 +32,7 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info({ sections: await registerPublicationSections(deps) }, 'publication sections registered');
   deps.log.info({ sections: await registerPollSections(deps) }, 'poll sections registered');
   deps.log.info({ sections: await registerDraftSections(deps) }, 'rule-making sections registered');
+  deps.log.info({ orgs: await registerPracticeSection(deps) }, 'practice sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;
@@ -44,4 +46,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');
   deps.log.info(await seedDemoConsultations(deps), 'demo consultations seeded');
   deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
+  deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
 }

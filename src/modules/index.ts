@@ -2,6 +2,7 @@ import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
 import { draftsModule } from './drafts/index.ts';
+import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { orgsModule } from './orgs/index.ts';
 import { consultModule, discussionsModule, groupsModule, pollsModule } from './participation/index.ts';
@@ -22,5 +23,6 @@ export const modules: ModuleManifest[] = [
   consultModule,
   groupsModule,
   draftsModule,
+  practiceModule,
   searchModule,
 ];

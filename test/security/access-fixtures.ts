@@ -262,6 +262,10 @@ export async function createSecurityWorld() {
     ],
     [/^\/manage\/polls\/:id|^\/api\/v1\/polls\/:id/, { id: pollA }],
     [/^\/manage\/surveys\/:id/, { id: surveyA, key: 'a1b2c3d4' }],
+    [
+      /^\/manage\/practice\/:id/,
+      { id: await one('select id from practice_cases where org_id = $1 limit 1', [orgA]) },
+    ],
     [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
     [
       /\/officials\/:id/,

@@ -122,6 +122,12 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/v1/plans/:id/items/:itemId': PUBLIC,
   'GET /api/v1/organizations/:slug': PUBLIC,
 
+  // law-enforcement practice (drafts, 7.6)
+  'GET /manage/practice': { allow: ANY_STAFF },
+  'GET /manage/orgs/:slug/practice': { allow: FAQ_STAFF_A },
+  'POST /manage/practice/:id/comment': { allow: FAQ_STAFF_A },
+  'POST /manage/practice/:id/refer': { allow: FAQ_STAFF_A },
+
   // publications
   'GET /manage/publications': { allow: ANY_STAFF },
   'GET /manage/orgs/:slug/publications': { allow: STAFF_A_EDITORS },

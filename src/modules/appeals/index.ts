@@ -10,6 +10,7 @@ import { appealsCabinetActionsWeb } from './web/cabinet-actions.tsx';
 import { appealsWeb } from './web/index.tsx';
 import { appealsStaffWeb } from './web/staff/index.tsx';
 
+export { findPersonalData } from './anonymise.ts';
 export * from './appeals.model.ts';
 export { appealsPolicy, submitBlocker } from './appeals.policy.ts';
 export type { AppealAnswerRow, AppealEventRow, AppealRow } from './appeals.repository.ts';
