@@ -35,6 +35,8 @@ export const practiceMessages = defineMessages({
     'practice.personalData':
       'Уберите из текста персональные данные (имена, телефоны, адреса, номера документов): он будет опубликован',
     'practice.target.required': 'Выберите, кому передать случай',
+    'practice.target.reference_groups': 'Референтным группам',
+    'practice.target.public_council': 'Общественному совету',
     'practice.note.tooLong': 'Пояснение должно быть не длиннее 2000 знаков',
     'practice.topic.land': 'Земля и имущество',
     'practice.topic.construction': 'Строительство',
@@ -119,6 +121,8 @@ export const practiceMessages = defineMessages({
     'practice.personalData':
       'Remove personal data (names, phones, addresses, document numbers): the text is published',
     'practice.target.required': 'Choose where to refer the case',
+    'practice.target.reference_groups': 'The reference groups',
+    'practice.target.public_council': 'The public council',
     'practice.topic.all': 'All topics',
     'practice.filter.act': 'Act',
     'practice.filter.apply': 'Show',

@@ -317,7 +317,7 @@ function StaffForms({ c, values, errors }: FormProps & { c: PracticeCaseRow }) {
           legendSize="s"
           value={values.target}
           errors={errors}
-          items={referralTargets.map((k) => ({ value: k, text: t(`practice.referral.${k}`) }))}
+          items={referralTargets.map((k) => ({ value: k, text: t(`practice.target.${k}`) }))}
         />
         <TextInput name="note" label={t('practice.manage.note')} value={values.note} errors={errors} />
         <Button variant="secondary">{t('practice.manage.refer')}</Button>
