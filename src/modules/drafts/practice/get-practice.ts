@@ -7,6 +7,12 @@ import {
   listAllOrganizations,
   type OrgRow,
 } from '../../orgs/index.ts';
+import {
+  type DiscussionView,
+  getDiscussionForObject,
+  loadDiscussionView,
+} from '../../participation/index.ts';
+import { PRACTICE_OBJECT } from './comment-on-practice-case.ts';
 import { PRACTICE_STAFF, practicePolicy } from './practice.policy.ts';
 import {
   type PracticeCaseRow,
@@ -49,11 +55,13 @@ export type PracticeCasePage = {
   /** the author's words and files: for the author and the body's staff only */
   files: { id: string; name: string; sizeBytes: number }[] | null;
   canWork: boolean;
+  /** the public discussion of a published case */
+  discussion: DiscussionView | null;
 };
 
 /** `/practice/<id>`: a published case for everyone; before that, its author and the body's staff (others: 404). */
 export async function getPracticeCase(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   id: string,
 ): Promise<PracticeCasePage> {
@@ -63,7 +71,9 @@ export async function getPracticeCase(
   const org = await findOrganizationById(deps.db, c.orgId);
   if (!org) throw new NotFound();
   const priv = practicePolicy.canSeePrivate(actor, c);
+  const d = await getDiscussionForObject(deps.db, PRACTICE_OBJECT, c.id);
   return {
+    discussion: d ? await loadDiscussionView(deps, actor, d) : null,
     org,
     c,
     referrals: await repo.referrals(deps.db, [c.id]),
@@ -74,7 +84,7 @@ export async function getPracticeCase(
 
 /** The case for the body's staff who answer it (others: 403, or 404 while it is not public). */
 export async function getPracticeCaseForStaff(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   id: string,
 ): Promise<PracticeCasePage> {

@@ -147,6 +147,14 @@ describe('the body answers', () => {
     expect(page.body).not.toContain('123-45-67');
     expect(page.body).not.toContain('/files/');
     expect(page.body).not.toContain('<textarea');
+    // the first publication opens the public discussion of the case (participation's engine)
+    expect(page.body).toContain('id="discussion"');
+    expect(page.body).toContain('Обсуждается практика применения акта');
+    const { rows } = await t.deps.db.$client.query(
+      "select org_id, owner_url from discussions where object_type = 'practice_case' and object_id = $1",
+      [id],
+    );
+    expect(rows).toEqual([{ org_id: expect.any(String), owner_url: caseUrl }]);
   });
 
   it('records a referral to the public council, shown on the case and counted', async () => {

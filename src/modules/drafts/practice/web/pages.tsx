@@ -18,6 +18,7 @@ import {
   useView,
 } from '../../../../platform/ui/index.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
+import { DiscussionSection } from '../../../participation/index.ts';
 import type { PracticeCasePage } from '../get-practice.ts';
 import { practiceTopics, referralTargets } from '../practice.input.ts';
 import type { PracticeCaseRow, PracticeReferralRow, PracticeStats } from '../practice.repository.ts';
@@ -279,6 +280,7 @@ export function PracticeCaseView({ page, staff }: { page: PracticeCasePage; staf
           </section>
         )}
         {staff && <StaffForms c={c} {...staff} />}
+        {page.discussion && <DiscussionSection view={page.discussion} />}
       </div>
     </div>
   );
