@@ -1,7 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
-import { registerDraftSections } from './modules/drafts/index.ts';
+import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts';
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import {
@@ -47,4 +47,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoConsultations(deps), 'demo consultations seeded');
   deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
   deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
+  deps.log.info(await seedDemoDrafts(deps), 'demo legislative plans and drafts seeded');
 }

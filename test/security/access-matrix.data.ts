@@ -160,8 +160,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/drafts/:id/council': { allow: STAFF_A_EDITORS },
   'POST /manage/drafts/:id/links': { allow: STAFF_A_EDITORS },
   'POST /manage/drafts/:id/publish-summary': { allow: STAFF_A_EDITORS },
-  // no proposal exists until the discussion engine is attached (drafts/proposals.ts): a 404 for everyone;
-  // then the fixture files one and the row becomes { allow: STAFF_A_EDITORS }
+  // the fixture's draft has no proposal (its discussion never opened), so the :commentId is unknown: 404 for
+  // everyone; drafts.http.test.ts covers the allowed path (staff of the body set a position)
   'GET /manage/drafts/:id/proposals/:commentId': { allow: [], deny: 404 },
   'POST /manage/drafts/:id/proposals/:commentId': { allow: [], deny: 404 },
   'GET /manage/orgs/:slug/declarations': { allow: STAFF_A_EDITORS },

@@ -1,9 +1,10 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { addCalendarDays, type LocalDate, toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
+import { openDiscussion as attachDiscussion, getDiscussionForObject } from '../participation/index.ts';
 import { draftForStaff } from './draft-access.ts';
 import type { ImpactDegree } from './drafts.input.ts';
 import { type DraftRow, draftsRepository as repo } from './drafts.repository.ts';
@@ -33,6 +34,28 @@ async function audit(
     orgId: draft.orgId,
     details,
   });
+}
+
+/** The discussion engine's object type for a draft's public discussion. */
+export const DRAFT_DISCUSSION = 'draft';
+const PROPOSAL_RULES =
+  'Предложения принимаются к проекту в целом или к его статье, части, пункту: выберите структурную единицу и предложите новую редакцию. Все предложения войдут в сводку предложений с позицией разработчика.';
+
+/** A unit as the engine's anchor: the version it belongs to and its key, so a proposal keeps both. */
+export const anchorId = (version: number, key: string) => `v${version}:${key}`;
+export function parseAnchor(id: string | null): { version: number; key: string } | null {
+  const m = id?.match(/^v(\d+):(.+)$/);
+  return m ? { version: Number(m[1]), key: m[2] as string } : null;
+}
+
+/** The last moment of a day in the region (Kaliningrad keeps UTC+2 all year). */
+export function endOfRegionDay(d: LocalDate): Date {
+  return new Date(`${d}T23:59:59.999+02:00`);
+}
+
+/** The discussion of a draft, once opened. */
+export function draftDiscussion(db: Db, draftId: string) {
+  return getDiscussionForObject(db, DRAFT_DISCUSSION, draftId);
 }
 
 /** The first and last possible day of a discussion opened today, for the form's hint. */
@@ -68,6 +91,21 @@ export async function openDiscussion(
     const max = maximumDiscussionEnd(periods, today);
     if (input.endsOn < min) throw new InvalidInput([{ field: 'endsOn', message: 'drafts.endsOn.tooEarly' }]);
     if (input.endsOn > max) throw new InvalidInput([{ field: 'endsOn', message: 'drafts.endsOn.tooLate' }]);
+    // the comments: the participation module's discussion, anchored to this version's units
+    const units = await repo.units(tx, draft.id, draft.textVersion);
+    // a transaction is a Db to the engine: its own transaction becomes a savepoint of this one
+    await attachDiscussion({ db: tx as unknown as Db, clock: deps.clock }, origin, {
+      objectType: DRAFT_DISCUSSION,
+      objectId: draft.id,
+      orgId: draft.orgId,
+      title: draft.title,
+      ownerUrl: `/drafts/${draft.id}`,
+      rules: PROPOSAL_RULES,
+      opensAt: deps.clock.now(),
+      closesAt: endOfRegionDay(input.endsOn),
+      moderation: 'post',
+      anchors: units.map((u) => ({ id: anchorId(draft.textVersion, u.key), label: u.label })),
+    });
     await repo.updateDraft(tx, draft.id, {
       stage: 'discussion',
       discussionStartsOn: today,

@@ -9,6 +9,8 @@ import {
   findOrganizationsByIds,
   type OrgRow,
 } from '../orgs/index.ts';
+import { type DiscussionView, loadDiscussionView } from '../participation/index.ts';
+import { draftDiscussion } from './change-draft-stage.ts';
 import type { DraftStage } from './drafts.input.ts';
 import { canManageDrafts } from './drafts.policy.ts';
 import {
@@ -165,4 +167,15 @@ export async function getDraftDiff(
       after: [],
     });
   return { ...card, from: input.from, to: input.to, units };
+}
+
+/** The card with its public discussion (comments and proposals on its units), once opened. */
+export async function getDraftPage(
+  deps: ReadDeps,
+  actor: Actor,
+  id: string,
+): Promise<DraftCard & { discussion: DiscussionView | null }> {
+  const card = await getDraftCard(deps, actor, id);
+  const d = await draftDiscussion(deps.db, card.draft.id);
+  return { ...card, discussion: d ? await loadDiscussionView(deps, actor, d) : null };
 }

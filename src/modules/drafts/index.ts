@@ -7,6 +7,7 @@ import { draftsRepository } from './drafts.repository.ts';
 import { draftsMessages } from './messages.ts';
 import { draftsWeb } from './web/index.tsx';
 
+export { seedDemoDrafts } from './seed-demo-drafts.ts';
 export { registerDraftSections } from './seed-drafts.ts';
 
 registerManageSection({

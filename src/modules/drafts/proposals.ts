@@ -1,4 +1,7 @@
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { anonymous } from '../../platform/authz/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { loadDiscussionView } from '../participation/index.ts';
+import { draftDiscussion, parseAnchor } from './change-draft-stage.ts';
 import type { ProposalPosition } from './drafts.input.ts';
 import type { DraftUnitRow, PositionRow } from './drafts.repository.ts';
 
@@ -20,15 +23,31 @@ export type Proposal = {
 };
 
 /**
- * ATTACH POINT (discussion engine). The proposals of a draft come from the
- * comments of its discussion in the participation module, read through
- * `participation/index.ts` only. That engine was not on main when this module
- * was written, so no proposal can be made yet and this returns none; once it
- * lands, this function maps its comments (anchor = unit key, version = the
- * anchor's version) to Proposal and nothing else here changes.
+ * The proposals of a draft: the published top-level comments of its
+ * discussion (participation module), not the body's official replies. A
+ * comment's anchor names the unit and the version it was made on; one on the
+ * whole draft belongs to the version the discussion opened with. Comments a
+ * moderator hid (abuse, spam) or still holds are not proposals.
  */
-export async function listProposals(_db: DbOrTx, _draftId: string): Promise<Proposal[]> {
-  return [];
+export async function listProposals(deps: Pick<Deps, 'db' | 'clock'>, draftId: string): Promise<Proposal[]> {
+  const d = await draftDiscussion(deps.db, draftId);
+  if (!d) return [];
+  const view = await loadDiscussionView(deps, anonymous, d);
+  const opened = parseAnchor(d.anchors[0]?.id ?? null)?.version ?? 1;
+  return view.comments
+    .filter((c) => c.status === 'published' && !c.official)
+    .map((c) => {
+      const a = parseAnchor(c.anchorId);
+      return {
+        commentId: c.id,
+        participant: c.shownName ?? `Участник № ${c.authorNumber}`,
+        unitKey: a?.key ?? null,
+        version: a?.version ?? opened,
+        text: c.text,
+        wording: null,
+        createdAt: c.createdAt,
+      };
+    });
 }
 
 export type SummaryRow = Proposal & {

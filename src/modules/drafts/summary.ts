@@ -11,9 +11,10 @@ import { buildSummary, incomplete, listProposals, type SummaryRow, type SummaryT
 
 export type Summary = { rows: SummaryRow[]; totals: SummaryTotals };
 
-async function summaryOf(db: DbOrTx, draft: DraftRow): Promise<Summary> {
+/** The proposals (read from the discussion, closed by now) and the positions as `db` sees them. */
+async function summaryOf(deps: Pick<Deps, 'db' | 'clock'>, db: DbOrTx, draft: DraftRow): Promise<Summary> {
   const [proposals, positions] = await Promise.all([
-    listProposals(db, draft.id),
+    listProposals(deps, draft.id),
     repo.positions(db, draft.id),
   ]);
   const versions = [...new Set(proposals.map((p) => p.version))];
@@ -33,7 +34,7 @@ export async function getSummary(
 ): Promise<DraftCard & Summary> {
   const card = await getDraftCard(deps, actor, id);
   if (!card.draft.summaryPublishedAt && !card.canManage) throw new NotFound();
-  return { ...card, ...(await summaryOf(deps.db, card.draft)) };
+  return { ...card, ...(await summaryOf(deps, deps.db, card.draft)) };
 }
 
 /** The developer's position on one proposal, while the summary is drawn up. */
@@ -46,7 +47,7 @@ export async function setProposalPosition(
     const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
     if (draft.stage !== 'summary' || draft.outcome) throw new Conflict('drafts.stage.notSummary');
     const p = input.position;
-    const proposals = await listProposals(tx, draft.id);
+    const proposals = await listProposals(deps, draft.id);
     if (!proposals.some((x) => x.commentId === p.commentId))
       throw new InvalidInput([{ field: 'commentId', message: 'drafts.position.comment' }]);
     await repo.upsertPosition(tx, {
@@ -81,7 +82,7 @@ export async function publishSummary(
   await deps.db.transaction(async (tx) => {
     const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
     if (draft.stage !== 'summary' || draft.outcome) throw new Conflict('drafts.stage.notSummary');
-    const { rows, totals } = await summaryOf(tx, draft);
+    const { rows, totals } = await summaryOf(deps, tx, draft);
     if (rows.some(incomplete)) throw new Conflict('drafts.summary.positionsMissing');
     const now = deps.clock.now();
     await repo.updateDraft(tx, draft.id, { stage: 'decision', summaryPublishedAt: now, updatedAt: now });

@@ -157,6 +157,21 @@ describe('a draft from notice to adoption', () => {
       'О поддержке добровольчества в здравоохранении',
     );
 
+    // a citizen proposes new wording for one unit, through the discussion on the card
+    const citizen = await signedInAs(t, 'citizen', null);
+    const citizenCard = await citizen.get(`/drafts/${id}`);
+    const discussionId = citizenCard.body.match(
+      /action="\/discussions\/([0-9a-f-]{36})\/comments"/,
+    )?.[1] as string;
+    expect(discussionId).toBeDefined();
+    expect(citizenCard.body).toContain('value="v1:st-2-ch-1-p-2"');
+    const proposed = await citizen.post(
+      `/discussions/${discussionId}/comments`,
+      { text: 'Изложить пункт 2 в редакции: «2) финансовой и имущественной.»', anchor: 'v1:st-2-ch-1-p-2' },
+      { from: `/drafts/${id}` },
+    );
+    expect(proposed.statusCode).toBe(303);
+
     // a second version typed in; the versions compare side by side
     const v2 = await editor.post(
       `/manage/drafts/${id}/text`,
@@ -171,6 +186,12 @@ describe('a draft from notice to adoption', () => {
     // closing before the last day is refused; after it, the expertise opens
     expect((await editor.post(`/manage/drafts/${id}/close-discussion`, {})).statusCode).toBe(409);
     t.deps.clock.set('2026-04-09T09:00:00+02:00');
+    const late = await citizen.post(
+      `/discussions/${discussionId}/comments`,
+      { text: 'Опоздавшее предложение', anchor: '' },
+      { from: `/drafts/${id}` },
+    );
+    expect(late.statusCode).toBe(422);
     expect((await editor.post(`/manage/drafts/${id}/close-discussion`, {})).statusCode).toBe(303);
     expect((await visitor(t.app).get(`/drafts/${id}`)).body).toContain(
       'Сейчас: Антикоррупционная экспертиза',
@@ -194,19 +215,40 @@ describe('a draft from notice to adoption', () => {
     expect(withCouncil.body).toContain('Общественный совет одобряет проект.');
     expect(withCouncil.body).toContain('href="https://vk.com/wall-1_2"');
 
-    // the summary: published when the expertise is over, as a page and a DOCX; then the act is adopted
+    // the summary: the developer's position on each proposal, then published as a page and a DOCX
     expect((await visitor(t.app).get(`/drafts/${id}/summary`)).statusCode).toBe(404);
+    const staffCard = await editor.get(`/manage/drafts/${id}`);
+    const commentId = staffCard.body.match(
+      /\/manage\/drafts\/[0-9a-f-]{36}\/proposals\/([0-9a-f-]{36})/,
+    )?.[1] as string;
+    expect(commentId).toBeDefined();
+    expect((await editor.post(`/manage/drafts/${id}/publish-summary`, {})).statusCode).toBe(409);
+    const positionUrl = `/manage/drafts/${id}/proposals/${commentId}`;
+    const unjustified = await editor.post(positionUrl, { position: 'partly', justification: '' });
+    expect(unjustified.statusCode).toBe(422);
+    expect(unjustified.body).toContain('Обоснуйте, почему предложение учтено частично или не учтено');
+    const justified = await editor.post(positionUrl, {
+      position: 'partly',
+      justification: 'Имущественная поддержка вынесена в отдельную статью.',
+    });
+    expect(justified.statusCode).toBe(303);
     const published = await editor.post(`/manage/drafts/${id}/publish-summary`, {});
     expect(published.statusCode).toBe(303);
     const summary = await visitor(t.app).get(`/drafts/${id}/summary`);
     expect(summary.statusCode).toBe(200);
-    expect(summary.body).toContain('Предложений не поступило.');
+    expect(summary.body).toContain('Изложить пункт 2 в редакции');
+    expect(summary.body).toContain('пункт 2 части 1 статьи 2');
+    expect(summary.body).toContain(`href="/drafts/${id}/text?version=1#unit-st-2-ch-1-p-2"`);
+    expect(summary.body).toContain('Учтено частично');
+    expect(summary.body).toContain('Имущественная поддержка вынесена в отдельную статью.');
+    expect(summary.body).toMatch(/Участник № 1/);
     const docx = await visitor(t.app).get(`/drafts/${id}/summary.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
     expect(value).toContain('О поддержке добровольчества в здравоохранении');
-    expect(value).toContain('Всего предложений: 0');
+    expect(value).toContain('Имущественная поддержка вынесена в отдельную статью.');
+    expect(value).toContain('Всего предложений: 1');
 
     const noNumber = await editor.post(`/manage/drafts/${id}/decision`, {
       outcome: 'adopted',

@@ -10,6 +10,7 @@ import {
   Tag,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
+import { DiscussionSection, type DiscussionView } from '../../participation/index.ts';
 import { docTypeLabel } from '../../publications/index.ts';
 import { type DraftStage, draftStages } from '../drafts.input.ts';
 import type { DraftUnitRow } from '../drafts.repository.ts';
@@ -125,7 +126,7 @@ function StageList({ stages }: { stages: StageView[] }) {
 }
 
 /** /drafts/<id>: the card with its stages, text, versions, summary, council's conclusion and links. */
-export function DraftCardView({ card }: { card: DraftCard }) {
+export function DraftCardView({ card, discussion }: { card: DraftCard; discussion?: DiscussionView | null }) {
   const { t, locale } = useView();
   const { draft, org, stages, versions } = card;
   const open = openStage(stages);
@@ -244,6 +245,14 @@ export function DraftCardView({ card }: { card: DraftCard }) {
             ))}
           </ul>
         </>
+      )}
+      {discussion && (
+        <section id="discussion" aria-labelledby="discussion-title">
+          <h2 class="govuk-heading-m" id="discussion-title">
+            {t('drafts.card.proposals')}
+          </h2>
+          <DiscussionSection view={discussion} />
+        </section>
       )}
       {/* EXPERTISE: the anti-corruption expertise block (conclusions, answers, overdue, pre-screening hints) goes here — engineer "expertise" */}
       <section id="expertise" aria-labelledby="expertise-title">

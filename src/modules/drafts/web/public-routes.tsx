@@ -3,7 +3,7 @@ import { NotFound } from '../../../platform/errors/index.ts';
 import { findStoredFile, sendStoredFile } from '../../../platform/files/index.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import { draftsRepository as repo } from '../drafts.repository.ts';
-import { getDraftCard, getDraftDiff, getDraftText, listDrafts } from '../get-drafts.ts';
+import { getDraftDiff, getDraftPage, getDraftText, listDrafts } from '../get-drafts.ts';
 import { getPlan } from '../get-plan.ts';
 import { orgName } from './common.tsx';
 import { DraftCardView, DraftDiffView, DraftListView, DraftTextView, PlanPageView } from './public-pages.tsx';
@@ -65,9 +65,9 @@ export async function draftsPublicRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: IdParams }>('/drafts/:id', async (req, reply) => {
-    const card = await getDraftCard(deps, req.actor, idOf(req.params));
+    const card = await getDraftPage(deps, req.actor, idOf(req.params));
     noticeFrom(req);
-    return reply.page(card.draft.title, <DraftCardView card={card} />, {
+    return reply.page(card.draft.title, <DraftCardView card={card} discussion={card.discussion} />, {
       breadcrumbs: [home(req), draftsCrumb(req), { text: card.draft.title }],
     });
   });
