@@ -8,6 +8,7 @@ import { plansPolicy } from './plans.policy.ts';
 import { plansRepository } from './plans.repository.ts';
 import { plansWeb } from './web/index.tsx';
 
+export { type EffectiveContract, getEffectiveContract } from './get-effective-contract.ts';
 export { seedDemoPlans } from './seed-demo-plans.ts';
 export { seedPlanTemplate, TEMPLATE_TITLE } from './seed-plans.ts';
 

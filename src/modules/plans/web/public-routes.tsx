@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFound } from '../../../platform/errors/index.ts';
 import { findOrganizationById, type OrgRow } from '../../orgs/index.ts';
+import { getEffectiveContract } from '../get-effective-contract.ts';
 import { getPlanItemPage, getPlanPage, listOrgPlans } from '../get-plan.ts';
 import { indicatorChartSvg } from '../indicator-chart.ts';
 import { plansRepository as repo } from '../plans.repository.ts';
 import { periodRows } from '../progress.ts';
 import { formatNumber, orgName, periodLabel, planPath } from './common.tsx';
+import { ContractView } from './contract-page.tsx';
 import { PlanDiscussion } from './discussion.tsx';
 import { PlanItemView, PlanPageView, PlansListView } from './public-pages.tsx';
 
@@ -34,6 +36,24 @@ export async function plansPublicWeb(app: FastifyInstance) {
       },
     );
   });
+
+  app.get<{ Params: SlugParams; Querystring: { year?: string } }>(
+    '/orgs/:slug/plans/contract',
+    async (req, reply) => {
+      const year = Number(req.query.year);
+      const c = await getEffectiveContract(deps, {
+        slug: req.params.slug,
+        year: Number.isInteger(year) ? year : undefined,
+      });
+      return reply.page(
+        `${req.t('plans.contract.title')}: ${orgName(c.org, req.locale)}`,
+        <ContractView c={c} />,
+        {
+          breadcrumbs: [...orgCrumbs(req, c.org), { text: req.t('plans.contract.title') }],
+        },
+      );
+    },
+  );
 
   app.get<{ Params: PlanParams; Querystring: { show?: string } }>(
     '/orgs/:slug/plans/:planId',
