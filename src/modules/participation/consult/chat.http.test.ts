@@ -81,6 +81,7 @@ describe('the chat with a consultant (task 3.4)', () => {
       messages: [{ fromStaff: false, body: 'Как записаться к кардиологу?' }],
     });
 
+    t.deps.clock.advance(60_000); // the consultant answers a minute later
     await staff.post(
       `/manage/chat/${id}`,
       { message: 'Через Госуслуги или по телефону 122.' },

@@ -5,6 +5,7 @@ import { type SignedIn, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
 import { auditLog } from '../../../platform/audit/audit.tables.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import { pollsRepository } from '../polls/polls.repository.ts';
 
 let t: TestApp;
 let staff: SignedIn;
@@ -153,10 +154,20 @@ describe('reference groups (tasks 2.1–2.5)', () => {
       from: '11:00',
       to: '12:00',
     });
+    // a poll of the body open now
+    await pollsRepository.insertPoll(t.deps.db, {
+      orgId: minzdravId,
+      question: 'Удобно ли записываться к врачу через Госуслуги?',
+      options: ['Да', 'Нет'],
+      opensOn: '2026-11-20',
+      closesOn: '2026-12-20',
+      publishedAt: new Date('2026-11-20T10:00:00+02:00'),
+    });
     const cabinet = await citizen.get('/cabinet/groups');
     expect(cabinet.statusCode).toBe(200);
     expect(cabinet.body).toContain('Для вашей группы');
     expect(cabinet.body).toContain('Лекарства для льготников');
+    expect(cabinet.body).toContain('Удобно ли записываться к врачу через Госуслуги?');
     expect((await citizen.get('/consultations')).body).toContain('Для ваших референтных групп');
     const stranger = await signedInAs(t, 'citizen');
     expect((await stranger.get('/consultations')).body).not.toContain('Для ваших референтных групп');

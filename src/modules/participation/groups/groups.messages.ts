@@ -98,6 +98,7 @@ export const groupsMessages = defineMessages({
     'groups.cabinet.description': 'Группы органов власти, в которых вы участвуете, и консультации для вас.',
     'groups.cabinet.none': 'Вы пока не участвуете ни в одной референтной группе.',
     'groups.cabinet.forYou': 'Для вашей группы',
+    'groups.cabinet.polls': 'Опросы, открытые сейчас',
     'groups.cabinet.noConsultations': 'Ближайших консультаций ваших органов пока нет.',
     'groups.cabinet.orgAll': 'Обсуждения, опросы и проекты документов: {org}',
   },

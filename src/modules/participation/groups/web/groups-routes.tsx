@@ -12,6 +12,7 @@ import {
 } from '../../../orgs/index.ts';
 import { upcomingConsultationsOf } from '../../consult/get-consultations.ts';
 import { noticeFrom, orgName, redirectToSignIn } from '../../consult/web/common.tsx';
+import { listPolls } from '../../polls/get-poll.ts';
 import { decideMembership } from '../decide-membership.ts';
 import {
   getGroupForStaff,
@@ -150,6 +151,11 @@ export async function groupsWeb(app: FastifyInstance) {
       ...new Set(groups.filter((g) => g.member.status === 'approved').map((g) => g.group.orgId)),
     ];
     const upcoming = await upcomingConsultationsOf(deps, approved);
+    // the bodies' polls open now, beside their consultations
+    const polls = (await Promise.all(approved.map((orgId) => listPolls(deps, { orgId }))))
+      .flat()
+      .filter((p) => p.state === 'open')
+      .map((p) => p.poll);
     const orgs = new Map(
       (
         await findOrganizationsByIds(db, [
@@ -159,7 +165,7 @@ export async function groupsWeb(app: FastifyInstance) {
     );
     return reply.page(
       req.t('groups.cabinet.title'),
-      <CabinetGroupsView groups={groups} orgs={orgs} upcoming={upcoming} />,
+      <CabinetGroupsView groups={groups} orgs={orgs} upcoming={upcoming} polls={polls} />,
       {
         breadcrumbs: [
           { href: '/cabinet', text: req.t('ui.nav.cabinet') },

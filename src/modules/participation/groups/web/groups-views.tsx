@@ -433,10 +433,12 @@ export function CabinetGroupsView({
   groups,
   orgs,
   upcoming,
+  polls,
 }: {
   groups: { member: { status: string; organisation: string | null }; group: GroupRow }[];
   orgs: Map<string, OrgRow>;
   upcoming: ConsultationRow[];
+  polls: { id: string; question: string; orgId: string }[];
 }) {
   const { t, locale } = useView();
   const approvedOrgs = [
@@ -490,6 +492,21 @@ export function CabinetGroupsView({
                 </li>
               ))}
             </ul>
+          )}
+          {polls.length > 0 && (
+            <>
+              <h3 class="govuk-heading-s">{t('groups.cabinet.polls')}</h3>
+              <ul class="govuk-list">
+                {polls.map((p) => (
+                  <li key={p.id}>
+                    <a class="govuk-link" href={`/polls/${p.id}`}>
+                      {p.question}
+                    </a>
+                    {orgs.get(p.orgId) && `, ${orgName(orgs.get(p.orgId) as OrgRow, locale)}`}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           <ul class="govuk-list">
             {approvedOrgs.map((id) =>
