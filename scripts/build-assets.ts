@@ -38,6 +38,8 @@ const copies: [from: string, to: string][] = [
   ['src/platform/ui/scripts/kiosk-idle.js', 'kiosk-idle.js'],
   // the consultant chat's enhancement (participation, task 3.4)
   ['src/modules/participation/consult/web/chat-enhance.js', 'chat-enhance.js'],
+  // conditional questions of surveys shown only when their condition holds (participation/polls)
+  ['src/modules/participation/polls/web/survey-conditions.js', 'survey-conditions.js'],
 ];
 const fonts = ['pt-sans', 'pt-serif'].flatMap((family) => {
   const dir = path.join('node_modules/@fontsource', family, 'files');
@@ -89,7 +91,8 @@ async function build(out: string) {
       "document.body.classList.add('js-enabled', 'govuk-frontend-supported');\ninitAll();\n" +
       "if (document.querySelector('[data-module=\"app-altcha\"]')) import('/assets/altcha-enhance.js');\n" +
       "if (document.querySelector('[data-module=\"app-kiosk-idle\"]')) import('/assets/kiosk-idle.js');\n" +
-      "if (document.querySelector('[data-module^=\"app-chat\"]')) import('/assets/chat-enhance.js');\n",
+      "if (document.querySelector('[data-module^=\"app-chat\"]')) import('/assets/chat-enhance.js');\n" +
+      "if (document.querySelector('[data-module=\"survey-conditions\"]')) import('/assets/survey-conditions.js');\n",
   );
 }
 
