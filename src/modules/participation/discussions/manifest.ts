@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
+import { discussionsApi } from './api/index.ts';
 import { discussionsPolicy } from './discussions.policy.ts';
 import { discussionsSearch } from './discussions.search.ts';
 import { discussionsMessages } from './messages.ts';
@@ -39,6 +40,7 @@ export const discussionsModule: ModuleManifest = {
   name: 'participation.discussions',
   messages: discussionsMessages,
   web: discussionsWeb,
+  api: discussionsApi,
   sitemap: discussionsSitemap,
   search: discussionsSearch,
   workers: discussionsWorkers,

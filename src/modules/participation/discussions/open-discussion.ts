@@ -2,11 +2,13 @@ import { type Origin, recordAction } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../../platform/errors/index.ts';
+import { markOrgSectionFilled } from '../../orgs/index.ts';
 import { type ModerationMode, TOPIC } from './discussions.model.ts';
 import { discussionsPolicy } from './discussions.policy.ts';
 import { type DiscussionRow, discussionsRepository as repo } from './discussions.repository.ts';
 import { indexDiscussion } from './discussions.search.ts';
 import type { DiscussionAnchor } from './discussions.tables.ts';
+import { DISCUSSIONS_SECTION } from './sections.ts';
 
 /** What an owner module gives to attach a discussion to one of its objects. */
 export type OpenDiscussionInput = {
@@ -83,6 +85,7 @@ export async function openDiscussion(
       details: { objectType: row.objectType, objectId: row.objectId, moderation: row.moderation },
     });
     await indexDiscussion(tx, row);
+    await markOrgSectionFilled(tx, row.orgId, DISCUSSIONS_SECTION, row.createdAt);
     return row;
   });
 }
