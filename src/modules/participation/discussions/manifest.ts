@@ -7,6 +7,7 @@ import { listAllOrganizations } from '../../orgs/index.ts';
 import { discussionsApi } from './api/index.ts';
 import { discussionsPolicy } from './discussions.policy.ts';
 import { discussionsSearch } from './discussions.search.ts';
+import { generateDiscussions } from './generate-discussions.ts';
 import { discussionsMessages } from './messages.ts';
 import { DIGEST_QUEUE, sendModerationDigest } from './send-moderation-digest.ts';
 import { discussionsWeb } from './web/index.tsx';
@@ -44,4 +45,5 @@ export const discussionsModule: ModuleManifest = {
   sitemap: discussionsSitemap,
   search: discussionsSearch,
   workers: discussionsWorkers,
+  generate: { after: ['accounts', 'orgs'], run: generateDiscussions },
 };
