@@ -71,6 +71,8 @@ describe('the attach API', () => {
     expect((await getDiscussionForObject(t.deps.db, 'draft', 'draft-42'))?.id).toBe(draft.id);
     expect(await getDiscussionForObject(t.deps.db, 'draft', 'draft-43')).toBeUndefined();
     await expect(open({ objectType: 'draft', objectId: 'draft-42' })).rejects.toBeInstanceOf(Conflict);
+    await expect(open({ ownerUrl: '//evil.example/x' })).rejects.toThrow('local path');
+    await expect(open({ ownerUrl: '/\\evil.example' })).rejects.toThrow('local path');
     const citizen = { actor: userActor(crypto.randomUUID(), []), ip: null };
     await expect(
       openDiscussion(t.deps, citizen, {

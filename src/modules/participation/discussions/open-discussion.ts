@@ -54,7 +54,9 @@ export async function openDiscussion(
     throw new InvalidInput([{ field: 'closesOn', message: 'disc.topic.closesOn.beforeOpens' }]);
   const anchors = input.anchors ?? [];
   if (new Set(anchors.map((a) => a.id)).size !== anchors.length) throw new Error('anchor ids must be unique');
-  if (input.ownerUrl && !input.ownerUrl.startsWith('/')) throw new Error('ownerUrl must be a local path');
+  // Comments redirect there: a local path only, never «//host» or a backslash a browser reads as one.
+  if (input.ownerUrl && !/^\/(?![/\\])[^\\]*$/.test(input.ownerUrl))
+    throw new Error('ownerUrl must be a local path');
   return deps.db.transaction(async (tx) => {
     const row = await repo.insertDiscussion(tx, {
       objectType: input.objectType,
