@@ -49,6 +49,9 @@ const pages = [
   ...['minzdrav', 'minobr', 'minfin', 'kaliningrad'].map((s) => `/orgs/${s}/declarations`),
   '/legal-acts',
   '/appeals/stats',
+  '/discussions',
+  '/discussions/rules',
+  ...['government', 'minzdrav', 'kaliningrad'].map((s) => `/orgs/${s}/discussions`),
   ...['government', 'minzdrav', 'kaliningrad'].flatMap((s) => [
     `/orgs/${s}/appeals`,
     `/orgs/${s}/appeals/reviews`,
@@ -71,7 +74,8 @@ describe('the demo region', () => {
       // The head row: a position and a full name (surname, name, patronymic)
       expect(ru, slug).toMatch(/<br\/?>\s*\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u);
     }
-  });
+    // some forty pages twice over: more than the default 30 s on a loaded 2-core machine
+  }, 120_000);
 
   it('shows the English names the data have on English pages', async () => {
     for (const slug of BODIES) {

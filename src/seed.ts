@@ -5,6 +5,7 @@ import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import {
+  registerDiscussionSections,
   registerPollSections,
   seedDemoConsultations,
   seedDemoDiscussions,
@@ -33,6 +34,7 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info({ sections: await registerPollSections(deps) }, 'poll sections registered');
   deps.log.info({ sections: await registerDraftSections(deps) }, 'rule-making sections registered');
   deps.log.info({ orgs: await registerPracticeSection(deps) }, 'practice sections registered');
+  deps.log.info({ sections: await registerDiscussionSections(deps) }, 'discussion sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;

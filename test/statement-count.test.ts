@@ -20,6 +20,7 @@ let citizen: SignedIn;
 let staff: SignedIn;
 let minsocId: string;
 let documentUrl: string;
+let discussionId: string;
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -45,6 +46,9 @@ beforeAll(async () => {
     sql`select url from search_entries where type = 'document' order by published_at desc limit 1`,
   );
   documentUrl = doc.url;
+  discussionId = (
+    await q<{ id: string }>(sql`select id from discussions order by participant_count desc limit 1`)
+  ).id;
 }, 600_000);
 afterAll(() => t.close());
 
@@ -78,6 +82,9 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
   },
   { name: 'the Atom feed', who: 'visitor', url: () => '/feeds/documents.atom' },
   { name: "the citizen's cabinet", who: 'citizen', url: () => '/cabinet/appeals' },
+  { name: 'the discussions list', who: 'visitor', url: () => '/discussions' },
+  { name: 'a discussion with its comments', who: 'visitor', url: () => `/discussions/${discussionId}` },
+  { name: 'a discussion, signed in', who: 'citizen', url: () => `/discussions/${discussionId}` },
   { name: 'the staff queue', who: 'staff', url: () => `/manage/appeals?org=${minsocId}&status=open` },
 ];
 

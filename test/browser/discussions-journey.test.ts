@@ -23,7 +23,8 @@ const REASON = 'Реклама в ответе: нарушает правила 
 
 beforeAll(async () => {
   portal = await startPortal();
-});
+  // the whole demo seed on a loaded 2-core machine can take more than the default two minutes
+}, 300_000);
 afterAll(async () => {
   for (const c of contexts) await c.close();
   await portal?.close();

@@ -248,7 +248,7 @@ export async function createSecurityWorld() {
     ],
     [/^\/api\/v1\/plans\/:id/, { id: params.planId as string }],
     [
-      /^\/manage\/discussions\/:id/,
+      /\/discussions\/:id/,
       {
         id: await one('select id from discussions where object_type = $1 and object_id = $2', [
           'topic',

@@ -242,6 +242,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/appeals/reviews/:id': { allow: FAQ_STAFF_A, deny: 404 },
   'POST /manage/appeals/reviews/:id/publish': { allow: FAQ_STAFF_A, deny: 404 },
   'POST /manage/appeals/reviews/:id/unpublish': { allow: FAQ_STAFF_A, deny: 404 },
+  'GET /api/v1/discussions': PUBLIC,
+  'GET /api/v1/discussions/:id': PUBLIC,
   'GET /api/v1/appeals/stats': PUBLIC,
   'GET /api/v1/appeals/faq': { allow: 'all', query: '?org=minzdrav' },
   // participation: polls and surveys (issue 12), run by editors, heads and data stewards of their body

@@ -14,6 +14,7 @@ export {
   type OpenDiscussionInput,
   openDiscussion,
 } from './discussions/open-discussion.ts';
+export { registerDiscussionSections } from './discussions/sections.ts';
 export { DEMO_DISCUSSIONS, seedDemoDiscussions } from './discussions/seed-demo-discussions.ts';
 export { sendModerationDigest } from './discussions/send-moderation-digest.ts';
 export { DiscussionSection } from './discussions/web/discussion-section.tsx';

@@ -5,8 +5,14 @@ import { visitor } from '../../../../test/forms.ts';
 import { userActor } from '../../../platform/authz/index.ts';
 import { Conflict, Forbidden } from '../../../platform/errors/index.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
-import { getDiscussionForObject, openDiscussion, sendModerationDigest } from '../index.ts';
+import {
+  getDiscussionForObject,
+  openDiscussion,
+  registerDiscussionSections,
+  sendModerationDigest,
+} from '../index.ts';
 import type { DiscussionRow } from './discussions.repository.ts';
+import { hideComment } from './moderate-comment.ts';
 
 let t: TestApp;
 let minzdrav: string;
@@ -38,6 +44,7 @@ beforeAll(async () => {
   t.deps.clock.set('2026-11-20T12:00:00+02:00');
   await seedOrganizations(t.deps);
   minzdrav = (await findOrganizationBySlug(t.deps.db, 'minzdrav'))?.id as string;
+  await registerDiscussionSections(t.deps);
   draft = await open({
     objectType: 'draft',
     objectId: 'draft-42',
@@ -64,6 +71,8 @@ describe('the attach API', () => {
     expect((await getDiscussionForObject(t.deps.db, 'draft', 'draft-42'))?.id).toBe(draft.id);
     expect(await getDiscussionForObject(t.deps.db, 'draft', 'draft-43')).toBeUndefined();
     await expect(open({ objectType: 'draft', objectId: 'draft-42' })).rejects.toBeInstanceOf(Conflict);
+    await expect(open({ ownerUrl: '//evil.example/x' })).rejects.toThrow('local path');
+    await expect(open({ ownerUrl: '/\\evil.example' })).rejects.toThrow('local path');
     const citizen = { actor: userActor(crypto.randomUUID(), []), ip: null };
     await expect(
       openDiscussion(t.deps, citizen, {
@@ -391,6 +400,8 @@ describe('topics and outcome', () => {
     expect(res.statusCode).toBe(303);
     const id = /\/discussions\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1] as string;
     expect((await visitor(t.app).get('/orgs/minzdrav/discussions')).body).toContain('Часы работы поликлиник');
+    // the body's home links its «Обсуждения» section
+    expect((await visitor(t.app).get('/orgs/minzdrav')).body).toContain('href="/orgs/minzdrav/discussions"');
     expect((await visitor(t.app).get('/discussions')).body).toContain(`/discussions/${id}`);
     expect((await visitor(t.app).get(`/search?q=${encodeURIComponent('вечерний приём')}`)).body).toContain(
       `/discussions/${id}`,
@@ -412,6 +423,45 @@ describe('topics and outcome', () => {
     // a citizen may not write the outcome, nor open a topic
     expect((await citizen.get(`/manage/discussions/${id}/outcome`)).statusCode).toBe(403);
     expect((await citizen.get('/manage/orgs/minzdrav/discussions/new')).statusCode).toBe(403);
+  });
+
+  it('gives the public side through the API: hidden comments keep their reason, never their text', async () => {
+    const rude = await signedInAs(t, 'citizen');
+    const rudeId = commentIdOf(
+      (await rude.post(`/discussions/${draft.id}/comments`, { text: 'Скрываемый текст', position: 'for' }))
+        .headers.location,
+    );
+    await hideComment(
+      t.deps,
+      { actor: userActor(crypto.randomUUID(), [{ role: 'moderator', orgId: null }]), ip: null },
+      {
+        discussionId: draft.id,
+        commentId: rudeId,
+        reason: 'Не по теме',
+      },
+    );
+    const list = await t.app.inject('/api/v1/discussions?org=minzdrav');
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { id: string; org: string; state: string }[];
+    expect(items.some((i) => i.id === draft.id && i.org === 'minzdrav' && i.state === 'open')).toBe(true);
+    expect((await t.app.inject('/api/v1/discussions?org=nowhere')).statusCode).toBe(404);
+    const one = await t.app.inject(`/api/v1/discussions/${draft.id}`);
+    expect(one.statusCode).toBe(200);
+    const comments = one.json().comments as {
+      author: string;
+      text: string | null;
+      status: string;
+      hiddenReason: string | null;
+    }[];
+    expect(
+      comments.some((c) => c.author === 'Участник №1' && c.text?.includes('Предлагаю уточнить пункт')),
+    ).toBe(true);
+    expect(comments.find((c) => c.status === 'hidden')).toMatchObject({
+      text: null,
+      hiddenReason: 'Не по теме',
+    });
+    expect(one.body).not.toContain('Скрываемый текст');
+    expect((await t.app.inject(`/api/v1/discussions/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
 
   it('answers an unknown discussion with 404, never 500', async () => {

@@ -4,8 +4,10 @@ import type { Deps } from '../../../platform/deps.ts';
 import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
+import { discussionsApi } from './api/index.ts';
 import { discussionsPolicy } from './discussions.policy.ts';
 import { discussionsSearch } from './discussions.search.ts';
+import { generateDiscussions } from './generate-discussions.ts';
 import { discussionsMessages } from './messages.ts';
 import { DIGEST_QUEUE, sendModerationDigest } from './send-moderation-digest.ts';
 import { discussionsWeb } from './web/index.tsx';
@@ -39,7 +41,9 @@ export const discussionsModule: ModuleManifest = {
   name: 'participation.discussions',
   messages: discussionsMessages,
   web: discussionsWeb,
+  api: discussionsApi,
   sitemap: discussionsSitemap,
   search: discussionsSearch,
   workers: discussionsWorkers,
+  generate: { after: ['accounts', 'orgs'], run: generateDiscussions },
 };

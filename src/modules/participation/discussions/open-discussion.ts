@@ -2,11 +2,13 @@ import { type Origin, recordAction } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../../platform/errors/index.ts';
+import { markOrgSectionFilled } from '../../orgs/index.ts';
 import { type ModerationMode, TOPIC } from './discussions.model.ts';
 import { discussionsPolicy } from './discussions.policy.ts';
 import { type DiscussionRow, discussionsRepository as repo } from './discussions.repository.ts';
 import { indexDiscussion } from './discussions.search.ts';
 import type { DiscussionAnchor } from './discussions.tables.ts';
+import { DISCUSSIONS_SECTION } from './sections.ts';
 
 /** What an owner module gives to attach a discussion to one of its objects. */
 export type OpenDiscussionInput = {
@@ -52,7 +54,9 @@ export async function openDiscussion(
     throw new InvalidInput([{ field: 'closesOn', message: 'disc.topic.closesOn.beforeOpens' }]);
   const anchors = input.anchors ?? [];
   if (new Set(anchors.map((a) => a.id)).size !== anchors.length) throw new Error('anchor ids must be unique');
-  if (input.ownerUrl && !input.ownerUrl.startsWith('/')) throw new Error('ownerUrl must be a local path');
+  // Comments redirect there: a local path only, never «//host» or a backslash a browser reads as one.
+  if (input.ownerUrl && !/^\/(?![/\\])[^\\]*$/.test(input.ownerUrl))
+    throw new Error('ownerUrl must be a local path');
   return deps.db.transaction(async (tx) => {
     const row = await repo.insertDiscussion(tx, {
       objectType: input.objectType,
@@ -83,6 +87,7 @@ export async function openDiscussion(
       details: { objectType: row.objectType, objectId: row.objectId, moderation: row.moderation },
     });
     await indexDiscussion(tx, row);
+    await markOrgSectionFilled(tx, row.orgId, DISCUSSIONS_SECTION, row.createdAt);
     return row;
   });
 }
