@@ -77,6 +77,9 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
     url: () => `/search?q=${enc('программы')}&type=document&org=minzdrav`,
   },
   { name: 'the Atom feed', who: 'visitor', url: () => '/feeds/documents.atom' },
+  { name: 'the open-data register', who: 'visitor', url: () => '/opendata/' },
+  { name: "a body's open-data register", who: 'visitor', url: () => '/orgs/minsoc/opendata/' },
+  { name: 'the open-data list.csv', who: 'visitor', url: () => '/opendata/list.csv' },
   { name: "the citizen's cabinet", who: 'citizen', url: () => '/cabinet/appeals' },
   { name: 'the staff queue', who: 'staff', url: () => `/manage/appeals?org=${minsocId}&status=open` },
 ];
