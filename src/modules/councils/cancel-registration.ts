@@ -1,5 +1,6 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { isSignedIn } from '../../platform/authz/index.ts';
+import { formatDateTime } from '../../platform/calendar/format.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
 import { findUserContact } from '../accounts/index.ts';
@@ -29,7 +30,7 @@ export async function cancelRegistration(
           to: contact.email,
           kind: 'councils.place_freed',
           subject: 'Для вас освободилось место на заседании',
-          text: `Вы были в листе ожидания, и для вас освободилось место на заседании ${meeting.startsAt.toISOString().slice(0, 10)}.\n\n${deps.config.publicUrl}/councils/meetings/${meeting.id}`,
+          text: `Вы были в листе ожидания, и для вас освободилось место на заседании ${formatDateTime(meeting.startsAt, 'ru')}.\n\n${deps.config.publicUrl}/councils/meetings/${meeting.id}`,
         });
     }
     await recordAction(tx, {

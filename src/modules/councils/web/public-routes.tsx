@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../platform/authz/index.ts';
+import { formatDateTime } from '../../../platform/calendar/format.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
 import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { findOrganizationsByIds } from '../../orgs/index.ts';
@@ -159,7 +160,7 @@ export async function councilsPublicRoutes(app: FastifyInstance) {
     (req: FastifyRequest, page: Awaited<ReturnType<typeof getMeetingPage>>): RenderForm =>
     (form) => {
       const title = req.t('councils.meeting.title', {
-        date: page.meeting.startsAt.toISOString().slice(0, 10),
+        date: formatDateTime(page.meeting.startsAt, req.locale),
       });
       return {
         title,
