@@ -509,6 +509,17 @@ describe('conclusions and the assessment', () => {
     expect(text((await visitor(t.app).get(`/councils/${publicId}`)).body)).toContain(
       'Заключение: Проект закона об общественном контроле',
     );
+    // its public discussion is open on the conclusion's page: a citizen comments
+    const asAnna = await anna.get(locOf(res));
+    const discussionId = idIn(asAnna.body, /action="\/discussions\/([0-9a-f-]{36})\/comments"/);
+    expect(discussionId).not.toBe('');
+    const commented = await anna.post(
+      `/discussions/${discussionId}/comments`,
+      { text: 'Поддерживаю поправки совета' },
+      { from: locOf(res) },
+    );
+    expect(commented.statusCode).toBe(303);
+    expect(text((await visitor(t.app).get(locOf(res))).body)).toContain('Поддерживаю поправки совета');
     const onCard = await conclusionsOn(t.deps.db, '/orgs/government/drafts/demo');
     expect(onCard.map((c) => c.text)).toEqual(['Совет поддерживает проект с поправками.']);
   });

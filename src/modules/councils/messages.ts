@@ -86,8 +86,7 @@ export const councilsMessages = defineMessages({
     'councils.conclusion.year': 'Год',
     'councils.conclusion.published': 'Опубликовано',
     'councils.conclusion.discussion': 'Обсуждение',
-    'councils.conclusion.discussionPending':
-      'Общественное обсуждение заключения откроется здесь, когда модуль обсуждений будет подключён.',
+    'councils.conclusion.discussionPending': 'Обсуждение этого заключения не открывалось.',
     'councils.calls.title': 'Конкурсный отбор',
     'councils.calls.none': 'Конкурсов не объявлено.',
     'councils.call.dates': 'Приём заявлений',
@@ -452,8 +451,7 @@ export const councilsMessages = defineMessages({
     'councils.conclusion.year': 'Year',
     'councils.conclusion.published': 'Published',
     'councils.conclusion.discussion': 'Discussion',
-    'councils.conclusion.discussionPending':
-      'The public discussion opens here once the discussions module is connected.',
+    'councils.conclusion.discussionPending': 'No discussion was opened for this conclusion.',
     'councils.calls.title': 'Competitive selection',
     'councils.calls.none': 'No selection announced.',
     'councils.call.dates': 'Applications',

@@ -1,10 +1,14 @@
+import type { Origin } from '../../platform/audit/index.ts';
+import { userActor } from '../../platform/authz/index.ts';
 import { addCalendarDays, toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findUserIdByEmail } from '../accounts/index.ts';
 import { findOrganizationBySlug, listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
+import { openDiscussion } from '../participation/index.ts';
 import { REGION_OFFSET } from './councils.model.ts';
 import { councilsRepository as repo } from './councils.repository.ts';
 import { indexConclusion, indexCouncil } from './councils.search.ts';
+import { CONCLUSION_OBJECT } from './publish-conclusion.ts';
 
 /**
  * Every organisation's «Общественный совет» section is served by this module at
@@ -57,6 +61,7 @@ export async function seedDemoCouncils(deps: Pick<Deps, 'db' | 'clock'>): Promis
   const day = (n: number) => addCalendarDays(today, n);
   const year = Number(today.slice(0, 4));
   let n = 0;
+  const discussed: { id: string; orgId: string; title: string; at: Date }[] = [];
   await deps.db.transaction(async (tx) => {
     const org = async (slug: string) => {
       const o = await findOrganizationBySlug(tx, slug);
@@ -297,6 +302,12 @@ export async function seedDemoCouncils(deps: Pick<Deps, 'db' | 'clock'>): Promis
       publishedAt: at(day(-35), '12:00'),
     });
     await indexConclusion(tx, pub, concl);
+    discussed.push({
+      id: concl.id,
+      orgId: gov.id,
+      title: `Заключение: ${concl.subjectTitle}`,
+      at: concl.publishedAt,
+    });
     const co = await repo.insertConclusion(tx, {
       councilId: pub.id,
       kind: 'co_report',
@@ -492,5 +503,25 @@ export async function seedDemoCouncils(deps: Pick<Deps, 'db' | 'clock'>): Promis
       }
     }
   });
+  // the conclusion's public discussion, as publishConclusion opens it
+  for (const c of discussed)
+    await openDiscussion(deps, SYSTEM, {
+      objectType: CONCLUSION_OBJECT,
+      objectId: c.id,
+      orgId: c.orgId,
+      title: c.title,
+      ownerUrl: `/councils/conclusions/${c.id}`,
+      rules: 'Обсуждаем заключение совета: предложения и замечания к нему. Комментарии модерируются.',
+      opensAt: c.at,
+      closesAt: new Date(now.getTime() + 30 * 86_400_000),
+      moderation: 'post',
+    });
   return { councils: n };
 }
+
+const SYSTEM: Origin = {
+  actor: userActor('00000000-0000-0000-0000-000000000000', [{ role: 'admin', orgId: null }], {
+    displayName: 'Демо-наполнение',
+  }),
+  ip: null,
+};

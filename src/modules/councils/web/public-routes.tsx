@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../platform/calendar/format.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
 import { handleForm, type RenderForm, showForm } from '../../../platform/http/form-page.ts';
 import { findOrganizationsByIds } from '../../orgs/index.ts';
+import { DiscussionSection, getDiscussionForObject, loadDiscussionView } from '../../participation/index.ts';
 import { applyToCall } from '../apply-to-call.ts';
 import { cancelRegistration } from '../cancel-registration.ts';
 import { idOrNotFound } from '../council-access.ts';
@@ -14,6 +15,7 @@ import { councilsRepository as repo } from '../councils.repository.ts';
 import { getCallPage } from '../get-call-page.ts';
 import { getCouncilPage, getOrgCouncils } from '../get-council-page.ts';
 import { getMeetingPage } from '../get-meeting-page.ts';
+import { CONCLUSION_OBJECT } from '../publish-conclusion.ts';
 import { registerToAttend } from '../register-to-attend.ts';
 import { submitAssessment } from '../submit-assessment.ts';
 import { callHref, councilHref, councilName, meetingHref, noticeFrom, redirectToSignIn } from './common.tsx';
@@ -217,8 +219,13 @@ export async function councilsPublicRoutes(app: FastifyInstance) {
     const council = c && (await repo.findCouncil(db, c.councilId));
     if (!c || !council) throw new NotFound('council_conclusion');
     const title = `${req.t(`councils.conclusion.kind.${c.kind}`)}: ${c.subjectTitle}`;
-    // DISCUSSION ATTACH POINT: render the participation engine's discussion of c.discussionId here.
-    const discussion = <p class="govuk-body">{req.t('councils.conclusion.discussionPending')}</p>;
+    const d = await getDiscussionForObject(db, CONCLUSION_OBJECT, c.id);
+    const view = d ? await loadDiscussionView(deps, req.actor, d) : null;
+    const discussion = view ? (
+      <DiscussionSection view={view} />
+    ) : (
+      <p class="govuk-body">{req.t('councils.conclusion.discussionPending')}</p>
+    );
     return reply.page(title, <ConclusionView c={c} council={council} discussion={discussion} />, {
       breadcrumbs: [
         ...crumbs(req),
