@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
+import { councilsModule } from './councils/index.ts';
 import { draftsModule } from './drafts/index.ts';
 import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
@@ -27,4 +28,5 @@ export const modules: ModuleManifest[] = [
   practiceModule,
   opendataModule,
   searchModule,
+  councilsModule,
 ];

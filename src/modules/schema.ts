@@ -15,6 +15,7 @@ export * from '../platform/mail/mail.tables.ts';
 export * from '../platform/search/search.tables.ts';
 export * from './accounts/accounts.tables.ts';
 export * from './appeals/appeals.tables.ts';
+export * from './councils/councils.tables.ts';
 export * from './drafts/drafts.tables.ts';
 export * from './drafts/practice/practice.tables.ts';
 export * from './opendata/opendata.tables.ts';

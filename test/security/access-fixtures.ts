@@ -4,6 +4,8 @@ import { createApiToken } from '../../src/modules/accounts/api-tokens.ts';
 import { answerAppeal } from '../../src/modules/appeals/answer-appeal.ts';
 import { classifyAppeal } from '../../src/modules/appeals/classify-appeal.ts';
 import { submitAppeal } from '../../src/modules/appeals/submit-appeal.ts';
+import { applyToCall } from '../../src/modules/councils/apply-to-call.ts';
+import { councilsRepository } from '../../src/modules/councils/councils.repository.ts';
 import { createDraft } from '../../src/modules/drafts/create-draft.ts';
 import { savePlanItem } from '../../src/modules/drafts/save-plan-item.ts';
 import { DEMO_DISCUSSIONS } from '../../src/modules/participation/index.ts';
@@ -187,6 +189,25 @@ export async function createSecurityWorld() {
     return rows[0] ? String(Object.values(rows[0])[0]) : randomUUID();
   };
   const orgA = await one('select id from organizations where slug = $1', [ORG_A]);
+  const councilA = await one("select id from councils where org_id = $1 and kind = 'public_council'", [orgA]);
+  const [councilCall] = await councilsRepository.callsOf(t.deps.db, councilA);
+  if (!councilCall) throw new Error('access fixtures: the demo call of body A is missing');
+  const councilApplication = await applyToCall(
+    t.deps,
+    { actor: userActor(citizen.userId, []), ip: null },
+    {
+      callId: councilCall.id,
+      application: {
+        fullName: 'Смирнова Анна Петровна',
+        referenceGroup: null,
+        expertise: 'здравоохранение',
+        motivation: 'Опыт в пациентской организации',
+        documents: [],
+        noConflict: true,
+        poolConsent: false,
+      },
+    },
+  );
   /** The value of each path parameter: objects of body A, owned by the citizen. */
   const params: Record<string, string> = {
     id: appeal.id,
@@ -282,6 +303,35 @@ export async function createSecurityWorld() {
     [/^\/cabinet\/tokens\/:id/, { id: token.row.id }],
     [/^\/manage\/calendar\/:year/, { year: '2026' }],
     [/^\/api\/(3\/)?action\/:name/, { name: 'package_list' }],
+    // councils: body A's public council (demo), its first member, call, the citizen's application, a meeting, a decision
+    [
+      /^\/manage\/councils\/:id|^\/api\/v1\/councils\/:id/,
+      {
+        id: councilA,
+        memberId: await one(
+          'select id from council_members where council_id = $1 order by full_name limit 1',
+          [councilA],
+        ),
+      },
+    ],
+    [/^\/manage\/councils\/calls\/:id/, { id: councilCall.id, applicationId: councilApplication.id }],
+    [/^\/cabinet\/councils\/score\/:id/, { id: councilApplication.id }],
+    [
+      /^\/manage\/councils\/meetings\/:id/,
+      {
+        id: await one('select id from council_meetings where council_id = $1 order by starts_at limit 1', [
+          councilA,
+        ]),
+      },
+    ],
+    [
+      /^\/manage\/councils\/decisions\/:id/,
+      { id: await one('select id from council_decisions where council_id = $1 limit 1', [councilA]) },
+    ],
+    [
+      /^\/cabinet\/councils\/opinions\/:id/,
+      { id: await one('select id from council_opinion_requests limit 1') },
+    ],
     [
       /publications\/:id|documents\/:id|\/press\/:id/,
       { id: await one("select id from publications where org_id = $1 and kind = 'news' limit 1", [orgA]) },

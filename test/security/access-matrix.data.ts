@@ -59,6 +59,8 @@ const DISCUSSION_MODERATORS_A = ['staffA', 'head', 'moderator', 'admin'] as cons
 const DISCUSSION_RUNNERS_A = ['staffA', 'head', 'admin'] as const;
 const STEWARDS = ['staffA', 'staffB', 'admin'] as const;
 const STEWARDS_A = ['staffA', 'admin'] as const;
+/** who opens /manage/councils: council secretaries, heads and editors of any body, the project office, admins */
+const COUNCIL_STAFF = ['staffA', 'staffB', 'head', 'projectOffice', 'admin'] as const;
 const PUBLIC: AccessRow = { allow: 'all' };
 const ADMIN: AccessRow = { allow: ['admin'] };
 
@@ -177,6 +179,40 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/v1/organizations/:slug/documents': PUBLIC,
   'GET /api/v1/documents/:id': PUBLIC,
   'GET /api/v1/search': PUBLIC,
+
+  // councils: body A's public council; staff of B get 403; an expert council member scores (no matrix role is one)
+  'GET /cabinet/councils': { allow: 'signed-in' },
+  'GET /cabinet/councils/score/:id': { allow: [] },
+  'POST /cabinet/councils/score/:id': { allow: [] },
+  'GET /cabinet/councils/opinions/:id': { allow: [], deny: 404 },
+  'POST /cabinet/councils/opinions/:id': { allow: [], deny: 404 },
+  'GET /manage/councils': { allow: COUNCIL_STAFF },
+  'GET /manage/councils/new': { allow: COUNCIL_STAFF },
+  'POST /manage/councils/new': { allow: COUNCIL_STAFF },
+  'GET /manage/councils/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/members/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/members/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/members/:memberId/end': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/members/:memberId/end': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/calls/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/calls/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/meetings/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/meetings/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/conclusions/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/conclusions/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/opinions/new': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/opinions/new': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/:id/assessment': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/:id/assessment': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/calls/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/calls/:id/applications/:applicationId/check': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/calls/:id/publish': { allow: STAFF_A_EDITORS },
+  'GET /manage/councils/meetings/:id': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/meetings/:id/protocol': { allow: STAFF_A_EDITORS },
+  'POST /manage/councils/decisions/:id/report': { allow: STAFF_A_EDITORS },
+  'GET /api/v1/councils': PUBLIC,
+  'GET /api/v1/councils/:id': PUBLIC,
 
   // appeals: the citizen's side (another's appeal is 404)
   'GET /cabinet/appeals': { allow: 'signed-in' },
