@@ -69,11 +69,6 @@ export async function findUserProfile(
     : undefined;
 }
 
-/** A person's id by e-mail address (other modules' demo seeds find the demo people by it). */
-export async function findUserIdByEmail(db: DbOrTx, email: string): Promise<string | undefined> {
-  return (await accountsRepository.findUserByEmail(db, email))?.id;
-}
-
 /** A person's name, e-mail and when the account was made, for other modules' notices (appeals' reminders to the assigned officer). */
 export async function findUserContact(
   db: DbOrTx,
@@ -100,7 +95,7 @@ export function findGlobalRoleHolders(
   return accountsRepository.globalRoleHolders(db, role);
 }
 
-/** The id of the account with this e-mail (lower-cased), for other modules' staff forms (a council member's account). */
+/** The id of the account with this e-mail (lower-cased), for other modules' staff forms and demo seeds. */
 export async function findUserIdByEmail(db: DbOrTx, email: string): Promise<string | null> {
   return (await accountsRepository.findUserByEmail(db, email.toLowerCase()))?.id ?? null;
 }
