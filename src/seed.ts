@@ -3,6 +3,7 @@ import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts';
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
+import { registerOpendataSections, seedDemoOpendata } from './modules/opendata/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import {
   registerDiscussionSections,
@@ -35,6 +36,7 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info({ sections: await registerDraftSections(deps) }, 'rule-making sections registered');
   deps.log.info({ orgs: await registerPracticeSection(deps) }, 'practice sections registered');
   deps.log.info({ sections: await registerDiscussionSections(deps) }, 'discussion sections registered');
+  deps.log.info({ sections: await registerOpendataSections(deps) }, 'open-data sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   if (deps.config.seed !== 'demo') return;
@@ -50,4 +52,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
   deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
   deps.log.info(await seedDemoDrafts(deps), 'demo legislative plans and drafts seeded');
+  deps.log.info(await seedDemoOpendata(deps), 'demo open data');
 }

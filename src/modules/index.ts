@@ -4,6 +4,7 @@ import { appealsPublicModule } from './appeals/public-side.ts';
 import { draftsModule } from './drafts/index.ts';
 import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
+import { opendataModule } from './opendata/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { consultModule, discussionsModule, groupsModule, pollsModule } from './participation/index.ts';
 import { plansModule } from './plans/index.ts';
@@ -24,5 +25,6 @@ export const modules: ModuleManifest[] = [
   groupsModule,
   draftsModule,
   practiceModule,
+  opendataModule,
   searchModule,
 ];

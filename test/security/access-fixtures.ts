@@ -207,6 +207,7 @@ export async function createSecurityWorld() {
     token: 'not-a-token',
     assignmentId: await one('select id from role_assignments where user_id = $1', [victim.userId]),
     planId: await one("select id from plans where org_id = $1 and status = 'discussion' limit 1", [orgA]),
+    identifier: await one('select identifier from datasets where org_id = $1 limit 1', [orgA]),
   };
   params.itemId = await one("select id from plan_items where plan_id = $1 and kind = 'indicator' limit 1", [
     params.planId,
@@ -280,6 +281,7 @@ export async function createSecurityWorld() {
     [/^\/manage\/legislative-plan\/:id/, { id: planItem.id }],
     [/^\/cabinet\/tokens\/:id/, { id: token.row.id }],
     [/^\/manage\/calendar\/:year/, { year: '2026' }],
+    [/^\/api\/(3\/)?action\/:name/, { name: 'package_list' }],
     [
       /publications\/:id|documents\/:id|\/press\/:id/,
       { id: await one("select id from publications where org_id = $1 and kind = 'news' limit 1", [orgA]) },

@@ -57,6 +57,8 @@ const PLAN_STAFF = ['staffA', 'staffB', 'head', 'projectOffice', 'admin'] as con
 const PLAN_STAFF_A = ['staffA', 'head', 'projectOffice', 'admin'] as const;
 const DISCUSSION_MODERATORS_A = ['staffA', 'head', 'moderator', 'admin'] as const;
 const DISCUSSION_RUNNERS_A = ['staffA', 'head', 'admin'] as const;
+const STEWARDS = ['staffA', 'staffB', 'admin'] as const;
+const STEWARDS_A = ['staffA', 'admin'] as const;
 const PUBLIC: AccessRow = { allow: 'all' };
 const ADMIN: AccessRow = { allow: ['admin'] };
 
@@ -287,4 +289,19 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/groups/:id/members/:memberId': { allow: FAQ_STAFF_A, deny: 404 },
   'POST /manage/groups/:id/refer': { allow: FAQ_STAFF_A, deny: 404 },
   'GET /cabinet/groups': { allow: 'signed-in' },
+
+  // open data: a body's data steward keeps its datasets (staffA and staffB are stewards of their bodies)
+  'GET /manage/opendata': { allow: STEWARDS },
+  'GET /manage/opendata/new': { allow: STEWARDS },
+  'POST /manage/opendata/new': { allow: STEWARDS },
+  'GET /manage/opendata/:identifier': { allow: STEWARDS_A },
+  'POST /manage/opendata/:identifier/upload': { allow: STEWARDS_A },
+  'POST /manage/opendata/:identifier/structure': { allow: STEWARDS_A },
+  // the CKAN-compatible API reads only; its clients POST JSON to read, without signing in
+  'GET /api/3/action/:name': PUBLIC,
+  'POST /api/3/action/:name': PUBLIC,
+  'GET /api/action/:name': PUBLIC,
+  'POST /api/action/:name': PUBLIC,
+  'GET /api/util/status': PUBLIC,
+  'GET /api/v1/datasets/:identifier/rows': PUBLIC,
 };

@@ -1,0 +1,204 @@
+import type { Origin } from '../../platform/audit/index.ts';
+import { userActor } from '../../platform/authz/index.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { listAllOrganizations, listResponsibleOfficials, type OrgRow } from '../orgs/index.ts';
+import { listPublicItemsForIndex } from '../publications/index.ts';
+import type { Frequency, Topic } from './opendata.input.ts';
+import { opendataRepository as repo } from './opendata.repository.ts';
+import type { DatasetColumn } from './opendata.tables.ts';
+import { writeVersion } from './publish-data.ts';
+import { qualityOf } from './quality.ts';
+import { REGENERATE_QUEUE } from './queues.ts';
+import { registerDataset } from './register-dataset.ts';
+
+/*
+ * Datasets the portal builds from its own registries (task 10.4): a registered
+ * query per source, run for every body and region-wide, on a schedule and
+ * whenever the register itself changes (pg-boss, `opendata.regenerate`).
+ * A run whose rows are unchanged writes nothing (the version digest).
+ * Every source publishes public facts only: no person is named but the
+ * body's responsible official as the passport's contact.
+ */
+
+const col = (
+  name: string,
+  titleEn: string,
+  titleRu: string,
+  format = 'string',
+  required = true,
+): DatasetColumn => ({
+  name,
+  titleEn,
+  titleRu,
+  format,
+  required,
+});
+
+type Source = {
+  key: string;
+  /** latin code after the ИНН; region-wide gets the prefix «region» */
+  code: string;
+  title: (org: OrgRow | null) => string;
+  description: string;
+  keywords: string;
+  topic: Topic;
+  frequency: Frequency;
+  columns: DatasetColumn[];
+  rows: (db: DbOrTx, org: OrgRow | null, ctx: { now: Date }) => Promise<(string | null)[][]>;
+};
+
+async function allDocuments(db: DbOrTx) {
+  const out = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await listPublicItemsForIndex(db, after ? { after, limit: 2000 } : { limit: 2000 });
+    out.push(...page.items.filter((i) => i.type === 'document' && i.requisites));
+    if (!page.next) return out;
+    after = page.next;
+  }
+}
+
+export const SOURCES: Source[] = [
+  {
+    key: 'generated:datasets',
+    code: 'datasets',
+    title: (org) =>
+      org ? `Перечень наборов открытых данных: ${org.nameRu}` : 'Перечень наборов открытых данных области',
+    description:
+      'Реестр наборов открытых данных органа: идентификатор, наименование, тематика, периодичность, дата последнего изменения, число версий и оценка качества. Формируется порталом автоматически.',
+    keywords: 'открытые данные, реестр наборов',
+    topic: 'government',
+    frequency: 'on_change',
+    columns: [
+      col('identifier', 'Identifier', 'Идентификатор'),
+      col('title', 'Title', 'Наименование'),
+      col('topic', 'Topic', 'Тематика'),
+      col('frequency', 'Update frequency', 'Периодичность обновления'),
+      col('modified', 'Last change', 'Дата последнего изменения', 'date'),
+      col('quality', 'Quality score (0-100)', 'Оценка качества (0–100)', 'integer'),
+    ],
+    async rows(db, org, { now }) {
+      const list = await repo.summaries(db, org ? [org.id] : undefined);
+      return list
+        .filter((d) => d.source !== 'generated:datasets')
+        .map((d) => [
+          d.identifier,
+          d.title,
+          d.topic,
+          d.frequency,
+          d.modifiedAt.toISOString().slice(0, 10),
+          String(qualityOf(d, now).score),
+        ]);
+    },
+  },
+  {
+    key: 'generated:documents',
+    code: 'documents',
+    title: (org) => (org ? `Реестр документов: ${org.nameRu}` : 'Реестр документов органов власти области'),
+    description:
+      'Опубликованные на портале документы с реквизитами: вид, номер, дата, статус, наименование и ссылка на страницу документа. Формируется порталом автоматически.',
+    keywords: 'документы, нормативные акты, реквизиты',
+    topic: 'government',
+    frequency: 'daily',
+    columns: [
+      col('doc_type', 'Document type', 'Вид документа'),
+      col('number', 'Number', 'Номер'),
+      col('date', 'Date', 'Дата документа', 'date', false),
+      col('status', 'Status', 'Статус', 'string', false),
+      col('title', 'Title', 'Наименование'),
+      col('org', 'Issuer (slug)', 'Орган (код)'),
+      col('url', 'Page', 'Страница документа'),
+    ],
+    async rows(db, org) {
+      const docs = (await allDocuments(db)).filter((d) => !org || d.orgId === org.id);
+      return docs.map((d) => [
+        d.requisites?.docType ?? '',
+        d.requisites?.docNumber ?? '',
+        d.requisites?.docDate ?? null,
+        d.requisites?.docStatus ?? null,
+        d.title,
+        d.orgSlug,
+        d.url,
+      ]);
+    },
+  },
+];
+
+const SYSTEM: Origin = {
+  actor: userActor('00000000-0000-0000-0000-000000000000', [{ role: 'admin', orgId: null }], {
+    displayName: 'Портал (автоматически)',
+  }),
+  ip: null,
+};
+
+/** The passport's contact: the body's official responsible for open data, else the body itself. */
+async function contactOf(db: DbOrTx, org: OrgRow) {
+  const [official] = (await listResponsibleOfficials(db, org.id)).filter((o) => o.duty === 'open_data');
+  return {
+    publisherName: official?.fullName ?? org.nameRu,
+    publisherPhone: official?.phone ?? org.phone ?? '',
+    publisherEmail: official?.email ?? org.email ?? '',
+  };
+}
+
+/**
+ * Build every generated source for every body that has an ИНН, and region-wide
+ * (owned by the government); register a dataset the first time. Returns how
+ * many datasets got a new version.
+ */
+export async function regenerateSources(deps: Pick<Deps, 'db' | 'clock'>): Promise<{ written: number }> {
+  const orgs = (await listAllOrganizations(deps.db)).filter((o) => o.inn);
+  const government = orgs.find((o) => o.kind === 'government');
+  const now = deps.clock.now();
+  let written = 0;
+  for (const source of SOURCES) {
+    const targets: [OrgRow, OrgRow | null][] = [
+      ...orgs.map((o): [OrgRow, OrgRow | null] => [o, o]),
+      ...(government ? [[government, null] as [OrgRow, OrgRow | null]] : []),
+    ];
+    for (const [owner, scope] of targets) {
+      const rows = await source.rows(deps.db, scope, { now });
+      let ds = await repo.bySource(deps.db, source.key, scope?.id ?? null);
+      if (!ds && rows.length === 0) continue;
+      if (!ds) {
+        const contact = await contactOf(deps.db, owner);
+        ds = await registerDataset(deps, SYSTEM, {
+          org: owner.id,
+          identifier: `${owner.inn}-${scope ? '' : 'region'}${source.code}`,
+          title: source.title(scope),
+          description: source.description,
+          keywords: source.keywords,
+          topic: source.topic,
+          frequency: source.frequency,
+          ...contact,
+          license: 'cc-by-4.0',
+          structure: source.columns
+            .map((c) =>
+              [c.name, c.titleEn, c.titleRu, c.format, c.required ? 'required' : '']
+                .map((x) => `"${x}"`)
+                .join(','),
+            )
+            .join('\n'),
+          source: source.key,
+          sourceOrgId: scope?.id ?? null,
+        });
+      }
+      const r = await writeVersion(deps, SYSTEM, ds, {
+        columns: source.columns,
+        rows,
+        provenance: 'Сформировано порталом автоматически',
+      });
+      if (r === 'written') written++;
+    }
+  }
+  return { written };
+}
+
+/** The schedule (every hour) and the worker; a change of the register enqueues a run too. */
+export async function startRegeneration(deps: Deps): Promise<void> {
+  await deps.jobs.work(REGENERATE_QUEUE, async () => {
+    deps.log.info(await regenerateSources(deps), 'open-data sources regenerated');
+  });
+  await deps.jobs.boss.schedule(REGENERATE_QUEUE, '17 * * * *', {});
+}
