@@ -297,6 +297,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /manage/opendata/:identifier': { allow: STEWARDS_A },
   'POST /manage/opendata/:identifier/upload': { allow: STEWARDS_A },
   'POST /manage/opendata/:identifier/structure': { allow: STEWARDS_A },
+  'GET /manage/opendata/inventory/:slug': { allow: STEWARDS_A },
+  'POST /manage/opendata/inventory/:slug': { allow: STEWARDS_A },
   // the CKAN-compatible API reads only; its clients POST JSON to read, without signing in
   'GET /api/3/action/:name': PUBLIC,
   'POST /api/3/action/:name': PUBLIC,

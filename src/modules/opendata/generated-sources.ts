@@ -123,6 +123,35 @@ export const SOURCES: Source[] = [
       ]);
     },
   },
+  {
+    key: 'generated:inventory',
+    code: 'inventory',
+    title: (org) =>
+      org
+        ? `Опись информационных ресурсов: ${org.nameRu}`
+        : 'Опись информационных ресурсов органов власти области',
+    description:
+      'Информационные системы и реестры органа: можно ли их опубликовать как открытые данные, а если нет — почему, и когда это будет сделано. Формируется порталом автоматически.',
+    keywords: 'информационные ресурсы, инвентаризация, открытые данные',
+    topic: 'government',
+    frequency: 'on_change',
+    columns: [
+      col('name', 'Resource', 'Информационный ресурс'),
+      col('description', 'Description', 'Описание'),
+      col('publishable', 'Publishable (yes, no, later)', 'Можно опубликовать (yes, no, later)'),
+      col('reason', 'Why not', 'Почему нельзя', 'string', false),
+      col('planned_for', 'When', 'Когда будет опубликован', 'string', false),
+      col('org', 'Body (slug)', 'Орган (код)'),
+    ],
+    async rows(db, org) {
+      const orgs = org ? [org] : await listAllOrganizations(db);
+      const out: (string | null)[][] = [];
+      for (const o of orgs)
+        for (const r of await repo.resources(db, o.id))
+          out.push([r.name, r.description, r.publishable, r.reason, r.plannedFor, o.slug]);
+      return out;
+    },
+  },
 ];
 
 const SYSTEM: Origin = {

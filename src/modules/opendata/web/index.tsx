@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ckanRoutes } from '../api/ckan-routes.ts';
 import { dcatRoutes } from './dcat-routes.ts';
+import { inventoryRoutes } from './inventory-routes.tsx';
 import { opendataManageRoutes } from './manage-routes.tsx';
 import { opendataPublicRoutes } from './public-routes.tsx';
 
@@ -11,4 +12,5 @@ export async function opendataWeb(app: FastifyInstance) {
   // CKAN's API lives at /api/3, outside the /api/v1 prefix of the manifest's api
   await app.register(ckanRoutes);
   await app.register(dcatRoutes);
+  await app.register(inventoryRoutes);
 }

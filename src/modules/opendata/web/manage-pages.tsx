@@ -22,6 +22,15 @@ export function ManageListView({ orgs, datasets }: { orgs: OrgRow[]; datasets: D
           {t('opendata.manage.new')}
         </a>
       </p>
+      <ul class="govuk-list">
+        {orgs.slice(0, 50).map((o) => (
+          <li key={o.id}>
+            <a class="govuk-link" href={`/manage/opendata/inventory/${o.slug}`}>
+              {t('opendata.inventory.title')}: {orgName(o, locale)}
+            </a>
+          </li>
+        ))}
+      </ul>
       {datasets.length === 0 ? (
         <p class="govuk-body">{t('opendata.manage.none')}</p>
       ) : (

@@ -46,6 +46,14 @@ export function RegisterView({ entries, org }: { entries: RegisterEntry[]; org: 
         <a class="govuk-link" href="/catalog.jsonld">
           DCAT (JSON-LD)
         </a>
+        {org && (
+          <>
+            {' · '}
+            <a class="govuk-link" href={`/orgs/${org.slug}/opendata/inventory`}>
+              {t('opendata.inventory.title')}
+            </a>
+          </>
+        )}
       </p>
       {entries.length === 0 ? (
         <p class="govuk-body">{t('opendata.register.empty')}</p>
