@@ -100,11 +100,6 @@ export function findGlobalRoleHolders(
   return accountsRepository.globalRoleHolders(db, role);
 }
 
-/** The id of the account with this e-mail (lower-cased), for other modules' staff forms (a council member's account). */
-export async function findUserIdByEmail(db: DbOrTx, email: string): Promise<string | null> {
-  return (await accountsRepository.findUserByEmail(db, email.toLowerCase()))?.id ?? null;
-}
-
 /** The people holding one of these roles in the organisation (not disabled), by name, with the roles each holds. */
 export function findOrgStaff(
   db: DbOrTx,
