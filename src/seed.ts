@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
+import { seedDemoExpertise } from './modules/drafts/expertise/index.ts';
 import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts';
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
@@ -50,4 +51,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
   deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
   deps.log.info(await seedDemoDrafts(deps), 'demo legislative plans and drafts seeded');
+  deps.log.info(await seedDemoExpertise(deps), 'demo register of anti-corruption experts');
 }

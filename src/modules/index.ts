@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
+import { expertiseModule } from './drafts/expertise/index.ts';
 import { draftsModule } from './drafts/index.ts';
 import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
@@ -24,5 +25,6 @@ export const modules: ModuleManifest[] = [
   groupsModule,
   draftsModule,
   practiceModule,
+  expertiseModule,
   searchModule,
 ];

@@ -16,6 +16,7 @@ export * from '../platform/search/search.tables.ts';
 export * from './accounts/accounts.tables.ts';
 export * from './appeals/appeals.tables.ts';
 export * from './drafts/drafts.tables.ts';
+export * from './drafts/expertise/expertise.tables.ts';
 export * from './drafts/practice/practice.tables.ts';
 export * from './orgs/orgs.tables.ts';
 export * from './participation/consult/consult.tables.ts';
