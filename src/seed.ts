@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './modules/accounts/index.ts';
 import { seedDemoAppeals } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { registerCouncilSections, seedDemoCouncils } from './modules/councils/index.ts';
+import { seedDemoExpertise } from './modules/drafts/expertise/index.ts';
 import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts';
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { registerOpendataSections, seedDemoOpendata } from './modules/opendata/index.ts';
@@ -56,4 +57,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoDrafts(deps), 'demo legislative plans and drafts seeded');
   deps.log.info(await seedDemoOpendata(deps), 'demo open data');
   deps.log.info(await seedDemoCouncils(deps), 'demo councils seeded');
+  deps.log.info(await seedDemoExpertise(deps), 'demo register of anti-corruption experts');
 }

@@ -2,6 +2,7 @@ import { accountsModule } from './accounts/index.ts';
 import { appealsModule } from './appeals/index.ts';
 import { appealsPublicModule } from './appeals/public-side.ts';
 import { councilsModule } from './councils/index.ts';
+import { expertiseModule } from './drafts/expertise/index.ts';
 import { draftsModule } from './drafts/index.ts';
 import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
@@ -27,6 +28,7 @@ export const modules: ModuleManifest[] = [
   draftsModule,
   practiceModule,
   opendataModule,
-  searchModule,
+  expertiseModule,
   councilsModule,
+  searchModule,
 ];

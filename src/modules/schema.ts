@@ -17,6 +17,7 @@ export * from './accounts/accounts.tables.ts';
 export * from './appeals/appeals.tables.ts';
 export * from './councils/councils.tables.ts';
 export * from './drafts/drafts.tables.ts';
+export * from './drafts/expertise/expertise.tables.ts';
 export * from './drafts/practice/practice.tables.ts';
 export * from './opendata/opendata.tables.ts';
 export * from './orgs/orgs.tables.ts';

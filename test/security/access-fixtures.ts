@@ -207,6 +207,20 @@ export async function createSecurityWorld() {
         poolConsent: false,
       },
     },
+  // a draft of body A in its expertise stage with one expert's conclusion, for the answer route
+  const draftA = await one(
+    `insert into draft_regulations (org_id, title, summary, act_type, impact_degree, stage, text_version)
+     values ($1, 'Проект для матрицы', 'Проект', 'приказ', 'low', 'expertise', 1) returning id`,
+    [orgA],
+  );
+  const expertA = await one(
+    `insert into anti_corruption_experts (name, order_number, order_date, created_at)
+     values ('Эксперт матрицы', '1-р', '2024-01-15', now()) returning id`,
+  );
+  const conclusionA = await one(
+    `insert into expertise_conclusions (draft_id, org_id, expert_id, text_version, no_factors, submitted_at, answer_due_on)
+     values ($1, $2, $3, 1, true, now(), current_date + 30) returning id`,
+    [draftA, orgA, expertA],
   );
   /** The value of each path parameter: objects of body A, owned by the citizen. */
   const params: Record<string, string> = {
@@ -284,6 +298,7 @@ export async function createSecurityWorld() {
     ],
     [/^\/manage\/polls\/:id|^\/api\/v1\/polls\/:id/, { id: pollA }],
     [/^\/manage\/surveys\/:id/, { id: surveyA, key: 'a1b2c3d4' }],
+    [/^\/manage\/expertise\/conclusions\/:id/, { id: conclusionA }],
     [
       /^\/manage\/practice\/:id/,
       { id: await one('select id from practice_cases where org_id = $1 limit 1', [orgA]) },

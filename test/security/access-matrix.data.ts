@@ -132,6 +132,11 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/practice/:id/comment': { allow: FAQ_STAFF_A },
   'POST /manage/practice/:id/refer': { allow: FAQ_STAFF_A },
 
+  // anti-corruption expertise (drafts, 7.5)
+  'GET /manage/expertise/experts': { allow: ['projectOffice', 'admin'] },
+  'POST /manage/expertise/experts': { allow: ['projectOffice', 'admin'] },
+  'POST /manage/expertise/conclusions/:id/answer': { allow: FAQ_STAFF_A },
+
   // publications
   'GET /manage/publications': { allow: ANY_STAFF },
   'GET /manage/orgs/:slug/publications': { allow: STAFF_A_EDITORS },
