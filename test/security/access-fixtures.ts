@@ -207,6 +207,7 @@ export async function createSecurityWorld() {
         poolConsent: false,
       },
     },
+  );
   // a draft of body A in its expertise stage with one expert's conclusion, for the answer route
   const draftA = await one(
     `insert into draft_regulations (org_id, title, summary, act_type, impact_degree, stage, text_version)
