@@ -8,6 +8,6 @@ export default defineConfig({
     // two files at a time: CI has two cores, and a browser journey mostly waits on the server and Chromium
     maxWorkers: 2,
     testTimeout: 180_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });
