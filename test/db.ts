@@ -5,35 +5,24 @@ import { inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import * as schema from '../src/modules/schema.ts';
 import { createDb, type Db } from '../src/platform/db/client.ts';
-import type { Clock, Deps } from '../src/platform/deps.ts';
+import type { Deps } from '../src/platform/deps.ts';
 import { createJobs, type JobsOptions } from '../src/platform/jobs/index.ts';
 import { createMailer } from '../src/platform/mail/index.ts';
+import { TestClock } from './clock.ts';
+
+export { TestClock };
 
 /** A fresh database for one test file, copied from the migrated template. */
-export async function freshDatabaseUrl(): Promise<string> {
+export async function freshDatabaseUrl(template: string = inject('templateDb')): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${inject('templateDb')}`);
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-/** A clock tests move by hand; they never sleep. */
-export class TestClock implements Clock {
-  constructor(private t = new Date('2026-03-02T09:00:00+02:00')) {}
-  now() {
-    return new Date(this.t);
-  }
-  set(d: Date | string) {
-    this.t = new Date(d);
-  }
-  advance(ms: number) {
-    this.t = new Date(this.t.getTime() + ms);
-  }
 }
 
 export type TestDeps = Deps & { clock: TestClock; close(): Promise<void> };
@@ -46,11 +35,13 @@ export async function createTestDeps(
     jobs?: JobsOptions;
     /** an existing test database (a second app process on the same data); default a fresh one */
     databaseUrl?: string;
+    /** the template the fresh database is copied from; default the migrated, empty one */
+    templateDb?: string;
     /** sees every statement the app's pool sends (the statement-count test) */
     onStatement?: (text: string) => void;
   } = {},
 ): Promise<TestDeps> {
-  const url = opts.databaseUrl ?? (await freshDatabaseUrl());
+  const url = opts.databaseUrl ?? (await freshDatabaseUrl(opts.templateDb));
   const config = loadConfig({
     DATABASE_URL: url,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',

@@ -10,16 +10,26 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     templateDb: string;
+    /** the migrated template with the demo region seeded once (browser runs only), or '' */
+    demoTemplateDb: string;
     /** DATA_DIR for the test files of this run only, so two runs never share files. */
     dataDir: string;
   }
 }
 
+export type TestPostgres = {
+  /** the server's URL with the migrated template database `open_region` as its path */
+  url: string;
+  adminUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+};
+
 /**
  * One real PostgreSQL per test run: migrations are applied once to a template
  * database, and every test file gets its own copy of it (see test/db.ts).
  */
-export default async function setup(project: TestProject) {
+export async function startTestPostgres(project: TestProject): Promise<TestPostgres> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'open-region-test-'));
   // initdb runs as the postgres user, which must reach the folder.
   chmodSync(dir, 0o755);
@@ -43,11 +53,22 @@ export default async function setup(project: TestProject) {
   admin.pathname = '/postgres';
   project.provide('pgAdminUrl', admin.toString());
   project.provide('templateDb', 'open_region');
+  project.provide('demoTemplateDb', '');
   const dataDir = path.join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
   project.provide('dataDir', dataDir);
-  return async () => {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    url: pg.url,
+    adminUrl: admin.toString(),
+    dataDir,
+    async stop() {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
+}
+
+export default async function setup(project: TestProject) {
+  const pg = await startTestPostgres(project);
+  return () => pg.stop();
 }

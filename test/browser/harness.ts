@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { freePort } from '../../src/platform/db/embedded.ts';
 import { startMailWorker } from '../../src/platform/mail/index.ts';
@@ -38,11 +38,14 @@ export type Portal = {
 export async function startPortal(opts: { smtpUrl?: string } = {}): Promise<Portal> {
   // the port is chosen first so that PUBLIC_URL (links in mail, OIDC redirects) points at this server
   const port = await freePort();
+  // the demo region seeded once for the run (test/browser/global-setup.ts); seeded here otherwise
+  const demoTemplate = inject('demoTemplateDb');
   const deps = await createTestDeps({
     env: { SEED: 'demo', PUBLIC_URL: `http://127.0.0.1:${port}` },
     ...(opts.smtpUrl ? { smtpUrl: opts.smtpUrl } : {}),
+    ...(demoTemplate ? { templateDb: demoTemplate } : {}),
   });
-  await seed(deps);
+  if (!demoTemplate) await seed(deps);
   if (opts.smtpUrl) await startMailWorker(deps.jobs, deps.mail);
   const app = await buildApp(deps);
   await app.listen({ port, host: '127.0.0.1' });

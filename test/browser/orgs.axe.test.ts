@@ -29,7 +29,7 @@ describe('the portal home and the authorities’ pages pass axe', () => {
     '/orgs/government',
     '/orgs/kaliningrad',
     '/orgs/minzdrav/officials',
-    '/orgs/minzdrav/open-data',
+    '/orgs/minzdrav/opendata/',
   ]) {
     it(path, async () => {
       const page = await ctx.newPage();
