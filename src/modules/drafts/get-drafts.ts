@@ -20,6 +20,12 @@ import {
   type PlanItemRow,
   draftsRepository as repo,
 } from './drafts.repository.ts';
+import {
+  type DraftExpertise,
+  getDraftExpertise,
+  type PrescreenHit,
+  prescreenUnits,
+} from './expertise/index.ts';
 import { discussionOpen, type StageView, stagesOf } from './periods.ts';
 
 type ReadDeps = Pick<Deps, 'db' | 'clock'>;
@@ -90,11 +96,14 @@ export async function getDraftText(
   deps: ReadDeps,
   actor: Actor,
   input: { id: string; version?: number | undefined },
-): Promise<DraftCard & { version: number; units: DraftUnitRow[] }> {
+): Promise<DraftCard & { version: number; units: DraftUnitRow[]; hints: Map<string, PrescreenHit[]> }> {
   const card = await getDraftCard(deps, actor, input.id);
   const version = input.version ?? card.draft.textVersion;
   if (version < 1 || version > card.draft.textVersion) throw new NotFound();
-  return { ...card, version, units: await repo.units(deps.db, card.draft.id, version) };
+  const units = await repo.units(deps.db, card.draft.id, version);
+  // the pre-screening hints of the expertise, marked on the units they fired on (hints, never a conclusion)
+  const hints = prescreenUnits(units.map((u) => ({ ref: u.key, text: u.text })));
+  return { ...card, version, units, hints };
 }
 
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };
@@ -169,13 +178,19 @@ export async function getDraftDiff(
   return { ...card, from: input.from, to: input.to, units };
 }
 
-/** The card with its public discussion (comments and proposals on its units), once opened. */
+/**
+ * The card with its public discussion (comments and proposals on its units), once opened,
+ * and the anti-corruption expertise as far as the card shows it (hints, conclusions, answers).
+ */
 export async function getDraftPage(
   deps: ReadDeps,
   actor: Actor,
   id: string,
-): Promise<DraftCard & { discussion: DiscussionView | null }> {
+): Promise<DraftCard & { discussion: DiscussionView | null; expertise: DraftExpertise }> {
   const card = await getDraftCard(deps, actor, id);
-  const d = await draftDiscussion(deps.db, card.draft.id);
-  return { ...card, discussion: d ? await loadDiscussionView(deps, actor, d) : null };
+  const [d, expertise] = await Promise.all([
+    draftDiscussion(deps.db, card.draft.id),
+    getDraftExpertise(deps, actor, card.draft.id),
+  ]);
+  return { ...card, discussion: d ? await loadDiscussionView(deps, actor, d) : null, expertise };
 }

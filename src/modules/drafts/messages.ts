@@ -54,6 +54,12 @@ export const draftsMessages = defineMessages({
     'drafts.card.proposals': 'Предложения',
     'drafts.card.expertise': 'Независимая антикоррупционная экспертиза',
     'drafts.card.expertiseDates': 'Проект размещён для экспертизы с {from} по {to}.',
+    'drafts.card.hints':
+      'Предварительная проверка текста (подсказки, а не заключение): отметок — {n}, структурных единиц с отметками — {units}.',
+    'drafts.card.findings': 'выявлено факторов — {n}',
+    'drafts.card.expertiseLink': 'Экспертиза: подсказки на тексте, заключения экспертов и ответы органа',
+    'drafts.text.hintsLead':
+      'Отмеченные слова — подсказки предварительной проверки на коррупциогенные факторы, а не заключение. Вывод делает эксперт.',
     'drafts.text.title': 'Текст проекта',
     'drafts.text.versionOf': 'Редакция {n} от {date}',
     'drafts.text.unitLink': 'Ссылка на {label}',
@@ -299,6 +305,12 @@ export const draftsMessages = defineMessages({
     'drafts.card.proposals': 'Proposals',
     'drafts.card.expertise': 'Independent anti-corruption expertise',
     'drafts.card.expertiseDates': 'Posted for expertise from {from} to {to}.',
+    'drafts.card.hints':
+      'Pre-screening of the text (hints, not a conclusion): {n} marks in {units} structural units.',
+    'drafts.card.findings': '{n} factors found',
+    'drafts.card.expertiseLink': 'Expertise: hints on the text, experts’ conclusions and the body’s answers',
+    'drafts.text.hintsLead':
+      'Marked words are hints of the pre-screening for corruption factors, not a conclusion. The expert decides.',
     'drafts.text.title': 'Text of the draft',
     'drafts.text.versionOf': 'Version {n} of {date}',
     'drafts.text.unitLink': 'Link to {label}',

@@ -19,6 +19,7 @@ const LAW = [
   '1) информационной;',
   '2) финансовой.',
   '2. Порядок предоставления поддержки устанавливает Правительство.',
+  '3. Министерство вправе отказать в поддержке по своему усмотрению.',
 ];
 
 let t: TestApp;
@@ -134,6 +135,15 @@ describe('a draft from notice to adoption', () => {
     expect(text.statusCode).toBe(200);
     expect(text.body).toContain('id="unit-st-2-ch-1-p-2"');
     expect(text.body).toContain('Ссылка на пункт 2 части 1 статьи 2');
+    // the pre-screening hints of the expertise are marked on the unit they fired on, labelled as hints
+    expect(text.body).toMatch(
+      /<p class="govuk-body" id="unit-st-2-ch-3">3\. Министерство <mark data-factor="4б"/,
+    );
+    expect(text.body).toContain('правило «');
+    expect(text.body).not.toMatch(/id="unit-st-2-ch-2">[^<]*<mark/);
+    const withHints = await visitor(t.app).get(`/drafts/${id}`);
+    expect(withHints.body).toContain(`href="/drafts/${id}/expertise"`);
+    expect(withHints.body).toContain('отметок — 2, структурных единиц с отметками — 1');
 
     // the discussion cannot open while the notice runs
     const early = await editor.post(`/manage/drafts/${id}/discussion`, { endsOn: '30.03.2026' });

@@ -14,6 +14,7 @@ import { DiscussionSection, type DiscussionView } from '../../participation/inde
 import { docTypeLabel } from '../../publications/index.ts';
 import { type DraftStage, draftStages } from '../drafts.input.ts';
 import type { DraftUnitRow } from '../drafts.repository.ts';
+import { type DraftExpertise, type PrescreenHit, UnitWithHints } from '../expertise/index.ts';
 import { DRAFTS_PER_PAGE, type DraftCard, type DraftList, type UnitDiff } from '../get-drafts.ts';
 import type { PlanView } from '../get-plan.ts';
 import type { StageView } from '../periods.ts';
@@ -103,6 +104,72 @@ export function DraftListView({
   );
 }
 
+/** The expertise block of the card: its dates, the hints' count, each conclusion with its answer's state, the way in. */
+function ExpertiseOnCard({ expertise }: { expertise: DraftExpertise }) {
+  const { t, locale } = useView();
+  const { draft, conclusions } = expertise;
+  const hints = [...expertise.hints.values()].reduce((n, h) => n + h.length, 0);
+  const href = `/drafts/${draft.id}/expertise`;
+  return (
+    <section id="expertise" aria-labelledby="expertise-title">
+      <h2 class="govuk-heading-m" id="expertise-title">
+        {t('drafts.card.expertise')}
+      </h2>
+      {draft.expertiseStartsOn && draft.expertiseEndsOn && (
+        <p class="govuk-body">
+          {t('drafts.card.expertiseDates', {
+            from: formatLocalDate(draft.expertiseStartsOn),
+            to: formatLocalDate(draft.expertiseEndsOn),
+          })}
+        </p>
+      )}
+      {draft.textVersion > 0 && (
+        <p class="govuk-body" data-prescreen-count>
+          {t('drafts.card.hints', { n: hints, units: expertise.hints.size })}
+        </p>
+      )}
+      {conclusions.length === 0 ? (
+        <p class="govuk-body">{t('expertise.conclusions.none')}</p>
+      ) : (
+        <ul class="govuk-list" data-expertise-conclusions>
+          {conclusions.map((c) => (
+            <li key={c.id}>
+              <a class="govuk-link" href={`${href}#conclusion-${c.id}`}>
+                {c.expert?.name ?? '—'}
+              </a>
+              {', '}
+              {t('expertise.conclusion.submitted', { date: formatDate(c.submittedAt, locale) }).toLowerCase()}
+              {': '}
+              {c.noFactors
+                ? t('expertise.conclusion.noFactors').toLowerCase()
+                : t('drafts.card.findings', { n: c.findings.length })}{' '}
+              {c.answeredAt ? (
+                <Tag colour="green">
+                  {t('expertise.conclusion.answered', { date: formatDate(c.answeredAt, locale) })}
+                </Tag>
+              ) : c.overdue ? (
+                <Tag colour="red">
+                  {t('expertise.conclusion.overdue', { date: formatLocalDate(c.answerDueOn) })}
+                </Tag>
+              ) : (
+                <Tag colour="yellow">
+                  {t('expertise.conclusion.due', { date: formatLocalDate(c.answerDueOn) })}
+                </Tag>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={href}>
+          {t('drafts.card.expertiseLink')}
+        </a>
+      </p>
+      {expertise.canConclude && <Button href={`${href}/new`}>{t('expertise.new')}</Button>}
+    </section>
+  );
+}
+
 function StageList({ stages }: { stages: StageView[] }) {
   const { t } = useView();
   return (
@@ -126,7 +193,15 @@ function StageList({ stages }: { stages: StageView[] }) {
 }
 
 /** /drafts/<id>: the card with its stages, text, versions, summary, council's conclusion and links. */
-export function DraftCardView({ card, discussion }: { card: DraftCard; discussion?: DiscussionView | null }) {
+export function DraftCardView({
+  card,
+  discussion,
+  expertise,
+}: {
+  card: DraftCard;
+  discussion?: DiscussionView | null;
+  expertise: DraftExpertise;
+}) {
   const { t, locale } = useView();
   const { draft, org, stages, versions } = card;
   const open = openStage(stages);
@@ -254,20 +329,7 @@ export function DraftCardView({ card, discussion }: { card: DraftCard; discussio
           <DiscussionSection view={discussion} />
         </section>
       )}
-      {/* EXPERTISE: the anti-corruption expertise block (conclusions, answers, overdue, pre-screening hints) goes here — engineer "expertise" */}
-      <section id="expertise" aria-labelledby="expertise-title">
-        <h2 class="govuk-heading-m" id="expertise-title">
-          {t('drafts.card.expertise')}
-        </h2>
-        {draft.expertiseStartsOn && draft.expertiseEndsOn && (
-          <p class="govuk-body">
-            {t('drafts.card.expertiseDates', {
-              from: formatLocalDate(draft.expertiseStartsOn),
-              to: formatLocalDate(draft.expertiseEndsOn),
-            })}
-          </p>
-        )}
-      </section>
+      <ExpertiseOnCard expertise={expertise} />
       <h2 class="govuk-heading-m">{t('drafts.card.summary')}</h2>
       {draft.summaryPublishedAt ? (
         <p class="govuk-body">
@@ -312,15 +374,17 @@ export function DraftCardView({ card, discussion }: { card: DraftCard; discussio
   );
 }
 
-/** /drafts/<id>/text: the units of one version, each addressable as #unit-<key>. */
+/** /drafts/<id>/text: the units of one version, each addressable as #unit-<key>, with the pre-screening hints marked. */
 export function DraftTextView({
   card,
   version,
   units,
+  hints,
 }: {
   card: DraftCard;
   version: number;
   units: DraftUnitRow[];
+  hints: Map<string, PrescreenHit[]>;
 }) {
   const { t, locale } = useView();
   const v = card.versions.find((x) => x.version === version);
@@ -333,25 +397,42 @@ export function DraftTextView({
           {t('drafts.text.versionOf', { n: version, date: formatDate(v.createdAt, locale) })}
         </p>
       )}
+      {hints.size > 0 && (
+        <InsetText>
+          {t('drafts.text.hintsLead')}{' '}
+          <a class="govuk-link" href={`/drafts/${card.draft.id}/expertise`}>
+            {t('drafts.card.expertiseLink')}
+          </a>
+        </InsetText>
+      )}
       <div class="draft-text">
         {units.map((u) => {
           const depth = u.key.split('-').filter((p) => ['ch', 'p', 'pp', 'abz'].includes(p)).length;
-          const Tag = u.kind === 'article' ? 'h2' : 'p';
-          return (
-            <Tag
-              key={u.key}
-              id={`unit-${u.key}`}
-              class={
-                u.kind === 'article'
-                  ? 'govuk-heading-s govuk-!-margin-top-6'
-                  : `govuk-body${depth > 1 ? ` govuk-!-margin-left-${[0, 0, 3, 5, 7][Math.min(depth, 4)]}` : ''}`
-              }
-            >
-              {u.text}{' '}
+          const cls =
+            u.kind === 'article'
+              ? 'govuk-heading-s govuk-!-margin-top-6'
+              : `govuk-body${depth > 1 ? ` govuk-!-margin-left-${[0, 0, 3, 5, 7][Math.min(depth, 4)]}` : ''}`;
+          const link = (
+            <>
+              {' '}
               <a class="govuk-link govuk-body-s" href={`#unit-${u.key}`}>
                 <span aria-hidden="true">¶</span>
                 <span class="govuk-visually-hidden">{t('drafts.text.unitLink', { label: u.label })}</span>
               </a>
+            </>
+          );
+          const hits = hints.get(u.key);
+          if (hits?.length)
+            return (
+              <div key={u.key} data-unit-hints={u.key}>
+                <UnitWithHints id={`unit-${u.key}`} class={cls} text={u.text} hits={hits} after={link} />
+              </div>
+            );
+          const Tag = u.kind === 'article' ? 'h2' : 'p';
+          return (
+            <Tag key={u.key} id={`unit-${u.key}`} class={cls}>
+              {u.text}
+              {link}
             </Tag>
           );
         })}

@@ -67,9 +67,13 @@ export async function draftsPublicRoutes(app: FastifyInstance) {
   app.get<{ Params: IdParams }>('/drafts/:id', async (req, reply) => {
     const card = await getDraftPage(deps, req.actor, idOf(req.params));
     noticeFrom(req);
-    return reply.page(card.draft.title, <DraftCardView card={card} discussion={card.discussion} />, {
-      breadcrumbs: [home(req), draftsCrumb(req), { text: card.draft.title }],
-    });
+    return reply.page(
+      card.draft.title,
+      <DraftCardView card={card} discussion={card.discussion} expertise={card.expertise} />,
+      {
+        breadcrumbs: [home(req), draftsCrumb(req), { text: card.draft.title }],
+      },
+    );
   });
 
   app.get<{ Params: IdParams }>('/drafts/:id/text', async (req, reply) => {
@@ -77,7 +81,7 @@ export async function draftsPublicRoutes(app: FastifyInstance) {
     const d = await getDraftText(deps, req.actor, { id: idOf(req.params), version });
     return reply.page(
       `${req.t('drafts.text.title')}: ${d.draft.title}`,
-      <DraftTextView card={d} version={d.version} units={d.units} />,
+      <DraftTextView card={d} version={d.version} units={d.units} hints={d.hints} />,
       {
         breadcrumbs: [
           home(req),

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatLocalDate } from '../../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../../platform/errors/index.ts';
 import { segments } from '../../../../platform/text/phrases.ts';
@@ -26,12 +27,27 @@ type FormProps = { values: Record<string, string>; errors: (FieldError & { href?
 const ruleTitle = (id: string) => prescreenRules.rules.find((r) => r.id === id)?.titleRu ?? id;
 const factorTitle = (code: string) => `${code} — ${factorByCode(code)?.titleRu ?? ''}`;
 
-/** A unit's text with the pre-screening hits marked, each labelled a hint with its factor and rule. */
-export function UnitWithHints({ text, hits }: { text: string; hits: PrescreenHit[] }) {
+/**
+ * A unit's text with the pre-screening hits marked, each labelled a hint with its factor and rule;
+ * `id`, `class` and `after` (a link, say) let the draft's text page put it where the plain unit stood.
+ */
+export function UnitWithHints({
+  text,
+  hits,
+  id,
+  class: className,
+  after,
+}: {
+  text: string;
+  hits: PrescreenHit[];
+  id?: string;
+  class?: string;
+  after?: ComponentChildren;
+}) {
   const { t } = useView();
   return (
     <>
-      <p class="govuk-body">
+      <p class={className ?? 'govuk-body'} {...(id ? { id } : {})}>
         {segments(text, hits).map((s, i) =>
           s.mark ? (
             <mark
@@ -49,6 +65,7 @@ export function UnitWithHints({ text, hits }: { text: string; hits: PrescreenHit
             s.text
           ),
         )}
+        {after}
       </p>
       <ul class="govuk-list govuk-body-s" data-prescreen-hints>
         {hits.map((h, i) => (
