@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { Table } from 'tableschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { type SignedIn, sessionFor, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import { organizations } from '../../orgs/orgs.tables.ts';
 
 /** A CSV read by an independent reader (tableschema's csv-parse), as a newcomer's tool reads it. */
 async function readCsv(text: string): Promise<{ headers: string[]; rows: string[][] }> {
@@ -194,6 +196,26 @@ describe('uploading data (10.1)', () => {
     expect(meta.body.match(/^data-/gm)).toHaveLength(1);
   });
 
+  it('refuses a quote left open and names the row it starts on', async () => {
+    const res = await steward.post(
+      `${page()}/upload`,
+      { provenance: 'Обновление' },
+      {
+        from: page(),
+        files: [
+          csvFile(
+            'school,district,pupils,share\r\n"Школа\r\n№ 1",Центр,1,0.5\r\n\r\n"Школа № 2,Центр,1,0.5\r\n',
+          ),
+        ],
+      },
+    );
+    expect(res.statusCode).toBe(422);
+    const rows = [...res.body.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) =>
+      (m[1] ?? '').replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'),
+    );
+    expect(rows).toContainEqual(expect.stringMatching(/\|5\|—\|Кавычки не закрыты/));
+  });
+
   it('refuses a header that differs from the structure', async () => {
     const res = await steward.post(
       `${page()}/upload`,
@@ -356,5 +378,16 @@ describe('the methodology 3.0 files', () => {
     );
     expect((await v.get('/opendata/1234567890-nothing/')).statusCode).toBe(404);
     expect((await v.get('/opendata/list.txt')).statusCode).toBe(404);
+  });
+
+  it('says that a demo body’s ИНН in an identifier is a placeholder, and stops once the ИНН is real', async () => {
+    const v = visitor(t.app);
+    const demoNote = `${inn} — условный ИНН (налоговой инспекции с кодом 3999 нет)`;
+    expect((await v.get(`/opendata/${id}/`)).body).toContain(demoNote);
+    expect((await v.get('/opendata/')).body).toContain('идентификаторы наборов начинаются с условных ИНН');
+    // an administrator confirms the body's ИНН as real: the notes go
+    await t.deps.db.update(organizations).set({ innIsDemo: false }).where(eq(organizations.inn, inn));
+    expect((await v.get(`/opendata/${id}/`)).body).not.toContain(demoNote);
+    expect((await v.get('/orgs/minobr/opendata/')).body).not.toContain('условных ИНН');
   });
 });
