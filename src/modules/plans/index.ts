@@ -3,7 +3,10 @@ import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { findOrganizationsByIds } from '../orgs/index.ts';
 import { plansApi } from './api/index.ts';
+import { generatePlans } from './generate-plans.ts';
 import { plansMessages } from './messages.ts';
+import { plansSearch } from './plans.search.ts';
+import './reports.messages.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { plansRepository } from './plans.repository.ts';
 import { plansWeb } from './web/index.tsx';
@@ -50,4 +53,6 @@ export const plansModule: ModuleManifest = {
   web: plansWeb,
   api: plansApi,
   sitemap: plansSitemap,
+  search: plansSearch,
+  generate: { after: ['orgs'], run: generatePlans },
 };
