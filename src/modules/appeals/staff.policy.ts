@@ -108,6 +108,16 @@ export const staffPolicy = {
     return reason === 'repeated_no_new_args' ? hasOrgRole(actor, 'head', a.orgId) : true;
   },
 
+  /** Keep a body's answer templates (issue 10): whoever works its appeals. */
+  canKeepTemplates(actor: Actor, orgId: string): boolean {
+    return hasAnyOrgRole(actor, WORKERS, orgId);
+  },
+
+  /** The bodies whose answer templates the person keeps (the /manage section). */
+  templateOrgIds(actor: Actor): string[] | 'all' {
+    return orgIdsWithRole(actor, WORKERS);
+  },
+
   /** The monthly ССТУ report of a body: its appeals officers, signers and head. */
   canReport(actor: Actor, orgId: string): boolean {
     return hasAnyOrgRole(actor, WORKERS, orgId);

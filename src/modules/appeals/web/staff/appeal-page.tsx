@@ -117,6 +117,34 @@ function disputeRows(
   ];
 }
 
+/**
+ * The body's answer templates above the answer's text: «Вставить шаблон» sends the
+ * same form to /template (formaction, no JavaScript needed), which shows the page
+ * again with the filled template below the text typed so far.
+ */
+function TemplatePicker({ data, state }: { data: StaffAppeal; state: ActionState }) {
+  const { t } = useView();
+  const errors = state?.errors ?? [];
+  return (
+    <div class="app-template-picker">
+      <Select
+        name="template"
+        label={t('appeals.templates.pick')}
+        hint={t(data.templates.length ? 'appeals.templates.pickHint' : 'appeals.templates.noneYet')}
+        value={state?.values.template ?? ''}
+        errors={errors}
+        items={[
+          { value: '', text: t('appeals.templates.chooseOption') },
+          ...data.templates.map((x) => ({ value: x.id, text: x.title })),
+        ]}
+      />
+      <Button variant="secondary" formaction={`/manage/appeals/${data.appeal.id}/template`}>
+        {t('appeals.templates.insert')}
+      </Button>
+    </div>
+  );
+}
+
 export function AppealPage({
   data,
   orgs,
@@ -493,6 +521,7 @@ export function AppealPage({
           {staffPolicy.isSigner(actor, a.orgId) ? (
             <Form action={`/manage/appeals/${a.id}/answer`} enctype="multipart/form-data">
               {draft && <InsetText>{t('appeals.staff.answer.fromDraft')}</InsetText>}
+              <TemplatePicker data={data} state={state?.action === 'answer' ? state : null} />
               <Textarea
                 name="text"
                 label={t('appeals.staff.answer.text')}
@@ -569,6 +598,7 @@ export function AppealPage({
             </Form>
           ) : (
             <Form action={`/manage/appeals/${a.id}/draft`}>
+              <TemplatePicker data={data} state={state?.action === 'draft' ? state : null} />
               <Textarea
                 name="draftText"
                 label={t('appeals.staff.answer.draft')}

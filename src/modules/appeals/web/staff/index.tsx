@@ -2,13 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { originOf } from '../../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../../platform/authz/index.ts';
-import { type FieldError, Forbidden } from '../../../../platform/errors/index.ts';
+import { type FieldError, Forbidden, InvalidInput } from '../../../../platform/errors/index.ts';
 import { sendStoredFile, uploadsOf } from '../../../../platform/files/index.ts';
 import {
   type FormState,
   type FormView,
+  formValues,
   handleForm,
   type RenderForm,
+  sendFormPage,
   showForm,
 } from '../../../../platform/http/form-page.ts';
 import { parseForm } from '../../../../platform/http/forms.ts';
@@ -16,6 +18,8 @@ import { firstValues, pageHref } from '../../../../platform/manage/filters.ts';
 import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
 import { listAllOrganizations } from '../../../orgs/index.ts';
 import { answerAppeal } from '../../answer-appeal.ts';
+import { withTemplate } from '../../answer-templates.ts';
+import { applyAnswerTemplate } from '../../apply-answer-template.ts';
 import { assignAppeal, assignAppeals } from '../../assign-appeal.ts';
 import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '../../build-monthly-report.ts';
 import { classifyAppeal } from '../../classify-appeal.ts';
@@ -30,6 +34,7 @@ import { returnComplaint } from '../../return-complaint.ts';
 import { saveAnswerDraft } from '../../save-answer-draft.ts';
 import {
   answerInput,
+  applyTemplateInput,
   assignInput,
   bulkAssignInput,
   classifyInput,
@@ -49,6 +54,7 @@ import { staffPolicy } from '../../staff.policy.ts';
 import { AppealPage } from './appeal-page.tsx';
 import { QueuePage, queueQuery } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
+import { appealsTemplatesWeb } from './templates-pages.tsx';
 
 registerManageSection({
   key: 'appeals.queue',
@@ -83,6 +89,7 @@ function signedIn(req: FastifyRequest, reply: FastifyReply): boolean {
 /** The staff pages of appeals: the queue, an appeal with its action forms, the monthly ССТУ report. */
 export async function appealsStaffWeb(app: FastifyInstance) {
   const { deps } = app;
+  await appealsTemplatesWeb(app);
   const crumbs = (req: FastifyRequest) => [
     { href: '/', text: req.t('ui.nav.home') },
     { href: '/manage', text: req.t('ui.nav.manage') },
@@ -290,6 +297,34 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   );
   action('media-delay', mediaDelayInput, (req, d) =>
     delayMediaRequest(deps, originOf(req), { id: req.params.id, until: d.until, reason: d.delayReason }),
+  );
+  // «Вставить шаблон» on the answer (or draft) form: the page again, the template below the typed text
+  app.post<{ Params: { id: string } }>(
+    '/manage/appeals/:id/template',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      if (!signedIn(req, reply)) return reply;
+      const values = formValues(req.body);
+      const target = 'draftText' in values ? 'draft' : 'answer';
+      const field = target === 'draft' ? 'draftText' : 'text';
+      const render = appealPage(req, target);
+      const parsed = parseForm(applyTemplateInput, req.body ?? {});
+      if (!parsed.ok) return sendFormPage(req, reply, render, { values, errors: parsed.errors });
+      try {
+        const filled = await applyAnswerTemplate(deps, originOf(req), {
+          id: req.params.id,
+          templateId: parsed.data.template,
+        });
+        return sendFormPage(req, reply, render, {
+          values: { ...values, [field]: withTemplate(values[field], filled) },
+          errors: [],
+        });
+      } catch (err) {
+        if (err instanceof InvalidInput)
+          return sendFormPage(req, reply, render, { values, errors: err.errors });
+        throw err;
+      }
+    },
   );
   action('extend', extendInput, (req, d) =>
     extendAppeal(deps, originOf(req), { id: req.params.id, days: d.days, reason: d.extendReason }),
