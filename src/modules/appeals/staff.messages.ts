@@ -417,6 +417,15 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.report.unclassified':
       'Обращений месяца без вопросов по ТОТК: {n}. Они не попадут в отчёт, пока не указаны вопросы.',
 
+    'appeals.staff.topicSearch.label': 'Найти вопрос по словам',
+    'appeals.staff.topicSearch.hint':
+      'Например: ремонт дорог, личный приём. Найденные вопросы будут первыми в списках ниже.',
+    'appeals.staff.topicSearch.submit': 'Найти',
+    'appeals.staff.topicSearch.none':
+      'По словам «{words}» ничего не найдено. Попробуйте другое слово или выберите вопрос в списке.',
+    'appeals.staff.topicSearch.found':
+      'Найдено вопросов по словам «{words}»: {n}. Они первые в списках ниже.',
+    'appeals.staff.topicSearch.group': 'Найдено по словам «{words}»',
     // answer templates (issue 10)
     'appeals.templates.title': 'Шаблоны ответов',
     'appeals.templates.description':
@@ -773,6 +782,15 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.report.unclassified':
       'Appeals of the month with no ТОТК question: {n}. They are not in the report until their questions are set.',
 
+    'appeals.staff.topicSearch.label': 'Find a question by words',
+    'appeals.staff.topicSearch.hint':
+      'For example: road repair, personal reception (words of the Russian names). The questions found come first in the lists below.',
+    'appeals.staff.topicSearch.submit': 'Find',
+    'appeals.staff.topicSearch.none':
+      'Nothing found for «{words}». Try another word or choose the question in the list.',
+    'appeals.staff.topicSearch.found':
+      'Questions found for «{words}»: {n}. They come first in the lists below.',
+    'appeals.staff.topicSearch.group': 'Found for «{words}»',
     // answer templates (issue 10)
     'appeals.templates.title': 'Answer templates',
     'appeals.templates.description':

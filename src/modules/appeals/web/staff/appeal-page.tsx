@@ -41,10 +41,14 @@ function refusalPrefix(type: string): string {
 }
 
 import { staffPolicy } from '../../staff.policy.ts';
+import type { TotkNode } from '../../totk.ts';
 import { DaysLeft, statusTag } from './queue-page.tsx';
 import { TopicPicker } from './topic-picker.tsx';
 
 export type StaffAppeal = Awaited<ReturnType<typeof getAppealForStaff>>;
+
+/** The classification control's search by words and what it found (null when not searched). */
+export type TopicSearch = { words: string; found: TotkNode[] };
 
 /** Which action form the errors and kept values belong to. */
 export type ActionState = { action: string; errors: FieldError[]; values: Record<string, string> } | null;
@@ -150,11 +154,13 @@ export function AppealPage({
   orgs,
   actor,
   state,
+  topicSearch = null,
 }: {
   data: StaffAppeal;
   orgs: OrgRow[];
   actor: Actor;
   state: ActionState;
+  topicSearch?: TopicSearch | null;
 }) {
   const { t, locale } = useView();
   const a = data.appeal;
@@ -380,9 +386,47 @@ export function AppealPage({
           {totk.edition === 'partial' && (
             <InsetText>{t('appeals.totk.partial', { version: totk.version })}</InsetText>
           )}
+          <Form action={`/manage/appeals/${a.id}#classify`} method="get">
+            <TextInput
+              name="topicq"
+              type="search"
+              label={t('appeals.staff.topicSearch.label')}
+              hint={t('appeals.staff.topicSearch.hint')}
+              value={topicSearch?.words}
+              spellcheck={false}
+            />
+            <Button variant="secondary">{t('appeals.staff.topicSearch.submit')}</Button>
+          </Form>
+          {topicSearch && topicSearch.found.length === 0 && (
+            <p class="govuk-body" id="topic-search-result">
+              {t('appeals.staff.topicSearch.none', { words: topicSearch.words })}
+            </p>
+          )}
+          {topicSearch && topicSearch.found.length > 0 && (
+            <div id="topic-search-result">
+              <p class="govuk-body">
+                {t('appeals.staff.topicSearch.found', {
+                  n: topicSearch.found.length,
+                  words: topicSearch.words,
+                })}
+              </p>
+              <ul class="govuk-list govuk-list--bullet">
+                {topicSearch.found.map((q) => (
+                  <li key={q.code}>
+                    {totk.name(q.code, locale)}{' '}
+                    <span class="govuk-hint govuk-!-display-inline">({q.code})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <Form action={`/manage/appeals/${a.id}/classify`}>
             {[1, 2, 3].map((n) => (
               <TopicPicker
+                found={topicSearch?.found}
+                foundLabel={
+                  topicSearch ? t('appeals.staff.topicSearch.group', { words: topicSearch.words }) : undefined
+                }
                 key={n}
                 name={`topic${n}`}
                 label={t('appeals.staff.classify.question', { n })}

@@ -26,6 +26,7 @@ import { classifyAppeal } from '../../classify-appeal.ts';
 import { commentOnAppeal } from '../../comment-on-appeal.ts';
 import { delayMediaRequest } from '../../delay-media-request.ts';
 import { extendAppeal } from '../../extend-appeal.ts';
+import { findTotkQuestions } from '../../find-totk-questions.ts';
 import { forwardAppeal } from '../../forward-appeal.ts';
 import { getAppealFileForStaff, getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from '../../leave-appeal-without-answer.ts';
@@ -51,7 +52,7 @@ import {
 import '../../staff.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
-import { AppealPage } from './appeal-page.tsx';
+import { AppealPage, type TopicSearch } from './appeal-page.tsx';
 import { QueuePage, queueQuery } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
 import { appealsTemplatesWeb } from './templates-pages.tsx';
@@ -215,7 +216,11 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     return { data, orgs };
   };
   /** The appeal page with one action's form in the given state; the appeal is read (and the read audited) once. */
-  const appealPage = (req: FastifyRequest<{ Params: { id: string } }>, action: string | null): RenderForm => {
+  const appealPage = (
+    req: FastifyRequest<{ Params: { id: string } }>,
+    action: string | null,
+    topicSearch: TopicSearch | null = null,
+  ): RenderForm => {
     let loaded: ReturnType<typeof loadAppeal> | undefined;
     return async (form) => {
       loaded ??= loadAppeal(req);
@@ -223,7 +228,13 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       return {
         title: req.t('appeals.staff.appeal.title', { number: data.appeal.number }),
         body: (
-          <AppealPage data={data} orgs={orgs} actor={req.actor} state={action ? { action, ...form } : null} />
+          <AppealPage
+            data={data}
+            orgs={orgs}
+            actor={req.actor}
+            state={action ? { action, ...form } : null}
+            topicSearch={topicSearch}
+          />
         ),
         breadcrumbs: queueCrumbs(req),
       };
@@ -238,7 +249,10 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       const n = (req.query as Record<string, unknown>).notice;
       if (typeof n === 'string' && notices[n])
         req.flash = { kind: 'success', text: req.t(notices[n] as string) };
-      return showForm(req, reply, appealPage(req, null));
+      // the classification control's search by words (a GET form: no JavaScript needed)
+      const words = (req.query as Record<string, unknown>).topicq;
+      const search = typeof words === 'string' ? await findTotkQuestions(deps, { words }) : null;
+      return showForm(req, reply, appealPage(req, null, search));
     },
   );
 
