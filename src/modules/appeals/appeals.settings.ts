@@ -53,9 +53,21 @@ export type Deadlines = {
   provisional: boolean;
 };
 
-/** The days an extension may add: 30 for an appeal (59-ФЗ art. 12 ч.2), 15 for a request (8-ФЗ art. 18 ч.6). */
+/**
+ * The days an extension may add: 30 for an appeal (59-ФЗ art. 12 ч.2), 15 for a
+ * request (8-ФЗ art. 18 ч.6), a corruption report's own setting (30 by default).
+ */
 export function extensionMaxDays(type: AppealType, s: DeadlineSettings): number {
-  return type === 'info_request' ? s.infoRequestExtensionMaxDays : s.extensionMaxDays;
+  if (type === 'info_request') return s.infoRequestExtensionMaxDays;
+  if (type === 'corruption_report') return s.corruptionReportExtensionMaxDays;
+  return s.extensionMaxDays;
+}
+
+/** The days to answer: a request's and a corruption report's own settings, else the appeal's (30). */
+export function answerDaysOf(type: AppealType, s: DeadlineSettings): number {
+  if (type === 'info_request') return s.infoRequestAnswerDays;
+  if (type === 'corruption_report') return s.corruptionReportAnswerDays;
+  return s.answerDays;
 }
 
 /**
@@ -75,7 +87,7 @@ export function computeDeadlines(
   extensionDays = 0,
 ): Deadlines {
   if (type === 'media_request') return mediaDeadlines(cal, registeredOn, s);
-  const answerDays = type === 'info_request' ? s.infoRequestAnswerDays : s.answerDays;
+  const answerDays = answerDaysOf(type, s);
   const noticeDays = type === 'info_request' ? s.infoRequestExtensionNoticeDays : s.withoutAnswerNoticeDays;
   const count = (days: number) =>
     cal.deadline(registeredOn, { days, unit: 'calendar', rule: s.nonWorkingDayRule });
