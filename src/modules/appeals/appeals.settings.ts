@@ -42,8 +42,8 @@ export type Deadlines = {
   dueDate: LocalDate;
   /** the answer deadline before any extension */
   originalDueDate: LocalDate;
-  /** forwarding to the competent body (59-ФЗ art. 8 ч.3; 8-ФЗ art. 18) */
-  forwardDueDate: LocalDate;
+  /** forwarding to the competent body (59-ФЗ art. 8 ч.3; 8-ФЗ art. 18); null for a media request, never forwarded */
+  forwardDueDate: LocalDate | null;
   /**
    * the notices due within 7 days of registration: 59-ФЗ art. 11 ч.2, 4, 4.1,
    * 5.1 (setting withoutAnswerNoticeDays); for an information request the
@@ -106,8 +106,8 @@ export function computeDeadlines(
 
 /**
  * A media request (Закон РФ «О СМИ» ст. 40): the information within 7 days;
- * a notice of delay or refusal within 3 days of receipt (`noticeDueDate`; also
- * `forwardDueDate`, as a media request is not forwarded under 59-ФЗ). Counted in
+ * a notice of delay or refusal within 3 days of receipt (`noticeDueDate`, its one
+ * place; a media request is not forwarded under 59-ФЗ, so no `forwardDueDate`). Counted in
  * the unit the settings name (calendar days by default, as the law says «дней»).
  */
 export function mediaDeadlines(
@@ -121,7 +121,7 @@ export function mediaDeadlines(
   return {
     dueDate: due.date,
     originalDueDate: due.date,
-    forwardDueDate: notice.date,
+    forwardDueDate: null,
     noticeDueDate: notice.date,
     provisional: due.provisional || notice.provisional,
   };

@@ -219,12 +219,17 @@ export function AppealPage({
               </>
             ),
           },
+          ...(a.forwardDueDate
+            ? [{ key: t('appeals.staff.forwardDue'), value: formatLocalDate(a.forwardDueDate) }]
+            : []),
           {
-            key: t(a.type === 'media_request' ? 'appeals.staff.media.noticeDue' : 'appeals.staff.forwardDue'),
-            value: formatLocalDate(a.forwardDueDate),
-          },
-          {
-            key: t(a.type === 'info_request' ? 'appeals.staff.delayNoticeDue' : 'appeals.staff.noticeDue'),
+            key: t(
+              a.type === 'media_request'
+                ? 'appeals.staff.media.noticeDue'
+                : a.type === 'info_request'
+                  ? 'appeals.staff.delayNoticeDue'
+                  : 'appeals.staff.noticeDue',
+            ),
             value: (
               <>
                 {formatLocalDate(a.noticeDueDate)}
@@ -446,9 +451,11 @@ export function AppealPage({
           <h3 class="govuk-heading-m" id="forward">
             {t('appeals.staff.forward.title')}
           </h3>
-          <p class="govuk-body">
-            {t('appeals.staff.forward.lead', { date: formatLocalDate(a.forwardDueDate) })}
-          </p>
+          {a.forwardDueDate && (
+            <p class="govuk-body">
+              {t('appeals.staff.forward.lead', { date: formatLocalDate(a.forwardDueDate) })}
+            </p>
+          )}
           <Form action={`/manage/appeals/${a.id}/forward`}>
             <Radios
               name="mode"
@@ -501,7 +508,7 @@ export function AppealPage({
                 {t('appeals.staff.media.title')}
               </h3>
               <p class="govuk-body">
-                {t('appeals.staff.media.lead', { date: formatLocalDate(a.forwardDueDate) })}
+                {t('appeals.staff.media.lead', { date: formatLocalDate(a.noticeDueDate) })}
               </p>
               <Form action={`/manage/appeals/${a.id}/media-delay`}>
                 <TextInput
