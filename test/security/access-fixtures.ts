@@ -280,6 +280,10 @@ export async function createSecurityWorld() {
       { id: await one('select id from appeal_faq_items where org_id = $1 limit 1', [orgA]) },
     ],
     [
+      /^\/manage\/appeals\/templates\/:id/,
+      { id: await one('select id from appeal_answer_templates where org_id = $1 limit 1', [orgA]) },
+    ],
+    [
       /^\/manage\/appeals\/reviews\/:id/,
       { id: await one('select id from appeal_reviews where org_id = $1 limit 1', [orgA]) },
     ],

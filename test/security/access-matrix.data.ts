@@ -285,6 +285,13 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/appeals/:id/leave': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/return': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/media-delay': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/:id/template': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'GET /manage/appeals/templates': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
+  'GET /manage/appeals/templates/new': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
+  'POST /manage/appeals/templates/new': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
+  'GET /manage/appeals/templates/:id': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/templates/:id': { allow: APPEAL_WORKERS_A, deny: 404 },
+  'POST /manage/appeals/templates/:id/delete': { allow: APPEAL_WORKERS_A, deny: 404, once: true },
 
   // appeals: public side managed by staff (FAQ and quarterly reviews of their own body)
   // participation: discussions (moderators everywhere; a body's editors and head in its own)

@@ -203,6 +203,15 @@ export const deadlineSettings = z.object({
   withoutAnswerNoticeDays: z.number().int().positive().default(7),
   nonWorkingDayRule: z.enum(['previous', 'next', 'none']).default('previous'),
   /**
+   * A corruption report (task 7.4) is a citizen's appeal under 59-ФЗ, so its
+   * answer (ст. 12 ч. 1) and extension (ст. 12 ч. 2) default to the appeal's 30
+   * and 30 days; the body's anti-corruption officer extends it, as the head does
+   * not see it. Settings of their own because a regional or departmental
+   * procedure for the hotline may set shorter terms [verify].
+   */
+  corruptionReportAnswerDays: z.number().int().positive().default(30),
+  corruptionReportExtensionMaxDays: z.number().int().positive().default(30),
+  /**
    * A media request (law on mass media ст. 40): the answer within 7 days, a
    * notice of delay or refusal within 3 days of receipt. The law says days, not
    * working days, so calendar days by default; the unit is a setting.

@@ -42,8 +42,8 @@ export type Deadlines = {
   dueDate: LocalDate;
   /** the answer deadline before any extension */
   originalDueDate: LocalDate;
-  /** forwarding to the competent body (59-ФЗ art. 8 ч.3; 8-ФЗ art. 18) */
-  forwardDueDate: LocalDate;
+  /** forwarding to the competent body (59-ФЗ art. 8 ч.3; 8-ФЗ art. 18); null for a media request, never forwarded */
+  forwardDueDate: LocalDate | null;
   /**
    * the notices due within 7 days of registration: 59-ФЗ art. 11 ч.2, 4, 4.1,
    * 5.1 (setting withoutAnswerNoticeDays); for an information request the
@@ -53,9 +53,21 @@ export type Deadlines = {
   provisional: boolean;
 };
 
-/** The days an extension may add: 30 for an appeal (59-ФЗ art. 12 ч.2), 15 for a request (8-ФЗ art. 18 ч.6). */
+/**
+ * The days an extension may add: 30 for an appeal (59-ФЗ art. 12 ч.2), 15 for a
+ * request (8-ФЗ art. 18 ч.6), a corruption report's own setting (30 by default).
+ */
 export function extensionMaxDays(type: AppealType, s: DeadlineSettings): number {
-  return type === 'info_request' ? s.infoRequestExtensionMaxDays : s.extensionMaxDays;
+  if (type === 'info_request') return s.infoRequestExtensionMaxDays;
+  if (type === 'corruption_report') return s.corruptionReportExtensionMaxDays;
+  return s.extensionMaxDays;
+}
+
+/** The days to answer: a request's and a corruption report's own settings, else the appeal's (30). */
+export function answerDaysOf(type: AppealType, s: DeadlineSettings): number {
+  if (type === 'info_request') return s.infoRequestAnswerDays;
+  if (type === 'corruption_report') return s.corruptionReportAnswerDays;
+  return s.answerDays;
 }
 
 /**
@@ -75,7 +87,7 @@ export function computeDeadlines(
   extensionDays = 0,
 ): Deadlines {
   if (type === 'media_request') return mediaDeadlines(cal, registeredOn, s);
-  const answerDays = type === 'info_request' ? s.infoRequestAnswerDays : s.answerDays;
+  const answerDays = answerDaysOf(type, s);
   const noticeDays = type === 'info_request' ? s.infoRequestExtensionNoticeDays : s.withoutAnswerNoticeDays;
   const count = (days: number) =>
     cal.deadline(registeredOn, { days, unit: 'calendar', rule: s.nonWorkingDayRule });
@@ -94,8 +106,8 @@ export function computeDeadlines(
 
 /**
  * A media request (Закон РФ «О СМИ» ст. 40): the information within 7 days;
- * a notice of delay or refusal within 3 days of receipt (`noticeDueDate`; also
- * `forwardDueDate`, as a media request is not forwarded under 59-ФЗ). Counted in
+ * a notice of delay or refusal within 3 days of receipt (`noticeDueDate`, its one
+ * place; a media request is not forwarded under 59-ФЗ, so no `forwardDueDate`). Counted in
  * the unit the settings name (calendar days by default, as the law says «дней»).
  */
 export function mediaDeadlines(
@@ -109,7 +121,7 @@ export function mediaDeadlines(
   return {
     dueDate: due.date,
     originalDueDate: due.date,
-    forwardDueDate: notice.date,
+    forwardDueDate: null,
     noticeDueDate: notice.date,
     provisional: due.provisional || notice.provisional,
   };

@@ -104,11 +104,14 @@ export const appeals = pgTable(
     /** the answer deadline (local date) and whether a year without decree data was involved */
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     dueProvisional: boolean('due_provisional').notNull().default(false),
-    /** the deadline to forward it to the competent body (7 days) */
-    forwardDueDate: date('forward_due_date', { mode: 'string' }).notNull(),
+    /**
+     * the deadline to forward it to the competent body (7 days); null for a media
+     * request, which is not forwarded: its 3-day notice date is `noticeDueDate` only
+     */
+    forwardDueDate: date('forward_due_date', { mode: 'string' }),
     /** the deadline before any extension */
     originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
-    /** the 7-day notices: 59-ФЗ art. 11 ч.2, 4, 4.1, 5.1; for a request the notice of a delay (8-ФЗ art. 18 ч.6) */
+    /** the 7-day notices: 59-ФЗ art. 11 ч.2, 4, 4.1, 5.1; for a request the notice of a delay (8-ФЗ art. 18 ч.6); for a media request the 3-day notice of delay or refusal */
     noticeDueDate: date('notice_due_date', { mode: 'string' }).notNull(),
     /** the calendar data the deadlines were computed with; deadlines are recomputed when it changes */
     calendarVersion: text('calendar_version'),

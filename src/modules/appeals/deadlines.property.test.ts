@@ -62,7 +62,8 @@ function check(registeredOn: LocalDate, type: AppealType, extensionDays: number,
   };
   const got = {
     answer: d.dueDate,
-    forwarding: d.forwardDueDate,
+    // every type but a media request is forwarded: it has the date
+    forwarding: d.forwardDueDate ?? 'none',
     notice: d.noticeDueDate,
     extended: ext.dueDate,
   };

@@ -85,7 +85,7 @@ export async function forwardAppeal(
 
     const now = deps.clock.now();
     const today = toLocalDate(deps.clock.now());
-    const late = today > a.forwardDueDate;
+    const late = a.forwardDueDate !== null && today > a.forwardDueDate;
     const registered: string[] = [];
     const names: string[] = [];
     const actorUserId = origin.actor.kind === 'user' ? origin.actor.userId : null;

@@ -10,6 +10,7 @@ import { signatureOf } from './answer-appeal.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
 import { currentTotk } from './current-totk.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
+import { templatesRepository } from './templates.repository.ts';
 
 /** An appeal with its history, questions and answers for staff; every read is written to the audit log. */
 export async function getAppealForStaff(
@@ -41,6 +42,7 @@ export async function getAppealForStaff(
       disputes,
       disputedBy,
       comments,
+      templates,
     ] = await Promise.all([
       repo.events(tx, a.id),
       repo.questions(tx, a.id),
@@ -54,6 +56,8 @@ export async function getAppealForStaff(
       a.disputesAppealId ? repo.findById(tx, a.disputesAppealId) : undefined,
       repo.disputedBy(tx, a.id),
       repo.comments(tx, a.id),
+      // the body's answer templates, for the answer form (issue 10)
+      templatesRepository.ofOrgs(tx, [a.orgId]),
     ]);
     // comment authors by name: staff of the body, or whoever has left the body since
     const names = new Map(officers.map((o) => [o.id, o.displayName]));
@@ -77,6 +81,7 @@ export async function getAppealForStaff(
         answeredAt: disputes.answeredAt,
       },
       disputedBy,
+      templates: templates.map((x) => ({ id: x.id, title: x.title })),
       comments: comments.map((c) => ({
         ...c,
         authorName: c.authorUserId ? (names.get(c.authorUserId) ?? '—') : '—',

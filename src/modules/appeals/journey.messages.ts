@@ -132,6 +132,8 @@ export const appealsJourneyMessages = defineMessages({
     'appeals.receipt.author': 'Автор',
     'appeals.receipt.next':
       'Ответ будет дан не позднее {date}. Если вопрос решает другой орган, обращение будет направлено туда не позднее {forward} с уведомлением автора.',
+    'appeals.receipt.nextMedia':
+      'Информация будет предоставлена не позднее {date}. Об отсрочке или отказе редакцию уведомят не позднее {notice}.',
     'appeals.receipt.footer': 'Портал «Открытый регион», {date}. Состояние обращения: {link}',
   },
   en: {
@@ -255,6 +257,8 @@ export const appealsJourneyMessages = defineMessages({
     'appeals.receipt.author': 'Author',
     'appeals.receipt.next':
       'The answer is due by {date}. If another body decides the matter, the appeal is sent on to it by {forward} and the author is told.',
+    'appeals.receipt.nextMedia':
+      'The information is due by {date}. A notice of delay or refusal is due by {notice}.',
     'appeals.receipt.footer': 'Open Region portal, {date}. Status of the appeal: {link}',
   },
 });

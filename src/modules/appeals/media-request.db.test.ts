@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
@@ -53,7 +54,9 @@ describe('media requests (law on mass media art. 39–40)', () => {
     expect(a).toMatchObject({
       type: 'media_request',
       dueDate: '2026-03-06',
-      forwardDueDate: '2026-03-05',
+      // the 3-day notice date has one place; a media request is not forwarded
+      noticeDueDate: '2026-03-05',
+      forwardDueDate: null,
       organizationName: 'Редакция газеты «Калининградская правда»',
     });
     const [mail] = await deps.db.select().from(outbox).where(eq(outbox.kind, 'appeal.registered'));
@@ -66,7 +69,8 @@ describe('media requests (law on mass media art. 39–40)', () => {
       const a = await mediaRequest('2026-03-02T09:00:00+02:00');
       // 3, 4, 5, 6, 10, 11, 12 March (9 March is a day off)
       expect(a.dueDate).toBe('2026-03-12');
-      expect(a.forwardDueDate).toBe('2026-03-05');
+      expect(a.noticeDueDate).toBe('2026-03-05');
+      expect(a.forwardDueDate).toBeNull();
     } finally {
       await saveDeadlineSettings(deps.db, {});
     }
@@ -125,5 +129,24 @@ describe('media requests (law on mass media art. 39–40)', () => {
     const totals = await getRegionTotals(deps, 'all', yearPeriod(2026));
     // five registered above: a count of 3 or more is published as is
     expect(totals.mediaRequests).toBe(5);
+  });
+
+  it('keep the notice date in one column: the migration clears the copy media requests had', async () => {
+    const media = await mediaRequest('2026-03-02T09:00:00+02:00');
+    const appeal = await k.submit();
+    // as before the migration: the notice date copied into forward_due_date
+    await deps.db.$client.query('update appeals set forward_due_date = notice_due_date where id = $1', [
+      media.id,
+    ]);
+    const file = new URL('../../../migrations/0031_media_request_notice_date.sql', import.meta.url);
+    for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint'))
+      await deps.db.$client.query(statement);
+    const after = await appealsRepository.findById(deps.db, media.id);
+    expect(after).toMatchObject({ forwardDueDate: null, noticeDueDate: '2026-03-05' });
+    // other types keep their forwarding date
+    expect((await appealsRepository.findById(deps.db, appeal.id))?.forwardDueDate).toBe(
+      appeal.forwardDueDate,
+    );
+    expect(appeal.forwardDueDate).not.toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { publicRepository } from './public.repository.ts';
 import { quarterPeriod } from './stats/figures.ts';
 import { getOrgAppealStats } from './stats/get-appeal-stats.ts';
 import { statsRepository } from './stats/stats.repository.ts';
+import { templatesRepository } from './templates.repository.ts';
 
 /*
  * Demo appeals (SEED=demo only) so the public pages of appeals show figures:
@@ -170,6 +171,18 @@ async function insertDemoAppeal(
   return { appeal, answered: answerDay !== null };
 }
 
+/** Demo answer templates of every demo body (placeholders: answer-templates.ts). */
+const DEMO_TEMPLATES = [
+  {
+    title: 'Ответ по существу: разъяснение',
+    text: 'Уважаемый(ая) {имя_отчество}!\n\nВаше обращение № {номер} от {дата} рассмотрено в органе «{орган}».\n\nСообщаем следующее: …\n\nЕсли вы не согласны с ответом, вы вправе обжаловать его в вышестоящий орган или в суд.',
+  },
+  {
+    title: 'Запрошены сведения, рассмотрение продолжается',
+    text: 'Уважаемый(ая) {имя_отчество}!\n\nПо вашему обращению № {номер} от {дата} запрошены документы и материалы, необходимые для его рассмотрения. Ответ по существу будет направлен вам в установленный срок.',
+  },
+] as const;
+
 export type SeedDemoPublicResult = { appeals: number; faqItems: number; reviews: number; skipped?: boolean };
 
 /**
@@ -234,6 +247,9 @@ export async function seedDemoPublicAppeals(deps: Pick<Deps, 'db' | 'clock'>): P
         await publicRepository.updateFaq(tx, item.id, { publishedAt: deps.clock.now() });
         result.faqItems++;
       }
+      // Answer templates the body's officers start their answers from (issue 10).
+      for (const tpl of DEMO_TEMPLATES)
+        await templatesRepository.insert(tx, { orgId: org.id, title: tpl.title, text: tpl.text });
       await markOrgSectionFilled(tx, org.id, 'appeals', deps.clock.now());
     });
     // Reviews of the quarters that have ended, published.

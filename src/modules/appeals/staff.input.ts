@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unknownPlaceholders } from './answer-templates.ts';
 import { queueSortKeys } from './appeals.repository.ts';
 import { questionStatuses } from './outcomes.ts';
 
@@ -216,4 +217,25 @@ export const reportQueryInput = z.object({
   org: z.string().regex(UUID, 'appeals.staff.filter.org.invalid'),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'appeals.staff.report.monthInvalid'),
   format: z.enum(['html', 'csv', 'xlsx']).optional().default('html'),
+});
+
+/** A body's answer template (issue 10): the body, a title, the text with known placeholders only. */
+export const answerTemplateInput = z
+  .object({
+    orgId: z
+      .string({ message: 'appeals.templates.org.required' })
+      .regex(UUID, 'appeals.templates.org.required'),
+    title: requiredText(200, 'appeals.templates.title.required'),
+    text: requiredText(20_000, 'appeals.templates.text.required'),
+  })
+  .superRefine((v, ctx) => {
+    const unknown = unknownPlaceholders(v.text);
+    if (unknown.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'appeals.templates.text.unknownPlaceholder' });
+  });
+export type AnswerTemplateInput = z.infer<typeof answerTemplateInput>;
+
+/** Put a template into the answer being written (the appeal page's «Вставить шаблон»). */
+export const applyTemplateInput = z.object({
+  template: z.string({ message: 'appeals.templates.choose' }).regex(UUID, 'appeals.templates.choose'),
 });

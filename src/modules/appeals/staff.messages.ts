@@ -416,6 +416,47 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.report.caption': 'Вопросы по ТОТК (редакция {version}) и результаты',
     'appeals.staff.report.unclassified':
       'Обращений месяца без вопросов по ТОТК: {n}. Они не попадут в отчёт, пока не указаны вопросы.',
+
+    'appeals.staff.topicSearch.label': 'Найти вопрос по словам',
+    'appeals.staff.topicSearch.hint':
+      'Например: ремонт дорог, личный приём. Найденные вопросы будут первыми в списках ниже.',
+    'appeals.staff.topicSearch.submit': 'Найти',
+    'appeals.staff.topicSearch.none':
+      'По словам «{words}» ничего не найдено. Попробуйте другое слово или выберите вопрос в списке.',
+    'appeals.staff.topicSearch.found':
+      'Найдено вопросов по словам «{words}»: {n}. Они первые в списках ниже.',
+    'appeals.staff.topicSearch.group': 'Найдено по словам «{words}»',
+    // answer templates (issue 10)
+    'appeals.templates.title': 'Шаблоны ответов',
+    'appeals.templates.description':
+      'Заготовки текстов ответов на обращения с подстановкой имени заявителя и номера',
+    'appeals.templates.lead':
+      'Шаблон — заготовка текста ответа. На странице обращения его можно вставить в ответ: подстановки в фигурных скобках заменятся данными обращения.',
+    'appeals.templates.new': 'Новый шаблон',
+    'appeals.templates.edit': 'Шаблон ответа',
+    'appeals.templates.none': 'Шаблонов пока нет.',
+    'appeals.templates.field.org': 'Орган',
+    'appeals.templates.field.title': 'Название шаблона',
+    'appeals.templates.field.titleHint': 'Так шаблон будет назван в списке на странице обращения',
+    'appeals.templates.field.text': 'Текст шаблона',
+    'appeals.templates.field.textHint': 'Можно использовать подстановки: {list}',
+    'appeals.templates.org.choose': 'Выберите орган',
+    'appeals.templates.org.required': 'Выберите орган, для которого этот шаблон',
+    'appeals.templates.title.required': 'Введите название шаблона (не больше 200 символов)',
+    'appeals.templates.text.required': 'Введите текст шаблона (не больше 20 000 символов)',
+    'appeals.templates.text.unknownPlaceholder':
+      'В тексте есть неизвестная подстановка в фигурных скобках: используйте только {фио}, {имя_отчество}, {номер}, {дата}, {орган}',
+    'appeals.templates.save': 'Сохранить шаблон',
+    'appeals.templates.delete': 'Удалить шаблон',
+    'appeals.templates.saved': 'Шаблон сохранён',
+    'appeals.templates.deleted': 'Шаблон удалён',
+    'appeals.templates.pick': 'Шаблон ответа',
+    'appeals.templates.pickHint':
+      'Текст шаблона добавится после уже набранного. Выбранные файлы после этого нужно будет выбрать снова.',
+    'appeals.templates.noneYet': 'У органа пока нет шаблонов: их ведут в разделе «Шаблоны ответов».',
+    'appeals.templates.chooseOption': 'Без шаблона',
+    'appeals.templates.choose': 'Выберите шаблон ответа из списка',
+    'appeals.templates.insert': 'Вставить шаблон',
   },
   en: {
     'appeals.sstu.not_received': 'Not received',
@@ -740,5 +781,46 @@ export const appealsStaffMessages = defineMessages({
     'appeals.staff.report.caption': 'ТОТК questions (edition {version}) and results',
     'appeals.staff.report.unclassified':
       'Appeals of the month with no ТОТК question: {n}. They are not in the report until their questions are set.',
+
+    'appeals.staff.topicSearch.label': 'Find a question by words',
+    'appeals.staff.topicSearch.hint':
+      'For example: road repair, personal reception (words of the Russian names). The questions found come first in the lists below.',
+    'appeals.staff.topicSearch.submit': 'Find',
+    'appeals.staff.topicSearch.none':
+      'Nothing found for «{words}». Try another word or choose the question in the list.',
+    'appeals.staff.topicSearch.found':
+      'Questions found for «{words}»: {n}. They come first in the lists below.',
+    'appeals.staff.topicSearch.group': 'Found for «{words}»',
+    // answer templates (issue 10)
+    'appeals.templates.title': 'Answer templates',
+    'appeals.templates.description':
+      'Ready texts of answers with the applicant’s name and the appeal number filled in',
+    'appeals.templates.lead':
+      'A template is a ready text of an answer. On an appeal’s page it can be inserted into the answer: the placeholders in braces are replaced with the appeal’s details.',
+    'appeals.templates.new': 'New template',
+    'appeals.templates.edit': 'Answer template',
+    'appeals.templates.none': 'No templates yet.',
+    'appeals.templates.field.org': 'Body',
+    'appeals.templates.field.title': 'Template name',
+    'appeals.templates.field.titleHint': 'The name the template has in the list on an appeal’s page',
+    'appeals.templates.field.text': 'Template text',
+    'appeals.templates.field.textHint': 'You can use the placeholders: {list}',
+    'appeals.templates.org.choose': 'Choose a body',
+    'appeals.templates.org.required': 'Choose the body this template is for',
+    'appeals.templates.title.required': 'Enter the template name (200 characters at most)',
+    'appeals.templates.text.required': 'Enter the template text (20,000 characters at most)',
+    'appeals.templates.text.unknownPlaceholder':
+      'The text has an unknown placeholder in braces: use only {фио}, {имя_отчество}, {номер}, {дата}, {орган}',
+    'appeals.templates.save': 'Save template',
+    'appeals.templates.delete': 'Delete template',
+    'appeals.templates.saved': 'Template saved',
+    'appeals.templates.deleted': 'Template deleted',
+    'appeals.templates.pick': 'Answer template',
+    'appeals.templates.pickHint':
+      'The template’s text is added after what you have typed. Files you chose will need to be chosen again.',
+    'appeals.templates.noneYet': 'The body has no templates yet: they are kept under «Answer templates».',
+    'appeals.templates.chooseOption': 'No template',
+    'appeals.templates.choose': 'Choose an answer template from the list',
+    'appeals.templates.insert': 'Insert template',
   },
 });

@@ -62,17 +62,19 @@ describe('appeals staff policy: truth tables', () => {
     ]);
   });
 
-  it('extends: the head only, while the appeal is open', () => {
+  it('extends: the head only, while the appeal is open; a corruption report: its anti-corruption officer', () => {
     expect(table((w) => staffPolicy.canExtend(people[w], appeal('in_review'))).sort()).toEqual([
       'admin',
       'head',
     ]);
     for (const s of ['sent', 'forwarded', 'left_without_answer', 'closed'])
       expect(table((w) => staffPolicy.canExtend(people[w], appeal(s)))).toEqual([]);
-    // the head does not see corruption reports, so cannot extend them; nor can an administrator without the grant
-    expect(table((w) => staffPolicy.canExtend(people[w], appeal('in_review', 'corruption_report')))).toEqual(
-      [],
-    );
+    // the head does not see corruption reports: the body's anti-corruption officer extends them;
+    // an administrator without the grant cannot
+    expect(table((w) => staffPolicy.canExtend(people[w], appeal('in_review', 'corruption_report')))).toEqual([
+      'anticorruption',
+    ]);
+    expect(table((w) => staffPolicy.canExtend(people[w], appeal('sent', 'corruption_report')))).toEqual([]);
   });
 
   it('signs and sends an answer: the head or an authorised official; drafts: every worker', () => {

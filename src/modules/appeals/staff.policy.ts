@@ -22,7 +22,8 @@ import type { Visibility } from './appeals.repository.ts';
  * - Signing an answer (59-ФЗ art. 10 ч.3): the head or an authorised official
  *   (org role `appeals_signer`).
  * - Extending the deadline (art. 12 ч.2) and ending the correspondence with a
- *   repeated appeal (art. 11 ч.5): the head's decision.
+ *   repeated appeal (art. 11 ч.5): the head's decision; a corruption report's
+ *   extension, the anti-corruption officer's (the head does not see it).
  */
 
 type AppealRef = { orgId: string; type: AppealType | string; status: AppealStatus | string };
@@ -82,9 +83,13 @@ export const staffPolicy = {
     return staffPolicy.canRead(actor, a) && OPEN.includes(a.status);
   },
 
-  /** The head decides an extension. */
+  /**
+   * The head decides an extension (59-ФЗ art. 12 ч.2); a corruption report's,
+   * which the head does not see, the body's anti-corruption officer.
+   */
   canExtend(actor: Actor, a: AppealRef): boolean {
-    return staffPolicy.canRead(actor, a) && hasOrgRole(actor, 'head', a.orgId) && OPEN.includes(a.status);
+    const decides = a.type === 'corruption_report' ? 'anti_corruption_officer' : 'head';
+    return staffPolicy.canRead(actor, a) && hasOrgRole(actor, decides, a.orgId) && OPEN.includes(a.status);
   },
 
   /** Who may sign an answer: the head or an authorised official (59-ФЗ art. 10 ч.3). */
@@ -106,6 +111,16 @@ export const staffPolicy = {
   canLeaveWithoutAnswer(actor: Actor, a: AppealRef, reason: string): boolean {
     if (!staffPolicy.canRead(actor, a) || !OPEN.includes(a.status)) return false;
     return reason === 'repeated_no_new_args' ? hasOrgRole(actor, 'head', a.orgId) : true;
+  },
+
+  /** Keep a body's answer templates (issue 10): whoever works its appeals. */
+  canKeepTemplates(actor: Actor, orgId: string): boolean {
+    return hasAnyOrgRole(actor, WORKERS, orgId);
+  },
+
+  /** The bodies whose answer templates the person keeps (the /manage section). */
+  templateOrgIds(actor: Actor): string[] | 'all' {
+    return orgIdsWithRole(actor, WORKERS);
   },
 
   /** The monthly ССТУ report of a body: its appeals officers, signers and head. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { appealTopics, totkEditions } from './appeals.tables.ts';
 
@@ -28,6 +28,37 @@ export const totkRepository = {
       .from(appealTopics)
       .where(and(eq(appealTopics.version, version), eq(appealTopics.active, true)))
       .orderBy(asc(appealTopics.position));
+  },
+
+  /**
+   * The questions whose words match: Russian full text over the question's name
+   * (weight A) and its section, theme and topic (weight B), or a close trigram
+   * match of the words in the name for a typo, or a code starting with the
+   * words. The classifier comes as arrays (the shipped edition is data in the
+   * code, a loaded one is the same shape), one parameter each.
+   */
+  async searchQuestions(
+    db: DbOrTx,
+    questions: { codes: string[]; names: string[]; paths: string[] },
+    words: string,
+    limit: number,
+  ): Promise<string[]> {
+    // a code typed in part («0003.0009») matches the codes it starts
+    const codePrefix = /^\d{4}(\.\d{1,4}){0,4}$/.test(words) ? words : '';
+    const res = await db.execute<{ code: string }>(sql`
+      with t as (
+        select code, name, path, pos,
+               setweight(to_tsvector('russian', name), 'A') || setweight(to_tsvector('russian', path), 'B') as doc
+        from unnest(${sql.param(questions.codes)}::text[], ${sql.param(questions.names)}::text[],
+                    ${sql.param(questions.paths)}::text[]) with ordinality as u(code, name, path, pos)
+      ), q as (select plainto_tsquery('russian', ${words}) as tsq)
+      select code from t, q
+      where (numnode(q.tsq) > 0 and t.doc @@ q.tsq)
+         or word_similarity(lower(${words}), lower(t.name)) >= 0.6
+         or (${codePrefix} <> '' and t.code like ${codePrefix} || '%')
+      order by ts_rank(t.doc, q.tsq) desc, word_similarity(lower(${words}), lower(t.name)) desc, t.pos
+      limit ${limit}`);
+    return res.rows.map((r) => r.code);
   },
 
   async insertEdition(

@@ -47,6 +47,7 @@ export function Button({
   id,
   classes,
   preventDoubleClick,
+  formaction,
 }: {
   children: ComponentChildren;
   href?: string;
@@ -58,6 +59,8 @@ export function Button({
   id?: string;
   classes?: string;
   preventDoubleClick?: boolean;
+  /** send the form to another address (a second action of one form, e.g. «Вставить шаблон»; no JavaScript needed) */
+  formaction?: string;
 }) {
   const cls = cx('govuk-button', variant && `govuk-button--${variant}`, classes);
   const icon = variant === 'start' && (
@@ -86,6 +89,7 @@ export function Button({
       type={type}
       value={value}
       name={name}
+      formaction={formaction}
       disabled={disabled}
       aria-disabled={disabled ? 'true' : undefined}
       data-prevent-double-click={preventDoubleClick === undefined ? undefined : String(preventDoubleClick)}

@@ -301,7 +301,7 @@ function Confirmation({ data }: { data: OwnAppeal }) {
           })}
           {a.postalAddress && <> {t('appeals.confirm.next.post')}</>}
         </li>
-        {a.type !== 'media_request' && (
+        {a.forwardDueDate && (
           <li>{t('appeals.confirm.next.forward', { date: formatLocalDate(a.forwardDueDate) })}</li>
         )}
         <li>{t('appeals.confirm.next.track')}</li>

@@ -562,10 +562,15 @@ export async function appealsWeb(app: FastifyInstance) {
       title: t('appeals.receipt.title', { number: a.number }),
       rows,
       notes: [
-        t('appeals.receipt.next', {
-          date: formatLocalDate(a.dueDate),
-          forward: formatLocalDate(a.forwardDueDate),
-        }),
+        a.forwardDueDate
+          ? t('appeals.receipt.next', {
+              date: formatLocalDate(a.dueDate),
+              forward: formatLocalDate(a.forwardDueDate),
+            })
+          : t('appeals.receipt.nextMedia', {
+              date: formatLocalDate(a.dueDate),
+              notice: formatLocalDate(a.noticeDueDate),
+            }),
       ],
       footer: t('appeals.receipt.footer', {
         date: formatLocalDate(toLocalDate(app.deps.clock.now())),

@@ -41,10 +41,14 @@ function refusalPrefix(type: string): string {
 }
 
 import { staffPolicy } from '../../staff.policy.ts';
+import type { TotkNode } from '../../totk.ts';
 import { DaysLeft, statusTag } from './queue-page.tsx';
 import { TopicPicker } from './topic-picker.tsx';
 
 export type StaffAppeal = Awaited<ReturnType<typeof getAppealForStaff>>;
+
+/** The classification control's search by words and what it found (null when not searched). */
+export type TopicSearch = { words: string; found: TotkNode[] };
 
 /** Which action form the errors and kept values belong to. */
 export type ActionState = { action: string; errors: FieldError[]; values: Record<string, string> } | null;
@@ -117,16 +121,46 @@ function disputeRows(
   ];
 }
 
+/**
+ * The body's answer templates above the answer's text: «Вставить шаблон» sends the
+ * same form to /template (formaction, no JavaScript needed), which shows the page
+ * again with the filled template below the text typed so far.
+ */
+function TemplatePicker({ data, state }: { data: StaffAppeal; state: ActionState }) {
+  const { t } = useView();
+  const errors = state?.errors ?? [];
+  return (
+    <div class="app-template-picker">
+      <Select
+        name="template"
+        label={t('appeals.templates.pick')}
+        hint={t(data.templates.length ? 'appeals.templates.pickHint' : 'appeals.templates.noneYet')}
+        value={state?.values.template ?? ''}
+        errors={errors}
+        items={[
+          { value: '', text: t('appeals.templates.chooseOption') },
+          ...data.templates.map((x) => ({ value: x.id, text: x.title })),
+        ]}
+      />
+      <Button variant="secondary" formaction={`/manage/appeals/${data.appeal.id}/template`}>
+        {t('appeals.templates.insert')}
+      </Button>
+    </div>
+  );
+}
+
 export function AppealPage({
   data,
   orgs,
   actor,
   state,
+  topicSearch = null,
 }: {
   data: StaffAppeal;
   orgs: OrgRow[];
   actor: Actor;
   state: ActionState;
+  topicSearch?: TopicSearch | null;
 }) {
   const { t, locale } = useView();
   const a = data.appeal;
@@ -185,12 +219,17 @@ export function AppealPage({
               </>
             ),
           },
+          ...(a.forwardDueDate
+            ? [{ key: t('appeals.staff.forwardDue'), value: formatLocalDate(a.forwardDueDate) }]
+            : []),
           {
-            key: t(a.type === 'media_request' ? 'appeals.staff.media.noticeDue' : 'appeals.staff.forwardDue'),
-            value: formatLocalDate(a.forwardDueDate),
-          },
-          {
-            key: t(a.type === 'info_request' ? 'appeals.staff.delayNoticeDue' : 'appeals.staff.noticeDue'),
+            key: t(
+              a.type === 'media_request'
+                ? 'appeals.staff.media.noticeDue'
+                : a.type === 'info_request'
+                  ? 'appeals.staff.delayNoticeDue'
+                  : 'appeals.staff.noticeDue',
+            ),
             value: (
               <>
                 {formatLocalDate(a.noticeDueDate)}
@@ -352,9 +391,47 @@ export function AppealPage({
           {totk.edition === 'partial' && (
             <InsetText>{t('appeals.totk.partial', { version: totk.version })}</InsetText>
           )}
+          <Form action={`/manage/appeals/${a.id}#classify`} method="get">
+            <TextInput
+              name="topicq"
+              type="search"
+              label={t('appeals.staff.topicSearch.label')}
+              hint={t('appeals.staff.topicSearch.hint')}
+              value={topicSearch?.words}
+              spellcheck={false}
+            />
+            <Button variant="secondary">{t('appeals.staff.topicSearch.submit')}</Button>
+          </Form>
+          {topicSearch && topicSearch.found.length === 0 && (
+            <p class="govuk-body" id="topic-search-result">
+              {t('appeals.staff.topicSearch.none', { words: topicSearch.words })}
+            </p>
+          )}
+          {topicSearch && topicSearch.found.length > 0 && (
+            <div id="topic-search-result">
+              <p class="govuk-body">
+                {t('appeals.staff.topicSearch.found', {
+                  n: topicSearch.found.length,
+                  words: topicSearch.words,
+                })}
+              </p>
+              <ul class="govuk-list govuk-list--bullet">
+                {topicSearch.found.map((q) => (
+                  <li key={q.code}>
+                    {totk.name(q.code, locale)}{' '}
+                    <span class="govuk-hint govuk-!-display-inline">({q.code})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <Form action={`/manage/appeals/${a.id}/classify`}>
             {[1, 2, 3].map((n) => (
               <TopicPicker
+                found={topicSearch?.found}
+                foundLabel={
+                  topicSearch ? t('appeals.staff.topicSearch.group', { words: topicSearch.words }) : undefined
+                }
                 key={n}
                 name={`topic${n}`}
                 label={t('appeals.staff.classify.question', { n })}
@@ -374,9 +451,11 @@ export function AppealPage({
           <h3 class="govuk-heading-m" id="forward">
             {t('appeals.staff.forward.title')}
           </h3>
-          <p class="govuk-body">
-            {t('appeals.staff.forward.lead', { date: formatLocalDate(a.forwardDueDate) })}
-          </p>
+          {a.forwardDueDate && (
+            <p class="govuk-body">
+              {t('appeals.staff.forward.lead', { date: formatLocalDate(a.forwardDueDate) })}
+            </p>
+          )}
           <Form action={`/manage/appeals/${a.id}/forward`}>
             <Radios
               name="mode"
@@ -429,7 +508,7 @@ export function AppealPage({
                 {t('appeals.staff.media.title')}
               </h3>
               <p class="govuk-body">
-                {t('appeals.staff.media.lead', { date: formatLocalDate(a.forwardDueDate) })}
+                {t('appeals.staff.media.lead', { date: formatLocalDate(a.noticeDueDate) })}
               </p>
               <Form action={`/manage/appeals/${a.id}/media-delay`}>
                 <TextInput
@@ -493,6 +572,7 @@ export function AppealPage({
           {staffPolicy.isSigner(actor, a.orgId) ? (
             <Form action={`/manage/appeals/${a.id}/answer`} enctype="multipart/form-data">
               {draft && <InsetText>{t('appeals.staff.answer.fromDraft')}</InsetText>}
+              <TemplatePicker data={data} state={state?.action === 'answer' ? state : null} />
               <Textarea
                 name="text"
                 label={t('appeals.staff.answer.text')}
@@ -569,6 +649,7 @@ export function AppealPage({
             </Form>
           ) : (
             <Form action={`/manage/appeals/${a.id}/draft`}>
+              <TemplatePicker data={data} state={state?.action === 'draft' ? state : null} />
               <Textarea
                 name="draftText"
                 label={t('appeals.staff.answer.draft')}

@@ -2,13 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { originOf } from '../../../../platform/audit/index.ts';
 import { isSignedIn } from '../../../../platform/authz/index.ts';
-import { type FieldError, Forbidden } from '../../../../platform/errors/index.ts';
+import { type FieldError, Forbidden, InvalidInput } from '../../../../platform/errors/index.ts';
 import { sendStoredFile, uploadsOf } from '../../../../platform/files/index.ts';
 import {
   type FormState,
   type FormView,
+  formValues,
   handleForm,
   type RenderForm,
+  sendFormPage,
   showForm,
 } from '../../../../platform/http/form-page.ts';
 import { parseForm } from '../../../../platform/http/forms.ts';
@@ -16,12 +18,15 @@ import { firstValues, pageHref } from '../../../../platform/manage/filters.ts';
 import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
 import { listAllOrganizations } from '../../../orgs/index.ts';
 import { answerAppeal } from '../../answer-appeal.ts';
+import { withTemplate } from '../../answer-templates.ts';
+import { applyAnswerTemplate } from '../../apply-answer-template.ts';
 import { assignAppeal, assignAppeals } from '../../assign-appeal.ts';
 import { buildMonthlyReport, type MonthlyReport, reportCsv, reportXlsx } from '../../build-monthly-report.ts';
 import { classifyAppeal } from '../../classify-appeal.ts';
 import { commentOnAppeal } from '../../comment-on-appeal.ts';
 import { delayMediaRequest } from '../../delay-media-request.ts';
 import { extendAppeal } from '../../extend-appeal.ts';
+import { findTotkQuestions } from '../../find-totk-questions.ts';
 import { forwardAppeal } from '../../forward-appeal.ts';
 import { getAppealFileForStaff, getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import { leaveAppealWithoutAnswer } from '../../leave-appeal-without-answer.ts';
@@ -30,6 +35,7 @@ import { returnComplaint } from '../../return-complaint.ts';
 import { saveAnswerDraft } from '../../save-answer-draft.ts';
 import {
   answerInput,
+  applyTemplateInput,
   assignInput,
   bulkAssignInput,
   classifyInput,
@@ -46,9 +52,10 @@ import {
 import '../../staff.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
-import { AppealPage } from './appeal-page.tsx';
+import { AppealPage, type TopicSearch } from './appeal-page.tsx';
 import { QueuePage, queueQuery } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
+import { appealsTemplatesWeb } from './templates-pages.tsx';
 
 registerManageSection({
   key: 'appeals.queue',
@@ -83,6 +90,7 @@ function signedIn(req: FastifyRequest, reply: FastifyReply): boolean {
 /** The staff pages of appeals: the queue, an appeal with its action forms, the monthly ССТУ report. */
 export async function appealsStaffWeb(app: FastifyInstance) {
   const { deps } = app;
+  await appealsTemplatesWeb(app);
   const crumbs = (req: FastifyRequest) => [
     { href: '/', text: req.t('ui.nav.home') },
     { href: '/manage', text: req.t('ui.nav.manage') },
@@ -208,7 +216,11 @@ export async function appealsStaffWeb(app: FastifyInstance) {
     return { data, orgs };
   };
   /** The appeal page with one action's form in the given state; the appeal is read (and the read audited) once. */
-  const appealPage = (req: FastifyRequest<{ Params: { id: string } }>, action: string | null): RenderForm => {
+  const appealPage = (
+    req: FastifyRequest<{ Params: { id: string } }>,
+    action: string | null,
+    topicSearch: TopicSearch | null = null,
+  ): RenderForm => {
     let loaded: ReturnType<typeof loadAppeal> | undefined;
     return async (form) => {
       loaded ??= loadAppeal(req);
@@ -216,7 +228,13 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       return {
         title: req.t('appeals.staff.appeal.title', { number: data.appeal.number }),
         body: (
-          <AppealPage data={data} orgs={orgs} actor={req.actor} state={action ? { action, ...form } : null} />
+          <AppealPage
+            data={data}
+            orgs={orgs}
+            actor={req.actor}
+            state={action ? { action, ...form } : null}
+            topicSearch={topicSearch}
+          />
         ),
         breadcrumbs: queueCrumbs(req),
       };
@@ -231,7 +249,10 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       const n = (req.query as Record<string, unknown>).notice;
       if (typeof n === 'string' && notices[n])
         req.flash = { kind: 'success', text: req.t(notices[n] as string) };
-      return showForm(req, reply, appealPage(req, null));
+      // the classification control's search by words (a GET form: no JavaScript needed)
+      const words = (req.query as Record<string, unknown>).topicq;
+      const search = typeof words === 'string' ? await findTotkQuestions(deps, { words }) : null;
+      return showForm(req, reply, appealPage(req, null, search));
     },
   );
 
@@ -290,6 +311,34 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   );
   action('media-delay', mediaDelayInput, (req, d) =>
     delayMediaRequest(deps, originOf(req), { id: req.params.id, until: d.until, reason: d.delayReason }),
+  );
+  // «Вставить шаблон» on the answer (or draft) form: the page again, the template below the typed text
+  app.post<{ Params: { id: string } }>(
+    '/manage/appeals/:id/template',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      if (!signedIn(req, reply)) return reply;
+      const values = formValues(req.body);
+      const target = 'draftText' in values ? 'draft' : 'answer';
+      const field = target === 'draft' ? 'draftText' : 'text';
+      const render = appealPage(req, target);
+      const parsed = parseForm(applyTemplateInput, req.body ?? {});
+      if (!parsed.ok) return sendFormPage(req, reply, render, { values, errors: parsed.errors });
+      try {
+        const filled = await applyAnswerTemplate(deps, originOf(req), {
+          id: req.params.id,
+          templateId: parsed.data.template,
+        });
+        return sendFormPage(req, reply, render, {
+          values: { ...values, [field]: withTemplate(values[field], filled) },
+          errors: [],
+        });
+      } catch (err) {
+        if (err instanceof InvalidInput)
+          return sendFormPage(req, reply, render, { values, errors: err.errors });
+        throw err;
+      }
+    },
   );
   action('extend', extendInput, (req, d) =>
     extendAppeal(deps, originOf(req), { id: req.params.id, days: d.days, reason: d.extendReason }),
