@@ -1,7 +1,9 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { type Actor, isSignedIn } from '../../platform/authz/index.ts';
+import type { Db } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput, NotFound } from '../../platform/errors/index.ts';
+import { openPlanDiscussion } from './plan-discussion.ts';
 import type { PlanAction, PlanStatus, TransitionInput } from './plans.input.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { type PlanRow, plansRepository as repo } from './plans.repository.ts';
@@ -66,7 +68,6 @@ export async function changePlanStatus(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
   input: { planId: string; step: TransitionInput },
-  hooks: { onDiscussionOpened?: (plan: PlanRow) => Promise<string | null> } = {},
 ): Promise<PlanRow> {
   const plan = await repo.findPlan(deps.db, input.planId);
   if (!plan) throw new NotFound('plan');
@@ -90,10 +91,13 @@ export async function changePlanStatus(
       // the new version replaces the approved one only now: until then readers see the approved one
       if (plan.previousVersionId) await repo.updatePlan(tx, plan.previousVersionId, { supersededAt: now });
     }
-    if (action === 'start_discussion' && hooks.onDiscussionOpened) {
-      const id = await hooks.onDiscussionOpened(plan);
-      if (id) set.discussionId = id;
-    }
+    // the comments are the participation engine's: one discussion per plan, its items as anchors
+    if (action === 'start_discussion' && !plan.discussionId)
+      set.discussionId = await openPlanDiscussion(
+        { db: tx as unknown as Db, clock: deps.clock },
+        origin,
+        plan,
+      );
     await repo.updatePlan(tx, plan.id, set);
     await repo.insertEvent(tx, {
       planId: plan.id,

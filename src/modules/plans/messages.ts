@@ -89,11 +89,6 @@ export const plansMessages = defineMessages({
     'plans.role.commission': 'Комиссия',
     'plans.role.head': 'Руководитель',
     'plans.discussion.result': 'Итоги общественного обсуждения',
-    'plans.discussion.open': 'План вынесен на общественное обсуждение.',
-    'plans.discussion.pending':
-      'Обсуждение с комментариями к пунктам плана подключается через модуль участия; до его подключения предложения можно направить обращением.',
-    'plans.discussion.title': 'Обсуждение',
-    'plans.discussion.write': 'Написать обращение с предложением',
     'plans.version.draftOfNext':
       'Готовится редакция {n} этого плана (статус: {status}). До её утверждения действует эта редакция.',
     'plans.version.superseded': 'Эта редакция заменена. Действующая редакция:',
@@ -369,11 +364,6 @@ export const plansMessages = defineMessages({
     'plans.role.commission': 'Commission',
     'plans.role.head': 'Head',
     'plans.discussion.result': 'Result of the public discussion',
-    'plans.discussion.open': 'The plan is open for public discussion.',
-    'plans.discussion.pending':
-      'Comments on the plan items come through the participation module; until it is connected, send proposals as an appeal.',
-    'plans.discussion.title': 'Discussion',
-    'plans.discussion.write': 'Send a proposal as an appeal',
     'plans.version.draftOfNext':
       'Version {n} of this plan is being prepared (status: {status}). This version stays in force until it is approved.',
     'plans.version.superseded': 'This version has been replaced. The version in force:',

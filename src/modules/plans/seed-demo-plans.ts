@@ -1,5 +1,8 @@
+import type { Origin } from '../../platform/audit/index.ts';
+import { userActor } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findOrganizationBySlug, markOrgSectionFilled } from '../orgs/index.ts';
+import { openPlanDiscussion } from './plan-discussion.ts';
 import { plansRepository as repo } from './plans.repository.ts';
 import { seedPlanTemplate, writeTree } from './seed-plans.ts';
 
@@ -79,7 +82,7 @@ const APPROVED: Event[] = [
  * openness plans of Минздрав and Минобр (from the template), Минздрав's public
  * plan of activity in discussion, and Калининград's municipal openness plan. Idempotent.
  */
-export async function seedDemoPlans(deps: Pick<Deps, 'db'>): Promise<{ plans: number }> {
+export async function seedDemoPlans(deps: Pick<Deps, 'db' | 'clock'>): Promise<{ plans: number }> {
   const government = await findOrganizationBySlug(deps.db, 'government');
   if (!government || (await repo.plansOfOrg(deps.db, government.id)).length > 0) return { plans: 0 };
   const { template } = await seedPlanTemplate(deps);
@@ -338,6 +341,10 @@ export async function seedDemoPlans(deps: Pick<Deps, 'db'>): Promise<{ plans: nu
         ],
       },
     ]);
+    // its discussion in the participation engine, opened a week ago
+    const opensAt = new Date(deps.clock.now().getTime() - 7 * 86_400_000);
+    const discussionId = await openPlanDiscussion(deps, SYSTEM, activity, opensAt);
+    await repo.updatePlan(deps.db, activity.id, { discussionId });
   }
 
   const minobr = await plan(deps, {
@@ -422,3 +429,10 @@ export async function seedDemoPlans(deps: Pick<Deps, 'db'>): Promise<{ plans: nu
   }
   return { plans: count };
 }
+
+const SYSTEM: Origin = {
+  actor: userActor('00000000-0000-0000-0000-000000000000', [{ role: 'admin', orgId: null }], {
+    displayName: 'Демо-наполнение',
+  }),
+  ip: null,
+};

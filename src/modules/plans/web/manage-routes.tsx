@@ -14,7 +14,6 @@ import { type PlanItemRow, plansRepository as repo } from '../plans.repository.t
 import { reportActual } from '../report-actual.ts';
 import { savePlanItem } from '../save-plan-item.ts';
 import { setIndicatorTargets } from '../set-indicator-targets.ts';
-import { openPlanDiscussion } from './discussion-hook.ts';
 import {
   ManageItemView,
   ManagePlansView,
@@ -147,12 +146,7 @@ export async function plansManageWeb(app: FastifyInstance) {
       schema: transitionInput,
       render: planForm(req, view),
       run: async (step) => {
-        await changePlanStatus(
-          deps,
-          originOf(req),
-          { planId: view.plan.id, step },
-          { onDiscussionOpened: openPlanDiscussion(deps) },
-        );
+        await changePlanStatus(deps, originOf(req), { planId: view.plan.id, step });
         return `${managePlanPath(view.plan)}?notice=step`;
       },
     });

@@ -4,6 +4,7 @@ import { findOrganizationById, type OrgRow } from '../../orgs/index.ts';
 import { getEffectiveContract } from '../get-effective-contract.ts';
 import { getPlanItemPage, getPlanPage, listOrgPlans } from '../get-plan.ts';
 import { indicatorChartSvg } from '../indicator-chart.ts';
+import { getPlanDiscussion } from '../plan-discussion.ts';
 import { plansRepository as repo } from '../plans.repository.ts';
 import { periodRows } from '../progress.ts';
 import { formatNumber, orgName, periodLabel, planPath } from './common.tsx';
@@ -59,10 +60,11 @@ export async function plansPublicWeb(app: FastifyInstance) {
     '/orgs/:slug/plans/:planId',
     async (req, reply) => {
       const view = await getPlanPage(deps, req.actor, req.params);
+      const discussion = await getPlanDiscussion(deps, req.actor, view.plan);
       const risk = req.query.show === 'risk';
       return reply.page(
         view.plan.titleRu,
-        <PlanPageView view={view} risk={risk} discussion={<PlanDiscussion plan={view.plan} />} />,
+        <PlanPageView view={view} risk={risk} discussion={<PlanDiscussion view={discussion} />} />,
         { breadcrumbs: [...orgCrumbs(req, view.org), { text: view.plan.titleRu }] },
       );
     },
@@ -73,6 +75,7 @@ export async function plansPublicWeb(app: FastifyInstance) {
     async (req, reply) => {
       const view = await getPlanItemPage(deps, req.actor, req.params);
       const { node } = view;
+      const discussion = await getPlanDiscussion(deps, req.actor, view.plan, node.item.id);
       let chartSvg: string | null = null;
       if (node.item.kind === 'indicator' && node.series) {
         const rows = periodRows(node.series);
@@ -109,7 +112,7 @@ export async function plansPublicWeb(app: FastifyInstance) {
           node={node}
           ancestors={view.ancestors}
           chartSvg={chartSvg}
-          discussion={<PlanDiscussion plan={view.plan} itemId={node.item.id} />}
+          discussion={<PlanDiscussion view={discussion} itemId={node.item.id} />}
         />,
         {
           breadcrumbs: [
