@@ -78,6 +78,11 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/plans/:planId/items/:itemId': { allow: PLAN_STAFF_A },
   'POST /manage/plans/:planId/items/:itemId/targets': { allow: PLAN_STAFF_A },
   'POST /manage/plans/:planId/items/:itemId/actuals': { allow: PLAN_STAFF_A },
+  // annual reports and media campaigns: body A's report for :year
+  'GET /manage/plans/reports': { allow: PLAN_STAFF },
+  'GET /manage/plans/reports/:slug/:year': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/reports/:slug/:year': { allow: PLAN_STAFF_A },
+  'POST /manage/plans/reports/:slug/:year/campaign': { allow: PLAN_STAFF_A },
   // platform
   'GET /manage/audit': ADMIN,
   'GET /manage/outbox': ADMIN,

@@ -1,48 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { fontRuns, renderPdf } from '../../platform/pdf/index.ts';
 
-const require = createRequire(import.meta.url);
-
-/*
- * The receipt of a registered appeal as PDF (issue 10), set in PT Sans, the
- * public typeface the portal uses. pdfmake reads TTF, OTF or WOFF through
- * fontkit; the only PT Sans files installed (@fontsource/pt-sans) are WOFF
- * files split by script, so the Cyrillic file lacks digits and Latin letters
- * and the Latin file lacks Cyrillic. Each string is therefore set in runs:
- * the Cyrillic file for the characters of its unicode-range (as its CSS
- * declares it), the Latin file for the rest.
- */
-
-const FONTS_DIR = path.join(path.dirname(require.resolve('@fontsource/pt-sans/package.json')), 'files');
-const font = (subset: string, weight: number) =>
-  path.join(FONTS_DIR, `pt-sans-${subset}-${weight}-normal.woff`);
-
-/** The unicode-range of @fontsource/pt-sans's Cyrillic file (cyrillic-400.css). */
-function inCyrillicFile(cp: number): boolean {
-  return (
-    cp === 0x0301 ||
-    (cp >= 0x0400 && cp <= 0x045f) ||
-    cp === 0x0490 ||
-    cp === 0x0491 ||
-    cp === 0x04b0 ||
-    cp === 0x04b1 ||
-    cp === 0x2116
-  );
-}
-
-type Run = { text: string; font: 'PTSansCyrillic' | 'PTSansLatin'; bold?: boolean };
-
-/** A string as runs of one font each. */
-export function fontRuns(text: string, bold = false): Run[] {
-  const runs: Run[] = [];
-  for (const ch of text) {
-    const f = inCyrillicFile(ch.codePointAt(0) ?? 0) ? 'PTSansCyrillic' : 'PTSansLatin';
-    const last = runs[runs.length - 1];
-    if (last && last.font === f) last.text += ch;
-    else runs.push({ text: ch, font: f, ...(bold ? { bold } : {}) });
-  }
-  return runs;
-}
+/* The receipt of a registered appeal as PDF (issue 10), in the platform's PT Sans (platform/pdf). */
 
 export type ReceiptData = {
   title: string;
@@ -53,26 +11,10 @@ export type ReceiptData = {
   footer: string;
 };
 
-type PdfMake = {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (p: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-
 /** The receipt: a title, the appeal's details as a table, what happens next. */
 export async function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
-  const pdfmake = require('pdfmake') as PdfMake;
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONTS_DIR));
-  pdfmake.setFonts({
-    PTSansCyrillic: { normal: font('cyrillic', 400), bold: font('cyrillic', 700) },
-    PTSansLatin: { normal: font('latin', 400), bold: font('latin', 700) },
-  });
-  const doc = pdfmake.createPdf({
+  return renderPdf({
     info: { title: data.title },
-    pageSize: 'A4',
-    pageMargins: [56, 56, 56, 56],
     content: [
       { text: fontRuns(data.title, true), fontSize: 16, margin: [0, 0, 0, 16] },
       {
@@ -86,7 +28,5 @@ export async function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
       ...data.notes.map((n) => ({ text: fontRuns(n), margin: [0, 0, 0, 8] })),
       { text: fontRuns(data.footer), fontSize: 9, margin: [0, 16, 0, 0] },
     ],
-    defaultStyle: { font: 'PTSansLatin', fontSize: 11 },
   });
-  return Buffer.from(await doc.getBuffer());
 }

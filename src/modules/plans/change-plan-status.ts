@@ -7,6 +7,7 @@ import { openPlanDiscussion } from './plan-discussion.ts';
 import type { PlanAction, PlanStatus, TransitionInput } from './plans.input.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { type PlanRow, plansRepository as repo } from './plans.repository.ts';
+import { indexPlan } from './plans.search.ts';
 
 type Step = {
   from: readonly PlanStatus[];
@@ -99,6 +100,8 @@ export async function changePlanStatus(
         plan,
       );
     await repo.updatePlan(tx, plan.id, set);
+    await indexPlan(tx, plan.id);
+    if (action === 'approve' && plan.previousVersionId) await indexPlan(tx, plan.previousVersionId);
     await repo.insertEvent(tx, {
       planId: plan.id,
       action,

@@ -7,6 +7,7 @@ import { copyItems } from './copy-items.ts';
 import type { PlanInput } from './plans.input.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { type PlanRow, plansRepository as repo } from './plans.repository.ts';
+import { indexPlan } from './plans.search.ts';
 
 /**
  * Create a plan in «проект», blank or from the project office's template (its
@@ -51,6 +52,7 @@ export async function createPlan(
       orgId: plan.orgId,
       details: { kind: plan.kind, template: template?.id ?? null },
     });
+    await indexPlan(tx, plan.id);
     return plan;
   });
 }

@@ -4,6 +4,8 @@ import type { ModuleManifest } from '../manifest.ts';
 import { findOrganizationsByIds } from '../orgs/index.ts';
 import { plansApi } from './api/index.ts';
 import { plansMessages } from './messages.ts';
+import { plansSearch } from './plans.search.ts';
+import './reports.messages.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { plansRepository } from './plans.repository.ts';
 import { plansWeb } from './web/index.tsx';
@@ -49,4 +51,5 @@ export const plansModule: ModuleManifest = {
   web: plansWeb,
   api: plansApi,
   sitemap: plansSitemap,
+  search: plansSearch,
 };

@@ -233,7 +233,7 @@ export const transitionInput = z
   });
 export type TransitionInput = z.infer<typeof transitionInput>;
 
-/** The annual report's text, the council's co-report and the media campaign's links. */
+/** The annual report as staff edit it: their text, the council's co-report; save as a draft or publish. */
 export const reportInput = z.object({
   textRu: z
     .string({ message: 'plans.input.reportText' })
@@ -241,6 +241,42 @@ export const reportInput = z.object({
     .min(1, 'plans.input.reportText')
     .max(100000, 'plans.input.reportText'),
   coReportRu: optionalText(100000, 'plans.input.coReport'),
-  campaignLinks: linksText,
+  action: z.enum(['save', 'publish', 'unpublish'], { message: 'plans.input.reportAction' }),
 });
 export type ReportInput = z.infer<typeof reportInput>;
+
+export const campaignKinds = ['news', 'event', 'interview', 'video'] as const;
+
+/**
+ * The media campaign of a reporting period (task 5.5), one entry a line:
+ * «ГГГГ-ММ-ДД Название | https://…», a kind before a colon optional
+ * («event: 2027-02-10 Отчётная встреча | /…»; news when none).
+ */
+export const campaignInput = z.object({
+  campaignLinks: z
+    .string()
+    .max(20000, 'plans.input.campaign')
+    .optional()
+    .transform((v, ctx) => {
+      const out: { kind: string; date: string; title: string; url: string }[] = [];
+      for (const line of (v ?? '').split(/\r?\n/)) {
+        const l = line.trim();
+        if (!l) continue;
+        const m = /^(?:(news|event|interview|video):\s*)?(\d{4}-\d{2}-\d{2})\s+(.+?)\s*\|\s*(\S+)$/.exec(l);
+        const url = m?.[4] ?? '';
+        const date = m?.[2] ?? '';
+        if (
+          !m ||
+          !z.iso.date().safeParse(date).success ||
+          !(url.startsWith('/') || /^https?:\/\//.test(url)) ||
+          url.startsWith('//')
+        ) {
+          ctx.addIssue({ code: 'custom', message: 'plans.input.campaign' });
+          return z.NEVER;
+        }
+        out.push({ kind: m[1] ?? 'news', date, title: m[3] as string, url });
+      }
+      return out.sort((a, b) => a.date.localeCompare(b.date));
+    }),
+});
+export type CampaignInput = z.infer<typeof campaignInput>;

@@ -93,6 +93,16 @@ export const plansRepository = {
       .orderBy(asc(planItems.position), asc(planItems.createdAt));
   },
 
+  /** The items of several plans in one statement, each plan's in its order. */
+  async itemsOfPlans(db: DbOrTx, planIds: string[]): Promise<PlanItemRow[]> {
+    if (planIds.length === 0) return [];
+    return db
+      .select()
+      .from(planItems)
+      .where(inArray(planItems.planId, planIds))
+      .orderBy(asc(planItems.position), asc(planItems.createdAt));
+  },
+
   async itemsByIds(db: DbOrTx, ids: string[]): Promise<PlanItemRow[]> {
     return ids.length === 0 ? [] : db.select().from(planItems).where(inArray(planItems.id, ids));
   },
@@ -189,6 +199,11 @@ export const plansRepository = {
 
   async reportsOf(db: DbOrTx, orgId: string): Promise<ReportRow[]> {
     return db.select().from(planReports).where(eq(planReports.orgId, orgId)).orderBy(desc(planReports.year));
+  },
+
+  async reportsOfOrgs(db: DbOrTx, orgIds: string[]): Promise<ReportRow[]> {
+    if (orgIds.length === 0) return [];
+    return db.select().from(planReports).where(inArray(planReports.orgId, orgIds));
   },
 
   async upsertReport(db: DbOrTx, row: typeof planReports.$inferInsert): Promise<void> {

@@ -14,10 +14,12 @@ import {
 
 /** A link shown beside a plan item: a strategic document, decree, programme or evidence on the portal. */
 export type PlanLink = {
-  /** strategy | decree | programme | evidence | news | document | dataset | practice */
+  /** strategy | decree | programme | evidence | news | document | dataset | practice; media campaign: news | event | interview | video */
   kind: string;
   title: string;
   url: string;
+  /** media campaign entries (task 5.5): the day of the news or event */
+  date?: string;
 };
 
 /**

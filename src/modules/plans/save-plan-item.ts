@@ -4,6 +4,7 @@ import { InvalidInput, NotFound } from '../../platform/errors/index.ts';
 import { planForEditing, requireEditableTree } from './plan-access.ts';
 import type { ItemInput } from './plans.input.ts';
 import { type PlanItemRow, plansRepository as repo } from './plans.repository.ts';
+import { indexPlan } from './plans.search.ts';
 
 /** Which parent each kind hangs under. */
 const PARENT_KINDS: Record<string, readonly string[]> = {
@@ -80,6 +81,7 @@ export async function savePlanItem(
       orgId: plan.orgId,
       details: { plan: plan.id, kind },
     });
+    await indexPlan(tx, plan.id);
     return row;
   });
 }

@@ -1,9 +1,12 @@
 import type { Origin } from '../../platform/audit/index.ts';
 import { userActor } from '../../platform/authz/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findOrganizationBySlug, markOrgSectionFilled } from '../orgs/index.ts';
+import { buildAnnualReportData, draftReportText } from './annual-report.ts';
 import { openPlanDiscussion } from './plan-discussion.ts';
 import { plansRepository as repo } from './plans.repository.ts';
+import { reindexPlans } from './plans.search.ts';
 import { seedPlanTemplate, writeTree } from './seed-plans.ts';
 
 type Event = [action: string, from: string | null, to: string, role: string, at: string, remarks?: string];
@@ -427,6 +430,8 @@ export async function seedDemoPlans(deps: Pick<Deps, 'db' | 'clock'>): Promise<{
       },
     ]);
   }
+  await seedDemoReports(deps);
+  await deps.db.transaction((tx) => reindexPlans(tx));
   return { plans: count };
 }
 
@@ -436,3 +441,67 @@ const SYSTEM: Origin = {
   }),
   ip: null,
 };
+
+/**
+ * Минздрав's annual report for 2026 (published, from the generated draft, with
+ * the council's co-report) and its media campaign; Калининград's campaign.
+ */
+async function seedDemoReports(deps: Pick<Deps, 'db' | 'clock'>) {
+  const today = toLocalDate(deps.clock.now());
+  const minzdrav = await findOrganizationBySlug(deps.db, 'minzdrav');
+  if (minzdrav) {
+    const data = await buildAnnualReportData(deps, minzdrav, 2026, today);
+    await repo.upsertReport(deps.db, {
+      orgId: minzdrav.id,
+      year: 2026,
+      textRu: `${draftReportText(data).replace(/ Причины и меры: …/, '')}\n\nМинистерство продолжит публиковать ответы на обращения и открытые данные о сети медицинских организаций; по показателям под угрозой приняты меры: сокращены внутренние сроки подготовки ответов.`,
+      coReportRu:
+        'Общественный совет при Министерстве здравоохранения отмечает рост открытости министерства: план по открытости исполняется, отчёты о показателях публикуются ежеквартально. Совет рекомендует ускорить ответы на обращения граждан и чаще выносить на обсуждение проекты приказов.',
+      campaignLinks: [
+        {
+          kind: 'news',
+          date: '2026-07-08',
+          title: 'Минздрав отчитался о выполнении плана по открытости за полугодие',
+          url: '/orgs/minzdrav/plans',
+        },
+        {
+          kind: 'event',
+          date: '2026-09-17',
+          title: 'Публичное обсуждение результатов плана с общественным советом',
+          url: '/orgs/minzdrav/council',
+        },
+        {
+          kind: 'interview',
+          date: '2026-10-02',
+          title: 'Министр здравоохранения — о сроках ответов на обращения граждан',
+          url: '/orgs/minzdrav/plans/contract',
+        },
+      ],
+      publishedAt: new Date('2026-11-20T10:00:00+02:00'),
+    });
+  }
+  const kaliningrad = await findOrganizationBySlug(deps.db, 'kaliningrad');
+  if (kaliningrad) {
+    const data = await buildAnnualReportData(deps, kaliningrad, 2026, today);
+    await repo.upsertReport(deps.db, {
+      orgId: kaliningrad.id,
+      year: 2026,
+      textRu: draftReportText(data),
+      campaignLinks: [
+        {
+          kind: 'event',
+          date: '2026-04-28',
+          title: 'Отчёт главы администрации перед жителями',
+          url: '/orgs/kaliningrad/plans',
+        },
+        {
+          kind: 'news',
+          date: '2026-07-01',
+          title: 'Итоги отбора проектов инициативного бюджетирования',
+          url: '/orgs/kaliningrad/plans',
+        },
+      ],
+      publishedAt: null,
+    });
+  }
+}

@@ -32,7 +32,12 @@ export function ManagePlansView({ plans, orgs }: { plans: PlanRow[]; orgs: OrgRo
   return (
     <>
       <h1 class="govuk-heading-xl">{t('plans.manage.title')}</h1>
-      <Button href="/manage/plans/new">{t('plans.manage.new')}</Button>
+      <ButtonGroup>
+        <Button href="/manage/plans/new">{t('plans.manage.new')}</Button>
+        <a class="govuk-link" href="/manage/plans/reports">
+          {t('plans.manage.reportsTitle')}
+        </a>
+      </ButtonGroup>
       {plans.length === 0 ? (
         <p class="govuk-body">{t('plans.manage.none')}</p>
       ) : (
