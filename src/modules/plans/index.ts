@@ -3,6 +3,7 @@ import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { findOrganizationsByIds } from '../orgs/index.ts';
 import { plansApi } from './api/index.ts';
+import { generatePlans } from './generate-plans.ts';
 import { plansMessages } from './messages.ts';
 import { plansSearch } from './plans.search.ts';
 import './reports.messages.ts';
@@ -52,4 +53,5 @@ export const plansModule: ModuleManifest = {
   api: plansApi,
   sitemap: plansSitemap,
   search: plansSearch,
+  generate: { after: ['orgs'], run: generatePlans },
 };
