@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAll } from '../src/generate.ts';
+import { seedDemoPlans } from '../src/modules/plans/index.ts';
 import { seed } from '../src/seed.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { type SignedIn, sessionFor } from './auth.ts';
@@ -29,6 +30,8 @@ beforeAll(async () => {
     },
   });
   await seed(t.deps);
+  // the demo's plans and Минздрав's published annual report, then the generated plans of every body
+  await seedDemoPlans(t.deps);
   await generateAll(t.deps, { scale: 0.002, seed: 3, until: new Date('2026-03-01T12:00:00+02:00') });
   const q = async <T>(s: ReturnType<typeof sql>) => (await t.deps.db.execute(s)).rows[0] as T;
   const author = await q<{ id: string; email: string }>(
@@ -88,6 +91,8 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
   { name: 'the discussions list', who: 'visitor', url: () => '/discussions' },
   { name: 'a discussion with its comments', who: 'visitor', url: () => `/discussions/${discussionId}` },
   { name: 'a discussion, signed in', who: 'citizen', url: () => `/discussions/${discussionId}` },
+  { name: 'the plans API (progress of every plan)', who: 'visitor', url: () => '/api/v1/plans?perPage=100' },
+  { name: "a body's annual report", who: 'visitor', url: () => '/orgs/minzdrav/reports/2026' },
   { name: 'the staff queue', who: 'staff', url: () => `/manage/appeals?org=${minsocId}&status=open` },
 ];
 

@@ -1,11 +1,38 @@
 import type { Actor } from '../../platform/authz/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
 import { findOrganizationBySlug, findOrganizationsByIds, type OrgRow } from '../orgs/index.ts';
 import { loadPlanView, type PlanView } from './get-plan.ts';
-import type { PlanNode } from './plan-tree.ts';
+import { buildPlanTree, type PlanNode } from './plan-tree.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { type PlanRow, plansRepository as repo } from './plans.repository.ts';
+
+/** Each plan's overall progress, in three statements whatever the number of plans. */
+async function plansProgress(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  plans: readonly PlanRow[],
+): Promise<Map<string, number | null>> {
+  const items = await repo.itemsOfPlans(
+    deps.db,
+    plans.map((p) => p.id),
+  );
+  const ids = items.map((i) => i.id);
+  const [targets, actuals] = await Promise.all([repo.targets(deps.db, ids), repo.actuals(deps.db, ids)]);
+  const planOf = new Map(items.map((i) => [i.id, i.planId]));
+  const today = toLocalDate(deps.clock.now());
+  return new Map(
+    plans.map((p) => [
+      p.id,
+      buildPlanTree(
+        items.filter((i) => i.planId === p.id),
+        targets.filter((t) => planOf.get(t.itemId) === p.id),
+        actuals.filter((a) => planOf.get(a.itemId) === p.id),
+        today,
+      ).progress,
+    ]),
+  );
+}
 
 /** Public plans for the API, filtered by organisation and kind, paged; each with its progress. */
 export async function listPlansApi(
@@ -22,11 +49,11 @@ export async function listPlansApi(
   const orgs = new Map(
     (await findOrganizationsByIds(deps.db, [...new Set(page.map((p) => p.orgId))])).map((o) => [o.id, o]),
   );
+  const progress = await plansProgress(deps, page);
   const items = [];
   for (const plan of page) {
     const org = orgs.get(plan.orgId);
-    if (!org) continue;
-    items.push({ plan, org, progress: (await loadPlanView(deps, org, plan)).tree.progress });
+    if (org) items.push({ plan, org, progress: progress.get(plan.id) ?? null });
   }
   return { items, total: plans.length };
 }

@@ -160,12 +160,12 @@ export function AnnualReportView({ page }: { page: AnnualReportPage }) {
       )}
       <ul class="govuk-list">
         <li>
-          <a class="govuk-link" href={`${base}.docx`} download>
+          <a class="govuk-link" href={`${base}/report.docx`} download>
             {t('plans.report.docx')}
           </a>
         </li>
         <li>
-          <a class="govuk-link" href={`${base}.pdf`} download>
+          <a class="govuk-link" href={`${base}/report.pdf`} download>
             {t('plans.report.pdf')}
           </a>
         </li>

@@ -77,6 +77,9 @@ describe('the annual report of a body (task 6.4)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('открыты ещё пять наборов данных');
     expect(page.body).toContain('Совет поддерживает доклад');
+    // the page links the files where they are served
+    expect(page.body).toContain(`href="${publicUrl}/report.docx"`);
+    expect(page.body).toContain(`href="${publicUrl}/report.pdf"`);
     expect(textOf(page.body)).toMatch(/Число опубликованных наборов открытых данных.*Не достигнут/);
     expect((await visitor(t.app).get('/orgs/minzdrav/reports')).body).toContain(publicUrl);
     // an outsider cannot edit another body's report
