@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import { CsvSyntaxError, readCsv } from './csv-read.ts';
 import type { DatasetColumn } from './opendata.tables.ts';
-import { CsvSyntaxError, parseCsv } from './rfc4180.ts';
 
 /** One thing wrong in an uploaded file: where (row of the file, header = 1; column name) and what (an i18n key). */
 export type DataProblem = {
@@ -93,13 +93,13 @@ function checkCsv(columns: DatasetColumn[], data: Buffer): CheckedData {
   } catch {
     return { ok: false, problems: [{ row: null, column: null, key: 'opendata.check.encoding' }] };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (!firstLine.includes(',') && columns.length > 1 && /[;\t|]/.test(firstLine))
     return { ok: false, problems: [{ row: 1, column: null, key: 'opendata.check.delimiter' }] };
+  const bom = data.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0;
   let records: { line: number; cells: string[] }[];
   try {
-    records = parseCsv(text);
+    records = readCsv(data.subarray(bom));
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     return { ok: false, problems: [{ row: err.line, column: null, key: 'opendata.check.quotes' }] };

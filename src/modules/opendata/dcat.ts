@@ -1,7 +1,8 @@
+import type { NamedNode } from 'n3';
 import type { FullDataset } from './api/ckan-dicts.ts';
 import { dataFileName, datasetPath, structureFileName } from './format.ts';
 import { FREQUENCIES, LICENSES, STANDARD_VERSION, TOPICS } from './opendata.input.ts';
-import { lit, node, type Term, type Triple, typed } from './rdf.ts';
+import { bnode, lit, node, type Triple, typed } from './rdf.ts';
 
 /*
  * The DCAT-AP 3.0 view of the register (../shared/opendata-ru-3.0.md, «DCAT-AP
@@ -15,7 +16,7 @@ export const DCAT_PAGE_SIZE = 100;
 const EU = 'http://publications.europa.eu/resource/authority';
 const dateTime = (d: Date) => typed(d.toISOString(), 'xsd:dateTime');
 
-function agentTriples(base: string, f: FullDataset): [Term, Triple[]] {
+function agentTriples(base: string, f: FullDataset): [NamedNode, Triple[]] {
   const agent = node(`${base}/orgs/${f.org.slug}#agent`);
   return [
     agent,
@@ -38,8 +39,8 @@ export function datasetTriples(base: string, f: FullDataset): Triple[] {
   const d = f.dataset;
   const ds = node(`${base}${datasetPath(d.identifier)}`);
   const [agent, agentT] = agentTriples(base, f);
-  const contact: Term = { bnode: `contact${d.id.replace(/-/g, '')}` };
-  const period: Term = { bnode: `period${d.id.replace(/-/g, '')}` };
+  const contact = bnode(`contact${d.id.replace(/-/g, '')}`);
+  const period = bnode(`period${d.id.replace(/-/g, '')}`);
   const license = LICENSES[d.license as keyof typeof LICENSES];
   const theme = TOPICS[d.topic as keyof typeof TOPICS];
   const freq = FREQUENCIES[d.frequency as keyof typeof FREQUENCIES];

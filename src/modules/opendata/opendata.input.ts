@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { readCsv } from './csv-read.ts';
 import type { DatasetColumn } from './opendata.tables.ts';
-import { parseCsv } from './rfc4180.ts';
 
 /** The methodology this register follows (its URI is the `standardversion` of every file). */
 export const STANDARD_VERSION = 'http://opendata.gosmonitor.ru/standard/3.0';
@@ -73,7 +73,7 @@ const text = (max: number, required: string, long: string) =>
 export function parseStructure(source: string): { columns: DatasetColumn[] } | { error: string } {
   let records: string[][];
   try {
-    records = parseCsv(source.trim()).map((r) => r.cells.map((c) => c.trim()));
+    records = readCsv(Buffer.from(source.trim())).map((r) => r.cells.map((c) => c.trim()));
   } catch {
     return { error: 'opendata.structure.unreadable' };
   }

@@ -1,11 +1,12 @@
+import { DataFactory, type Quad_Object, type Quad_Subject, Writer } from 'n3';
+
 /*
- * A small RDF graph model and its two serialisations (Turtle, JSON-LD in
- * expanded form) for the DCAT catalogue. The n3 library is a dev dependency
- * (the tests parse with it); writing triples needs only correct escaping.
+ * The DCAT catalogue as RDF/JS terms (n3's DataFactory), written as Turtle by
+ * n3's Writer and as JSON-LD in expanded form (full IRIs, no context to fetch).
  */
 
-export type Term = { iri: string } | { bnode: string } | { value: string; datatype?: string; lang?: string };
-export type Triple = [subject: Term, predicate: string, object: Term];
+export type Term = Quad_Subject | Quad_Object;
+export type Triple = [subject: Quad_Subject, predicate: string, object: Quad_Object];
 
 export const PREFIXES: Record<string, string> = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
@@ -25,88 +26,47 @@ export function iri(name: string): string {
   return ns ? ns + (m?.[2] ?? '') : name;
 }
 
-export const node = (i: string): Term => ({ iri: iri(i) });
-export const lit = (value: string, lang?: string): Term => (lang ? { value, lang } : { value });
-export const typed = (value: string, datatype: string): Term => ({ value, datatype: iri(datatype) });
+const { namedNode, blankNode, literal, quad } = DataFactory;
+export const node = (i: string) => namedNode(iri(i));
+export const bnode = (label: string) => blankNode(label);
+export const lit = (value: string, lang?: string) => literal(value, lang);
+export const typed = (value: string, datatype: string) => literal(value, namedNode(iri(datatype)));
 
-// Turtle
+const quads = (triples: Triple[]) => triples.map(([s, p, o]) => quad(s, namedNode(iri(p)), o));
 
-/** Percent-encode what an IRIREF may not hold: controls, space and <>"{}|^`\\. */
-const escapeIri = (s: string) =>
-  [...s]
-    .map((c) =>
-      c.charCodeAt(0) <= 0x20 || '<>"{}|^`\\'.includes(c)
-        ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
-        : c,
-    )
-    .join('');
-const escapeLiteral = (s: string) =>
-  s.replace(
-    /[\\"\n\r\t]/g,
-    (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] as string,
+/** Turtle, by n3's Writer with the catalogue's prefixes. */
+export function toTurtle(triples: Triple[]): Promise<string> {
+  const writer = new Writer({ prefixes: PREFIXES });
+  writer.addQuads(quads(triples));
+  return new Promise((resolve, reject) =>
+    writer.end((err: Error | null, out: string) => (err ? reject(err) : resolve(out))),
   );
-
-function shortIri(full: string): string {
-  for (const [p, ns] of Object.entries(PREFIXES))
-    if (full.startsWith(ns) && /^[A-Za-z][\w-]*$/.test(full.slice(ns.length)))
-      return `${p}:${full.slice(ns.length)}`;
-  return `<${escapeIri(full)}>`;
 }
 
-function turtleTerm(t: Term): string {
-  if ('iri' in t) return shortIri(t.iri);
-  if ('bnode' in t) return `_:${t.bnode}`;
-  const body = `"${escapeLiteral(t.value)}"`;
-  if (t.lang) return `${body}@${t.lang}`;
-  if (t.datatype) return `${body}^^${shortIri(t.datatype)}`;
-  return body;
-}
-
-const subjectKey = (t: Term) => ('iri' in t ? `<${t.iri}>` : 'bnode' in t ? `_:${t.bnode}` : '');
-
-/** Turtle, triples grouped by subject, in the order given. */
-export function toTurtle(triples: Triple[]): string {
-  const lines = Object.entries(PREFIXES).map(([p, ns]) => `@prefix ${p}: <${ns}> .`);
-  const bySubject = new Map<string, { s: Term; po: [string, Term][] }>();
-  for (const [s, p, o] of triples) {
-    const k = subjectKey(s);
-    const e = bySubject.get(k) ?? { s, po: [] };
-    e.po.push([iri(p), o]);
-    bySubject.set(k, e);
-  }
-  for (const { s, po } of bySubject.values()) {
-    lines.push('');
-    lines.push(
-      `${turtleTerm(s)}\n${po
-        .map(([p, o]) => `    ${p === `${PREFIXES.rdf}type` ? 'a' : shortIri(p)} ${turtleTerm(o)}`)
-        .join(' ;\n')} .`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-// JSON-LD (expanded form: every node with full IRIs, no context needed)
-
+/** JSON-LD in expanded form: one node object per subject, in the order given. */
 export function toJsonLd(triples: Triple[]): object[] {
   const nodes = new Map<string, Record<string, unknown>>();
-  for (const [s, short, o] of triples) {
-    const p = iri(short);
-    const id = 'iri' in s ? s.iri : 'bnode' in s ? `_:${s.bnode}` : '';
+  const idOf = (t: Term) => (t.termType === 'BlankNode' ? `_:${t.value}` : t.value);
+  for (const { subject, predicate, object } of quads(triples)) {
+    const id = idOf(subject);
     const n = nodes.get(id) ?? { '@id': id };
     nodes.set(id, n);
-    if (p === `${PREFIXES.rdf}type` && 'iri' in o) {
-      n['@type'] = [...((n['@type'] as string[]) ?? []), o.iri];
+    const p = predicate.value;
+    if (p === `${PREFIXES.rdf}type` && object.termType === 'NamedNode') {
+      n['@type'] = [...((n['@type'] as string[]) ?? []), object.value];
       continue;
     }
     const value =
-      'iri' in o
-        ? { '@id': o.iri }
-        : 'bnode' in o
-          ? { '@id': `_:${o.bnode}` }
-          : {
-              '@value': o.value,
-              ...(o.lang ? { '@language': o.lang } : o.datatype ? { '@type': o.datatype } : {}),
-            };
+      object.termType === 'Literal'
+        ? {
+            '@value': object.value,
+            ...(object.language
+              ? { '@language': object.language }
+              : object.datatype.value !== `${PREFIXES.xsd}string`
+                ? { '@type': object.datatype.value }
+                : {}),
+          }
+        : { '@id': idOf(object) };
     n[p] = [...((n[p] as object[]) ?? []), value];
   }
   return [...nodes.values()];

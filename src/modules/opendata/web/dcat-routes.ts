@@ -8,9 +8,9 @@ import { type Triple, toJsonLd, toTurtle } from '../rdf.ts';
 
 const TYPES = { ttl: 'text/turtle; charset=utf-8', jsonld: 'application/ld+json; charset=utf-8' } as const;
 
-function sendRdf(req: FastifyRequest, reply: FastifyReply, ext: keyof typeof TYPES, triples: Triple[]) {
+async function sendRdf(req: FastifyRequest, reply: FastifyReply, ext: keyof typeof TYPES, triples: Triple[]) {
   reply.header('content-type', TYPES[ext]);
-  const body = ext === 'ttl' ? toTurtle(triples) : JSON.stringify(toJsonLd(triples), null, 1);
+  const body = ext === 'ttl' ? await toTurtle(triples) : JSON.stringify(toJsonLd(triples), null, 1);
   return sendCacheable(req, reply, body, { anyone: true });
 }
 

@@ -194,6 +194,26 @@ describe('uploading data (10.1)', () => {
     expect(meta.body.match(/^data-/gm)).toHaveLength(1);
   });
 
+  it('refuses a quote left open and names the row it starts on', async () => {
+    const res = await steward.post(
+      `${page()}/upload`,
+      { provenance: 'Обновление' },
+      {
+        from: page(),
+        files: [
+          csvFile(
+            'school,district,pupils,share\r\n"Школа\r\n№ 1",Центр,1,0.5\r\n\r\n"Школа № 2,Центр,1,0.5\r\n',
+          ),
+        ],
+      },
+    );
+    expect(res.statusCode).toBe(422);
+    const rows = [...res.body.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) =>
+      (m[1] ?? '').replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'),
+    );
+    expect(rows).toContainEqual(expect.stringMatching(/\|5\|—\|Кавычки не закрыты/));
+  });
+
   it('refuses a header that differs from the structure', async () => {
     const res = await steward.post(
       `${page()}/upload`,
