@@ -27,6 +27,8 @@ export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
 /** Server-side ECharts bar charts as accessible SVG (participation's results use them too). */
 export { type BarChartSpec, barChartSvg } from './stats/charts.ts';
+/** Public figures and FAQ for the open-data register (opendata's generated sources). */
+export { listPublishedFaq, publicMonthlyAppealFigures } from './stats/open-data.ts';
 export { submitAppeal } from './submit-appeal.ts';
 export { parseTotkFile } from './totk.ts';
 

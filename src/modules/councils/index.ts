@@ -9,7 +9,7 @@ import { councilsApi } from './api/index.ts';
 import { councilsPolicy } from './councils.policy.ts';
 import { councilsRepository as repo } from './councils.repository.ts';
 import { councilsSearch } from './councils.search.ts';
-import { summariseAssessments } from './get-council-page.ts';
+import { isCurrent, summariseAssessments } from './get-council-page.ts';
 import { councilsMessages } from './messages.ts';
 import { REMINDERS_QUEUE, sendMeetingReminders } from './send-meeting-reminders.ts';
 import { councilsWeb } from './web/index.ts';
@@ -86,6 +86,44 @@ export async function councilAssessmentFigures(db: DbOrTx): Promise<
         experts: s.experts,
         expertIndex: s.expertIndex,
         selfIndex: s.selfIndex,
+      });
+  return out;
+}
+
+/**
+ * The current members of every council on a day, with the fields its public
+ * page shows (name, position, whom they represent, term): the open-data
+ * register publishes them (task 10.4). No account, contact or end reason.
+ */
+export async function listPublicCouncilMembers(
+  db: DbOrTx,
+  today: string,
+): Promise<
+  {
+    councilId: string;
+    councilName: string;
+    councilKind: string;
+    orgId: string;
+    fullName: string;
+    position: string;
+    affiliation: string | null;
+    termStart: string;
+    termEnd: string | null;
+  }[]
+> {
+  const out = [];
+  for (const c of await repo.listCouncils(db))
+    for (const m of (await repo.membersOf(db, c.id)).filter((x) => isCurrent(x, today)))
+      out.push({
+        councilId: c.id,
+        councilName: c.nameRu,
+        councilKind: c.kind,
+        orgId: c.orgId,
+        fullName: m.fullName,
+        position: m.position,
+        affiliation: m.affiliation,
+        termStart: m.termStart,
+        termEnd: m.termEnd,
       });
   return out;
 }

@@ -1,8 +1,12 @@
 import type { Origin } from '../../platform/audit/index.ts';
 import { userActor } from '../../platform/authz/index.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { listPublishedFaq, publicMonthlyAppealFigures } from '../appeals/index.ts';
+import { listPublicCouncilMembers } from '../councils/index.ts';
 import { listAllOrganizations, listResponsibleOfficials, type OrgRow } from '../orgs/index.ts';
+import { listPublicIndicatorValues } from '../plans/index.ts';
 import { listPublicItemsForIndex } from '../publications/index.ts';
 import type { Frequency, Topic } from './opendata.input.ts';
 import { opendataRepository as repo } from './opendata.repository.ts';
@@ -59,39 +63,13 @@ async function allDocuments(db: DbOrTx) {
   }
 }
 
+/** The bodies a source covers: the one body, or every body for the region-wide dataset. */
+const scopeOf = async (db: DbOrTx, org: OrgRow | null) => (org ? [org] : await listAllOrganizations(db));
+/** A public count as a cell: hidden ones («<3», «≥3») are empty, as the passport explains. */
+const countCell = (c: number | string) => (typeof c === 'number' ? String(c) : null);
+const numberCell = (n: number | null) => (n === null ? null : String(n));
+
 export const SOURCES: Source[] = [
-  {
-    key: 'generated:datasets',
-    code: 'datasets',
-    title: (org) =>
-      org ? `Перечень наборов открытых данных: ${org.nameRu}` : 'Перечень наборов открытых данных области',
-    description:
-      'Реестр наборов открытых данных органа: идентификатор, наименование, тематика, периодичность, дата последнего изменения, число версий и оценка качества. Формируется порталом автоматически.',
-    keywords: 'открытые данные, реестр наборов',
-    topic: 'government',
-    frequency: 'on_change',
-    columns: [
-      col('identifier', 'Identifier', 'Идентификатор'),
-      col('title', 'Title', 'Наименование'),
-      col('topic', 'Topic', 'Тематика'),
-      col('frequency', 'Update frequency', 'Периодичность обновления'),
-      col('modified', 'Last change', 'Дата последнего изменения', 'date'),
-      col('quality', 'Quality score (0-100)', 'Оценка качества (0–100)', 'integer'),
-    ],
-    async rows(db, org, { now }) {
-      const list = await repo.summaries(db, org ? [org.id] : undefined);
-      return list
-        .filter((d) => d.source !== 'generated:datasets')
-        .map((d) => [
-          d.identifier,
-          d.title,
-          d.topic,
-          d.frequency,
-          d.modifiedAt.toISOString().slice(0, 10),
-          String(qualityOf(d, now).score),
-        ]);
-    },
-  },
   {
     key: 'generated:documents',
     code: 'documents',
@@ -150,6 +128,217 @@ export const SOURCES: Source[] = [
         for (const r of await repo.resources(db, o.id))
           out.push([r.name, r.description, r.publishable, r.reason, r.plannedFor, o.slug]);
       return out;
+    },
+  },
+  {
+    key: 'generated:appeals',
+    code: 'appeals',
+    title: (org) =>
+      org
+        ? `Статистика обращений граждан по месяцам: ${org.nameRu}`
+        : 'Статистика обращений граждан по месяцам: органы власти области',
+    description:
+      'Число обращений граждан (59-ФЗ), поступивших в орган за месяц, и число данных на них ответов — те же цифры, что на странице «Обращения» органа. Пустое значение означает, что число скрыто: меньше трёх или скрыто, чтобы по сумме нельзя было вычислить соседнее. Сведений об авторах обращений нет. Формируется порталом автоматически.',
+    keywords: 'обращения граждан, статистика, 59-ФЗ',
+    topic: 'government',
+    frequency: 'monthly',
+    columns: [
+      col('org', 'Body (slug)', 'Орган (код)'),
+      col('month', 'Month (YYYY-MM)', 'Месяц (ГГГГ-ММ)'),
+      col(
+        'received',
+        'Appeals received (empty: hidden)',
+        'Поступило обращений (пусто — скрыто)',
+        'integer',
+        false,
+      ),
+      col(
+        'answered',
+        'Of them answered (empty: hidden)',
+        'Из них дан ответ (пусто — скрыто)',
+        'integer',
+        false,
+      ),
+    ],
+    async rows(db, org, { now }) {
+      const until = toLocalDate(now).slice(0, 7);
+      const out: (string | null)[][] = [];
+      for (const o of await scopeOf(db, org))
+        for (const m of await publicMonthlyAppealFigures(db, o.id, until))
+          out.push([o.slug, m.month, countCell(m.received), countCell(m.answered)]);
+      return out;
+    },
+  },
+  {
+    key: 'generated:faq',
+    code: 'faq',
+    title: (org) =>
+      org
+        ? `Ответы на часто задаваемые вопросы: ${org.nameRu}`
+        : 'Ответы на часто задаваемые вопросы органов власти области',
+    description:
+      'Вопросы и ответы, опубликованные органом в разделе «Обращения» (ответы на обращения публикуются обезличенными). Формируется порталом автоматически.',
+    keywords: 'частые вопросы, обращения граждан, разъяснения',
+    topic: 'government',
+    frequency: 'on_change',
+    columns: [
+      col('org', 'Body (slug)', 'Орган (код)'),
+      col('question', 'Question', 'Вопрос'),
+      col('answer', 'Answer', 'Ответ'),
+      col(
+        'topic_code',
+        'Topic code (classifier of appeals)',
+        'Код тематики (классификатор обращений)',
+        'string',
+        false,
+      ),
+      col('published', 'Published', 'Дата публикации', 'date'),
+    ],
+    async rows(db, org) {
+      const out: (string | null)[][] = [];
+      for (const o of await scopeOf(db, org))
+        for (const f of await listPublishedFaq(db, o.id))
+          out.push([
+            o.slug,
+            f.question,
+            f.answer,
+            f.topicCode,
+            f.publishedAt ? toLocalDate(f.publishedAt) : null,
+          ]);
+      return out;
+    },
+  },
+  {
+    key: 'generated:indicators',
+    code: 'indicators',
+    title: (org) =>
+      org
+        ? `Показатели планов и их значения: ${org.nameRu}`
+        : 'Показатели планов органов власти области и их значения',
+    description:
+      'Показатели действующих планов органа (план деятельности, планы открытости и другие): плановое значение на каждый период и последнее фактическое. Формируется порталом автоматически.',
+    keywords: 'планы, показатели, целевые значения, отчёт',
+    topic: 'government',
+    frequency: 'on_change',
+    columns: [
+      col('org', 'Body (slug)', 'Орган (код)'),
+      col('plan', 'Plan', 'План'),
+      col('plan_kind', 'Kind of plan', 'Вид плана'),
+      col('plan_status', 'Status of the plan', 'Статус плана'),
+      col('plan_url', 'Plan page (path)', 'Страница плана (путь на портале)'),
+      col('code', 'Number in the plan', 'Номер в плане', 'string', false),
+      col('indicator', 'Indicator', 'Показатель'),
+      col('unit', 'Unit', 'Единица измерения', 'string', false),
+      col('direction', 'Better when (up, down)', 'Лучше, когда (up — выше, down — ниже)', 'string', false),
+      col('baseline', 'Baseline', 'Базовое значение', 'float', false),
+      col('period', 'Period (year or YYYY-Qn)', 'Период (год или ГГГГ-Qn)'),
+      col('target', 'Target', 'Плановое значение', 'float', false),
+      col('actual', 'Actual (latest reported)', 'Фактическое значение (последнее)', 'float', false),
+    ],
+    async rows(db, org) {
+      const orgs = new Map((await scopeOf(db, org)).map((o) => [o.id, o]));
+      const out: (string | null)[][] = [];
+      for (const v of await listPublicIndicatorValues(db)) {
+        const o = orgs.get(v.orgId);
+        if (!o) continue;
+        out.push([
+          o.slug,
+          v.planTitle,
+          v.planKind,
+          v.planStatus,
+          `/orgs/${o.slug}/plans/${v.planId}`,
+          v.code,
+          v.indicator,
+          v.unit,
+          v.direction,
+          numberCell(v.baseline),
+          v.period,
+          numberCell(v.target),
+          numberCell(v.actual),
+        ]);
+      }
+      return out;
+    },
+  },
+  {
+    key: 'generated:councilmembers',
+    code: 'councilmembers',
+    title: (org) =>
+      org
+        ? `Составы общественных и экспертных советов: ${org.nameRu}`
+        : 'Составы общественных и экспертных советов области',
+    description:
+      'Действующие члены советов при органе: фамилия, имя, отчество, должность в совете, кого представляет, срок полномочий — как на странице совета. Контактов и учётных записей нет. Формируется порталом автоматически.',
+    keywords: 'общественный совет, экспертный совет, состав',
+    topic: 'government',
+    frequency: 'on_change',
+    columns: [
+      col('org', 'Body (slug)', 'Орган (код)'),
+      col('council', 'Council', 'Совет'),
+      col('council_kind', 'Kind of council', 'Вид совета'),
+      col('council_url', 'Council page (path)', 'Страница совета (путь на портале)'),
+      col('full_name', 'Member', 'Член совета'),
+      col(
+        'position',
+        'Position (chair, deputy, secretary, member)',
+        'Должность в совете (chair — председатель, deputy — заместитель, secretary — секретарь, member — член)',
+      ),
+      col('affiliation', 'Represents', 'Кого представляет', 'string', false),
+      col('term_start', 'Term from', 'Полномочия с', 'date'),
+      col('term_end', 'Term until', 'Полномочия до', 'date', false),
+    ],
+    async rows(db, org, { now }) {
+      const orgs = new Map((await scopeOf(db, org)).map((o) => [o.id, o]));
+      const out: (string | null)[][] = [];
+      for (const m of await listPublicCouncilMembers(db, toLocalDate(now))) {
+        const o = orgs.get(m.orgId);
+        if (!o) continue;
+        out.push([
+          o.slug,
+          m.councilName,
+          m.councilKind,
+          `/councils/${m.councilId}`,
+          m.fullName,
+          m.position,
+          m.affiliation,
+          m.termStart,
+          m.termEnd,
+        ]);
+      }
+      return out;
+    },
+  },
+  // last, so that it lists the datasets the sources above registered in the same run
+  {
+    key: 'generated:datasets',
+    code: 'datasets',
+    title: (org) =>
+      org ? `Перечень наборов открытых данных: ${org.nameRu}` : 'Перечень наборов открытых данных области',
+    description:
+      'Реестр наборов открытых данных органа: идентификатор, наименование, тематика, периодичность, дата последнего изменения, число версий и оценка качества. Формируется порталом автоматически.',
+    keywords: 'открытые данные, реестр наборов',
+    topic: 'government',
+    frequency: 'on_change',
+    columns: [
+      col('identifier', 'Identifier', 'Идентификатор'),
+      col('title', 'Title', 'Наименование'),
+      col('topic', 'Topic', 'Тематика'),
+      col('frequency', 'Update frequency', 'Периодичность обновления'),
+      col('modified', 'Last change', 'Дата последнего изменения', 'date'),
+      col('quality', 'Quality score (0-100)', 'Оценка качества (0–100)', 'integer'),
+    ],
+    async rows(db, org, { now }) {
+      const list = await repo.summaries(db, org ? [org.id] : undefined);
+      return list
+        .filter((d) => d.source !== 'generated:datasets')
+        .map((d) => [
+          d.identifier,
+          d.title,
+          d.topic,
+          d.frequency,
+          d.modifiedAt.toISOString().slice(0, 10),
+          String(qualityOf(d, now).score),
+        ]);
     },
   },
 ];

@@ -9,6 +9,7 @@ import { plansRepository } from './plans.repository.ts';
 import { plansWeb } from './web/index.tsx';
 
 export { type EffectiveContract, getEffectiveContract } from './get-effective-contract.ts';
+export { type IndicatorValue, listPublicIndicatorValues } from './list-indicator-values.ts';
 export { seedDemoPlans } from './seed-demo-plans.ts';
 export { seedPlanTemplate, TEMPLATE_TITLE } from './seed-plans.ts';
 
