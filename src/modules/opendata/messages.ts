@@ -8,6 +8,10 @@ export const opendataMessages = defineMessages({
     'opendata.register.machine': 'Реестр в машиночитаемом виде:',
     'opendata.register.api': 'Программный доступ: CKAN API {ckan}, каталог DCAT {dcat}.',
     'opendata.register.empty': 'Наборов данных пока нет.',
+    'opendata.register.demoInn':
+      'Это демонстрационный регион: идентификаторы наборов начинаются с условных ИНН (налоговой инспекции с кодом 3999 нет), а не с настоящих ИНН органов.',
+    'opendata.passport.demoInn':
+      'Демонстрационный идентификатор: {inn} — условный ИНН (налоговой инспекции с кодом 3999 нет), а не ИНН органа.',
     'opendata.register.orgTitle': 'Открытые данные: {org}',
     'opendata.col.identifier': 'Идентификатор',
     'opendata.col.title': 'Наименование',
@@ -167,6 +171,10 @@ export const opendataMessages = defineMessages({
     'opendata.register.machine': 'The register in machine-readable form:',
     'opendata.register.api': 'Programmatic access: CKAN API {ckan}, DCAT catalogue {dcat}.',
     'opendata.register.empty': 'No datasets yet.',
+    'opendata.register.demoInn':
+      'This is a demo region: dataset identifiers begin with placeholder taxpayer numbers (INN; there is no tax office 3999), not the bodies’ real ones.',
+    'opendata.passport.demoInn':
+      'Demo identifier: {inn} is a placeholder taxpayer number (there is no tax office 3999), not the body’s INN.',
     'opendata.register.orgTitle': 'Open data: {org}',
     'opendata.col.identifier': 'Identifier',
     'opendata.col.title': 'Title',

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { Table } from 'tableschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { type SignedIn, sessionFor, signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import { organizations } from '../../orgs/orgs.tables.ts';
 
 /** A CSV read by an independent reader (tableschema's csv-parse), as a newcomer's tool reads it. */
 async function readCsv(text: string): Promise<{ headers: string[]; rows: string[][] }> {
@@ -376,5 +378,16 @@ describe('the methodology 3.0 files', () => {
     );
     expect((await v.get('/opendata/1234567890-nothing/')).statusCode).toBe(404);
     expect((await v.get('/opendata/list.txt')).statusCode).toBe(404);
+  });
+
+  it('says that a demo body’s ИНН in an identifier is a placeholder, and stops once the ИНН is real', async () => {
+    const v = visitor(t.app);
+    const demoNote = `${inn} — условный ИНН (налоговой инспекции с кодом 3999 нет)`;
+    expect((await v.get(`/opendata/${id}/`)).body).toContain(demoNote);
+    expect((await v.get('/opendata/')).body).toContain('идентификаторы наборов начинаются с условных ИНН');
+    // an administrator confirms the body's ИНН as real: the notes go
+    await t.deps.db.update(organizations).set({ innIsDemo: false }).where(eq(organizations.inn, inn));
+    expect((await v.get(`/opendata/${id}/`)).body).not.toContain(demoNote);
+    expect((await v.get('/orgs/minobr/opendata/')).body).not.toContain('условных ИНН');
   });
 });

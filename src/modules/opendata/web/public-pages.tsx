@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/calendar/format.ts';
-import { SummaryList, Table, Tag } from '../../../platform/ui/components.tsx';
+import { InsetText, SummaryList, Table, Tag } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import { dataFileName, datasetPath, passportDate, structureFileName } from '../format.ts';
@@ -55,6 +55,7 @@ export function RegisterView({ entries, org }: { entries: RegisterEntry[]; org: 
           </>
         )}
       </p>
+      {entries.some((e) => e.org.innIsDemo) && <InsetText>{t('opendata.register.demoInn')}</InsetText>}
       {entries.length === 0 ? (
         <p class="govuk-body">{t('opendata.register.empty')}</p>
       ) : (
@@ -111,7 +112,17 @@ export function PassportView({
   const structureOf = (id: string) => p.structures.find((s) => s.id === id);
   const license = LICENSES[d.license as keyof typeof LICENSES];
   const rows: [string, preact.ComponentChildren][] = [
-    ['identifier', <span property="dc:identifier">{d.identifier}</span>],
+    [
+      'identifier',
+      <>
+        <span property="dc:identifier">{d.identifier}</span>
+        {p.org.innIsDemo && p.org.inn && d.identifier.startsWith(`${p.org.inn}-`) && (
+          <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+            {t('opendata.passport.demoInn', { inn: p.org.inn })}
+          </p>
+        )}
+      </>,
+    ],
     ['title', <span property="dc:title">{d.title}</span>],
     ['description', <span property="dc:description">{d.description}</span>],
     ['creator', <span property="dc:creator">{orgName(p.org, locale)}</span>],
