@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { rowsApi } from './api/rows-api.ts';
+import { generateOpendata } from './generate-opendata.ts';
 import { startRegeneration } from './generated-sources.ts';
 import { opendataMessages } from './messages.ts';
 import { opendataPolicy } from './opendata.policy.ts';
@@ -44,4 +45,6 @@ export const opendataModule: ModuleManifest = {
   // the generated datasets (10.4): hourly and after each change of the register
   workers: startRegeneration,
   sitemap: opendataSitemap,
+  // benchmarks: a region's register and one dataset of millions of rows
+  generate: { after: ['orgs'], run: generateOpendata },
 };
