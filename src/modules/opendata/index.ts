@@ -7,6 +7,7 @@ import { startRegeneration } from './generated-sources.ts';
 import { opendataMessages } from './messages.ts';
 import { opendataPolicy } from './opendata.policy.ts';
 import { opendataRepository } from './opendata.repository.ts';
+import { opendataSearch } from './opendata.search.ts';
 import { opendataWeb } from './web/index.tsx';
 
 export { regenerateSources } from './generated-sources.ts';
@@ -45,6 +46,7 @@ export const opendataModule: ModuleManifest = {
   // the generated datasets (10.4): hourly and after each change of the register
   workers: startRegeneration,
   sitemap: opendataSitemap,
+  search: opendataSearch,
   // benchmarks: a region's register and one dataset of millions of rows
   generate: { after: ['orgs'], run: generateOpendata },
 };
