@@ -19,6 +19,7 @@ async function signIn(base: string, email: string): Promise<string> {
 export type Group = { name: string; scenarios: (base: string, dataDir: string) => Promise<Scenario[]> };
 
 const enc = encodeURIComponent;
+const q = (paths: string[]) => paths.map((p) => ({ method: 'GET' as const, path: p }));
 
 /** Public pages: cacheable ones against the static ceiling, lists that must query against the query ceiling. */
 export const pages: Group = {
@@ -146,4 +147,67 @@ export const appeals: Group = {
   },
 };
 
-export const groups: Group[] = [pages, search, appeals];
+/** The newest data file of a dataset, found as a newcomer finds it: its meta.json. */
+async function newestDataPath(base: string, identifier: string, ext = 'csv'): Promise<string> {
+  const meta = (await (await fetch(`${base}/opendata/${identifier}/meta.json`)).json()) as {
+    data: { source: string }[];
+  };
+  const source = meta.data[0]?.source;
+  if (!source) throw new Error(`${identifier} has no data version: generate into an empty BENCH_DATA_DIR`);
+  return new URL(source).pathname.replace(/\.csv$/, `.${ext}`);
+}
+
+/**
+ * Open data (issue 16): the register, a passport, a small data file and the CKAN search against the
+ * ceilings; the generated large dataset (5,000,000 rows × scale) streamed as CSV and JSON by ten
+ * clients at once, and a deep page of its rows API. The server's peak RSS shows whether memory
+ * stays flat as the file grows; rows per second = req/s × the rows a file.
+ */
+export const opendata: Group = {
+  name: 'opendata',
+  async scenarios(base, dataDir) {
+    const [small] = await dbQuery<{ identifier: string }>(
+      dataDir,
+      `select identifier from datasets where identifier like '%-gen%' order by created_at limit 1`,
+    );
+    const [large] = await dbQuery<{ identifier: string; rows: number }>(
+      dataDir,
+      `select d.identifier, v.row_count as rows from datasets d join dataset_versions v on v.dataset_id = d.id
+        where d.identifier like '%-passengers' order by v.stamp desc limit 1`,
+    );
+    if (!small || !large) throw new Error('no generated open data: generate into an empty BENCH_DATA_DIR');
+    const smallCsv = await newestDataPath(base, small.identifier);
+    const largeCsv = await newestDataPath(base, large.identifier);
+    const largeJson = await newestDataPath(base, large.identifier, 'json');
+    const ckan = q(
+      ['транспорт', 'площадки', 'аптеки', 'наследия'].map(
+        (w) => `/api/3/action/package_search?q=${enc(w)}&rows=20`,
+      ),
+    );
+    return [
+      { name: 'open data register /opendata/', path: '/opendata/', ceiling: 'query' },
+      { name: 'dataset passport', path: `/opendata/${small.identifier}/`, ceiling: 'static' },
+      { name: 'small data file (data-….csv)', path: smallCsv, ceiling: 'static' },
+      { name: 'CKAN package_search (q, rows=20)', requests: ckan, ceiling: 'query' },
+      {
+        name: `large data file CSV, ${large.rows} rows a file, 10 clients`,
+        path: largeCsv,
+        connections: 10,
+        ceiling: 'query',
+      },
+      {
+        name: `large data file JSON, ${large.rows} rows a file, 10 clients`,
+        path: largeJson,
+        connections: 10,
+        ceiling: 'query',
+      },
+      {
+        name: 'rows API, a deep page (offset = half the rows, limit 100)',
+        path: `/api/v1/datasets/${large.identifier}/rows?limit=100&offset=${Math.floor(large.rows / 2)}`,
+        ceiling: 'query',
+      },
+    ];
+  },
+};
+
+export const groups: Group[] = [pages, search, appeals, opendata];

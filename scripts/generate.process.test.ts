@@ -110,6 +110,15 @@ describe('npm run generate', () => {
       await one(a, "select count(*) from publication_attachments where text_status = 'done'"),
     ).toBeGreaterThan(0);
     expect(first.stdout).toMatch(/appeals: .* in [\d.]+ s/);
+    // open data: the demo datasets, 20 small ones and the large one of 50,000 rows (5,000,000 × scale)
+    expect(await one(a, "select count(*) from datasets where identifier like '%-gen%'")).toBe(20);
+    expect(
+      await one(
+        a,
+        `select count(*) from dataset_rows r join dataset_versions v on v.id = r.version_id
+          join datasets d on d.id = v.dataset_id where d.identifier like '%-passengers'`,
+      ),
+    ).toBe(50_000);
   });
 
   it('fills the search index (weighted tsvector included) and the derived figures', {

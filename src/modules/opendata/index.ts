@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { rowsApi } from './api/rows-api.ts';
+import { generateOpendata } from './generate-opendata.ts';
 import { startRegeneration } from './generated-sources.ts';
 import { opendataMessages } from './messages.ts';
 import { opendataPolicy } from './opendata.policy.ts';
 import { opendataRepository } from './opendata.repository.ts';
+import { opendataSearch } from './opendata.search.ts';
 import { opendataWeb } from './web/index.tsx';
 
 export { regenerateSources } from './generated-sources.ts';
@@ -44,4 +46,7 @@ export const opendataModule: ModuleManifest = {
   // the generated datasets (10.4): hourly and after each change of the register
   workers: startRegeneration,
   sitemap: opendataSitemap,
+  search: opendataSearch,
+  // benchmarks: a region's register and one dataset of millions of rows
+  generate: { after: ['orgs'], run: generateOpendata },
 };

@@ -8,6 +8,7 @@ import { nextStamp } from './format.ts';
 import { parseStructure } from './opendata.input.ts';
 import { opendataPolicy } from './opendata.policy.ts';
 import { type DatasetRow, opendataRepository as repo, type StructureRow } from './opendata.repository.ts';
+import { indexDataset } from './opendata.search.ts';
 import type { DatasetColumn } from './opendata.tables.ts';
 import { REGENERATE_QUEUE } from './queues.ts';
 
@@ -60,6 +61,7 @@ export async function writeVersion(
     });
     await repo.insertRows(tx, version.id, data.rows);
     await repo.touch(tx, ds.id, now);
+    await indexDataset(tx, { ...ds, modifiedAt: now });
     await recordAction(tx, {
       ...origin,
       action: 'dataset.publish_version',

@@ -6,6 +6,7 @@ import { nextStamp } from './format.ts';
 import { parseStructure, type RegisterDatasetInput } from './opendata.input.ts';
 import { opendataPolicy } from './opendata.policy.ts';
 import { type DatasetRow, opendataRepository as repo } from './opendata.repository.ts';
+import { indexDataset } from './opendata.search.ts';
 
 /** Split «a, b; c» into distinct keywords. */
 export function keywordsOf(s: string): string[] {
@@ -59,6 +60,7 @@ export async function registerDataset(
     });
     await repo.insertStructure(tx, row.id, nextStamp(now, undefined), structure.columns);
     await markOrgSectionFilled(tx, org.id, 'open_data', now);
+    await indexDataset(tx, row);
     await recordAction(tx, {
       ...origin,
       action: 'dataset.register',

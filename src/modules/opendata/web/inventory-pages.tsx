@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors/index.ts';
-import { Button, ErrorSummary, Form, Table } from '../../../platform/ui/components.tsx';
+import { Button, ErrorSummary, Form, Heading, Table } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { Radios, Textarea, TextInput } from '../../../platform/ui/fields.tsx';
 import type { OrgRow } from '../../orgs/index.ts';
@@ -47,11 +47,13 @@ export function InventoryView({ org, items }: { org: OrgRow; items: ResourceRow[
 }
 
 export function InventoryFormView({
+  title,
   org,
   items,
   values,
   errors,
 }: {
+  title: string;
   org: OrgRow;
   items: ResourceRow[];
   values: Record<string, string>;
@@ -61,6 +63,7 @@ export function InventoryFormView({
   return (
     <>
       <ErrorSummary errors={errors} />
+      <Heading size="xl">{title}</Heading>
       <InventoryTable items={items} />
       <h2 class="govuk-heading-m">{t('opendata.inventory.add')}</h2>
       <Form action={`/manage/opendata/inventory/${org.slug}`}>

@@ -4,6 +4,7 @@ import { handleForm, type RenderForm, showForm } from '../../../platform/http/fo
 import { addInformationResource, getInventory, getInventoryForSteward } from '../inventory.ts';
 import { informationResourceInput } from '../opendata.input.ts';
 import { orgName } from './common.ts';
+import { withHeading } from './heading.tsx';
 import { InventoryFormView, InventoryView } from './inventory-pages.tsx';
 
 type Slug = { slug: string };
@@ -15,25 +16,29 @@ export async function inventoryRoutes(app: FastifyInstance) {
   app.get<{ Params: Slug }>('/orgs/:slug/opendata/inventory', async (req, reply) => {
     const { org, items } = await getInventory(deps, req.params.slug);
     const name = orgName(org, req.locale);
-    return reply.page(
-      `${req.t('opendata.inventory.title')}: ${name}`,
-      <InventoryView org={org} items={items} />,
-      {
-        breadcrumbs: [
-          { href: '/', text: req.t('ui.nav.home') },
-          { href: `/orgs/${org.slug}`, text: name },
-          { href: `/orgs/${org.slug}/opendata/`, text: req.t('opendata.title') },
-          { text: req.t('opendata.inventory.title') },
-        ],
-      },
-    );
+    const title = `${req.t('opendata.inventory.title')}: ${name}`;
+    return reply.page(title, withHeading(title, <InventoryView org={org} items={items} />), {
+      breadcrumbs: [
+        { href: '/', text: req.t('ui.nav.home') },
+        { href: `/orgs/${org.slug}`, text: name },
+        { href: `/orgs/${org.slug}/opendata/`, text: req.t('opendata.title') },
+        { text: req.t('opendata.inventory.title') },
+      ],
+    });
   });
 
   const form = async (req: FastifyRequest<{ Params: Slug }>): Promise<RenderForm> => {
     const { org, items } = await getInventoryForSteward(deps, originOf(req), req.params.slug);
     return (f) => ({
       title: `${req.t('opendata.inventory.title')}: ${orgName(org, req.locale)}`,
-      body: <InventoryFormView org={org} items={items} {...f} />,
+      body: (
+        <InventoryFormView
+          title={`${req.t('opendata.inventory.title')}: ${orgName(org, req.locale)}`}
+          org={org}
+          items={items}
+          {...f}
+        />
+      ),
       breadcrumbs: [
         { href: '/manage', text: req.t('ui.nav.manage') },
         { href: '/manage/opendata', text: req.t('opendata.manage.title') },

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
-import { Button, ErrorSummary, Form, Table, WarningText } from '../../../platform/ui/components.tsx';
+import { Button, ErrorSummary, Form, Heading, Table, WarningText } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { FileUpload, Select, Textarea, TextInput } from '../../../platform/ui/fields.tsx';
 import type { OrgRow } from '../../orgs/index.ts';
@@ -62,12 +62,18 @@ export function ManageListView({ orgs, datasets }: { orgs: OrgRow[]; datasets: D
 const choices = (table: Record<string, { ru: string; en: string }>, locale: 'ru' | 'en') =>
   Object.entries(table).map(([value, v]) => ({ value, text: v[locale] }));
 
-export function RegisterFormView({ orgs, values, errors }: FormProps & { orgs: OrgRow[] }) {
+export function RegisterFormView({
+  title,
+  orgs,
+  values,
+  errors,
+}: FormProps & { title: string; orgs: OrgRow[] }) {
   const { t, locale } = useView();
   const v = values;
   return (
     <>
       <ErrorSummary errors={errors} />
+      <Heading size="xl">{title}</Heading>
       <Form action="/manage/opendata/new">
         <Select
           name="org"
@@ -168,6 +174,7 @@ export function RegisterFormView({ orgs, values, errors }: FormProps & { orgs: O
 
 /** A steward's page of one dataset: upload a new version (with the file's problems by row and column), change the structure, the versions. */
 export function DatasetManageView({
+  title,
   dataset,
   structures,
   versions,
@@ -176,6 +183,7 @@ export function DatasetManageView({
   problems,
   structureText,
 }: FormProps & {
+  title: string;
   dataset: DatasetRow;
   structures: StructureRow[];
   versions: VersionRow[];
@@ -188,6 +196,7 @@ export function DatasetManageView({
   return (
     <>
       <ErrorSummary errors={errors} />
+      <Heading size="xl">{title}</Heading>
       <p class="govuk-body">
         <a class="govuk-link" href={datasetPath(dataset.identifier)}>
           {dataset.identifier}

@@ -13,6 +13,7 @@ import {
 } from '../opendata.input.ts';
 import { changeStructure, DataRejected, uploadData } from '../publish-data.ts';
 import { getDatasetForSteward, registerDataset } from '../register-dataset.ts';
+import { withHeading } from './heading.tsx';
 import { DatasetManageView, ManageListView, RegisterFormView } from './manage-pages.tsx';
 
 type IdParams = { identifier: string };
@@ -40,7 +41,8 @@ export async function opendataManageRoutes(app: FastifyInstance) {
   app.get('/manage/opendata', async (req, reply) => {
     noticeFrom(req);
     const { orgs, datasets } = await listStewarded(deps, originOf(req));
-    return reply.page(req.t('opendata.manage.title'), <ManageListView orgs={orgs} datasets={datasets} />, {
+    const title = req.t('opendata.manage.title');
+    return reply.page(title, withHeading(title, <ManageListView orgs={orgs} datasets={datasets} />), {
       breadcrumbs: [
         { href: '/manage', text: req.t('ui.nav.manage') },
         { text: req.t('opendata.manage.title') },
@@ -52,7 +54,7 @@ export async function opendataManageRoutes(app: FastifyInstance) {
     const { orgs } = await listStewarded(deps, originOf(req));
     return (form) => ({
       title: req.t('opendata.manage.new'),
-      body: <RegisterFormView orgs={orgs} {...form} />,
+      body: <RegisterFormView title={req.t('opendata.manage.new')} orgs={orgs} {...form} />,
       breadcrumbs: [...crumbs(req), { text: req.t('opendata.manage.new') }],
     });
   };
@@ -86,6 +88,7 @@ export async function opendataManageRoutes(app: FastifyInstance) {
       title: d.dataset.title,
       body: (
         <DatasetManageView
+          title={d.dataset.title}
           {...d}
           {...form}
           problems={problems}

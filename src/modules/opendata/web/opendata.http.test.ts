@@ -391,3 +391,18 @@ describe('the methodology 3.0 files', () => {
     expect((await v.get('/orgs/minobr/opendata/')).body).not.toContain('условных ИНН');
   });
 });
+
+describe('search and Atom (as every module)', () => {
+  it('finds the dataset in the portal’s search and lists it in the documents feed', async () => {
+    const v = visitor(t.app);
+    const found = await v.get(`/search?q=${encodeURIComponent('школы учеников')}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`href="/opendata/${id}/"`);
+    expect(found.body).toContain('Набор открытых данных');
+    const feed = await v.get('/feeds/documents.atom');
+    expect(feed.body).toContain('Школы области, число учеников');
+    expect(feed.body).toContain(`/opendata/${id}/`);
+    // a word that is in no dataset finds none
+    expect((await v.get(`/search?q=${encodeURIComponent('дирижабли')}`)).body).not.toContain('/opendata/');
+  });
+});

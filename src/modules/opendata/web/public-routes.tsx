@@ -18,6 +18,7 @@ import {
 import { findVersionFile, getPassport, getRegister } from '../get-register.ts';
 import { opendataRepository as repo } from '../opendata.repository.ts';
 import { baseOf, orgName, registerCrumbs } from './common.ts';
+import { withHeading } from './heading.tsx';
 import { PassportView, RegisterView } from './public-pages.tsx';
 
 const TYPES = {
@@ -46,7 +47,8 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
 
   const register = async (req: Parameters<typeof sendCacheable>[0], reply: FastifyReply) => {
     const { entries } = await getRegister(deps);
-    return reply.page(req.t('opendata.title'), <RegisterView entries={entries} org={null} />, {
+    const title = req.t('opendata.title');
+    return reply.page(title, withHeading(title, <RegisterView entries={entries} org={null} />), {
       breadcrumbs: [{ href: '/', text: req.t('ui.nav.home') }, { text: req.t('opendata.title') }],
     });
   };
@@ -77,18 +79,15 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
     const { org, entries } = await getRegister(deps, { slug: req.params.slug });
     if (!org) throw new NotFound('organization');
     const name = orgName(org, req.locale);
-    return reply.page(
-      req.t('opendata.register.orgTitle', { org: name }),
-      <RegisterView entries={entries} org={org} />,
-      {
-        breadcrumbs: [
-          { href: '/', text: req.t('ui.nav.home') },
-          { href: '/orgs', text: req.t('orgs.list.title') },
-          { href: `/orgs/${org.slug}`, text: name },
-          { text: req.t('opendata.title') },
-        ],
-      },
-    );
+    const title = req.t('opendata.register.orgTitle', { org: name });
+    return reply.page(title, withHeading(title, <RegisterView entries={entries} org={org} />), {
+      breadcrumbs: [
+        { href: '/', text: req.t('ui.nav.home') },
+        { href: '/orgs', text: req.t('orgs.list.title') },
+        { href: `/orgs/${org.slug}`, text: name },
+        { text: req.t('opendata.title') },
+      ],
+    });
   });
 
   app.get<{ Params: { id: string } }>('/opendata/:id', (req, reply) =>
@@ -105,9 +104,13 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
             rows: (await repo.rowsPage(deps.db, latest.id, { limit: 5, offset: 0, filters: [] })).rows,
           }
         : null;
-    return reply.page(p.dataset.title, <PassportView p={p} base={baseOf(req)} preview={preview} />, {
-      breadcrumbs: [...registerCrumbs(req), { text: p.dataset.identifier }],
-    });
+    return reply.page(
+      p.dataset.title,
+      withHeading(p.dataset.title, <PassportView p={p} base={baseOf(req)} preview={preview} />),
+      {
+        breadcrumbs: [...registerCrumbs(req), { text: p.dataset.identifier }],
+      },
+    );
   });
 
   app.get<{ Params: { id: string; file: string } }>('/opendata/:id/:file', async (req, reply) => {
