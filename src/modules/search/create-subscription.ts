@@ -1,14 +1,19 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { isSignedIn } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { authorize, InvalidInput } from '../../platform/errors/index.ts';
+import { authorize, InvalidInput, NotFound } from '../../platform/errors/index.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { listAllOrganizations } from '../orgs/index.ts';
+import { findFollowTarget, followable } from './follow.ts';
 import { requestFromPage, type SubscriptionInput, searchHref } from './search.input.ts';
 import { subscriptionsRepository as repo } from './subscriptions.repository.ts';
 import { newToken, subscriptionLabel, unsubscribeToken } from './subscriptions.ts';
 
-/** Subscribe the signed-in person to an organisation, a topic or a saved search; mails a confirmation link. */
+/**
+ * Subscribe the signed-in person to an organisation, a topic, a saved search or
+ * one followed object; mails a confirmation link. Following an object twice
+ * returns the first subscription and mails nothing.
+ */
 export async function createSubscription(
   deps: Pick<Deps, 'db' | 'mail' | 'clock' | 'config'>,
   origin: Origin,
@@ -20,7 +25,20 @@ export async function createSubscription(
   const orgs = await listAllOrganizations(deps.db);
   const bySlug = new Map(orgs.map((o) => [o.slug, o]));
   let params: Record<string, string>;
-  if (input.kind === 'org') {
+  let label = '';
+  if (input.kind === 'follow') {
+    const target = await findFollowTarget(deps.db, input.object, input.id);
+    if (!target) throw new NotFound('follow');
+    params = { object: target.kind, id: target.id };
+    const same = (await repo.ofUser(deps.db, actor.userId)).find(
+      (s) => s.kind === 'follow' && s.params.object === target.kind && s.params.id === target.id,
+    );
+    if (same) return { id: same.id };
+    label = translator('ru')('subs.label.follow', {
+      kind: followable(target.kind)?.label.ru ?? target.kind,
+      title: target.title.slice(0, 200),
+    });
+  } else if (input.kind === 'org') {
     if (!bySlug.has(input.org)) throw new InvalidInput([{ field: 'org', message: 'subs.org.required' }]);
     params = { org: input.org };
   } else if (input.kind === 'topic') params = { topic: input.topic };
@@ -35,7 +53,7 @@ export async function createSubscription(
       ]),
     );
   }
-  const label = subscriptionLabel(input.kind, params, bySlug);
+  if (input.kind !== 'follow') label = subscriptionLabel(input.kind, params, bySlug);
   const { token, hash } = newToken();
   const base = deps.config.publicUrl.replace(/\/$/, '');
   const t = translator('ru');

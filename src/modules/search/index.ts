@@ -9,7 +9,15 @@ import { sendSubscriptionDigests } from './send-subscription-digests.ts';
 import { DIGEST_QUEUE } from './subscriptions.ts';
 import { searchWeb } from './web/index.tsx';
 
+export {
+  type Followable,
+  type FollowTarget,
+  type FollowUpdate,
+  type FollowUpdatesQuery,
+  registerFollowable,
+} from './follow.ts';
 export { sendSubscriptionDigests } from './send-subscription-digests.ts';
+export { FollowLinks } from './web/follow-links.tsx';
 
 registerCabinetSection({
   key: 'subscriptions',

@@ -201,6 +201,12 @@ export const subscriptionInput = z.discriminatedUnion(
         .max(300, 'subs.query.tooLong'),
       params: z.string().max(4000).optional(),
     }),
+    // following one object (follow.ts): posted by the follow page, never typed
+    z.object({
+      kind: z.literal('follow'),
+      object: z.string().regex(/^[a-z_]{1,40}$/, 'subs.follow.unknown'),
+      id: z.string().uuid('subs.follow.unknown'),
+    }),
   ],
   { message: 'subs.kind.required' },
 );

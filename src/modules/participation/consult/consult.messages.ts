@@ -158,6 +158,8 @@ export const consultMessages = defineMessages({
     'chat.notice.hours': 'Часы работы сохранены.',
     'chat.mail.subject': 'Ответ онлайн-консультанта: {org}',
     'chat.mail.text': 'Здравствуйте!\n\nОтвет консультанта на ваш вопрос:\n\n{answer}\n\nРазговор: {link}\n',
+    'consult.follow.answer': 'Ответ на вопрос: «{title}»',
+    'consult.follow.summary': 'Вопрос: {question}\nОтвет: {answer}',
   },
   en: {
     'consult.list.title': 'Online consultations',
@@ -197,5 +199,7 @@ export const consultMessages = defineMessages({
     'chat.status.answered': 'Answered',
     'chat.status.closed': 'Closed',
     'chat.manage.title': 'Online consultant',
+    'consult.follow.answer': 'Answer to a question: “{title}”',
+    'consult.follow.summary': 'Question: {question}\nAnswer: {answer}',
   },
 });

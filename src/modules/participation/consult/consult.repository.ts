@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { FollowUpdatesQuery } from '../../search/index.ts';
 import { chatConversations, chatMessages, consultationQuestions, consultations } from './consult.tables.ts';
 
 export type ConsultationRow = typeof consultations.$inferSelect;
@@ -65,6 +66,29 @@ export const consultRepository = {
       .from(consultationQuestions)
       .where(eq(consultationQuestions.consultationId, consultationId))
       .orderBy(asc(consultationQuestions.createdAt), asc(consultationQuestions.id));
+  },
+
+  /** For following: questions answered within (after, until] and not hidden, newest answer first. */
+  async answeredSince(
+    db: DbOrTx,
+    q: FollowUpdatesQuery,
+  ): Promise<{ question: QuestionRow; consultation: ConsultationRow }[]> {
+    return db
+      .select({ question: consultationQuestions, consultation: consultations })
+      .from(consultationQuestions)
+      .innerJoin(consultations, eq(consultations.id, consultationQuestions.consultationId))
+      .where(
+        and(
+          q.id ? eq(consultations.id, q.id) : undefined,
+          q.orgId ? eq(consultations.orgId, q.orgId) : undefined,
+          isNull(consultationQuestions.hiddenReason),
+          isNotNull(consultationQuestions.answeredAt),
+          q.after ? gt(consultationQuestions.answeredAt, q.after) : undefined,
+          lte(consultationQuestions.answeredAt, q.until),
+        ),
+      )
+      .orderBy(desc(consultationQuestions.answeredAt))
+      .limit(q.limit);
   },
 
   async questionById(db: DbOrTx, id: string): Promise<QuestionRow | undefined> {

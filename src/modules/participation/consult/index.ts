@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
+import { registerFollowable } from '../../search/index.ts';
+import { consultationFollowable } from './consult.follow.ts';
 import { consultMessages } from './consult.messages.ts';
 import { consultPolicy } from './consult.policy.ts';
 import { consultRepository } from './consult.repository.ts';
@@ -10,6 +12,7 @@ import { consultationsWeb } from './web/consultation-routes.tsx';
 
 export { seedDemoConsultations } from './seed-demo-consult.ts';
 
+registerFollowable(consultationFollowable);
 registerManageSection({
   key: 'participation.consultations',
   href: '/manage/consultations',

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { FollowUpdatesQuery } from '../../search/index.ts';
 import {
   discussionBans,
   discussionCommentEdits,
@@ -285,6 +286,63 @@ export const discussionsRepository = {
       .innerJoin(discussions, eq(discussions.id, discussionComments.discussionId))
       .where(inScope(scope));
     return { pending: Number(row?.pending ?? 0), reported: Number(row?.reported ?? 0) };
+  },
+
+  /**
+   * For following: published comments (dated when they became visible: a
+   * pre-moderated one when approved) and published outcomes, newest first.
+   */
+  async followUpdates(
+    db: DbOrTx,
+    q: FollowUpdatesQuery,
+  ): Promise<{
+    comments: { id: string; text: string; official: boolean; at: Date; discussion: DiscussionRow }[];
+    outcomes: DiscussionRow[];
+  }> {
+    const at =
+      sql<Date>`coalesce(${discussionComments.moderatedAt}, ${discussionComments.createdAt})`.mapWith(
+        discussionComments.createdAt,
+      );
+    const scope = and(
+      q.id ? eq(discussions.id, q.id) : undefined,
+      q.orgId ? eq(discussions.orgId, q.orgId) : undefined,
+    );
+    const [comments, outcomes] = await Promise.all([
+      db
+        .select({
+          id: discussionComments.id,
+          text: discussionComments.text,
+          official: discussionComments.official,
+          at,
+          discussion: discussions,
+        })
+        .from(discussionComments)
+        .innerJoin(discussions, eq(discussions.id, discussionComments.discussionId))
+        .where(
+          and(
+            scope,
+            eq(discussionComments.status, 'published'),
+            q.after ? gt(at, q.after) : undefined,
+            lte(at, q.until),
+          ),
+        )
+        .orderBy(desc(at))
+        .limit(q.limit),
+      db
+        .select()
+        .from(discussions)
+        .where(
+          and(
+            scope,
+            isNotNull(discussions.outcomeAt),
+            q.after ? gt(discussions.outcomeAt, q.after) : undefined,
+            lte(discussions.outcomeAt, q.until),
+          ),
+        )
+        .orderBy(desc(discussions.outcomeAt))
+        .limit(q.limit),
+    ]);
+    return { comments, outcomes };
   },
 
   async activeBan(db: DbOrTx, userId: string, now: Date) {

@@ -4,7 +4,9 @@ import type { Deps } from '../../../platform/deps.ts';
 import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
+import { registerFollowable } from '../../search/index.ts';
 import { discussionsApi } from './api/index.ts';
+import { discussionFollowable } from './discussions.follow.ts';
 import { discussionsPolicy } from './discussions.policy.ts';
 import { discussionsSearch } from './discussions.search.ts';
 import { generateDiscussions } from './generate-discussions.ts';
@@ -12,6 +14,7 @@ import { discussionsMessages } from './messages.ts';
 import { DIGEST_QUEUE, sendModerationDigest } from './send-moderation-digest.ts';
 import { discussionsWeb } from './web/index.tsx';
 
+registerFollowable(discussionFollowable);
 registerManageSection({
   key: 'participation.discussions',
   href: '/manage/discussions',

@@ -191,6 +191,9 @@ export const discussionsMessages = defineMessages({
     'disc.digest.subject': 'Модерация обсуждений: ждут решения {n}',
     'disc.digest.text':
       'Здравствуйте, {name}!\n\nВ обсуждениях портала ждут проверки комментариев: {pending}; с жалобами читателей: {reported}.\n\nОчередь модерации: {url}\n',
+    'disc.follow.comment': 'Новый комментарий: «{title}»',
+    'disc.follow.official': 'Официальный ответ: «{title}»',
+    'disc.follow.outcome': 'Итоги обсуждения: «{title}»',
   },
   en: {
     'disc.section.title': 'Discussion',
@@ -381,5 +384,8 @@ export const discussionsMessages = defineMessages({
     'disc.digest.subject': 'Discussion moderation: {n} waiting',
     'disc.digest.text':
       'Hello, {name}!\n\nComments awaiting review: {pending}; reported by readers: {reported}.\n\nThe queue: {url}\n',
+    'disc.follow.comment': 'New comment: “{title}”',
+    'disc.follow.official': 'Official reply: “{title}”',
+    'disc.follow.outcome': 'Outcome of the discussion: “{title}”',
   },
 });

@@ -101,6 +101,7 @@ export const groupsMessages = defineMessages({
     'groups.cabinet.polls': 'Опросы, открытые сейчас',
     'groups.cabinet.noConsultations': 'Ближайших консультаций ваших органов пока нет.',
     'groups.cabinet.orgAll': 'Обсуждения, опросы и проекты документов: {org}',
+    'groups.follow.referral': 'Итоги работы с группой «{title}» за {period} переданы общественному совету',
   },
   en: {
     'groups.title': 'Reference groups',
@@ -112,5 +113,6 @@ export const groupsMessages = defineMessages({
     'groups.manage.title': 'Reference groups',
     'groups.cabinet.title': 'My reference groups',
     'groups.cabinet.forYou': 'For your group',
+    'groups.follow.referral': 'Summary of work with “{title}” for {period} offered to the public council',
   },
 });

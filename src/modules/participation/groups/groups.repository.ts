@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { FollowUpdatesQuery } from '../../search/index.ts';
 import { isUuid } from '../consult/consult.repository.ts';
 import {
   referenceGroupMembers,
@@ -203,6 +204,27 @@ export const groupsRepository = {
     const [r] = await db.insert(referenceGroupReferrals).values(row).returning();
     if (!r) throw new Error('referral insert returned nothing');
     return r;
+  },
+
+  /** For following: a group's summaries offered to the public council within (after, until], newest first. */
+  async referralsSince(
+    db: DbOrTx,
+    q: FollowUpdatesQuery,
+  ): Promise<{ referral: ReferralRow; group: GroupRow }[]> {
+    return db
+      .select({ referral: referenceGroupReferrals, group: referenceGroups })
+      .from(referenceGroupReferrals)
+      .innerJoin(referenceGroups, eq(referenceGroups.id, referenceGroupReferrals.groupId))
+      .where(
+        and(
+          q.id ? eq(referenceGroups.id, q.id) : undefined,
+          q.orgId ? eq(referenceGroups.orgId, q.orgId) : undefined,
+          q.after ? gt(referenceGroupReferrals.referredAt, q.after) : undefined,
+          lte(referenceGroupReferrals.referredAt, q.until),
+        ),
+      )
+      .orderBy(desc(referenceGroupReferrals.referredAt))
+      .limit(q.limit);
   },
 
   async referralsOf(db: DbOrTx, groupIds: string[]): Promise<ReferralRow[]> {

@@ -4,10 +4,13 @@ import { registerCabinetSection } from '../../../platform/ui/cabinet-sections.ts
 import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
+import { registerFollowable } from '../../search/index.ts';
 import { setMemberBodiesSource } from '../consult/get-consultations.ts';
+import { groupFollowable } from './groups.follow.ts';
 import { groupsMessages } from './groups.messages.ts';
 import { groupsPolicy } from './groups.policy.ts';
 import { groupsRepository } from './groups.repository.ts';
+import { groupsSearch } from './groups.search.ts';
 import { groupsWeb } from './web/groups-routes.tsx';
 
 export { seedDemoGroups } from './seed-demo-groups.ts';
@@ -18,6 +21,7 @@ export function memberBodyIds(db: DbOrTx, userId: string): Promise<string[]> {
 }
 
 setMemberBodiesSource(memberBodyIds);
+registerFollowable(groupFollowable);
 
 registerManageSection({
   key: 'participation.groups',
@@ -51,4 +55,5 @@ export const groupsModule: ModuleManifest = {
   messages: groupsMessages,
   web: groupsWeb,
   sitemap,
+  search: groupsSearch,
 };

@@ -1,9 +1,11 @@
 import { type Origin, recordAction } from '../../../platform/audit/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { authorize, NotFound } from '../../../platform/errors/index.ts';
+import { findOrganizationById } from '../../orgs/index.ts';
 import type { GroupInput } from './groups.input.ts';
 import { groupsPolicy } from './groups.policy.ts';
 import { type GroupRow, groupsRepository as repo } from './groups.repository.ts';
+import { indexGroup } from './groups.search.ts';
 
 /** Define a body's reference group or edit one (task 2.1); a group never moves to another body; audited. */
 export async function saveGroup(
@@ -32,6 +34,7 @@ export async function saveGroup(
       orgId,
       details: { needsApproval },
     });
+    await indexGroup(tx, row, await findOrganizationById(tx, orgId));
     return row;
   });
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { demoAccounts, findUserIdByEmail } from '../../accounts/index.ts';
 import { findOrganizationBySlug } from '../../orgs/index.ts';
 import { groupsRepository as repo } from './groups.repository.ts';
+import { indexGroup } from './groups.search.ts';
 import { periodOf } from './period.ts';
 
 type DemoGroup = {
@@ -142,6 +143,7 @@ export async function seedDemoGroups(deps: Pick<Deps, 'db' | 'clock'>): Promise<
       if (!org) continue;
       const { ratings, citizens: withCitizens, referred, org: _, ...fields } = d;
       const group = await repo.insertGroup(tx, { orgId: org.id, ...fields });
+      await indexGroup(tx, group, org);
       n++;
       if (withCitizens)
         for (const userId of citizens)

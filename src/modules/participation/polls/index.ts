@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
+import { registerFollowable } from '../../search/index.ts';
 import { pollsApi } from './api/polls-api.ts';
 import { pollsMessages } from './messages.ts';
+import { pollFollowable } from './polls.follow.ts';
 import { pollsPolicy } from './polls.policy.ts';
 import { pollsRepository } from './polls.repository.ts';
+import { pollsSearch } from './polls.search.ts';
 import { pollsWeb } from './web/routes.tsx';
 
+registerFollowable(pollFollowable);
 registerManageSection({
   key: 'participation.polls',
   href: '/manage/polls',
@@ -40,4 +44,5 @@ export const pollsModule: ModuleManifest = {
   web: pollsWeb,
   api: pollsApi,
   sitemap,
+  search: pollsSearch,
 };

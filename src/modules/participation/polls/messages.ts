@@ -177,6 +177,9 @@ export const pollsMessages = defineMessages({
     'surveys.manage.answers': 'Ответы',
     'surveys.manage.required.tag': 'обязательный',
     'surveys.manage.conditional': 'показывается, если «{q}» = «{a}»',
+    'polls.follow.opened': 'Начался опрос: «{title}»',
+    'polls.follow.results': 'Итоги опроса: «{title}»',
+    'polls.follow.resultsSummary': 'Опрос завершён, итоги голосования опубликованы.',
   },
   en: {
     'polls.title': 'Polls and voting',
@@ -351,5 +354,8 @@ export const pollsMessages = defineMessages({
     'surveys.manage.answers': 'Answers',
     'surveys.manage.required.tag': 'required',
     'surveys.manage.conditional': 'shown if «{q}» = «{a}»',
+    'polls.follow.opened': 'Poll opened: “{title}”',
+    'polls.follow.results': 'Poll results: “{title}”',
+    'polls.follow.resultsSummary': 'The poll has closed; the results are published.',
   },
 });

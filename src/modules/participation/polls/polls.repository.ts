@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { FollowUpdatesQuery } from '../../search/index.ts';
 import {
   participantResidences,
   polls,
@@ -52,13 +53,50 @@ export const pollsRepository = {
       .limit(opts.limit ?? 200);
   },
 
-  async pollsOf(db: DbOrTx, orgIds: string[] | 'all'): Promise<PollRow[]> {
+  async pollsOf(db: DbOrTx, orgIds: string[] | 'all', limit = 500): Promise<PollRow[]> {
     return db
       .select()
       .from(polls)
       .where(inOrgs(polls.orgId, orgIds))
       .orderBy(desc(polls.createdAt))
-      .limit(500);
+      .limit(limit);
+  },
+
+  /**
+   * For following: published polls that opened or closed within (after, until],
+   * with the moment of each (a period is whole days in Europe/Kaliningrad), newest first.
+   */
+  async followEvents(
+    db: DbOrTx,
+    q: FollowUpdatesQuery,
+  ): Promise<{ poll: PollRow; event: 'opened' | 'closed'; at: Date }[]> {
+    const opened =
+      sql<Date>`greatest(${polls.publishedAt}, ${polls.opensOn}::timestamp at time zone 'Europe/Kaliningrad')`.mapWith(
+        polls.createdAt,
+      );
+    const closed = sql<Date>`(${polls.closesOn} + 1)::timestamp at time zone 'Europe/Kaliningrad'`.mapWith(
+      polls.createdAt,
+    );
+    const of = (at: typeof opened) =>
+      db
+        .select({ poll: polls, at })
+        .from(polls)
+        .where(
+          and(
+            isNotNull(polls.publishedAt),
+            q.id ? eq(polls.id, q.id) : undefined,
+            q.orgId ? eq(polls.orgId, q.orgId) : undefined,
+            q.after ? sql`${at} > ${q.after}` : undefined,
+            sql`${at} <= ${q.until}`,
+          ),
+        )
+        .orderBy(desc(at))
+        .limit(q.limit);
+    const [o, c] = await Promise.all([of(opened), of(closed)]);
+    return [
+      ...o.map((r) => ({ ...r, event: 'opened' as const })),
+      ...c.map((r) => ({ ...r, event: 'closed' as const })),
+    ];
   },
 
   async insertPoll(db: DbOrTx, row: typeof polls.$inferInsert): Promise<PollRow> {
@@ -160,13 +198,13 @@ export const pollsRepository = {
       .limit(200);
   },
 
-  async surveysOf(db: DbOrTx, orgIds: string[] | 'all', purpose?: string): Promise<SurveyRow[]> {
+  async surveysOf(db: DbOrTx, orgIds: string[] | 'all', purpose?: string, limit = 500): Promise<SurveyRow[]> {
     return db
       .select()
       .from(surveys)
       .where(and(inOrgs(surveys.orgId, orgIds), purpose ? eq(surveys.purpose, purpose) : undefined))
       .orderBy(desc(surveys.createdAt))
-      .limit(500);
+      .limit(limit);
   },
 
   async insertSurvey(db: DbOrTx, row: typeof surveys.$inferInsert): Promise<SurveyRow> {

@@ -4,6 +4,7 @@ import { authorize, Conflict, NotFound } from '../../../platform/errors/index.ts
 import type { PollInput } from './polls.input.ts';
 import { pollsPolicy } from './polls.policy.ts';
 import { type PollRow, pollsRepository as repo } from './polls.repository.ts';
+import { indexPoll } from './polls.search.ts';
 
 /** Create a poll of a body or edit one (task 8.5); once anyone has voted, its options stay as they are. Audited. */
 export async function savePoll(
@@ -56,6 +57,7 @@ export async function savePoll(
       orgId,
       details: { published: row.publishedAt !== null, eligibility: row.eligibility },
     });
+    await indexPoll(tx, row);
     return row;
   });
 }

@@ -5,6 +5,7 @@ import { authorize, Conflict, InvalidInput, NotFound } from '../../../platform/e
 import type { QuestionInput, SurveyInput } from './polls.input.ts';
 import { pollsPolicy } from './polls.policy.ts';
 import { pollsRepository as repo, type SurveyRow } from './polls.repository.ts';
+import { indexSurvey } from './polls.search.ts';
 import type { SurveyQuestion } from './polls.tables.ts';
 
 /** Create a survey of a body or edit its heading and settings (task 8.5); audited. */
@@ -56,6 +57,7 @@ export async function saveSurvey(
       orgId,
       details: { published: row.publishedAt !== null, anonymous: row.anonymous },
     });
+    await indexSurvey(tx, row);
     return row;
   });
 }
@@ -96,6 +98,7 @@ async function editQuestions(
       objectId: survey.id,
       orgId: survey.orgId,
     });
+    await indexSurvey(tx, { ...survey, questions });
     return { ...survey, questions };
   });
 }

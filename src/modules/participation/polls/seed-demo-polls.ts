@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { findOrganizationBySlug, listAllOrganizations, upsertOrgSection } from '../../orgs/index.ts';
 import { todayOf } from './poll-state.ts';
 import { pollsRepository as repo } from './polls.repository.ts';
+import { indexPoll, indexSurvey } from './polls.search.ts';
 import type { SurveyQuestion } from './polls.tables.ts';
 
 /** «Опросы и голосования» on every organisation's home: the list at /orgs/<slug>/polls. */
@@ -160,6 +161,9 @@ export async function seedDemoPolls(
       purpose: 'monitoring.satisfaction',
       publishedAt: now,
     });
+    // searchable like the ones staff publish through the form
+    for (const p of await repo.pollsOf(tx, 'all')) await indexPoll(tx, p);
+    for (const s of await repo.surveysOf(tx, 'all')) await indexSurvey(tx, s);
     return { polls: 4, surveys: 1 };
   });
 }

@@ -9,7 +9,9 @@ import { useView } from '../../../platform/ui/context.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
 import { confirmSubscription } from '../confirm-subscription.ts';
 import { createSubscription } from '../create-subscription.ts';
+import { findFollowTarget, followable } from '../follow.ts';
 import { type FeedKind, getFeed } from '../get-feed.ts';
+import { getFollowFeed, getOrgUpdatesFeed } from '../get-follow-feed.ts';
 import { getLegalReference } from '../get-legal-reference.ts';
 import { listSubscriptions } from '../list-subscriptions.ts';
 import { findSubscriptionByToken, removeSubscription } from '../remove-subscription.ts';
@@ -18,6 +20,7 @@ import { searchPortal } from '../search-portal.ts';
 import { LegalReferenceView } from './legal-page.tsx';
 import { SearchView } from './search-page.tsx';
 import {
+  FollowView,
   InvalidLinkView,
   NewSubscriptionView,
   SubscriptionsView,
@@ -96,13 +99,74 @@ export async function searchWeb(app: FastifyInstance) {
   app.get('/feeds/news.atom', (req, reply) => feed(reply, req, 'news'));
   app.get('/feeds/documents.atom', (req, reply) => feed(reply, req, 'documents'));
   app.get('/feeds/legal-acts.atom', (req, reply) => feed(reply, req, 'legal-acts'));
-  app.get<{ Params: { slug: string; file: string } }>('/feeds/orgs/:slug/:file', (req, reply) => {
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/orgs/:slug/:file', async (req, reply) => {
+    if (req.params.file === 'participation.atom') {
+      const xml = await getOrgUpdatesFeed(
+        { db, clock: app.deps.clock, publicUrl: config.publicUrl },
+        { orgSlug: req.params.slug, title: (org) => req.t('feeds.title.orgParticipation', { org }) },
+      );
+      reply.type('application/atom+xml; charset=utf-8');
+      return sendCacheable(req, reply, xml, { maxAge: 300, anyone: true });
+    }
     const kind = ({ 'news.atom': 'news', 'documents.atom': 'documents' } as const)[
       req.params.file as 'news.atom'
     ];
     if (!kind) throw new NotFound('feed');
     return feed(reply, req, kind, req.params.slug);
   });
+
+  // Following one object: its Atom feed, and a page to follow it by e-mail
+
+  app.get<{ Params: { kind: string; file: string } }>('/feeds/follow/:kind/:file', async (req, reply) => {
+    const id = req.params.file.match(/^(.+)\.atom$/)?.[1];
+    if (!id) throw new NotFound('feed');
+    const label = followable(req.params.kind)?.label;
+    const xml = await getFollowFeed(
+      { db, clock: app.deps.clock, publicUrl: config.publicUrl },
+      {
+        kind: req.params.kind,
+        id,
+        title: (title) =>
+          req.t('feeds.title.follow', { kind: (req.locale === 'en' ? label?.en : label?.ru) ?? '', title }),
+      },
+    );
+    reply.type('application/atom+xml; charset=utf-8');
+    return sendCacheable(req, reply, xml, { maxAge: 300, anyone: true });
+  });
+
+  const followPage = async (req: FastifyRequest<{ Params: { kind: string; id: string } }>) => {
+    const target = await findFollowTarget(db, req.params.kind, req.params.id);
+    if (!target) throw new NotFound('follow');
+    const label = followable(target.kind)?.label;
+    const mine = (await listSubscriptions({ db }, req.actor)).find(
+      (s) => s.kind === 'follow' && s.params.object === target.kind && s.params.id === target.id,
+    );
+    return { target, kindLabel: (req.locale === 'en' ? label?.en : label?.ru) ?? target.kind, mine };
+  };
+
+  app.get<{ Params: { kind: string; id: string } }>('/subscriptions/follow/:kind/:id', async (req, reply) => {
+    if (signInFirst(req, reply)) return reply;
+    const { target, kindLabel, mine } = await followPage(req);
+    return reply.page(
+      req.t('subs.follow.title', { title: target.title }),
+      <FollowView target={target} kindLabel={kindLabel} mine={mine} />,
+      { breadcrumbs: [...subsCrumbs(req), { text: req.t('subs.follow') }] },
+    );
+  });
+
+  app.post<{ Params: { kind: string; id: string } }>(
+    '/subscriptions/follow/:kind/:id',
+    async (req, reply) => {
+      if (signInFirst(req, reply)) return reply;
+      const { target } = await followPage(req);
+      await createSubscription(app.deps, originOf(req), {
+        kind: 'follow',
+        object: target.kind,
+        id: target.id,
+      });
+      return reply.redirect('/subscriptions?notice=created', 303);
+    },
+  );
 
   // Subscriptions
 

@@ -3,6 +3,7 @@ import { Button, ErrorSummary, Form } from '../../../platform/ui/components.tsx'
 import { useView } from '../../../platform/ui/context.ts';
 import { Radios, Select, TextInput } from '../../../platform/ui/fields.tsx';
 import type { OrgRow } from '../../orgs/index.ts';
+import type { FollowTarget } from '../follow.ts';
 import type { SubscriptionRow } from '../subscriptions.repository.ts';
 import { vocabLabel } from './common.tsx';
 
@@ -121,6 +122,47 @@ export function InvalidLinkView() {
     <>
       <h1 class="govuk-heading-l">{t('subs.title')}</h1>
       <p class="govuk-body">{t('subs.invalidLink')}</p>
+    </>
+  );
+}
+
+/** /subscriptions/follow/<kind>/<id>: follow one object by e-mail (one button), or see that one already does. */
+export function FollowView({
+  target,
+  kindLabel,
+  mine,
+}: {
+  target: FollowTarget;
+  kindLabel: string;
+  mine: SubscriptionRow | undefined;
+}) {
+  const { t } = useView();
+  return (
+    <>
+      <span class="govuk-caption-l">{kindLabel}</span>
+      <h1 class="govuk-heading-l">{t('subs.follow.title', { title: target.title })}</h1>
+      <p class="govuk-body">{t('subs.follow.lead')}</p>
+      {mine ? (
+        <p class="govuk-body">
+          {t('subs.follow.already')} — {mine.confirmedAt ? t('subs.active') : t('subs.pending')}.{' '}
+          <a class="govuk-link" href="/subscriptions">
+            {t('subs.title')}
+          </a>
+        </p>
+      ) : (
+        <Form action={`/subscriptions/follow/${target.kind}/${target.id}`}>
+          <Button>{t('subs.follow.submit')}</Button>
+        </Form>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/feeds/follow/${target.kind}/${target.id}.atom`}>
+          {t('subs.follow.atom')}
+        </a>
+        {' · '}
+        <a class="govuk-link" href={target.url}>
+          {t('subs.follow.back')}
+        </a>
+      </p>
     </>
   );
 }

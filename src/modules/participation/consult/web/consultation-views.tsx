@@ -15,6 +15,7 @@ import {
 } from '../../../../platform/ui/components.tsx';
 import { useView } from '../../../../platform/ui/context.ts';
 import type { OfficialRow, OrgRow } from '../../../orgs/index.ts';
+import { FollowLinks } from '../../../search/index.ts';
 import { regionTime } from '../chat-hours.ts';
 import type { ConsultationRow, QuestionRow } from '../consult.repository.ts';
 import { type ConsultationListItem, type ConsultationPhase, phaseOf } from '../get-consultations.ts';
@@ -198,6 +199,7 @@ export function ConsultationView({
       <p class="govuk-body">
         <PhaseTag phase={phase} />
       </p>
+      <FollowLinks kind="consultation" id={c.id} />
       <SummaryList
         rows={[
           { key: t('consult.list.official'), value: `${c.officialName}, ${c.officialPosition}` },

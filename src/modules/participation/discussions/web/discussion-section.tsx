@@ -12,6 +12,7 @@ import {
   Textarea,
   useView,
 } from '../../../../platform/ui/index.ts';
+import { FollowLinks } from '../../../search/index.ts';
 import type { CommentView, DiscussionView } from '../get-discussion.ts';
 
 /** Plain text as paragraphs: markup a person typed stays text (Preact escapes it). */
@@ -251,6 +252,7 @@ export function DiscussionSection({ view: v, form }: { view: DiscussionView; for
         {t(d.moderation === 'pre' ? 'disc.moderation.pre' : 'disc.moderation.post')}
         {d.identificationRequired && <> {t('disc.identificationRequired')}</>}
       </p>
+      <FollowLinks kind="discussion" id={d.id} />
       <InsetText>
         {d.rules && <Paragraphs text={d.rules} />}
         <p class="govuk-body">

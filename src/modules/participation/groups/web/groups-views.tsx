@@ -17,6 +17,7 @@ import {
 } from '../../../../platform/ui/components.tsx';
 import { useView } from '../../../../platform/ui/context.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
+import { FollowLinks } from '../../../search/index.ts';
 import type { ConsultationRow } from '../../consult/consult.repository.ts';
 import { orgName, Paragraphs } from '../../consult/web/common.tsx';
 import { consultationPath, windowText } from '../../consult/web/consultation-views.tsx';
@@ -139,6 +140,7 @@ export function GroupView({
       <ErrorSummary errors={errors} />
       <span class="govuk-caption-l">{orgName(org, locale)}</span>
       <h1 class="govuk-heading-xl">{group.name}</h1>
+      <FollowLinks kind="group" id={group.id} />
       <h2 class="govuk-heading-m">{t('groups.who')}</h2>
       <Paragraphs text={group.who} />
       <h2 class="govuk-heading-m">{t('groups.why')}</h2>

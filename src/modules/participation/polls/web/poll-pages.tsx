@@ -18,6 +18,7 @@ import {
 import { useView } from '../../../../platform/ui/context.ts';
 import { barChartSvg } from '../../../appeals/index.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
+import { FollowLinks } from '../../../search/index.ts';
 import type { PollResults, PollView } from '../get-poll.ts';
 import type { PeriodState } from '../poll-state.ts';
 import type { PollRow } from '../polls.repository.ts';
@@ -164,6 +165,7 @@ export function PollPageView({
         </p>
       )}
       {poll.description && <p class="govuk-body">{poll.description}</p>}
+      {poll.publishedAt && <FollowLinks kind="poll" id={poll.id} />}
       <SummaryList
         rows={[
           { key: t('polls.state'), value: <StateTag state={state} /> },
