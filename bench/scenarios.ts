@@ -210,4 +210,59 @@ export const opendata: Group = {
   },
 };
 
-export const groups: Group[] = [pages, search, appeals, opendata];
+/**
+ * Participation over the generated region: a poll's page with live results (a tally over its votes
+ * on every view), a closed poll's final results, the results as JSON, a consultation's transcript,
+ * a body's reference groups with their quarterly summaries and a participation feed.
+ */
+export const participation: Group = {
+  name: 'participation',
+  async scenarios(base, dataDir) {
+    const reader = await signIn(base, 'citizen-3@generated.example');
+    // the live-results poll with the most votes: its page tallies them on every view
+    const [live] = await dbQuery<{ id: string }>(
+      dataDir,
+      `select p.id from polls p join poll_votes v on v.poll_id = p.id where p.results = 'live'
+        group by p.id order by count(*) desc limit 1`,
+    );
+    const [closed] = await dbQuery<{ id: string }>(
+      dataDir,
+      `select p.id from polls p join poll_votes v on v.poll_id = p.id
+        where p.results = 'after_close' and p.closes_on < (now() at time zone 'Europe/Kaliningrad')::date
+        group by p.id order by count(*) desc limit 1`,
+    );
+    const [consultation] = await dbQuery<{ id: string }>(
+      dataDir,
+      `select consultation_id as id from consultation_questions group by consultation_id order by count(*) desc limit 1`,
+    );
+    return [
+      { name: 'poll page with live results /polls/<id>', path: `/polls/${live?.id}`, ceiling: 'query' },
+      {
+        name: 'poll page, signed in (the vote form)',
+        path: `/polls/${live?.id}`,
+        headers: { cookie: reader },
+        ceiling: 'query',
+      },
+      { name: 'closed poll: final results /polls/<id>', path: `/polls/${closed?.id}`, ceiling: 'query' },
+      {
+        name: 'poll results as JSON /api/v1/polls/<id>',
+        path: `/api/v1/polls/${live?.id}`,
+        ceiling: 'query',
+      },
+      { name: 'polls list /polls', path: '/polls', ceiling: 'query' },
+      {
+        name: 'consultation transcript /consultations/<id>',
+        path: `/consultations/${consultation?.id}`,
+        ceiling: 'query',
+      },
+      { name: 'reference groups /orgs/minzdrav/groups', path: '/orgs/minzdrav/groups', ceiling: 'query' },
+      {
+        name: 'participation feed /feeds/orgs/minzdrav/participation.atom',
+        path: '/feeds/orgs/minzdrav/participation.atom',
+        ceiling: 'query',
+      },
+    ];
+  },
+};
+
+export const groups: Group[] = [pages, search, appeals, opendata, participation];

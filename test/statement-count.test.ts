@@ -22,6 +22,9 @@ let staff: SignedIn;
 let minsocId: string;
 let documentUrl: string;
 let discussionId: string;
+let pollId: string;
+let consultationId: string;
+let groupUrl: string;
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -52,6 +55,22 @@ beforeAll(async () => {
   discussionId = (
     await q<{ id: string }>(sql`select id from discussions order by participant_count desc limit 1`)
   ).id;
+  pollId = (
+    await q<{ id: string }>(
+      sql`select poll_id as id from poll_votes group by poll_id order by count(*) desc, poll_id limit 1`,
+    )
+  ).id;
+  consultationId = (
+    await q<{ id: string }>(
+      sql`select consultation_id as id from consultation_questions group by consultation_id
+          order by count(*) desc, consultation_id limit 1`,
+    )
+  ).id;
+  groupUrl = (
+    await q<{ url: string }>(
+      sql`select url from search_entries where type = 'reference_group' order by id limit 1`,
+    )
+  ).url;
 }, 600_000);
 afterAll(() => t.close());
 
@@ -93,6 +112,24 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
   { name: 'a discussion, signed in', who: 'citizen', url: () => `/discussions/${discussionId}` },
   { name: 'the plans API (progress of every plan)', who: 'visitor', url: () => '/api/v1/plans?perPage=100' },
   { name: "a body's annual report", who: 'visitor', url: () => '/orgs/minzdrav/reports/2026' },
+  { name: 'the polls list', who: 'visitor', url: () => '/polls' },
+  { name: 'a poll with its results', who: 'visitor', url: () => `/polls/${pollId}` },
+  { name: 'a poll, signed in', who: 'citizen', url: () => `/polls/${pollId}` },
+  { name: "a body's polls", who: 'visitor', url: () => '/orgs/minzdrav/polls' },
+  { name: 'the consultations list', who: 'visitor', url: () => '/consultations' },
+  {
+    name: 'a consultation with its questions',
+    who: 'visitor',
+    url: () => `/consultations/${consultationId}`,
+  },
+  { name: "a body's reference groups", who: 'visitor', url: () => '/orgs/minzdrav/groups' },
+  { name: 'a reference group', who: 'visitor', url: () => groupUrl },
+  { name: 'a reference group, signed in', who: 'citizen', url: () => groupUrl },
+  {
+    name: "a body's participation feed",
+    who: 'visitor',
+    url: () => '/feeds/orgs/minzdrav/participation.atom',
+  },
   { name: 'the staff queue', who: 'staff', url: () => `/manage/appeals?org=${minsocId}&status=open` },
 ];
 

@@ -6,6 +6,7 @@ import { visitor } from '../../../test/forms.ts';
 import { type Mailbox, startMailbox } from '../../../test/mailbox.ts';
 import { MAIL_QUEUE } from '../../platform/mail/index.ts';
 import { outbox } from '../../platform/mail/mail.tables.ts';
+import { reindexAll } from '../../platform/search/index.ts';
 import { searchSubscriptions } from '../../platform/search/search.tables.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../orgs/index.ts';
 import { sendSubscriptionDigests } from '../search/index.ts';
@@ -294,5 +295,15 @@ describe('following a discussion, a poll, a consultation and a reference group',
     expect(survey.statusCode, survey.body).toBe(303);
     const surveyId = idIn(survey, /surveys\/([0-9a-f-]{36})/);
     expect(await search('регистратуры', 'survey')).toContain(`href="/surveys/${surveyId}"`);
+
+    // npm run reindex rebuilds the same entries from the tables: published ones only
+    expect(await reindexAll(t.deps, ['participation.polls', 'participation.groups'])).toEqual({
+      'participation.polls': 2,
+      'participation.groups': 1,
+    });
+    expect(await search('часы приёма', 'poll')).toContain(`href="/polls/${ids.poll}"`);
+    expect(await search('донорстве')).not.toContain(`/polls/${ids.draftPoll}`);
+    expect(await search('регистратуры', 'survey')).toContain(`href="/surveys/${surveyId}"`);
+    expect(await search('Пациентские организации', 'reference_group')).toContain(`/groups/${ids.group}`);
   });
 });

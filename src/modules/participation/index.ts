@@ -93,3 +93,4 @@ export async function listSurveysByPurpose(
 }
 export { consultModule, seedDemoConsultations } from './consult/index.ts';
 export { groupsModule, memberBodyIds, seedDemoGroups } from './groups/index.ts';
+export { getParticipationFigures, type ParticipationFigures } from './participation-figures.ts';

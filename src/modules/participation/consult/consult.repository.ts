@@ -91,6 +91,24 @@ export const consultRepository = {
       .limit(q.limit);
   },
 
+  /** Figures per body for [from, to): questions answered in it and not hidden. */
+  async answeredCounts(
+    db: DbOrTx,
+    from: Date,
+    to: Date,
+    orgIds?: string[],
+  ): Promise<{ orgId: string; answered: number }[]> {
+    const r = await db.execute<{ orgId: string; answered: number }>(sql`
+      select c.org_id as "orgId", count(*)::int as answered
+        from ${consultationQuestions} q
+        join ${consultations} c on c.id = q.consultation_id
+       where q.hidden_reason is null
+         and q.answered_at >= ${from.toISOString()}::timestamptz and q.answered_at < ${to.toISOString()}::timestamptz
+         ${orgIds ? sql`and c.org_id in ${orgIds.length ? orgIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}
+       group by c.org_id`);
+    return r.rows;
+  },
+
   async questionById(db: DbOrTx, id: string): Promise<QuestionRow | undefined> {
     if (!isUuid(id)) return undefined;
     const [r] = await db.select().from(consultationQuestions).where(eq(consultationQuestions.id, id));

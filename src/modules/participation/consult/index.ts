@@ -7,6 +7,7 @@ import { consultMessages } from './consult.messages.ts';
 import { consultPolicy } from './consult.policy.ts';
 import { consultRepository } from './consult.repository.ts';
 import { consultSearch } from './consult.search.ts';
+import { generateConsultations } from './generate-consult.ts';
 import { chatWeb } from './web/chat-routes.tsx';
 import { consultationsWeb } from './web/consultation-routes.tsx';
 
@@ -45,4 +46,5 @@ export const consultModule: ModuleManifest = {
   },
   sitemap,
   search: consultSearch,
+  generate: { after: ['accounts', 'orgs'], run: generateConsultations },
 };

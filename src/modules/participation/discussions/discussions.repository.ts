@@ -345,6 +345,30 @@ export const discussionsRepository = {
     return { comments, outcomes };
   },
 
+  /**
+   * Figures per body for [from, to): discussions open at some moment of it, and
+   * comments published in it by participants (the body's official replies left out).
+   */
+  async figures(
+    db: DbOrTx,
+    from: Date,
+    to: Date,
+    orgIds?: string[],
+  ): Promise<{ orgId: string; discussions: number; comments: number }[]> {
+    const r = await db.execute<{ orgId: string; discussions: number; comments: number }>(sql`
+      select d.org_id as "orgId",
+             count(distinct d.id)::int as discussions,
+             count(c.id)::int as comments
+        from ${discussions} d
+        left join ${discussionComments} c
+          on c.discussion_id = d.id and c.status = 'published' and not c.official
+         and c.created_at >= ${from.toISOString()}::timestamptz and c.created_at < ${to.toISOString()}::timestamptz
+       where d.opens_at < ${to.toISOString()}::timestamptz and d.closes_at >= ${from.toISOString()}::timestamptz
+         ${orgIds ? sql`and d.org_id in ${orgIds.length ? orgIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}
+       group by d.org_id`);
+    return r.rows;
+  },
+
   async activeBan(db: DbOrTx, userId: string, now: Date) {
     const [row] = await db
       .select()

@@ -6,6 +6,7 @@ import type { ModuleManifest } from '../../manifest.ts';
 import { listAllOrganizations } from '../../orgs/index.ts';
 import { registerFollowable } from '../../search/index.ts';
 import { setMemberBodiesSource } from '../consult/get-consultations.ts';
+import { generateGroups } from './generate-groups.ts';
 import { groupFollowable } from './groups.follow.ts';
 import { groupsMessages } from './groups.messages.ts';
 import { groupsPolicy } from './groups.policy.ts';
@@ -56,4 +57,5 @@ export const groupsModule: ModuleManifest = {
   web: groupsWeb,
   sitemap,
   search: groupsSearch,
+  generate: { after: ['accounts', 'orgs'], run: generateGroups },
 };

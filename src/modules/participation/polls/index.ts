@@ -3,6 +3,7 @@ import { registerManageSection } from '../../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../../manifest.ts';
 import { registerFollowable } from '../../search/index.ts';
 import { pollsApi } from './api/polls-api.ts';
+import { generatePolls } from './generate-polls.ts';
 import { pollsMessages } from './messages.ts';
 import { pollFollowable } from './polls.follow.ts';
 import { pollsPolicy } from './polls.policy.ts';
@@ -45,4 +46,5 @@ export const pollsModule: ModuleManifest = {
   api: pollsApi,
   sitemap,
   search: pollsSearch,
+  generate: { after: ['accounts', 'orgs'], run: generatePolls },
 };

@@ -99,6 +99,32 @@ export const pollsRepository = {
     ];
   },
 
+  /**
+   * Figures per body for [from, to): published polls whose period (local days)
+   * meets it, and the votes cast in it (a changed vote counts once, when first cast).
+   */
+  async figures(
+    db: DbOrTx,
+    from: Date,
+    to: Date,
+    orgIds?: string[],
+  ): Promise<{ orgId: string; polls: number; votes: number }[]> {
+    const r = await db.execute<{ orgId: string; polls: number; votes: number }>(sql`
+      select p.org_id as "orgId",
+             count(distinct p.id)::int as polls,
+             count(v.user_id)::int as votes
+        from ${polls} p
+        left join ${pollVotes} v
+          on v.poll_id = p.id
+         and v.created_at >= ${from.toISOString()}::timestamptz and v.created_at < ${to.toISOString()}::timestamptz
+       where p.published_at is not null
+         and p.opens_on <= ((${to.toISOString()}::timestamptz - interval '1 microsecond') at time zone 'Europe/Kaliningrad')::date
+         and p.closes_on >= (${from.toISOString()}::timestamptz at time zone 'Europe/Kaliningrad')::date
+         ${orgIds ? sql`and p.org_id in ${orgIds.length ? orgIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}
+       group by p.org_id`);
+    return r.rows;
+  },
+
   async insertPoll(db: DbOrTx, row: typeof polls.$inferInsert): Promise<PollRow> {
     const [r] = await db.insert(polls).values(row).returning();
     if (!r) throw new Error('poll insert returned nothing');
@@ -146,8 +172,13 @@ export const pollsRepository = {
   },
 
   /** A new vote; the primary key (poll, person) refuses a second one, also a concurrent one. */
-  async insertVote(db: DbOrTx, row: { pollId: string; userId: string; choices: number[] }): Promise<void> {
-    await db.insert(pollVotes).values(row);
+  /** `at`: the clock's moment (the participation figures count votes by it); the database's now() without it. */
+  async insertVote(
+    db: DbOrTx,
+    row: { pollId: string; userId: string; choices: number[]; at?: Date },
+  ): Promise<void> {
+    const { at, ...vote } = row;
+    await db.insert(pollVotes).values(at ? { ...vote, createdAt: at, updatedAt: at } : vote);
   },
 
   async changeVote(db: DbOrTx, row: { pollId: string; userId: string; choices: number[] }): Promise<number> {

@@ -62,11 +62,11 @@ export async function voteInPoll(
     if (input.change) {
       if (!poll.changeable) throw new Conflict('polls.vote.already');
       if ((await repo.changeVote(tx, { pollId: poll.id, userId: actor.userId, choices })) === 0)
-        await repo.insertVote(tx, { pollId: poll.id, userId: actor.userId, choices });
+        await repo.insertVote(tx, { pollId: poll.id, userId: actor.userId, choices, at: deps.clock.now() });
       else outcome = 'changed';
     } else {
       try {
-        await repo.insertVote(tx, { pollId: poll.id, userId: actor.userId, choices });
+        await repo.insertVote(tx, { pollId: poll.id, userId: actor.userId, choices, at: deps.clock.now() });
       } catch (e) {
         if (isUniqueViolation(e)) throw new Conflict('polls.vote.already');
         throw e;

@@ -91,10 +91,12 @@ export async function groupsWeb(app: FastifyInstance) {
     return reply.redirect(`/orgs/${org.slug}/groups`, 301);
   });
 
-  const groupForm =
-    (req: FastifyRequest, org: OrgRow, id: string): RenderForm =>
-    async (form) => {
-      const page = await getGroupPage(deps, req.actor, id);
+  // The group is loaded once per request: the GET renders first to answer 404 early, then shows.
+  const groupForm = (req: FastifyRequest, org: OrgRow, id: string): RenderForm => {
+    let loaded: ReturnType<typeof getGroupPage> | undefined;
+    return async (form) => {
+      loaded ??= getGroupPage(deps, req.actor, id);
+      const page = await loaded;
       if (page.group.orgId !== org.id) throw new NotFound('reference_group');
       return {
         title: page.group.name,
@@ -106,6 +108,7 @@ export async function groupsWeb(app: FastifyInstance) {
         ],
       };
     };
+  };
 
   app.get<{ Params: GroupParams }>('/orgs/:slug/groups/:id', async (req, reply) => {
     noticeFrom(req, notices);
