@@ -5,6 +5,7 @@ import { registerCouncilSections, seedDemoCouncils } from './modules/councils/in
 import { seedDemoExpertise } from './modules/drafts/expertise/index.ts';
 import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts';
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
+import { registerRatingSections, seedDemoMonitoring, seedMethodology } from './modules/monitoring/index.ts';
 import { registerOpendataSections, seedDemoOpendata } from './modules/opendata/index.ts';
 import { seedOrganizations } from './modules/orgs/index.ts';
 import {
@@ -42,6 +43,8 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info({ orgs: await registerCouncilSections(deps) }, 'council sections registered');
   deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
+  deps.log.info(await seedMethodology(deps), 'the openness methodology seeded');
+  deps.log.info({ orgs: await registerRatingSections(deps) }, 'rating sections registered');
   if (deps.config.seed !== 'demo') return;
   deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
   deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
@@ -58,4 +61,5 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoOpendata(deps), 'demo open data');
   deps.log.info(await seedDemoCouncils(deps), 'demo councils seeded');
   deps.log.info(await seedDemoExpertise(deps), 'demo register of anti-corruption experts');
+  deps.log.info(await seedDemoMonitoring(deps), 'demo openness monitoring');
 }

@@ -6,6 +6,7 @@ import { expertiseModule } from './drafts/expertise/index.ts';
 import { draftsModule } from './drafts/index.ts';
 import { practiceModule } from './drafts/practice/index.ts';
 import type { ModuleManifest } from './manifest.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { opendataModule } from './opendata/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { consultModule, discussionsModule, groupsModule, pollsModule } from './participation/index.ts';
@@ -30,5 +31,6 @@ export const modules: ModuleManifest[] = [
   opendataModule,
   expertiseModule,
   councilsModule,
+  monitoringModule,
   searchModule,
 ];

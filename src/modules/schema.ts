@@ -19,6 +19,7 @@ export * from './councils/councils.tables.ts';
 export * from './drafts/drafts.tables.ts';
 export * from './drafts/expertise/expertise.tables.ts';
 export * from './drafts/practice/practice.tables.ts';
+export * from './monitoring/monitoring.tables.ts';
 export * from './opendata/opendata.tables.ts';
 export * from './orgs/orgs.tables.ts';
 export * from './participation/consult/consult.tables.ts';

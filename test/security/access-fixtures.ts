@@ -297,6 +297,8 @@ export async function createSecurityWorld() {
         ),
       },
     ],
+    [/^\/manage\/monitoring\/criteria\/:code/, { code: '4.2-a' }],
+    [/^\/api\/v1\/ratings\//, { organization: ORG_A }],
     [/^\/manage\/polls\/:id|^\/api\/v1\/polls\/:id/, { id: pollA }],
     [/^\/manage\/surveys\/:id/, { id: surveyA, key: 'a1b2c3d4' }],
     [/^\/manage\/expertise\/conclusions\/:id/, { id: conclusionA }],

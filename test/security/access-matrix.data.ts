@@ -61,10 +61,35 @@ const STEWARDS = ['staffA', 'staffB', 'admin'] as const;
 const STEWARDS_A = ['staffA', 'admin'] as const;
 /** who opens /manage/councils: council secretaries, heads and editors of any body, the project office, admins */
 const COUNCIL_STAFF = ['staffA', 'staffB', 'head', 'projectOffice', 'admin'] as const;
+/** who opens /manage/monitoring: bodies' editors and heads (self-assessment), experts, the project office, admins */
+const MONITORING_STAFF = ['staffA', 'staffB', 'head', 'expert', 'projectOffice', 'admin'] as const;
+/** who runs monitoring: the methodology, cycles, experts' assignments, the rating */
+const MONITORING_RUNNERS = ['projectOffice', 'admin'] as const;
+/** who reads and fills body A's self-assessment (the project office reads and returns it) */
+const SELF_A = ['staffA', 'head', 'projectOffice', 'admin'] as const;
 const PUBLIC: AccessRow = { allow: 'all' };
 const ADMIN: AccessRow = { allow: ['admin'] };
 
 export const accessMatrix: Record<string, AccessRow> = {
+  // monitoring (issue 17): :year is 2025 (the demo's published cycle), :slug body A, :code a criterion;
+  // an expert's form is only the assigned expert's (none of the matrix roles): 404 to everyone else
+  'GET /manage/monitoring': { allow: MONITORING_STAFF },
+  'GET /manage/monitoring/methodology': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/methodology/activate': { allow: MONITORING_RUNNERS },
+  'GET /manage/monitoring/criteria/:code': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/criteria/:code': { allow: MONITORING_RUNNERS },
+  'GET /manage/monitoring/cycles/new': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/cycles/new': { allow: MONITORING_RUNNERS },
+  'GET /manage/monitoring/cycles/:year': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/cycles/:year/freeze': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/cycles/:year/publish': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/cycles/:year/assign': { allow: MONITORING_RUNNERS },
+  'POST /manage/monitoring/cycles/:year/reconcile': { allow: MONITORING_RUNNERS },
+  'GET /manage/monitoring/cycles/:year/self/:slug': { allow: SELF_A },
+  'POST /manage/monitoring/cycles/:year/self/:slug': { allow: SELF_A },
+  'POST /manage/monitoring/cycles/:year/self/:slug/return': { allow: MONITORING_RUNNERS },
+  'GET /manage/monitoring/cycles/:year/expert/:slug': { allow: [], deny: 404 },
+  'POST /manage/monitoring/cycles/:year/expert/:slug': { allow: [], deny: 404 },
   // plans (issue 15): :planId is body A's plan in discussion, :itemId its indicator
   'GET /manage/plans': { allow: PLAN_STAFF },
   'GET /manage/plans/new': { allow: PLAN_STAFF },
@@ -121,6 +146,8 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/orgs/:slug/officials/:id': { allow: STAFF_A_EDITORS },
   'POST /manage/orgs/:slug/officials/:id/remove': { allow: STAFF_A_EDITORS, once: true },
   'GET /api/v1/organizations': PUBLIC,
+  'GET /api/v1/ratings/:year': PUBLIC,
+  'GET /api/v1/ratings/:year/:organization': PUBLIC,
   'GET /api/v1/plans': PUBLIC,
   'GET /api/v1/plans/:id': PUBLIC,
   'GET /api/v1/plans/:id/items/:itemId': PUBLIC,

@@ -27,6 +27,9 @@ export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
 /** Server-side ECharts bar charts as accessible SVG (participation's results use them too). */
 export { type BarChartSpec, barChartSvg } from './stats/charts.ts';
+export type { PublicFigures } from './stats/figures.ts';
+/** Every body's public (suppressed) figures over a period, for the monitoring module's automatic criteria. */
+export { getFiguresByOrg } from './stats/get-appeal-stats.ts';
 export { submitAppeal } from './submit-appeal.ts';
 export { parseTotkFile } from './totk.ts';
 

@@ -33,6 +33,11 @@ export function listResponsibleOfficials(db: DbOrTx, orgId: string): Promise<Off
   return orgsRepository.officials(db, orgId);
 }
 
+/** The enabled sections of these organisations' homes (monitoring counts the filled ones). */
+export function listOrgSections(db: DbOrTx, orgIds: string[]): Promise<OrgSectionRow[]> {
+  return orgsRepository.sectionsOf(db, orgIds);
+}
+
 /** Every organisation, government first, for region-wide views (search, rating, open data). */
 export function listAllOrganizations(db: DbOrTx): Promise<OrgRow[]> {
   return orgsRepository.list(db);
