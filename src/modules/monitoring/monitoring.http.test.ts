@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
@@ -388,6 +389,12 @@ describe('the rating', () => {
     expect(body).toContain('Заключения совета публикуются');
     expect(body).toContain('средняя оценка 4 из 5');
     expect(kal?.lines.reduce((a, l) => a + l.points, 0)).toBeCloseTo(kal?.index as number, 0);
+
+    // in the portal's search (read from the index: the search page itself falls back to newest-first under load)
+    const indexed = await t.deps.db.execute(
+      sql`select title from search_entries where url = ${`/rating/${YEAR}/kaliningrad`} and type = 'openness_rating'`,
+    );
+    expect(String(indexed.rows[0]?.title)).toContain('индекс открытости 2026');
 
     const csv = await anon.get(`/rating/${YEAR}/rating.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
