@@ -74,6 +74,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   // monitoring (issue 17): :year is 2025 (the demo's published cycle), :slug body A, :code a criterion;
   // an expert's form is only the assigned expert's (none of the matrix roles): 404 to everyone else
   'GET /manage/monitoring': { allow: MONITORING_STAFF },
+  'GET /manage/monitoring/diagnostic/:slug': { allow: SELF_A },
   'GET /manage/monitoring/methodology': { allow: MONITORING_RUNNERS },
   'POST /manage/monitoring/methodology/activate': { allow: MONITORING_RUNNERS },
   'GET /manage/monitoring/criteria/:code': { allow: MONITORING_RUNNERS },

@@ -5,6 +5,7 @@ import { monitoringApi } from './api/index.ts';
 import { monitoringMessages } from './messages.ts';
 import { monitoringPolicy } from './monitoring.policy.ts';
 import { monitoringRepository } from './monitoring.repository.ts';
+import { monitoringSearch } from './monitoring.search.ts';
 import { monitoringWeb } from './web/index.ts';
 
 export {
@@ -43,4 +44,5 @@ export const monitoringModule: ModuleManifest = {
   web: monitoringWeb,
   api: monitoringApi,
   sitemap: monitoringSitemap,
+  search: monitoringSearch,
 };

@@ -83,6 +83,15 @@ export const monitoringMessages = defineMessages({
     'monitoring.self.returned': 'Проектный офис вернул самообследование: {remarks}',
     'monitoring.self.submittedNote': 'Самообследование отправлено и ждёт проверки проектным офисом.',
     'monitoring.self.mine': 'Самообследование',
+    'monitoring.diagnostic.link': 'диагностика',
+    'monitoring.diagnostic.title': 'Диагностика открытости',
+    'monitoring.diagnostic.index': 'Индекс сейчас: {index} из 100.',
+    'monitoring.diagnostic.lead':
+      'Расчёт по действующей методике на сегодня: показатели портала, сохранённые ответы самообследования и экспертные оценки последнего рейтинга. Критерии упорядочены по потерянным баллам; ссылка ведёт туда, где их можно вернуть.',
+    'monitoring.diagnostic.where': 'Где теряются баллы',
+    'monitoring.diagnostic.lost': 'Потеряно баллов',
+    'monitoring.diagnostic.action': 'Что сделать',
+    'monitoring.diagnostic.open': 'Перейти',
     'monitoring.expert.title': 'Экспертная оценка {year}: {org}',
     'monitoring.expert.lead':
       'Оцените организацию по каждому критерию. Оценки других экспертов откроются после отправки ваших.',

@@ -1,13 +1,16 @@
+import { sql } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { type SignedIn, signedInAs } from '../../../test/auth.ts';
 import { visitor } from '../../../test/forms.ts';
+import { userActor } from '../../platform/authz/index.ts';
 import { seed } from '../../seed.ts';
 import type { AppealInsert } from '../appeals/appeals.repository.ts';
 import { appealsRepository } from '../appeals/appeals.repository.ts';
 import { findOrganizationBySlug } from '../orgs/index.ts';
 import { cycleResults } from './cycle-results.ts';
+import { getDiagnostic } from './get-diagnostic.ts';
 import { DEMO_MONITORING } from './index.ts';
 import { monitoringRepository as repo } from './monitoring.repository.ts';
 
@@ -241,6 +244,29 @@ describe('self-assessment', () => {
   });
 });
 
+describe('diagnostic', () => {
+  it('shows a body, at any time, where it loses points and where to win them back', async () => {
+    const page = await editor.get(`${BASE}/diagnostic/kaliningrad`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Где теряются баллы');
+    const d = await getDiagnostic(
+      t.deps,
+      userActor(office.userId, [{ role: 'project_office', orgId: null }]),
+      'kaliningrad',
+    );
+    expect(d.lines.map((l) => l.lost)).toEqual([...d.lines.map((l) => l.lost)].sort((a, b) => b - a));
+    const counted = d.lines.filter((l) => l.maxPoints > 0);
+    expect(counted.reduce((a, l) => a + l.points + l.lost, 0)).toBeCloseTo(100, 0);
+    expect(text(page.body)).toContain(
+      `Индекс сейчас: ${d.index.toLocaleString('ru-RU', { maximumFractionDigits: 2 })} из 100`,
+    );
+    const losing = d.lines.find((l) => l.lost > 0 && l.action);
+    expect(page.body).toContain(`href="${losing?.action}"`);
+    expect((await outsider.get(`${BASE}/diagnostic/kaliningrad`)).statusCode).toBe(403);
+    expect((await office.get(`${BASE}/diagnostic/government`)).statusCode).toBe(404);
+  });
+});
+
 describe('experts', () => {
   it('refuses an expert who works in the organisation; two experts score blind; a wide difference is reconciled', async () => {
     const cyclePage = `${BASE}/cycles/${YEAR}`;
@@ -356,10 +382,19 @@ describe('the rating', () => {
     expect(body).toContain(
       `${change > 0 ? '+' : ''}${change.toLocaleString('ru-RU', { maximumFractionDigits: 1 })}`,
     );
+    // the profile across the mechanisms: an SVG chart with the same figures in a table
+    expect(explained.body).toMatch(/<svg[^>]*role="img"/);
+    expect(body).toContain('Профиль по механизмам');
     expect(body).toContain('Заключения есть, но не по всем проектам');
     expect(body).toContain('Заключения совета публикуются');
     expect(body).toContain('средняя оценка 4 из 5');
     expect(kal?.lines.reduce((a, l) => a + l.points, 0)).toBeCloseTo(kal?.index as number, 0);
+
+    // in the portal's search (read from the index: the search page itself falls back to newest-first under load)
+    const indexed = await t.deps.db.execute(
+      sql`select title from search_entries where url = ${`/rating/${YEAR}/kaliningrad`} and type = 'openness_rating'`,
+    );
+    expect(String(indexed.rows[0]?.title)).toContain('индекс открытости 2026');
 
     const csv = await anon.get(`/rating/${YEAR}/rating.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -6,6 +6,7 @@ import { cycleResults } from './cycle-results.ts';
 import { ratedLevels } from './monitoring.model.ts';
 import { monitoringPolicy } from './monitoring.policy.ts';
 import { monitoringRepository as repo } from './monitoring.repository.ts';
+import { indexRating } from './monitoring.search.ts';
 import { rank } from './scoring.ts';
 
 /**
@@ -48,6 +49,9 @@ export async function publishRating(
     await repo.updateCycle(tx, cycle.id, { status: 'published', publishedAt: deps.clock.now() });
     // each rated organisation's «Рейтинг открытости» section now has content
     for (const r of rows) await markOrgSectionFilled(tx, r.orgId, 'openness_rating', deps.clock.now());
+    // the rating and each organisation's page in it join the portal's search
+    const published = await repo.findCycle(tx, cycle.id);
+    if (published) await indexRating(tx, published);
     await recordAction(tx, {
       ...origin,
       action: 'monitoring.rating.publish',

@@ -86,12 +86,29 @@ function demoValue(scale: string, seed: string, bias: number): number {
   return Math.round(r * 30);
 }
 
+/** The demo cycles rate a few ministries and municipalities, as the rest of the demo region shows them. */
+const DEMO_RATED = [
+  'minzdrav',
+  'minobr',
+  'minfin',
+  'minsoc',
+  'mineconomy',
+  'mincifry',
+  'minkult',
+  'minsport',
+  'kaliningrad',
+  'zelenogradsk',
+  'svetlogorsk',
+  'baltiysk',
+  'gusev',
+];
+
 /** Names the browser journey and the tests rely on. */
 export const DEMO_MONITORING = { publishedYear: 2025, openYear: 2026 } as const;
 
 /**
- * Demo monitoring (SEED=demo): the cycle of 2025 over every executive body
- * and municipality, self-assessments submitted, the demo expert's scores,
+ * Demo monitoring (SEED=demo): the cycle of 2025 over eight ministries and
+ * five municipalities, self-assessments submitted, the demo expert's scores,
  * automatic figures frozen from the region's data, the rating published; the
  * cycle of 2026 open: Минздрав's self-assessment submitted, Калининград's a
  * draft, the demo expert assigned to Минздрав. Once only.
@@ -103,9 +120,7 @@ export async function seedDemoMonitoring(deps: Pick<Deps, 'db' | 'clock'>): Prom
   const methodology = await repo.activeMethodology(deps.db);
   if (!officeId || !expertId || !methodology) return { cycles: 0 };
   const office = { actor: userActor(officeId, [{ role: 'project_office', orgId: null }]), ip: null };
-  const orgs = (await listAllOrganizations(deps.db)).filter((o) =>
-    (ratedLevels as readonly string[]).includes(o.level),
-  );
+  const orgs = (await listAllOrganizations(deps.db)).filter((o) => DEMO_RATED.includes(o.slug));
   const criteria = await repo.criteriaOf(deps.db, methodology.id);
   const now = deps.clock.now();
 

@@ -23,6 +23,7 @@ import {
 import { activateMethodology } from '../activate-methodology.ts';
 import { assignExpert } from '../assign-expert.ts';
 import { freezeFigures } from '../freeze-figures.ts';
+import { getDiagnostic } from '../get-diagnostic.ts';
 import {
   getCriterionForStaff,
   getCycleForStaff,
@@ -130,7 +131,11 @@ function OverviewView({ o }: { o: Overview }) {
                 <a class="govuk-link" href={`${BASE}/cycles/${s.year}/self/${s.org.slug}`}>
                   {t('monitoring.self.title', { year: s.year, org: s.org.nameRu })}
                 </a>{' '}
-                — {t(`monitoring.self.status.${s.selfStatus}`)}
+                — {t(`monitoring.self.status.${s.selfStatus}`)} ·{' '}
+                <a class="govuk-link" href={`${BASE}/diagnostic/${s.org.slug}`}>
+                  {t('monitoring.diagnostic.link')}
+                  <span class="govuk-visually-hidden"> {s.org.nameRu}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -633,6 +638,44 @@ function ExpertView({ e, values, errors }: { e: Expert } & FormState) {
   );
 }
 
+type Diagnostic = Awaited<ReturnType<typeof getDiagnostic>>;
+
+function DiagnosticView({ d }: { d: Diagnostic }) {
+  const { t } = useView();
+  return (
+    <>
+      <Heading caption={d.org.nameRu}>{t('monitoring.diagnostic.title')}</Heading>
+      <p class="govuk-body-l">{t('monitoring.diagnostic.index', { index: fmt(d.index) })}</p>
+      <p class="govuk-body">{t('monitoring.diagnostic.lead')}</p>
+      <Table
+        caption={t('monitoring.diagnostic.where')}
+        captionSize="s"
+        head={[
+          { text: t('monitoring.field.task') },
+          { text: t('monitoring.field.question') },
+          { text: t('monitoring.org.basis') },
+          { text: t('monitoring.diagnostic.lost'), numeric: true },
+          { text: t('monitoring.diagnostic.action') },
+        ]}
+        rows={d.lines.map((l) => [
+          l.task,
+          l.question,
+          l.basis,
+          { content: fmt(l.lost), numeric: true },
+          l.action && l.lost > 0 ? (
+            <a class="govuk-link" href={l.action}>
+              {t('monitoring.diagnostic.open')}
+              <span class="govuk-visually-hidden"> {l.task}</span>
+            </a>
+          ) : (
+            '—'
+          ),
+        ])}
+      />
+    </>
+  );
+}
+
 // ---------- routes ----------
 
 type YearParams = { year: string };
@@ -660,6 +703,14 @@ export async function monitoringManageRoutes(app: FastifyInstance) {
         { href: '/manage', text: req.t('ui.nav.manage') },
         { text: req.t('monitoring.manage.title') },
       ],
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>(`${BASE}/diagnostic/:slug`, async (req, reply) => {
+    if (redirectToSignIn(req, reply)) return reply;
+    const d = await getDiagnostic(deps, req.actor, req.params.slug);
+    return reply.page(`${req.t('monitoring.diagnostic.title')}: ${d.org.nameRu}`, <DiagnosticView d={d} />, {
+      breadcrumbs: [...crumbs(req), { text: req.t('monitoring.diagnostic.title') }],
     });
   });
 

@@ -11,6 +11,7 @@ import {
   type TagColour,
   useView,
 } from '../../../platform/ui/index.ts';
+import { barChartSvg } from '../../appeals/index.ts';
 import { annualReportDocx } from '../annual-report.ts';
 import {
   getOrgRating,
@@ -175,6 +176,27 @@ function OrgRatingView({ row, count, year }: { row: RatingRow; count: number; ye
         {t('monitoring.org.summary', { index: fmt(row.index, locale), rank: row.rank, count })}
         {row.change !== null && ` ${t('monitoring.rating.change')}: ${signed(row.change, locale)}.`}
       </p>
+      <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
+        {/* the SVG is built by barChartSvg from escaped labels and numbers; the same figures are in the table below */}
+        <div
+          dangerouslySetInnerHTML={{
+            __html: barChartSvg({
+              id: `profile-${row.org.slug}`,
+              title: t('monitoring.org.profile'),
+              description: ms
+                .map(
+                  (m) => `${m}. ${t(`monitoring.rating.mechanism.${m}`)}: ${fmt(row.byMechanism[m], locale)}`,
+                )
+                .join('; '),
+              categories: ms.map((m) => `${m}. ${t(`monitoring.rating.mechanism.${m}`)}`),
+              series: [
+                { name: t('monitoring.rating.index'), values: ms.map((m) => row.byMechanism[m] ?? 0) },
+              ],
+              horizontal: true,
+            }),
+          }}
+        />
+      </figure>
       <Table
         caption={t('monitoring.org.profile')}
         head={[{ text: t('monitoring.rating.heat') }, { text: t('monitoring.rating.index'), numeric: true }]}
