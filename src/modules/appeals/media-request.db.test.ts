@@ -138,7 +138,7 @@ describe('media requests (law on mass media art. 39–40)', () => {
     await deps.db.$client.query('update appeals set forward_due_date = notice_due_date where id = $1', [
       media.id,
     ]);
-    const file = new URL('../../../migrations/0031_media_request_notice_date.sql', import.meta.url);
+    const file = new URL('../../../migrations/0032_media_request_notice_date.sql', import.meta.url);
     for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint'))
       await deps.db.$client.query(statement);
     const after = await appealsRepository.findById(deps.db, media.id);

@@ -1,9 +1,17 @@
-import { addCalendarDays, daysBetween, type LocalDate, toLocalDate } from '../../platform/calendar/index.ts';
+import {
+  addCalendarDays,
+  daysBetween,
+  type LocalDate,
+  type ProductionCalendar,
+  toLocalDate,
+} from '../../platform/calendar/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findOrganizationBySlug, markOrgSectionFilled } from '../orgs/index.ts';
-import type { AppealStatus, AppealType } from './appeals.model.ts';
+import type { AppealStatus, AppealType, DeadlineSettings } from './appeals.model.ts';
 import { type AppealRow, appealsRepository } from './appeals.repository.ts';
+import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
 import { publicRepository } from './public.repository.ts';
 import { quarterPeriod } from './stats/figures.ts';
 import { getOrgAppealStats } from './stats/get-appeal-stats.ts';
@@ -88,13 +96,15 @@ async function insertDemoAppeal(
     topic: string | null;
     i: number;
     r: () => number;
+    calendar: ProductionCalendar;
+    calendarVersion: string;
+    settings: DeadlineSettings;
   },
 ): Promise<{ appeal: AppealRow; answered: boolean }> {
   const { r } = v;
   const year = Number(v.registeredOn.slice(0, 4));
   const seq = await appealsRepository.nextSequence(tx, v.orgId, year);
   const registeredAt = new Date(`${v.registeredOn}T10:${String(v.i % 60).padStart(2, '0')}:00+02:00`);
-  const due = addCalendarDays(v.registeredOn, 30);
   const age = daysBetween(v.registeredOn, v.today);
   const roll = r();
   let status: AppealStatus = 'in_review';
@@ -112,12 +122,17 @@ async function insertDemoAppeal(
     extended = v.type === 'appeal' && r() < 0.07;
     const late = r() < 0.06;
     const days = late ? 33 + Math.floor(r() * 10) : 5 + Math.floor(r() * 22) + (extended ? 15 : 0);
-    if (days <= age) {
-      answerDay = addCalendarDays(v.registeredOn, days);
+    // answers go out on working days: the day before a day off, or after it when that is the registration day
+    const raw = addCalendarDays(v.registeredOn, days);
+    const before = v.calendar.adjust(raw, 'previous');
+    const day = before > v.registeredOn ? before : v.calendar.adjust(raw, 'next');
+    if (days <= age && day <= v.today) {
+      answerDay = day;
       status = r() < 0.5 ? 'closed' : 'sent';
     } else status = extended ? 'extended' : age > 0 ? 'in_review' : 'registered';
   }
-  const dueDate = extended ? addCalendarDays(due, 30) : due;
+  // the deadlines as the intake and an extension compute them: the production calendar, the settings
+  const deadlines = computeDeadlines(v.calendar, v.registeredOn, v.type, v.settings, extended ? 30 : 0);
   const k = v.i % LAST.length;
   const appeal = await appealsRepository.insert(tx, {
     number: `${v.code}-${year}-${seq}`,
@@ -141,10 +156,12 @@ async function insertDemoAppeal(
     receivedAt: registeredAt,
     registeredAt,
     registeredOn: v.registeredOn,
-    dueDate,
-    originalDueDate: due,
-    forwardDueDate: addCalendarDays(v.registeredOn, 7),
-    noticeDueDate: addCalendarDays(v.registeredOn, 7),
+    dueDate: deadlines.dueDate,
+    dueProvisional: deadlines.provisional,
+    originalDueDate: deadlines.originalDueDate,
+    forwardDueDate: deadlines.forwardDueDate,
+    noticeDueDate: deadlines.noticeDueDate,
+    calendarVersion: v.calendarVersion,
     extensionCount: extended ? 1 : 0,
     topicCode: v.type === 'corruption_report' ? null : v.topic,
     forwardedToName: forwardedTo,
@@ -194,6 +211,8 @@ export async function seedDemoPublicAppeals(deps: Pick<Deps, 'db' | 'clock'>): P
   const from = `${Number(today.slice(0, 4)) - 1}-07-01`;
   const span = daysBetween(from, today);
   const result: SeedDemoPublicResult = { appeals: 0, faqItems: 0, reviews: 0 };
+  const { calendar, version: calendarVersion } = await loadCalendar(deps.db);
+  const settings = await loadDeadlineSettings(deps.db);
   for (const [b, body] of DEMO_APPEAL_BODIES.entries()) {
     const org = await findOrganizationBySlug(deps.db, body.slug);
     if (!org) continue;
@@ -218,6 +237,9 @@ export async function seedDemoPublicAppeals(deps: Pick<Deps, 'db' | 'clock'>): P
           topic,
           i,
           r,
+          calendar,
+          calendarVersion,
+          settings,
         });
         result.appeals++;
         if (answered && type === 'appeal' && r() < 0.55) {

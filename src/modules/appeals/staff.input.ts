@@ -112,15 +112,26 @@ export const classifyInput = z
     return { questions: codes.map((topicCode) => ({ topicCode })) };
   });
 
+// Every field is checked in one pass, so the summary names all that is wrong at once.
 export const forwardInput = z
   .object({
-    mode: z.enum(['forward', 'copy'], { message: 'appeals.staff.forward.mode.required' }),
+    mode: z.string().optional(),
     targetOrg: z.string().trim().optional(),
-    targetName: z.string().trim().max(300).optional(),
+    targetName: z.string().trim().max(300, 'appeals.staff.forward.targetRequired').optional(),
     complainedOrg: z.string().trim().optional(),
-    forwardReason: requiredText(2000, 'appeals.staff.forward.reason.required'),
+    forwardReason: z.string().trim().optional(),
   })
   .transform((v, ctx) => {
+    const mode: 'forward' | 'copy' | null = v.mode === 'forward' || v.mode === 'copy' ? v.mode : null;
+    if (!mode)
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'appeals.staff.forward.mode.required' });
+    const reason = v.forwardReason ?? '';
+    if (reason === '' || reason.length > 2000)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['forwardReason'],
+        message: 'appeals.staff.forward.reason.required',
+      });
     const targets: ({ orgId: string } | { name: string })[] = [];
     if (v.targetOrg) {
       if (!UUID.test(v.targetOrg))
@@ -140,12 +151,18 @@ export const forwardInput = z
         path: ['complainedOrg'],
         message: 'appeals.staff.forward.complainedRequired',
       });
-    return { mode: v.mode, targets, complainedOrgId: v.complainedOrg || null, reason: v.forwardReason };
+    return {
+      mode: mode ?? 'forward',
+      targets,
+      complainedOrgId: v.complainedOrg || null,
+      reason,
+    };
   });
 
 /** 59-ФЗ art. 8 ч.7: return a complaint only the body complained about could consider. */
 export const returnComplaintInput = z.object({
-  complainedOrg: optionalUuid('appeals.staff.forward.complainedRequired'),
+  // its own name: the forwarding form on the same page has a `complainedOrg` picker too
+  returnComplainedOrg: optionalUuid('appeals.staff.forward.complainedRequired'),
   returnReason: requiredText(2000, 'appeals.staff.return.reason.required'),
 });
 

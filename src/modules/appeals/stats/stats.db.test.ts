@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../../test/db.ts';
+import { addCalendarDays, toLocalDate } from '../../../platform/calendar/index.ts';
+import { loadCalendar } from '../../../platform/calendar/store.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../../orgs/index.ts';
+import type { AppealType } from '../appeals.model.ts';
 import type { AppealInsert } from '../appeals.repository.ts';
 import { appealsRepository } from '../appeals.repository.ts';
+import { computeDeadlines, loadDeadlineSettings } from '../appeals.settings.ts';
 import { DEMO_APPEAL_BODIES, seedDemoPublicAppeals } from '../seed-demo-public.ts';
 import { quarterPeriod, yearPeriod } from './figures.ts';
 import { getFiguresByOrg, getOrgAppealStats, getRegionTotals } from './get-appeal-stats.ts';
@@ -143,6 +147,39 @@ describe('public statistics of appeals', () => {
       expect(typeof f.received).toBe('number');
       expect(typeof f.onTimeShare).toBe('number');
       expect(typeof f.satisfiedShare).toBe('number');
+
+      // every deadline is the production calendar's, as the intake computes it (not a bare +30 or +7)
+      const { calendar } = await loadCalendar(demo.db);
+      const s = await loadDeadlineSettings(demo.db);
+      const rows = await demo.db.query.appeals.findMany();
+      expect(rows.length).toBe(first.appeals);
+      for (const a of rows) {
+        const d = computeDeadlines(
+          calendar,
+          a.registeredOn,
+          a.type as AppealType,
+          s,
+          a.extensionCount ? 30 : 0,
+        );
+        expect({
+          due: a.dueDate,
+          original: a.originalDueDate,
+          forward: a.forwardDueDate,
+          notice: a.noticeDueDate,
+        }).toEqual({
+          due: d.dueDate,
+          original: d.originalDueDate,
+          forward: d.forwardDueDate,
+          notice: d.noticeDueDate,
+        });
+        for (const date of [a.dueDate, a.forwardDueDate as string, a.noticeDueDate])
+          expect(calendar.isWorkingDay(date)).toBe(true);
+        if (a.answeredAt) expect(calendar.isWorkingDay(toLocalDate(a.answeredAt))).toBe(true);
+      }
+      // some fell on a day off and moved, which a bare +30 would have missed
+      expect(
+        rows.some((a) => a.dueDate !== addCalendarDays(a.registeredOn, a.extensionCount ? 60 : 30)),
+      ).toBe(true);
     } finally {
       await demo.close();
     }

@@ -186,9 +186,9 @@ export function AppealPage({
   const complainedPicker = (action: string) =>
     a.complainedOrgId ? null : (
       <Select
-        name="complainedOrg"
+        name={action === 'return' ? 'returnComplainedOrg' : 'complainedOrg'}
         label={t('appeals.staff.forward.complainedOrg')}
-        value={valuesFor(action).complainedOrg ?? ''}
+        value={valuesFor(action)[action === 'return' ? 'returnComplainedOrg' : 'complainedOrg'] ?? ''}
         errors={errorsFor(action)}
         items={[
           { value: '', text: t('appeals.staff.forward.complainedChoose') },

@@ -305,7 +305,7 @@ export async function appealsStaffWeb(app: FastifyInstance) {
   action('return', returnComplaintInput, (req, d) =>
     returnComplaint(deps, originOf(req), {
       id: req.params.id,
-      complainedOrgId: d.complainedOrg,
+      complainedOrgId: d.returnComplainedOrg,
       reason: d.returnReason,
     }),
   );
