@@ -30,7 +30,8 @@ const STEP = 300_000;
 const DAY = 24 * 3600 * 1000;
 
 const TITLE = 'О порядке выдачи льготных лекарств';
-const PROPOSAL = 'Выдавать лекарства и в аптеках муниципальных округов';
+const WORDING = '2) в аптеках городских и муниципальных округов области.';
+const PROPOSAL = 'Жителям округов далеко ездить в Калининград за лекарствами.';
 const JUSTIFICATION = 'Аптеки округов включены в перечень со второго квартала.';
 const LAW = [
   'ПРИКАЗ МИНИСТЕРСТВА ЗДРАВООХРАНЕНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ',
@@ -87,8 +88,6 @@ async function look(page: Page, h1: string, opts: { js?: boolean; axe?: boolean 
 async function clickAndWait(page: Page, locator: ReturnType<Page['locator']>) {
   await Promise.all([page.waitForNavigation(), locator.click()]);
 }
-
-const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
 describe('a draft from upload to the summary of proposals', () => {
   let staff: CreatedUser;
@@ -162,9 +161,12 @@ describe('a draft from upload to the summary of proposals', () => {
       await look(cit, TITLE, { js: true });
       expect(await cit.locator('#open-stage').textContent()).toContain('Сейчас: Обсуждение текста');
       await cit.getByLabel('К какой части').selectOption({ label: 'пункт 2 части 1 статьи 2' });
-      await cit.getByLabel('Комментарий', { exact: true }).fill(PROPOSAL);
+      // the new wording is its own field, apart from the justification
+      await cit.getByLabel('Предлагаемая редакция (необязательно)').fill(WORDING);
+      await cit.getByLabel('Обоснование', { exact: true }).fill(PROPOSAL);
       await clickAndWait(cit, cit.getByRole('button', { name: 'Отправить комментарий' }));
-      expect(await main(cit)).toContain(PROPOSAL);
+      const shown = cit.locator('.disc-comment').filter({ hasText: PROPOSAL });
+      expect(await shown.locator('[data-wording]').textContent()).toContain(WORDING);
     },
     STEP,
   );
@@ -250,6 +252,7 @@ describe('a draft from upload to the summary of proposals', () => {
       await look(page, 'Сводка предложений');
       const row = page.getByRole('row').filter({ hasText: PROPOSAL });
       expect(await row.textContent()).toContain('пункт 2 части 1 статьи 2');
+      expect(await row.locator('q[data-wording]').textContent()).toBe(WORDING);
       expect(await row.textContent()).toContain('Учтено частично');
       expect(await row.textContent()).toContain(JUSTIFICATION);
 
@@ -262,7 +265,8 @@ describe('a draft from upload to the summary of proposals', () => {
         buffer: readFileSync((await download.path()) as string),
       });
       expect(value).toContain(TITLE);
-      expect(value).toContain(PROPOSAL);
+      expect(value).toContain(`Предлагаемая редакция: «${WORDING}»`);
+      expect(value).toContain(`Обоснование участника: ${PROPOSAL}`);
       expect(value).toContain(JUSTIFICATION);
       expect(value).toContain('Всего предложений: 1');
 

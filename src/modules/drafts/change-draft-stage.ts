@@ -105,6 +105,8 @@ export async function openDiscussion(
       closesAt: endOfRegionDay(input.endsOn),
       moderation: 'post',
       anchors: units.map((u) => ({ id: anchorId(draft.textVersion, u.key), label: u.label })),
+      // a proposal: the new wording apart from its justification, both carried into the summary
+      wordingField: true,
     });
     await repo.updateDraft(tx, draft.id, {
       stage: 'discussion',

@@ -44,7 +44,7 @@ export async function listProposals(deps: Pick<Deps, 'db' | 'clock'>, draftId: s
         unitKey: a?.key ?? null,
         version: a?.version ?? opened,
         text: c.text,
-        wording: null,
+        wording: c.wording,
         createdAt: c.createdAt,
       };
     });

@@ -30,8 +30,12 @@ export type SummaryDocInput = {
 };
 
 const FONT = 'Times New Roman';
-const cell = (text: string, header = false) =>
-  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] });
+const cell = (text: string | string[], header = false) =>
+  new TableCell({
+    children: (Array.isArray(text) ? text : [text]).map(
+      (line) => new Paragraph({ children: [new TextRun({ text: line, bold: header })] }),
+    ),
+  });
 const para = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
 
 /** The summary as DOCX bytes. */
@@ -41,7 +45,10 @@ export async function summaryDocx(s: SummaryDocInput, t: Translate, locale: Loca
     String(i + 1),
     r.participant,
     r.unitLabel ?? t('drafts.summary.whole'),
-    [r.text, r.wording ? `«${r.wording}»` : ''].filter(Boolean).join('\n'),
+    // the proposed wording and the participant's justification, each under its name
+    r.wording
+      ? [`${t('drafts.summary.wording')}: «${r.wording}»`, `${t('drafts.summary.reason')}: ${r.text}`]
+      : [r.text],
     r.position ? t(`drafts.position.${r.position}`) : t('drafts.position.none'),
     r.justification ?? '',
   ]);

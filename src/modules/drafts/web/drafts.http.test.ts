@@ -175,9 +175,15 @@ describe('a draft from notice to adoption', () => {
     )?.[1] as string;
     expect(discussionId).toBeDefined();
     expect(citizenCard.body).toContain('value="v1:st-2-ch-1-p-2"');
+    // the new wording is its own field, apart from the justification
+    expect(citizenCard.body).toContain('Предлагаемая редакция (необязательно)');
     const proposed = await citizen.post(
       `/discussions/${discussionId}/comments`,
-      { text: 'Изложить пункт 2 в редакции: «2) финансовой и имущественной.»', anchor: 'v1:st-2-ch-1-p-2' },
+      {
+        wording: '2) финансовой и имущественной.',
+        text: 'Изложить пункт 2 в новой редакции: волонтёрам нужны и помещения.',
+        anchor: 'v1:st-2-ch-1-p-2',
+      },
       { from: `/drafts/${id}` },
     );
     expect(proposed.statusCode).toBe(303);
@@ -246,7 +252,12 @@ describe('a draft from notice to adoption', () => {
     expect(published.statusCode).toBe(303);
     const summary = await visitor(t.app).get(`/drafts/${id}/summary`);
     expect(summary.statusCode).toBe(200);
-    expect(summary.body).toContain('Изложить пункт 2 в редакции');
+    expect(summary.body).toContain(
+      'Предлагаемая редакция:</strong> <q data-wording="true">2) финансовой и имущественной.</q>',
+    );
+    expect(summary.body).toContain(
+      'Обоснование участника:</strong> Изложить пункт 2 в новой редакции: волонтёрам нужны и помещения.',
+    );
     expect(summary.body).toContain('пункт 2 части 1 статьи 2');
     expect(summary.body).toContain(`href="/drafts/${id}/text?version=1#unit-st-2-ch-1-p-2"`);
     expect(summary.body).toContain('Учтено частично');
@@ -258,6 +269,8 @@ describe('a draft from notice to adoption', () => {
     const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
     expect(value).toContain('О поддержке добровольчества в здравоохранении');
     expect(value).toContain('Имущественная поддержка вынесена в отдельную статью.');
+    expect(value).toContain('Предлагаемая редакция: «2) финансовой и имущественной.»');
+    expect(value).toContain('Обоснование участника: Изложить пункт 2 в новой редакции');
     expect(value).toContain('Всего предложений: 1');
 
     const noNumber = await editor.post(`/manage/drafts/${id}/decision`, {

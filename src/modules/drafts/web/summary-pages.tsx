@@ -17,16 +17,15 @@ import { incomplete, type SummaryRow } from '../proposals.ts';
 import type { Summary } from '../summary.ts';
 import { orgName } from './common.tsx';
 
+/** A proposal: its new wording and the participant's justification, each under its name; else the remark alone. */
 function ProposalCell({ r }: { r: SummaryRow }) {
+  const { t } = useView();
+  if (!r.wording) return <>{r.text}</>;
   return (
     <>
-      {r.text}
-      {r.wording && (
-        <>
-          <br />
-          <q>{r.wording}</q>
-        </>
-      )}
+      <strong>{t('drafts.summary.wording')}:</strong> <q data-wording>{r.wording}</q>
+      <br />
+      <strong>{t('drafts.summary.reason')}:</strong> {r.text}
     </>
   );
 }

@@ -151,6 +151,59 @@ describe('comments', () => {
     expect(res.body).toContain('Без позиции');
   });
 
+  it('takes a proposed wording apart from its justification where the owner asks for it', async () => {
+    const proposals = await open({
+      objectType: 'draft-wording',
+      anchors: [{ id: 'v1:st-1', label: 'Статья 1' }],
+      wordingField: true,
+    });
+    const citizen = await signedInAs(t, 'citizen');
+    const form = await citizen.get(`/discussions/${proposals.id}`);
+    expect(form.body).toContain('Предлагаемая редакция (необязательно)');
+    expect(form.body).toMatch(/<label[^>]*for="text"[^>]*>\s*Обоснование/);
+    // an ordinary discussion has no such field
+    expect((await citizen.get(`/discussions/${draft.id}`)).body).not.toContain('name="wording"');
+
+    const long = await citizen.post(`/discussions/${proposals.id}/comments`, {
+      anchor: 'v1:st-1',
+      wording: 'а'.repeat(10_001),
+      text: 'Так понятнее.',
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain('Предлагаемая редакция должна быть не длиннее 10 000 знаков');
+    expect(long.body).toContain('Так понятнее.');
+    const res = await citizen.post(`/discussions/${proposals.id}/comments`, {
+      anchor: 'v1:st-1',
+      wording: 'Статья 1. Настоящий закон действует на всей территории области.',
+      text: 'Так понятнее, где он действует.',
+    });
+    expect(res.statusCode).toBe(303);
+    const id = commentIdOf(res.headers.location);
+    const row = await t.deps.db.query.discussionComments.findFirst({ where: (c, { eq }) => eq(c.id, id) });
+    expect(row?.wording).toBe('Статья 1. Настоящий закон действует на всей территории области.');
+    expect(row?.text).toBe('Так понятнее, где он действует.');
+    const page = await visitor(t.app).get(`/discussions/${proposals.id}`);
+    expect(text(page.body)).toMatch(
+      /Предлагаемая редакция<\/p>.*Настоящий закон действует на всей территории области\..*Обоснование<\/p>.*Так понятнее, где он действует\./,
+    );
+    // a reply carries no wording, even when one is sent
+    const reply = await citizen.post(`/discussions/${proposals.id}/comments`, {
+      parentId: id,
+      wording: 'лишнее',
+      text: 'Дополню.',
+    });
+    const replyRow = await t.deps.db.query.discussionComments.findFirst({
+      where: (c, { eq }) => eq(c.id, commentIdOf(reply.headers.location)),
+    });
+    expect(replyRow?.wording).toBeNull();
+    const api = await t.app.inject(`/api/v1/discussions/${proposals.id}`);
+    const comments = api.json().comments as { text: string; wording: string | null }[];
+    expect(comments.find((c) => c.text === 'Так понятнее, где он действует.')?.wording).toContain(
+      'на всей территории области',
+    );
+    expect(comments.find((c) => c.text === 'Дополню.')?.wording).toBeNull();
+  });
+
   it('threads one level deep and marks the body’s official answer', async () => {
     const a = await signedInAs(t, 'citizen');
     const first = await a.post(`/discussions/${draft.id}/comments`, { text: 'Корневой', position: 'for' });

@@ -28,6 +28,9 @@ function day(message: string) {
     });
 }
 
+/** The longest proposed wording (a whole article with its parts fits). */
+export const WORDING_MAX = 10_000;
+
 /** A comment or a reply as a person writes it. */
 export const commentInput = z.object({
   text: z
@@ -39,6 +42,13 @@ export const commentInput = z.object({
     .enum(positions, { message: 'disc.comment.position.invalid' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** the proposed new wording, where the discussion takes one (a draft regulation's) */
+  wording: z
+    .string()
+    .trim()
+    .max(WORDING_MAX, 'disc.comment.wording.tooLong')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   anchor: z
     .string()
     .max(100)

@@ -51,6 +51,11 @@ export const discussions = pgTable(
     /** how long an author may edit a comment after posting it */
     editWindowMinutes: integer('edit_window_minutes').notNull().default(15),
     anchors: jsonb('anchors').$type<DiscussionAnchor[]>().notNull().default([]),
+    /**
+     * a top-level comment may carry a proposed new wording, apart from its text (which is then the
+     * justification): the public discussion of a draft regulation asks for both
+     */
+    wordingField: boolean('wording_field').notNull().default(false),
     /** participants so far: the last «участник №N» handed out */
     participantCount: integer('participant_count').notNull().default(0),
     /** the body's summary of what it took and why */
@@ -108,6 +113,8 @@ export const discussionComments = pgTable(
     /** an anchor id of the discussion */
     anchorId: text('anchor_id'),
     text: text('text').notNull(),
+    /** the proposed new wording of the anchored part, where the discussion takes one (`wording_field`) */
+    wording: text('wording'),
     /** published | pending (pre-moderation or held as likely spam) | hidden (with a stated reason) */
     status: text('status').notNull(),
     /** a reply by the body's staff, shown as the body's official answer */

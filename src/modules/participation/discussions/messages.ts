@@ -49,6 +49,14 @@ export const discussionsMessages = defineMessages({
     'disc.form.text': 'Комментарий',
     'disc.form.replyText': 'Ответ',
     'disc.form.text.hint': 'Не длиннее 5000 знаков. Разметка и ссылки показываются как текст.',
+    'disc.form.wording': 'Предлагаемая редакция (необязательно)',
+    'disc.form.wording.hint':
+      'Как, по-вашему, должна звучать выбранная часть. Не длиннее 10 000 знаков. Оставьте пустым, если предлагаете не новый текст, а только замечание.',
+    'disc.form.justification': 'Обоснование',
+    'disc.form.justification.hint':
+      'Почему нужно изменить текст, или ваше замечание. Не длиннее 5000 знаков.',
+    'disc.wording': 'Предлагаемая редакция',
+    'disc.justification': 'Обоснование',
     'disc.form.showName': 'Показывать моё имя в этом обсуждении',
     'disc.form.showName.hint':
       'Это отдельное согласие на публикацию имени. Без него вы будете подписаны как «Участник №N».',
@@ -57,6 +65,7 @@ export const discussionsMessages = defineMessages({
     'disc.form.submitReply': 'Отправить ответ',
     'disc.comment.text.required': 'Напишите текст комментария',
     'disc.comment.text.tooLong': 'Комментарий должен быть не длиннее 5000 знаков',
+    'disc.comment.wording.tooLong': 'Предлагаемая редакция должна быть не длиннее 10 000 знаков',
     'disc.comment.position.required': 'Выберите вашу позицию: за, против или нейтрально',
     'disc.comment.position.invalid': 'Выберите вашу позицию: за, против или нейтрально',
     'disc.comment.anchor.invalid': 'Выберите часть из списка',
@@ -243,6 +252,13 @@ export const discussionsMessages = defineMessages({
     'disc.form.text': 'Comment',
     'disc.form.replyText': 'Reply',
     'disc.form.text.hint': 'Up to 5,000 characters. Markup and links are shown as text.',
+    'disc.form.wording': 'Proposed wording (optional)',
+    'disc.form.wording.hint':
+      'How you think the chosen part should read. Up to 10,000 characters. Leave empty if you make a remark, not a new text.',
+    'disc.form.justification': 'Justification',
+    'disc.form.justification.hint': 'Why the text should change, or your remark. Up to 5,000 characters.',
+    'disc.wording': 'Proposed wording',
+    'disc.justification': 'Justification',
     'disc.form.showName': 'Show my name in this discussion',
     'disc.form.showName.hint':
       'A separate consent to publish your name. Without it you are shown as “Participant no. N”.',
@@ -251,6 +267,7 @@ export const discussionsMessages = defineMessages({
     'disc.form.submitReply': 'Send reply',
     'disc.comment.text.required': 'Write your comment',
     'disc.comment.text.tooLong': 'The comment must be 5,000 characters or fewer',
+    'disc.comment.wording.tooLong': 'The proposed wording must be 10,000 characters or fewer',
     'disc.comment.position.required': 'Choose your position: for, against or neutral',
     'disc.comment.position.invalid': 'Choose your position: for, against or neutral',
     'disc.comment.anchor.invalid': 'Choose a part from the list',

@@ -33,6 +33,8 @@ export type OpenDiscussionInput = {
   editWindowMinutes?: number;
   /** the parts a comment may point at (clauses, items): ids unique, labels shown */
   anchors?: DiscussionAnchor[];
+  /** a comment may propose a new wording beside its text, the justification (a draft regulation's discussion) */
+  wordingField?: boolean;
 };
 
 /**
@@ -73,6 +75,7 @@ export async function openDiscussion(
       moderation: input.moderation ?? 'post',
       editWindowMinutes: input.editWindowMinutes ?? 15,
       anchors,
+      wordingField: input.wordingField ?? false,
       createdBy: isSignedIn(origin.actor) ? origin.actor.userId : null,
       createdAt: deps.clock.now(),
     });

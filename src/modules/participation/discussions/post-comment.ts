@@ -21,7 +21,7 @@ const refuse = (message: string) => new InvalidInput([{ field: 'form', message }
 export async function postComment(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
-  input: CommentInput & { discussionId: string },
+  input: Omit<CommentInput, 'wording'> & { wording?: string | undefined; discussionId: string },
 ): Promise<CommentRow> {
   const { actor } = origin;
   const now = deps.clock.now();
@@ -66,7 +66,7 @@ export async function postComment(
     const spam = official
       ? { score: 0, signals: [] }
       : spamScore({
-          text: input.text,
+          text: input.wording ? `${input.text}\n${input.wording}` : input.text,
           recentComments: recent.total,
           sameText: recent.sameText,
           accountAgeHours: account ? (now.getTime() - account.createdAt.getTime()) / 3_600_000 : 0,
@@ -85,6 +85,8 @@ export async function postComment(
       position: parentId || official ? null : (input.position ?? null),
       anchorId: input.anchor ?? null,
       text: input.text,
+      // a proposed wording belongs to a top-level comment of a discussion that takes one
+      wording: d.wordingField && !parentId && !official ? (input.wording ?? null) : null,
       status: held ? 'pending' : 'published',
       official,
       spamScore: spam.score,

@@ -34,6 +34,12 @@ const comment = z.object({
   anchor: z.string().nullable(),
   status: z.enum(['published', 'hidden']),
   text: z.string().nullable().describe('null, если скрыт / null when hidden'),
+  wording: z
+    .string()
+    .nullable()
+    .describe(
+      'предлагаемая редакция (обсуждение проекта акта); тогда text — обоснование / proposed wording (a draft’s discussion); text is then the justification',
+    ),
   hiddenReason: z.string().nullable(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),

@@ -29,6 +29,7 @@ export function presentComment(c: CommentView, v: DiscussionView) {
     anchor: hidden ? null : c.anchorId,
     status: hidden ? ('hidden' as const) : ('published' as const),
     text: hidden ? null : c.text,
+    wording: hidden ? null : c.wording,
     hiddenReason: hidden ? c.hiddenReason : null,
     createdAt: c.createdAt.toISOString(),
     editedAt: hidden ? null : (c.editedAt?.toISOString() ?? null),

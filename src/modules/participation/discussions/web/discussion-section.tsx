@@ -78,7 +78,22 @@ function CommentItem({ c, v }: { c: CommentView; v: DiscussionView }) {
             {t('disc.hidden', { reason: c.hiddenReason ?? '' })}
           </div>
         ) : (
-          <Paragraphs text={c.text} />
+          <>
+            {c.wording && (
+              <div class="disc-comment__wording" data-wording>
+                <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{t('disc.wording')}</p>
+                <blockquote class="govuk-inset-text govuk-!-margin-top-0">
+                  <Paragraphs text={c.wording} />
+                </blockquote>
+              </div>
+            )}
+            {c.wording && (
+              <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+                {t('disc.justification')}
+              </p>
+            )}
+            <Paragraphs text={c.text} />
+          </>
         )}
         <ul class="govuk-list govuk-body-s govuk-!-margin-bottom-0 disc-comment__actions">
           {c.canEdit && (
@@ -200,10 +215,26 @@ export function CommentForm({
           errors={errors}
         />
       )}
+      {!reply && d.wordingField && (
+        <Textarea
+          name="wording"
+          label={t('disc.form.wording')}
+          hint={t('disc.form.wording.hint')}
+          rows={5}
+          value={values.wording}
+          errors={errors}
+        />
+      )}
       <Textarea
         name="text"
-        label={reply ? t('disc.form.replyText') : t('disc.form.text')}
-        hint={t('disc.form.text.hint')}
+        label={
+          reply
+            ? t('disc.form.replyText')
+            : d.wordingField
+              ? t('disc.form.justification')
+              : t('disc.form.text')
+        }
+        hint={!reply && d.wordingField ? t('disc.form.justification.hint') : t('disc.form.text.hint')}
         rows={5}
         value={values.text}
         errors={errors}
