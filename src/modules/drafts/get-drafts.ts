@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/authz/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
+import { type CouncilConclusion, conclusionsOn } from '../councils/index.ts';
 import {
   findOrganizationById,
   findOrganizationBySlug,
@@ -178,19 +179,39 @@ export async function getDraftDiff(
   return { ...card, from: input.from, to: input.to, units };
 }
 
+export type DraftPage = DraftCard & {
+  discussion: DiscussionView | null;
+  expertise: DraftExpertise;
+  /** the public councils' conclusions published on this draft (councils module), each open for discussion */
+  councilConclusions: CouncilConclusion[];
+};
+
 /**
  * The card with its public discussion (comments and proposals on its units), once opened,
- * and the anti-corruption expertise as far as the card shows it (hints, conclusions, answers).
+ * the anti-corruption expertise as far as the card shows it (hints, conclusions, answers), and
+ * the public councils' conclusions on it (task 1.4: the councils module publishes each with its
+ * own discussion; the secretary names the draft by its card's address, local or full).
  */
 export async function getDraftPage(
-  deps: ReadDeps,
+  deps: ReadDeps & Pick<Deps, 'config'>,
   actor: Actor,
   id: string,
-): Promise<DraftCard & { discussion: DiscussionView | null; expertise: DraftExpertise }> {
+): Promise<DraftPage> {
   const card = await getDraftCard(deps, actor, id);
-  const [d, expertise] = await Promise.all([
+  const path = `/drafts/${card.draft.id}`;
+  const [d, expertise, local, full] = await Promise.all([
     draftDiscussion(deps.db, card.draft.id),
     getDraftExpertise(deps, actor, card.draft.id),
+    conclusionsOn(deps.db, path),
+    conclusionsOn(deps.db, `${deps.config.publicUrl.replace(/\/$/, '')}${path}`),
   ]);
-  return { ...card, discussion: d ? await loadDiscussionView(deps, actor, d) : null, expertise };
+  const councilConclusions = [...local, ...full].sort(
+    (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime(),
+  );
+  return {
+    ...card,
+    discussion: d ? await loadDiscussionView(deps, actor, d) : null,
+    expertise,
+    councilConclusions,
+  };
 }

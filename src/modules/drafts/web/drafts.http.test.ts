@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { signedInAs } from '../../../../test/auth.ts';
 import { visitor } from '../../../../test/forms.ts';
+import { registerCouncilSections } from '../../councils/index.ts';
 import { seedOrganizations } from '../../orgs/index.ts';
 import { docxOfLines } from '../draft-docx.ts';
 
@@ -26,6 +27,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedOrganizations(t.deps);
+  await registerCouncilSections(t.deps);
 });
 afterAll(() => t.close());
 
@@ -227,7 +229,30 @@ describe('a draft from notice to adoption', () => {
       linkTitle: 'Обсуждение ВКонтакте',
       linkUrl: 'https://vk.com/wall-1_2',
     });
+    // the public council publishes its own conclusion on the draft (councils module, task 1.4):
+    // the card shows it with the way to its public discussion
+    const secretary = await signedInAs(t, 'council_secretary', 'minzdrav');
+    const council = await secretary.post('/manage/councils/new', {
+      orgSlug: 'minzdrav',
+      kind: 'public_council',
+      nameRu: 'Общественный совет при Министерстве здравоохранения',
+    });
+    const councilId = String(council.headers.location).match(/\/manage\/councils\/([0-9a-f-]{36})/)?.[1];
+    const concluded = await secretary.post(`/manage/councils/${councilId}/conclusions/new`, {
+      kind: 'conclusion',
+      subjectKind: 'draft',
+      subjectTitle: 'О поддержке добровольчества в здравоохранении',
+      subjectUrl: `/drafts/${id}`,
+      year: '2026',
+      textRu: 'Совет предлагает распространить поддержку на волонтёров-медиков.',
+    });
+    expect(concluded.statusCode).toBe(303);
     const withCouncil = await visitor(t.app).get(`/drafts/${id}`);
+    expect(withCouncil.body).toContain('Общественный совет при Министерстве здравоохранения');
+    expect(withCouncil.body).toContain('Совет предлагает распространить поддержку на волонтёров-медиков.');
+    expect(withCouncil.body).toMatch(
+      /href="\/councils\/conclusions\/[0-9a-f-]{36}#discussion">Обсудить заключение совета/,
+    );
     expect(withCouncil.body).toContain('Общественный совет одобряет проект.');
     expect(withCouncil.body).toContain('href="https://vk.com/wall-1_2"');
 

@@ -10,6 +10,7 @@ import {
   Tag,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
+import type { CouncilConclusion } from '../../councils/index.ts';
 import { DiscussionSection, type DiscussionView } from '../../participation/index.ts';
 import { docTypeLabel } from '../../publications/index.ts';
 import { type DraftStage, draftStages } from '../drafts.input.ts';
@@ -197,10 +198,12 @@ export function DraftCardView({
   card,
   discussion,
   expertise,
+  councilConclusions,
 }: {
   card: DraftCard;
   discussion?: DiscussionView | null;
   expertise: DraftExpertise;
+  councilConclusions: CouncilConclusion[];
 }) {
   const { t, locale } = useView();
   const { draft, org, stages, versions } = card;
@@ -322,12 +325,10 @@ export function DraftCardView({
         </>
       )}
       {discussion && (
-        <section id="discussion" aria-labelledby="discussion-title">
-          <h2 class="govuk-heading-m" id="discussion-title">
-            {t('drafts.card.proposals')}
-          </h2>
+        // the engine's section brings its own heading and the ids #discussion, #discussion-title
+        <div id="proposals">
           <DiscussionSection view={discussion} />
-        </section>
+        </div>
       )}
       <ExpertiseOnCard expertise={expertise} />
       <h2 class="govuk-heading-m">{t('drafts.card.summary')}</h2>
@@ -342,6 +343,30 @@ export function DraftCardView({
         <p class="govuk-body">{t('drafts.summary.notYet')}</p>
       )}
       <h2 class="govuk-heading-m">{t('drafts.card.council')}</h2>
+      {councilConclusions.length > 0 && (
+        <ul class="govuk-list" data-council-conclusions>
+          {councilConclusions.map((c) => (
+            <li key={c.id} class="govuk-!-margin-bottom-4">
+              <p class="govuk-body govuk-!-margin-bottom-1">
+                <strong>{c.councilName}</strong>, {formatDate(c.publishedAt, locale)}
+              </p>
+              {c.text
+                .split(/\n+/)
+                .filter((p) => p.trim() !== '')
+                .map((p, i) => (
+                  <p class="govuk-body" key={i}>
+                    {p}
+                  </p>
+                ))}
+              <p class="govuk-body">
+                <a class="govuk-link" href={`${c.url}#discussion`}>
+                  {t('drafts.card.councilDiscuss')}
+                </a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
       {draft.councilConclusion ? (
         <div id="council-conclusion">
           {draft.councilConclusionAt && (
@@ -354,7 +379,7 @@ export function DraftCardView({
           ))}
         </div>
       ) : (
-        <p class="govuk-body">{t('drafts.card.councilNone')}</p>
+        councilConclusions.length === 0 && <p class="govuk-body">{t('drafts.card.councilNone')}</p>
       )}
       <h2 class="govuk-heading-m">{t('drafts.card.links')}</h2>
       {draft.links.length === 0 ? (

@@ -69,7 +69,12 @@ export async function draftsPublicRoutes(app: FastifyInstance) {
     noticeFrom(req);
     return reply.page(
       card.draft.title,
-      <DraftCardView card={card} discussion={card.discussion} expertise={card.expertise} />,
+      <DraftCardView
+        card={card}
+        discussion={card.discussion}
+        expertise={card.expertise}
+        councilConclusions={card.councilConclusions}
+      />,
       {
         breadcrumbs: [home(req), draftsCrumb(req), { text: card.draft.title }],
       },
