@@ -3,8 +3,10 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishConclusion } from '../../src/modules/councils/publish-conclusion.ts';
 import { expertiseRepository } from '../../src/modules/drafts/expertise/expertise.repository.ts';
 import { findOrganizationBySlug } from '../../src/modules/orgs/index.ts';
+import { userActor } from '../../src/platform/authz/index.ts';
 import { type CreatedUser, createUser } from '../auth.ts';
 import {
   expectAxeClean,
@@ -32,6 +34,7 @@ const DAY = 24 * 3600 * 1000;
 const TITLE = 'О порядке выдачи льготных лекарств';
 const WORDING = '2) в аптеках городских и муниципальных округов области.';
 const PROPOSAL = 'Жителям округов далеко ездить в Калининград за лекарствами.';
+const COUNCIL = 'Совет поддерживает проект и просит включить аптеки муниципальных округов.';
 const JUSTIFICATION = 'Аптеки округов включены в перечень со второго квартала.';
 const LAW = [
   'ПРИКАЗ МИНИСТЕРСТВА ЗДРАВООХРАНЕНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ',
@@ -270,7 +273,32 @@ describe('a draft from upload to the summary of proposals', () => {
       expect(value).toContain(JUSTIFICATION);
       expect(value).toContain('Всего предложений: 1');
 
-      // anyone reads the card: the summary is linked and the expertise shows its conclusion
+      // Минздрав's public council publishes its conclusion on the draft (councils module, task 1.4)
+      const org = await findOrganizationBySlug(portal.deps.db, 'minzdrav');
+      const council = await portal.deps.db.query.councils.findFirst({
+        where: (c, { and, eq }) => and(eq(c.orgId, org?.id as string), eq(c.kind, 'public_council')),
+      });
+      await publishConclusion(
+        portal.deps,
+        {
+          actor: userActor(crypto.randomUUID(), [{ role: 'council_secretary', orgId: org?.id as string }]),
+          ip: null,
+        },
+        {
+          councilId: council?.id as string,
+          conclusion: {
+            kind: 'conclusion',
+            subjectKind: 'draft',
+            subjectTitle: TITLE,
+            subjectUrl: draftUrl,
+            year: 2026,
+            textRu: COUNCIL,
+          },
+        },
+      );
+
+      // anyone reads the card: the summary is linked, the expertise shows its conclusion, and the
+      // council's conclusion leads to its own public discussion
       const anon = await portal.browser.newContext({
         locale: 'ru-RU',
         javaScriptEnabled: false,
@@ -282,6 +310,10 @@ describe('a draft from upload to the summary of proposals', () => {
       await look(card, TITLE, { axe: false }); // the card was checked by axe in the expert's step
       expect(await card.getByRole('link', { name: 'Открыть сводку предложений' }).count()).toBe(1);
       expect(await card.locator('#expertise [data-expertise-conclusions] li').count()).toBe(1);
+      expect(await card.locator('[data-council-conclusions]').textContent()).toContain(COUNCIL);
+      await clickAndWait(card, card.getByRole('link', { name: 'Обсудить заключение совета' }));
+      expect(new URL(card.url()).pathname).toMatch(/^\/councils\/conclusions\/[0-9a-f-]{36}$/);
+      expect(await card.locator('#discussion').textContent()).toContain('Войдите');
     },
     STEP,
   );
