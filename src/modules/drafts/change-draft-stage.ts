@@ -120,11 +120,14 @@ export async function openDiscussion(
   });
 }
 
-/** Close the discussion after its last day: the independent anti-corruption expertise opens. */
+/**
+ * Close the discussion after its last day: the independent anti-corruption expertise opens.
+ * `automatic`: the portal's job made the move when the term ran out (advance-draft-stages.ts).
+ */
 export async function closeDiscussion(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
-  input: { draftId: string },
+  input: { draftId: string; automatic?: boolean },
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
@@ -139,7 +142,7 @@ export async function closeDiscussion(
       expertiseEndsOn: addCalendarDays(today, periods.expertiseDays),
       updatedAt: deps.clock.now(),
     });
-    await audit(tx, origin, draft, 'draft.discussion_close', {});
+    await audit(tx, origin, draft, 'draft.discussion_close', input.automatic ? { automatic: true } : {});
   });
 }
 
@@ -147,7 +150,7 @@ export async function closeDiscussion(
 export async function closeExpertise(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
-  input: { draftId: string },
+  input: { draftId: string; automatic?: boolean },
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const { draft } = await draftForStaff(tx, origin.actor, input.draftId, true);
@@ -156,6 +159,6 @@ export async function closeExpertise(
     if (draft.expertiseEndsOn && today <= draft.expertiseEndsOn)
       throw new Conflict('drafts.stage.expertiseRunning');
     await repo.updateDraft(tx, draft.id, { stage: 'summary', updatedAt: deps.clock.now() });
-    await audit(tx, origin, draft, 'draft.expertise_close', {});
+    await audit(tx, origin, draft, 'draft.expertise_close', input.automatic ? { automatic: true } : {});
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { DraftStage } from './drafts.input.ts';
 import {
@@ -111,6 +111,24 @@ export const draftsRepository = {
       .offset(page.offset);
     const [c] = await db.select({ n: count() }).from(draftRegulations).where(where);
     return { rows, total: c?.n ?? 0 };
+  },
+
+  /** Undecided drafts whose discussion or expertise had its last day before `today` (YYYY-MM-DD). */
+  draftsPastStageEnd(db: DbOrTx, today: string): Promise<DraftRow[]> {
+    const d = draftRegulations;
+    return db
+      .select()
+      .from(d)
+      .where(
+        and(
+          isNull(d.outcome),
+          or(
+            and(eq(d.stage, 'discussion'), lt(d.discussionEndsOn, today)),
+            and(eq(d.stage, 'expertise'), lt(d.expertiseEndsOn, today)),
+          ),
+        ),
+      )
+      .orderBy(asc(d.createdAt));
   },
 
   async draftsByIds(db: DbOrTx, ids: string[]): Promise<DraftRow[]> {

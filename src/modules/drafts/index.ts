@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { isStaff } from '../../platform/authz/index.ts';
+import { REGION_TZ } from '../../platform/calendar/index.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { listAllOrganizations } from '../orgs/index.ts';
+import { ADVANCE_QUEUE, advanceDraftStages } from './advance-draft-stages.ts';
 import { draftsRepository } from './drafts.repository.ts';
 import { draftsMessages } from './messages.ts';
 import { draftsWeb } from './web/index.tsx';
@@ -37,6 +40,14 @@ async function draftsSitemap(app: FastifyInstance): Promise<string[]> {
   return urls;
 }
 
+/** Hourly (at :10, the region's time): drafts whose stage's last day is over move on by themselves. */
+async function draftsWorkers(deps: Deps): Promise<void> {
+  await deps.jobs.work(ADVANCE_QUEUE, async () => {
+    await advanceDraftStages(deps);
+  });
+  await deps.jobs.boss.schedule(ADVANCE_QUEUE, '10 * * * *', {}, { tz: REGION_TZ });
+}
+
 /**
  * Rule-making in the open (tasks 9.1, 9.2, 9.5, 7.5, 1.4): each body's
  * legislative plan in plain language, and the public discussion of draft
@@ -49,4 +60,5 @@ export const draftsModule: ModuleManifest = {
   messages: draftsMessages,
   web: draftsWeb,
   sitemap: draftsSitemap,
+  workers: draftsWorkers,
 };
