@@ -6,6 +6,7 @@ import { markOrgSectionFilled } from '../orgs/index.ts';
 import { orgForStaff, userIdOf } from './draft-access.ts';
 import type { DraftInput } from './drafts.input.ts';
 import { type DraftRow, draftsRepository as repo } from './drafts.repository.ts';
+import { indexDraft } from './drafts.search.ts';
 import { loadPeriods } from './periods.ts';
 
 /** Open a draft's card with the notice of intent; a plan item it answers to is linked both ways. */
@@ -50,6 +51,7 @@ export async function createDraft(
       orgId: org.id,
       details: { actType: d.actType, impactDegree: d.impactDegree },
     });
+    await indexDraft(tx, row);
     return row;
   });
 }

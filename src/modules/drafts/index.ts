@@ -7,6 +7,7 @@ import type { ModuleManifest } from '../manifest.ts';
 import { listAllOrganizations } from '../orgs/index.ts';
 import { ADVANCE_QUEUE, advanceDraftStages } from './advance-draft-stages.ts';
 import { draftsRepository } from './drafts.repository.ts';
+import { draftsSearch } from './drafts.search.ts';
 import { draftsMessages } from './messages.ts';
 import { draftsWeb } from './web/index.tsx';
 
@@ -61,4 +62,5 @@ export const draftsModule: ModuleManifest = {
   web: draftsWeb,
   sitemap: draftsSitemap,
   workers: draftsWorkers,
+  search: draftsSearch,
 };

@@ -108,6 +108,15 @@ describe('a draft from notice to adoption', () => {
     });
     expect(created.statusCode).toBe(303);
     const id = idIn(created.headers.location);
+    // a new draft is searchable and joins the body's Atom feed of documents
+    const found = await visitor(t.app).get(
+      `/search?q=${encodeURIComponent('добровольчества в здравоохранении')}`,
+    );
+    expect(found.body).toContain(`href="/drafts/${id}"`);
+    const atom = await visitor(t.app).get('/feeds/orgs/minzdrav/documents.atom');
+    expect(atom.statusCode).toBe(200);
+    expect(atom.body).toContain('Проект: О поддержке добровольчества в здравоохранении');
+    expect(atom.body).toContain(`/drafts/${id}`);
 
     // a file that is not a DOCX is refused and leaves nothing
     const broken = await editor.post(
