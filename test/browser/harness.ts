@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -91,6 +92,7 @@ export async function signedInContext(
  * the page's own scripts blocked (the no-JavaScript page) unless `withScripts`.
  */
 export async function expectAxeClean(page: Page, opts: { withScripts?: boolean } = {}): Promise<void> {
+  const started = performance.now();
   const html = await page.content();
   const url = page.url();
   const browser = page.context().browser();
@@ -113,6 +115,9 @@ export async function expectAxeClean(page: Page, opts: { withScripts?: boolean }
     expect(summary, `axe on ${url}`).toEqual([]);
   } finally {
     await ctx.close();
+    // AXE_TIMINGS=<file>: one line per check, to see what the browser suite's time is spent on
+    if (process.env.AXE_TIMINGS)
+      appendFileSync(process.env.AXE_TIMINGS, `${Math.round(performance.now() - started)}\t${url}\n`);
   }
 }
 

@@ -156,6 +156,16 @@ describe('several processes on one database', () => {
       expect(res.status).toBe(200);
       expect(res.body).toContain('Иванова');
     }
+    // a worker logs «request completed» after the answer has left, so its line may come a moment later;
+    // and a worker that was slow to take its first connection is given more: both must have served
+    expect(
+      await waitFor(async () => {
+        if (workersThatServed(a, from).size === 2) return true;
+        await request(a.base, '/cabinet', { cookie: citizen });
+        return false;
+      }, 30_000),
+      `served by ${[...workersThatServed(a, from)].join(', ')}`,
+    ).toBe(true);
     expect(workersThatServed(a, from)).toEqual(new Set([1, 2]));
 
     process.kill(workers[0] as number, 'SIGKILL');

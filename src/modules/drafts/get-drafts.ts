@@ -40,8 +40,8 @@ export async function listDrafts(
   deps: ReadDeps,
   input: { slug?: string | undefined; stage?: DraftStage | undefined; page: number },
 ): Promise<DraftList> {
-  const org = input.slug ? ((await findOrganizationBySlug(deps.db, input.slug)) ?? null) : null;
-  if (input.slug && !org) throw new NotFound();
+  const org = input.slug === undefined ? null : ((await findOrganizationBySlug(deps.db, input.slug)) ?? null);
+  if (input.slug !== undefined && !org) throw new NotFound();
   const { rows, total } = await repo.listDrafts(
     deps.db,
     { orgId: org?.id, stage: input.stage },

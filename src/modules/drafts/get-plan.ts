@@ -22,8 +22,8 @@ export async function getPlan(
   actor: Actor,
   input: { slug?: string | undefined; year?: number | undefined },
 ): Promise<PlanView> {
-  const org = input.slug ? ((await findOrganizationBySlug(deps.db, input.slug)) ?? null) : null;
-  if (input.slug && !org) throw new NotFound();
+  const org = input.slug === undefined ? null : ((await findOrganizationBySlug(deps.db, input.slug)) ?? null);
+  if (input.slug !== undefined && !org) throw new NotFound();
   const years = await repo.planYears(deps.db, org?.id);
   const year = input.year ?? years[0] ?? null;
   const rows = year === null ? [] : await repo.planItems(deps.db, { orgId: org?.id, year });
