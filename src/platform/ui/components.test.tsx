@@ -402,6 +402,18 @@ describe('Table, SummaryList, Tag', () => {
     expect(out).toContain('<td class="govuk-table__cell govuk-table__cell--numeric">12</td>');
   });
 
+  it('makes every table’s scrolling container reachable by keyboard, and names it when it can', () => {
+    const named = html(<Table caption="Обращения" rows={[['1']]} />);
+    expect(named).toContain('<div class="app-table-wrap" role="region" aria-label="Обращения" tabindex="0">');
+    const jsxCaption = html(<Table caption={<span>Итоги</span>} rows={[['1']]} />);
+    const id = jsxCaption.match(/aria-labelledby="([^"]+)"/)?.[1];
+    expect(id).toBeTruthy();
+    expect(jsxCaption).toContain(`<caption id="${id}"`);
+    expect(jsxCaption).toContain('tabindex="0"');
+    // no caption, no label: still focusable, as a phone may have to scroll it sideways
+    expect(html(<Table rows={[['1']]} />)).toContain('<div class="app-table-wrap" tabindex="0">');
+  });
+
   it('renders rows with and without actions, hidden context on the link', () => {
     const out = html(
       <SummaryList

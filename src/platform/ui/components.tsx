@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 import { type FieldError, FORM_LEVEL } from '../errors/index.ts';
 import { useView } from './context.ts';
 
@@ -241,8 +242,8 @@ function cellOf(c: TableCell): {
 /**
  * A data table: caption, column headers, rows; numeric cells right-aligned.
  * It sits in a container that scrolls sideways on its own when the table is wider than
- * a phone's screen, so the page never does; the container is a named, focusable region
- * (named by `label`, else by a text caption) so keyboard users can scroll it too.
+ * a phone's screen, so the page never does; the container is focusable, so keyboard users can
+ * scroll it too, and a named region (by `label`, else by its caption) whenever it has a name.
  */
 export function Table({
   caption,
@@ -261,11 +262,23 @@ export function Table({
   label?: string;
 }) {
   const name = label ?? (typeof caption === 'string' ? caption : undefined);
+  const captionId = useId();
+  // always focusable (a table may scroll sideways on a phone: WCAG 2.1.1); named when it can be
+  const region = name
+    ? { role: 'region' as const, 'aria-label': name, tabIndex: 0 }
+    : caption !== undefined
+      ? { role: 'region' as const, 'aria-labelledby': captionId, tabIndex: 0 }
+      : { tabIndex: 0 };
   return (
-    <div class="app-table-wrap" {...(name ? { role: 'region', 'aria-label': name, tabIndex: 0 } : {})}>
+    <div class="app-table-wrap" {...region}>
       <table class="govuk-table">
         {caption !== undefined && (
-          <caption class={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption>
+          <caption
+            id={name ? undefined : captionId}
+            class={`govuk-table__caption govuk-table__caption--${captionSize}`}
+          >
+            {caption}
+          </caption>
         )}
         {head && (
           <thead class="govuk-table__head">

@@ -426,6 +426,7 @@ export function PlanItemView({
             <p class="govuk-body">{t('plans.indicator.noReports')}</p>
           ) : (
             <Table
+              label={t('plans.indicator.reports')}
               head={[
                 { text: t('plans.indicator.reportedOn') },
                 { text: t('plans.indicator.periodCol') },
