@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { visitor } from '../../../test/forms.ts';
 import { SAMPLE_PDF } from '../../../test/multipart.ts';
+import { freePort } from '../db/embedded.ts';
 import { findStoredFile, readStoredFile, sendStoredFile, storeUploads, uploadsOf } from './index.ts';
 
 /*
@@ -122,5 +123,58 @@ describe('files in S3-compatible storage', () => {
     ).rows;
     const res = await first.app.inject({ url: `/test-upload/${orphan?.id}` });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('when the S3 server is away', () => {
+  it('answers an upload and a download 503 with Retry-After, and stores nothing', async () => {
+    // a third host whose S3_URL names a port where nothing listens
+    const closed = await freePort();
+    const away = await createTestApp({
+      databaseUrl: String(first.deps.config.databaseUrl),
+      env: {
+        S3_URL: `http://S3RVER:S3RVER@127.0.0.1:${closed}/open-region-files`,
+        DATA_DIR: path.join(tmp, 'host-3'),
+      },
+      routes: routes(() => away),
+    });
+    try {
+      const count = async () =>
+        (await first.deps.db.$client.query<{ n: number }>('select count(*)::int as n from stored_files'))
+          .rows[0]?.n;
+      const before = await count();
+      const up = await visitor(away.app).post(
+        '/test-upload',
+        {},
+        {
+          files: [
+            {
+              field: 'attachments',
+              name: 'другое.pdf',
+              type: 'application/pdf',
+              data: Buffer.concat([SAMPLE_PDF, Buffer.from('%')]),
+            },
+          ],
+        },
+      );
+      expect(up.statusCode).toBe(503);
+      expect(up.headers['retry-after']).toBe('10');
+      expect(up.body).toContain('Сервис временно недоступен');
+      expect(await count()).toBe(before);
+      // an outage of the storage is not taken for one of the database: the host serves its other pages
+      expect(away.app.databaseWatch.up).toBe(true);
+      expect((await away.app.inject({ url: '/accessibility' })).statusCode).toBe(200);
+
+      const [stored] = (
+        await first.deps.db.$client.query<{ id: string }>('select id from stored_files limit 1')
+      ).rows;
+      const down = await away.app.inject({ url: `/test-upload/${stored?.id}` });
+      expect(down.statusCode).toBe(503);
+      expect(down.headers['retry-after']).toBe('10');
+      // the storage is back for the others: nothing was lost
+      expect((await first.app.inject({ url: `/test-upload/${stored?.id}` })).statusCode).toBe(200);
+    } finally {
+      await away.close();
+    }
   });
 });

@@ -44,6 +44,36 @@ function isMissing(err: unknown): boolean {
   );
 }
 
+/**
+ * The file storage cannot be reached (an S3 server down, refusing, timing out or answering 5xx): the
+ * request is answered 503 with Retry-After by the error handler, not 500, and its transaction is undone.
+ */
+export class StorageUnavailable extends Error {
+  readonly statusCode = 503;
+  readonly code = 'storage_unavailable';
+  constructor(cause: unknown) {
+    super('The file storage is unavailable; try again in a minute.', { cause });
+  }
+}
+
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+
+function isOutage(err: unknown): boolean {
+  const e = err as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    NETWORK_ERRORS.has(e.code ?? '') || e.name === 'TimeoutError' || (e.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
+
 /** DATA_DIR/files/ab/ab12…; written to a temporary name and renamed, so a reader never sees half a file, and the temporary file removed when the write fails. */
 export function localBlobStore(dataDir: string): BlobStore {
   const file = (sha: string) => path.join(dataDir, blobKey(sha));
@@ -89,12 +119,25 @@ export function localBlobStore(dataDir: string): BlobStore {
 
 /** A bucket of an S3-compatible server (path-style addressing, which every such server speaks). */
 export function s3BlobStore(cfg: S3Config): BlobStore {
-  const client = new S3Client({
+  const s3 = new S3Client({
     endpoint: cfg.endpoint,
     region: cfg.region,
     forcePathStyle: true,
     credentials: { accessKeyId: cfg.accessKeyId, secretAccessKey: cfg.secretAccessKey },
+    // a server that does not answer must not hold the request (and its database transaction) for minutes
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 20_000 },
+    maxAttempts: 2,
   });
+  // every call: an outage of the storage becomes StorageUnavailable (a 503), anything else stays as it is
+  const client = {
+    send: (async (command: Parameters<S3Client['send']>[0]) => {
+      try {
+        return await s3.send(command);
+      } catch (err) {
+        throw isOutage(err) ? new StorageUnavailable(err) : err;
+      }
+    }) as S3Client['send'],
+  };
   const Bucket = cfg.bucket;
   const object = async (sha: string) => {
     try {
