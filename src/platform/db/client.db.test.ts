@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDatabaseUrl } from '../../../test/db.ts';
 import * as schema from '../../modules/schema.ts';
 import { createDb } from './client.ts';
-import { isDatabaseUnavailable } from './watch.ts';
+import { createDatabaseWatch, isDatabaseUnavailable } from './watch.ts';
 
 describe('the pool', () => {
   it('survives the server ending a checked-out connection between two statements (57P01)', async () => {
@@ -58,5 +58,21 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('syntax error'), { code: '42601' }))).toBe(false);
     expect(isDatabaseUnavailable('not an error')).toBe(false);
+  });
+});
+
+describe('the database watch', () => {
+  it('is not marked down by a connection error aimed at another port (a file store, an identity provider)', async () => {
+    const url = await freshDatabaseUrl();
+    const watch = createDatabaseWatch(url, { retryMs: 60_000 });
+    const port = Number(new URL(url).port);
+    const refused = (to: number) =>
+      Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${to}`), { code: 'ECONNREFUSED', port: to });
+    expect(watch.report(new Error('S3 call failed', { cause: refused(port + 1) }))).toBe(false);
+    expect(watch.up).toBe(true);
+    // the database's own port, or an error that does not say: the database is away
+    expect(watch.report(refused(port))).toBe(true);
+    expect(watch.up).toBe(false);
+    await watch.stop();
   });
 });

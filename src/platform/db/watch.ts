@@ -24,6 +24,29 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/**
+ * A connection error that names its target (Node's `port` on ECONNREFUSED and the like) aimed at
+ * another port than the database's: an outage of something else (a file store, an identity
+ * provider), which must not mark the database down.
+ */
+export function aimedElsewhere(err: unknown, databasePort: number | null): boolean {
+  if (databasePort === null) return false;
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const port = (e as { port?: unknown }).port;
+    if (typeof port === 'number') return port !== databasePort;
+  }
+  return false;
+}
+
+function portOf(connectionString: string): number | null {
+  try {
+    const url = new URL(connectionString);
+    return url.port ? Number(url.port) : 5432;
+  } catch {
+    return null;
+  }
+}
+
 export type DatabaseWatch = {
   /** false while the database is known to be away: requests then fail at once with 503 */
   readonly up: boolean;
@@ -62,6 +85,7 @@ export function createDatabaseWatch(connectionString: string, opts: WatchOptions
   let running = false;
   let inFlight: Promise<boolean> | null = null;
   let downSince = 0;
+  const databasePort = portOf(connectionString);
 
   const drop = (c: pg.Client) => {
     // end() waits for the server to close its side, which a frozen server never does
@@ -141,7 +165,7 @@ export function createDatabaseWatch(connectionString: string, opts: WatchOptions
       return up;
     },
     report(err) {
-      if (!isDatabaseUnavailable(err)) return false;
+      if (!isDatabaseUnavailable(err) || aimedElsewhere(err, databasePort)) return false;
       if (up) {
         setUp(false);
         schedule(retryMs);
