@@ -8,6 +8,7 @@ import { syncShippedCalendar } from './platform/calendar/store.ts';
 import { StartupError } from './platform/db/embedded.ts';
 import { MigrationsNewerThanCode } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
+import { serveClusterMetrics } from './platform/http/operations.ts';
 import { createLogger } from './platform/logger.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 import { seed } from './seed.ts';
@@ -174,6 +175,8 @@ async function runPrimary(config: ReturnType<typeof loadConfig>) {
     deps.log.warn({ worker: w.id, code, signal }, 'worker process ended; starting another');
     setTimeout(fork, recentDeaths.length > config.workers ? 5_000 : 200).unref();
   });
+  // a scrape of /metrics reaches one worker, which asks here for the whole cluster's figures
+  serveClusterMetrics();
   for (let i = 0; i < config.workers; i++) fork();
 }
 

@@ -150,7 +150,9 @@ describe('several processes on one database', () => {
     const workers = workersOf(a);
     expect(workers).toHaveLength(2);
     const from = a.stdout().length;
+    let cabinet = 0;
     for (let i = 0; i < 8; i++) {
+      cabinet++;
       const res = await request(a.base, '/cabinet', { cookie: citizen });
       // the session opened through one worker (or B: same database) is known to every worker
       expect(res.status).toBe(200);
@@ -161,12 +163,23 @@ describe('several processes on one database', () => {
     expect(
       await waitFor(async () => {
         if (workersThatServed(a, from).size === 2) return true;
+        cabinet++;
         await request(a.base, '/cabinet', { cookie: citizen });
         return false;
       }, 30_000),
       `served by ${[...workersThatServed(a, from)].join(', ')}`,
     ).toBe(true);
     expect(workersThatServed(a, from)).toEqual(new Set([1, 2]));
+
+    // /metrics, whichever worker the scrape reaches, counts the requests both workers served
+    for (let i = 0; i < 4; i++) {
+      const metrics = await request(a.base, '/metrics');
+      expect(metrics.status).toBe(200);
+      const served = metrics.body.match(
+        /^http_request_duration_seconds_count\{[^}]*route="\/cabinet"[^}]*status_code="200"[^}]*\} (\d+)/m,
+      )?.[1];
+      expect(Number(served), metrics.body.slice(0, 200)).toBeGreaterThanOrEqual(cabinet);
+    }
 
     process.kill(workers[0] as number, 'SIGKILL');
     expect(

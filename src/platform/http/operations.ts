@@ -1,9 +1,10 @@
+import cluster from 'node:cluster';
 import compress from '@fastify/compress';
 import underPressure from '@fastify/under-pressure';
 import { isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { createDatabaseWatch, type DatabaseWatch } from '../db/watch.ts';
 import type { Deps } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
@@ -89,6 +90,8 @@ export const operationsPlatform = fp(async (app: FastifyInstance, opts: { deps: 
     name: 'mail_outbox_unsent',
     help: 'Messages in the outbox not yet delivered (all of them when SMTP is not configured)',
     registers: [registry],
+    // every worker of a cluster counts the same table: the cluster's figure is one of them, not their sum
+    aggregator: 'max',
     async collect() {
       try {
         const [row] = await db
@@ -113,8 +116,57 @@ export const operationsPlatform = fp(async (app: FastifyInstance, opts: { deps: 
     );
   });
 
+  // In a cluster (WORKERS > 1) a scrape reaches one worker: it answers for the whole cluster, which
+  // the primary gathers from every worker (prom-client's AggregatorRegistry), so no worker's share is lost.
+  if (cluster.isWorker) {
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    const body = await registry.metrics();
-    return reply.type(registry.contentType).header('cache-control', 'no-store').send(body);
+    const clusterBody = cluster.isWorker ? await clusterMetrics() : null;
+    const body = clusterBody ?? (await registry.metrics());
+    return reply
+      .type(registry.contentType)
+      .header('cache-control', 'no-store')
+      .header('x-metrics-scope', clusterBody === null ? 'process' : 'cluster')
+      .send(body);
   });
 });
+
+export const METRICS_REQUEST = 'open-region:metrics';
+export const METRICS_ANSWER = 'open-region:metrics-answer';
+let metricsRequests = 0;
+
+/** The whole cluster's metrics, asked of the primary (server.ts); null when it does not answer in 5 s. */
+function clusterMetrics(): Promise<string | null> {
+  const id = ++metricsRequests;
+  return new Promise((resolve) => {
+    const onMessage = (m: { type?: string; id?: number; body?: string }) => {
+      if (m?.type !== METRICS_ANSWER || m.id !== id) return;
+      finish(typeof m.body === 'string' ? m.body : null);
+    };
+    const timer = setTimeout(() => finish(null), 5_000);
+    const finish = (body: string | null) => {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve(body);
+    };
+    process.on('message', onMessage);
+    process.send?.({ type: METRICS_REQUEST, id });
+  });
+}
+
+/**
+ * In the cluster's primary: answer a worker's request for the cluster's metrics by gathering
+ * every worker's registry. A worker that does not answer in time leaves its scrape to its own figures.
+ */
+export function serveClusterMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, m: { type?: string; id?: number }) => {
+    if (m?.type !== METRICS_REQUEST) return;
+    aggregator.clusterMetrics().then(
+      (body) => worker.send({ type: METRICS_ANSWER, id: m.id, body }),
+      () => worker.send({ type: METRICS_ANSWER, id: m.id, body: null }),
+    );
+  });
+}
