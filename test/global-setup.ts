@@ -45,7 +45,7 @@ export async function startTestPostgres(project: TestProject): Promise<TestPostg
       if (!before.get(e)?.has(l)) emitter.removeListener(e, l as (...args: unknown[]) => void);
     }
   }
-  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
+  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false, durable: false });
   const db = createDb(pg.url, schema, 2);
   await runMigrations(db);
   await db.$client.end();

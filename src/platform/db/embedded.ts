@@ -50,7 +50,16 @@ type Log = { info?: (msg: string) => void; warn?: (msg: string) => void; debug?:
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  opts: { persistent?: boolean; log?: (msg: string) => void; events?: Log } = {},
+  opts: {
+    persistent?: boolean;
+    log?: (msg: string) => void;
+    events?: Log;
+    /**
+     * false for a throwaway cluster (the test suites' own): no fsync, so the I/O of copying a database
+     * per test file does not wait on the disk. Never for a server's database: a crash would lose writes.
+     */
+    durable?: boolean;
+  } = {},
 ): Promise<EmbeddedDb> {
   const databaseDir = path.resolve(dir);
   const dataDir = path.dirname(databaseDir);
@@ -78,7 +87,15 @@ export async function startEmbeddedPostgres(
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(opts.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
     onLog: remember,
     onError: remember,
   });
