@@ -13,6 +13,7 @@ export {
   getDiscussionForObject,
   type OpenDiscussionInput,
   openDiscussion,
+  setDiscussionPeriod,
 } from './discussions/open-discussion.ts';
 export { registerDiscussionSections } from './discussions/sections.ts';
 export { DEMO_DISCUSSIONS, seedDemoDiscussions } from './discussions/seed-demo-discussions.ts';

@@ -3,7 +3,7 @@ import { type Actor, isSignedIn } from '../../platform/authz/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput, NotFound } from '../../platform/errors/index.ts';
-import { openPlanDiscussion } from './plan-discussion.ts';
+import { closePlanDiscussion, openPlanDiscussion, reopenPlanDiscussion } from './plan-discussion.ts';
 import type { PlanAction, PlanStatus, TransitionInput } from './plans.input.ts';
 import { plansPolicy } from './plans.policy.ts';
 import { type PlanRow, plansRepository as repo } from './plans.repository.ts';
@@ -92,13 +92,13 @@ export async function changePlanStatus(
       // the new version replaces the approved one only now: until then readers see the approved one
       if (plan.previousVersionId) await repo.updatePlan(tx, plan.previousVersionId, { supersededAt: now });
     }
-    // the comments are the participation engine's: one discussion per plan, its items as anchors
+    // the comments are the participation engine's: one discussion per plan, its items as anchors;
+    // it takes comments while the plan is «на обсуждении», and reopens when the plan is put up again
+    const engine = { db: tx as unknown as Db, clock: deps.clock };
     if (action === 'start_discussion' && !plan.discussionId)
-      set.discussionId = await openPlanDiscussion(
-        { db: tx as unknown as Db, clock: deps.clock },
-        origin,
-        plan,
-      );
+      set.discussionId = await openPlanDiscussion(engine, origin, plan);
+    else if (action === 'start_discussion') await reopenPlanDiscussion(engine, origin, plan);
+    if (plan.status === 'discussion' && to !== 'discussion') await closePlanDiscussion(engine, origin, plan);
     await repo.updatePlan(tx, plan.id, set);
     await indexPlan(tx, plan.id);
     if (action === 'approve' && plan.previousVersionId) await indexPlan(tx, plan.previousVersionId);

@@ -7,6 +7,7 @@ import {
   getDiscussionForObject,
   loadDiscussionView,
   openDiscussion,
+  setDiscussionPeriod,
 } from '../participation/index.ts';
 import { type PlanRow, plansRepository as repo } from './plans.repository.ts';
 
@@ -49,6 +50,34 @@ export async function openPlanDiscussion(
     anchors: items.map((i) => ({ id: i.id, label: anchorLabel(i) })),
   });
   return d.id;
+}
+
+/** The plan has left «на обсуждении» (submitted for agreement, or returned): its discussion takes no more comments. */
+export async function closePlanDiscussion(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  plan: PlanRow,
+): Promise<void> {
+  await setDiscussionPeriod(deps, origin, {
+    objectType: PLAN_DISCUSSION,
+    objectId: plan.id,
+    closesAt: 'now',
+    ownerAuthorized: true,
+  });
+}
+
+/** The plan is put up for discussion again: its discussion takes comments from now for PLAN_DISCUSSION_DAYS. */
+export async function reopenPlanDiscussion(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  plan: PlanRow,
+): Promise<void> {
+  await setDiscussionPeriod(deps, origin, {
+    objectType: PLAN_DISCUSSION,
+    objectId: plan.id,
+    closesAt: new Date(deps.clock.now().getTime() + PLAN_DISCUSSION_DAYS * 86_400_000),
+    ownerAuthorized: true,
+  });
 }
 
 /**

@@ -103,3 +103,45 @@ export function getDiscussionForObject(
 ): Promise<DiscussionRow | undefined> {
   return repo.findByObject(db, objectType, objectId);
 }
+
+/**
+ * The owner's object changes its course: its discussion closes now (it has left its public
+ * discussion: comments are no longer taken), or reopens from now until `closesAt` (put up for
+ * discussion again). Staff of the body, or the owner module inside a step it has authorized itself
+ * (`ownerAuthorized`: a commission returning a plan from its discussion); audited either way. A
+ * discussion already closed stays as it is on close.
+ */
+export async function setDiscussionPeriod(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  origin: Origin,
+  input: { objectType: string; objectId: string; closesAt: 'now' | Date; ownerAuthorized?: boolean },
+): Promise<DiscussionRow | undefined> {
+  const d = await repo.findByObject(deps.db, input.objectType, input.objectId);
+  if (!d) return undefined;
+  authorize(input.ownerAuthorized === true || discussionsPolicy.canOpen(origin.actor, d.orgId));
+  const now = deps.clock.now();
+  if (input.closesAt === 'now' && d.closesAt <= now) return d;
+  // closed is `now > closesAt`: the last moment it took comments is the one before now
+  const justBefore = new Date(now.getTime() - 1);
+  const set =
+    input.closesAt === 'now'
+      ? { opensAt: justBefore < d.opensAt ? justBefore : d.opensAt, closesAt: justBefore }
+      : { opensAt: now, closesAt: input.closesAt };
+  if (set.closesAt <= set.opensAt && input.closesAt !== 'now')
+    throw new InvalidInput([{ field: 'closesOn', message: 'disc.topic.closesOn.beforeOpens' }]);
+  return deps.db.transaction(async (tx) => {
+    await repo.updateDiscussion(tx, d.id, set);
+    await recordAction(tx, {
+      actor: origin.actor,
+      ip: origin.ip,
+      action: input.closesAt === 'now' ? 'discussion.close' : 'discussion.reopen',
+      objectType: 'discussion',
+      objectId: d.id,
+      orgId: d.orgId,
+      details: { objectType: d.objectType, objectId: d.objectId, closesAt: set.closesAt.toISOString() },
+    });
+    const row = { ...d, ...set };
+    await indexDiscussion(tx, row);
+    return row;
+  });
+}

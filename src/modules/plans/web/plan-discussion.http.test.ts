@@ -129,4 +129,56 @@ describe('comments on a plan through the participation engine', () => {
     expect(planPage.body).toContain('Причина: Нарушение правил: оскорбления');
     expect(planPage.body).not.toContain('Грубость о плане');
   });
+
+  it('closes the discussion when the plan leaves it, and reopens it when the plan is put up again', async () => {
+    const plan = await plansRepository.findPlan(t.deps.db, planId);
+    const discussionId = plan?.discussionId as string;
+    const managePath = `/manage/plans/${planId}`;
+    // ten days of discussion, then the body submits the plan for agreement
+    t.deps.clock.advance(10 * 86_400_000);
+    const submitted = await editor.post(
+      `${managePath}/step`,
+      { action: 'submit', discussionResult: 'Учтено одно предложение из трёх.' },
+      { from: managePath },
+    );
+    expect(submitted.statusCode).toBe(303);
+    const closed = await t.deps.db.query.discussions.findFirst({
+      where: (x, { eq }) => eq(x.id, discussionId),
+    });
+    expect(closed?.closesAt.getTime()).toBeLessThan(t.deps.clock.now().getTime());
+    const citizen = await signedInAs(t, 'citizen');
+    const late = await citizen.post(`/discussions/${discussionId}/comments`, {
+      text: 'Ещё одно предложение',
+    });
+    expect(late.statusCode).toBeGreaterThanOrEqual(400);
+    expect(late.statusCode).toBeLessThan(500);
+    expect((await visitor(t.app).get(publicUrl)).body).not.toContain('Ещё одно предложение');
+
+    // returned by the commission and put up again: comments are taken once more
+    const commission = await signedInAs(t, 'project_office', null);
+    const returned = await commission.post(
+      `${managePath}/step`,
+      { action: 'return', remarks: 'Доработать показатели' },
+      { from: await commission.get(managePath) },
+    );
+    expect(returned.statusCode).toBe(303);
+    const again = await editor.post(
+      `${managePath}/step`,
+      { action: 'start_discussion' },
+      { from: managePath },
+    );
+    expect(again.statusCode).toBe(303);
+    const reopened = await t.deps.db.query.discussions.findFirst({
+      where: (x, { eq }) => eq(x.id, discussionId),
+    });
+    expect(reopened?.closesAt.getTime()).toBe(t.deps.clock.now().getTime() + 30 * 86_400_000);
+    const ok = await citizen.post(`/discussions/${discussionId}/comments`, {
+      text: 'Предложение ко второму обсуждению',
+    });
+    expect(ok.statusCode).toBe(303);
+    const audit = await t.deps.db.$client.query<{ action: string }>(
+      "select action from audit_log where action in ('discussion.close', 'discussion.reopen') order by id",
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['discussion.close', 'discussion.reopen']);
+  });
 });
