@@ -77,13 +77,29 @@ describe('comments on a plan through the participation engine', () => {
     expect(form.statusCode).toBe(200);
     // the form points at this item
     expect(form.body).toMatch(new RegExp(`<option[^>]*value="${indicatorId}"[^>]*selected`));
+    // and it returns to this page
+    expect(form.body).toContain(`<input type="hidden" name="back" value="${itemUrl}"/>`);
     const res = await citizen.post(
       `/discussions/${(await plansRepository.findPlan(t.deps.db, planId))?.discussionId}/comments`,
-      { anchor: indicatorId, text: 'Целевое значение на 2027 год занижено, предлагаю 95 %.' },
+      { anchor: indicatorId, text: 'Целевое значение на 2027 год занижено, предлагаю 95 %.', back: itemUrl },
       { from: form },
     );
     expect(res.statusCode).toBe(303);
-    expect(String(res.headers.location)).toMatch(new RegExp(`^${publicUrl}#comment-`));
+    // back to the item's page it was written on
+    expect(String(res.headers.location)).toMatch(new RegExp(`^${itemUrl}#comment-`));
+    // a return address outside the plan's pages is not followed: the plan's page instead
+    for (const back of [
+      '//evil.example/x',
+      `${publicUrl}/../../../sign-in`,
+      '/orgs/minfin/plans',
+      'https://evil.example',
+    ]) {
+      const other = await citizen.post(
+        `/discussions/${(await plansRepository.findPlan(t.deps.db, planId))?.discussionId}/comments`,
+        { anchor: indicatorId, text: `Проверка адреса возврата ${back.length}`, back },
+      );
+      expect(String(other.headers.location), back).toMatch(new RegExp(`^${publicUrl}#comment-`));
+    }
     const onItem = await visitor(t.app).get(itemUrl);
     expect(onItem.body).toContain('Целевое значение на 2027 год занижено');
     expect(onItem.body).toContain('Участник №1');

@@ -188,6 +188,7 @@ export function CommentForm({
     <Form action={`/discussions/${d.id}/comments`} id="comment-form">
       <ErrorSummary errors={errors} />
       {reply && <input type="hidden" name="parentId" value={reply} />}
+      {values.back && <input type="hidden" name="back" value={values.back} />}
       {!reply && d.anchors.length > 0 && (
         <Select
           name="anchor"

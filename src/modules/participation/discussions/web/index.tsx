@@ -27,6 +27,7 @@ import {
 } from '../discussions.input.ts';
 import { endOfRegionDay, startOfRegionDay, TOPIC } from '../discussions.model.ts';
 import { discussionsPolicy } from '../discussions.policy.ts';
+import type { DiscussionRow } from '../discussions.repository.ts';
 import { editComment } from '../edit-comment.ts';
 import {
   getCommentForModeration,
@@ -61,6 +62,23 @@ import {
 type Id = { id: string };
 type CommentParams = { id: string; cid: string };
 type SlugParams = { slug: string };
+
+/**
+ * Where a comment returns: the page of the owner's part it was written on (`back`, e.g. a plan
+ * item's page), when that is a local path under the owner's page; the owner's page otherwise.
+ */
+function backTo(d: Pick<DiscussionRow, 'id' | 'ownerUrl'>, body: unknown): string {
+  const back = (body as { back?: unknown } | null)?.back;
+  if (
+    d.ownerUrl &&
+    typeof back === 'string' &&
+    back.startsWith(`${d.ownerUrl}/`) &&
+    // letters, digits, '-', '_' and '/' only: no '..' (nor its %2e form) to climb out of the owner's pages
+    /^\/(?![/\\])[A-Za-z0-9\-_/]*$/.test(back)
+  )
+    return back;
+  return discussionHref(d);
+}
 
 function redirectToSignIn(req: FastifyRequest, reply: FastifyReply, next = req.url): boolean {
   if (isSignedIn(req.actor)) return false;
@@ -148,7 +166,7 @@ export async function discussionsWeb(app: FastifyInstance): Promise<void> {
       render: discussionPage(req, d.id),
       run: async (input) => {
         const c = await postComment(deps, originOf(req), { ...input, discussionId: d.id });
-        return `${discussionHref(d)}#comment-${c.id}`;
+        return `${backTo(d, req.body)}#comment-${c.id}`;
       },
     });
   });
