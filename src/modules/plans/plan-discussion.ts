@@ -66,17 +66,22 @@ export async function closePlanDiscussion(
   });
 }
 
-/** The plan is put up for discussion again: its discussion takes comments from now for PLAN_DISCUSSION_DAYS. */
+/**
+ * The plan is put up for discussion again: its discussion takes comments from now for
+ * PLAN_DISCUSSION_DAYS, on the plan's items as they are now (items added since become anchors).
+ */
 export async function reopenPlanDiscussion(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
   plan: PlanRow,
 ): Promise<void> {
+  const items = await repo.items(deps.db, plan.id);
   await setDiscussionPeriod(deps, origin, {
     objectType: PLAN_DISCUSSION,
     objectId: plan.id,
     closesAt: new Date(deps.clock.now().getTime() + PLAN_DISCUSSION_DAYS * 86_400_000),
     ownerAuthorized: true,
+    anchors: items.map((i) => ({ id: i.id, label: anchorLabel(i) })),
   });
 }
 

@@ -114,7 +114,14 @@ export function getDiscussionForObject(
 export async function setDiscussionPeriod(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
-  input: { objectType: string; objectId: string; closesAt: 'now' | Date; ownerAuthorized?: boolean },
+  input: {
+    objectType: string;
+    objectId: string;
+    closesAt: 'now' | Date;
+    ownerAuthorized?: boolean;
+    /** on reopening: the owner's parts now (labels updated, new ones added; parts comments point at are kept) */
+    anchors?: DiscussionAnchor[];
+  },
 ): Promise<DiscussionRow | undefined> {
   const d = await repo.findByObject(deps.db, input.objectType, input.objectId);
   if (!d) return undefined;
@@ -126,7 +133,7 @@ export async function setDiscussionPeriod(
   const set =
     input.closesAt === 'now'
       ? { opensAt: justBefore < d.opensAt ? justBefore : d.opensAt, closesAt: justBefore }
-      : { opensAt: now, closesAt: input.closesAt };
+      : { opensAt: now, closesAt: input.closesAt, anchors: mergeAnchors(d.anchors, input.anchors) };
   if (set.closesAt <= set.opensAt && input.closesAt !== 'now')
     throw new InvalidInput([{ field: 'closesOn', message: 'disc.topic.closesOn.beforeOpens' }]);
   return deps.db.transaction(async (tx) => {
@@ -144,4 +151,10 @@ export async function setDiscussionPeriod(
     await indexDiscussion(tx, row);
     return row;
   });
+}
+
+function mergeAnchors(old: DiscussionAnchor[], now: DiscussionAnchor[] | undefined): DiscussionAnchor[] {
+  if (!now) return old;
+  const ids = new Set(now.map((a) => a.id));
+  return [...now, ...old.filter((a) => !ids.has(a.id))];
 }

@@ -178,6 +178,18 @@ describe('comments on a plan through the participation engine', () => {
       { from: await commission.get(managePath) },
     );
     expect(returned.statusCode).toBe(303);
+    // an item added while the plan is reworked becomes a part comments may point at
+    const goal = (await plansRepository.items(t.deps.db, planId)).find((i) => i.code === '1');
+    const added = await editor.post(`${managePath}/items/new`, {
+      kind: 'indicator',
+      parentId: goal?.id ?? '',
+      code: '1.9',
+      titleRu: 'Доля ответов на комментарии в срок',
+      unit: '%',
+      direction: 'up',
+      weight: '1',
+    });
+    expect(added.statusCode).toBe(303);
     const again = await editor.post(
       `${managePath}/step`,
       { action: 'start_discussion' },
@@ -188,6 +200,8 @@ describe('comments on a plan through the participation engine', () => {
       where: (x, { eq }) => eq(x.id, discussionId),
     });
     expect(reopened?.closesAt.getTime()).toBe(t.deps.clock.now().getTime() + 30 * 86_400_000);
+    expect(reopened?.anchors.map((a) => a.label)).toContain('1.9. Доля ответов на комментарии в срок');
+    expect(reopened?.anchors.map((a) => a.id)).toContain(indicatorId);
     const ok = await citizen.post(`/discussions/${discussionId}/comments`, {
       text: 'Предложение ко второму обсуждению',
     });
