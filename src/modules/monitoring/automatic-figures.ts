@@ -1,10 +1,9 @@
-import { userActor } from '../../platform/authz/index.ts';
 import type { Clock, Deps } from '../../platform/deps.ts';
 import { getFiguresByOrg } from '../appeals/index.ts';
 import { councilAssessmentFigures } from '../councils/index.ts';
 import { opendataQualityByOrg } from '../opendata/index.ts';
 import { listOrgSections, type OrgRow } from '../orgs/index.ts';
-import { listSurveysByPurpose, readSurveyResults } from '../participation/index.ts';
+import { surveyScaleFigures } from '../participation/index.ts';
 import { getEffectiveContract } from '../plans/index.ts';
 import type { AutoKey } from './monitoring.model.ts';
 
@@ -22,7 +21,6 @@ const cell = (c: number | string) => (typeof c === 'number' ? fmt(c) : c);
  * them for every body at the cut-off as the portal itself, with an actor that
  * only this computation holds (it never leaves this file).
  */
-const SURVEY_READER = userActor('monitoring-cut-off', [{ role: 'admin', orgId: null }]);
 
 /**
  * Every automatic and survey figure of the organisations at the cycle's
@@ -49,33 +47,25 @@ export async function computeFigures(
     listOrgSections(deps.db, ids),
     opendataQualityByOrg({ db: deps.db, clock: atCutoff }),
     councilAssessmentFigures(deps.db),
-    listSurveysByPurpose(deps, SURVEY_READER, SATISFACTION_PURPOSE),
+    surveyScaleFigures(deps, SATISFACTION_PURPOSE),
   ]);
-  const surveyMean = new Map<string, Figure>();
   const surveyOf = async (orgId: string): Promise<Figure> => {
     const s =
       surveys.find((x) => x.orgId === orgId && x.opensOn.startsWith(String(cycle.year))) ??
       surveys.find((x) => x.orgId === government?.id && x.opensOn.startsWith(String(cycle.year)));
     if (!s) return { value: null, data: { survey: null }, basis: 'Анкета года не проводилась' };
-    const cached = surveyMean.get(s.id);
-    if (cached) return cached;
-    const r = await readSurveyResults(deps, SURVEY_READER, s.id);
-    const scale = r.summaries.find((q) => q.question.type === 'scale');
-    const max = scale?.question.scaleMax ?? 5;
-    const f: Figure =
-      !scale || scale.mean === null
-        ? {
-            value: null,
-            data: { survey: s.title, responses: r.responses },
-            basis: `«${s.title}»: ответов на шкалу нет`,
-          }
-        : {
-            value: Math.round(((scale.mean - 1) / (max - 1)) * 1000) / 10,
-            data: { survey: s.title, responses: r.responses, mean: scale.mean, scaleMax: max },
-            basis: `«${s.title}»: средняя оценка ${fmt(scale.mean)} из ${max} (ответов: ${r.responses}); (среднее − 1) / (${max} − 1) × 100`,
-          };
-    surveyMean.set(s.id, f);
-    return f;
+    const max = s.scaleMax;
+    return s.mean === null
+      ? {
+          value: null,
+          data: { survey: s.title, responses: s.responses },
+          basis: `«${s.title}»: ответов на шкалу нет`,
+        }
+      : {
+          value: Math.round(((s.mean - 1) / (max - 1)) * 1000) / 10,
+          data: { survey: s.title, responses: s.responses, mean: s.mean, scaleMax: max },
+          basis: `«${s.title}»: средняя оценка ${fmt(s.mean)} из ${max} (ответов: ${s.responses}); (среднее − 1) / (${max} − 1) × 100`,
+        };
   };
 
   const out = new Map<string, Map<AutoKey | 'survey', Figure>>();

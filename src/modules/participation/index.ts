@@ -21,17 +21,15 @@ export { sendModerationDigest } from './discussions/send-moderation-digest.ts';
 export { DiscussionSection } from './discussions/web/discussion-section.tsx';
 
 import type { Origin } from '../../platform/audit/index.ts';
-import type { Actor } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pollsPolicy } from './polls/polls.policy.ts';
-import { pollsRepository } from './polls/polls.repository.ts';
 import type { SurveyQuestion } from './polls/polls.tables.ts';
 import { saveSurvey } from './polls/save-survey.ts';
-import { getSurveyResults, type SurveyResults } from './polls/survey-results.ts';
+import type { SurveyResults } from './polls/survey-results.ts';
 
 export { listPolls, pollResults } from './polls/get-poll.ts';
 export { pollsModule } from './polls/index.ts';
 export { registerPollSections, seedDemoPolls } from './polls/seed-demo-polls.ts';
+export { type SurveyScaleFigure, surveyScaleFigures } from './polls/survey-results.ts';
 export type { SurveyQuestion, SurveyResults };
 
 /**
@@ -68,30 +66,6 @@ export function createSurvey(
   });
 }
 
-/** A survey's figures (answers count, each question's counts and mean) for those who run it. */
-export function readSurveyResults(
-  deps: Pick<Deps, 'db'>,
-  actor: Actor,
-  surveyId: string,
-): Promise<SurveyResults> {
-  return getSurveyResults(deps, actor, surveyId);
-}
-
-/** The surveys of a purpose (e.g. 'monitoring.satisfaction') in the bodies the actor runs, newest first. */
-export async function listSurveysByPurpose(
-  deps: Pick<Deps, 'db'>,
-  actor: Actor,
-  purpose: string,
-): Promise<{ id: string; orgId: string; title: string; opensOn: string; closesOn: string }[]> {
-  const rows = await pollsRepository.surveysOf(deps.db, pollsPolicy.managedOrgIds(actor), purpose);
-  return rows.map((r) => ({
-    id: r.id,
-    orgId: r.orgId,
-    title: r.title,
-    opensOn: r.opensOn,
-    closesOn: r.closesOn,
-  }));
-}
 export { consultModule, seedDemoConsultations } from './consult/index.ts';
 export { groupsModule, memberBodyIds, seedDemoGroups } from './groups/index.ts';
 export { getParticipationFigures, type ParticipationFigures } from './participation-figures.ts';

@@ -132,3 +132,48 @@ export async function exportSurveyAnswers(
   });
   return { survey, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
+
+/** A survey's first scale question, as a figure: the mean of its answers and the scale's top. */
+export type SurveyScaleFigure = {
+  id: string;
+  orgId: string;
+  title: string;
+  opensOn: string;
+  responses: number;
+  /** null when no one answered the scale, or the survey has none */
+  mean: number | null;
+  scaleMax: number;
+};
+
+/**
+ * The scale figures of every survey of a purpose (e.g. 'monitoring.satisfaction'), newest first:
+ * counts and means only, never an answer or who gave it, so another module's computation (the
+ * monitoring index) reads them without acting as anyone.
+ */
+export async function surveyScaleFigures(
+  deps: Pick<Deps, 'db'>,
+  purpose: string,
+): Promise<SurveyScaleFigure[]> {
+  const rows = await repo.surveysOf(deps.db, 'all', purpose);
+  return Promise.all(
+    rows.map(async (survey) => {
+      const responses = await repo.responses(deps.db, survey.id);
+      const q = survey.questions.find((x) => x.type === 'scale');
+      const summary = q
+        ? summarise(
+            q,
+            responses.map((r) => r.answers[q.key]).filter((v): v is AnswerValue => v !== undefined),
+          )
+        : null;
+      return {
+        id: survey.id,
+        orgId: survey.orgId,
+        title: survey.title,
+        opensOn: survey.opensOn,
+        responses: responses.length,
+        mean: summary?.mean ?? null,
+        scaleMax: q?.type === 'scale' ? q.scaleMax : 5,
+      };
+    }),
+  );
+}
