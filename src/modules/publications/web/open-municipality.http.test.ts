@@ -121,6 +121,15 @@ describe('marking a document as an act on open municipal government', () => {
     expect(without).not.toContain('Гусевский');
     expect(without).toContain('href="/orgs/baltiysk/open-municipality"');
     expect(region).toMatch(/Приняли акты: 1 из \d+ муниципальных образований/);
+
+    // the API gives the same acts by their topic
+    const api = await t.app.inject(
+      `/api/v1/organizations/gusev/documents?topic=${encodeURIComponent('Открытый муниципалитет')}`,
+    );
+    expect(api.statusCode).toBe(200);
+    expect(api.json().items.map((d: { id: string; status: string }) => [d.id, d.status])).toEqual([
+      [id, 'действует'],
+    ]);
   });
 
   it('shows a lapsed act as lapsed, leaves a ministry’s document with the topic out, and unmarking is a new version', async () => {
