@@ -103,6 +103,16 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
     url: () => `/search?q=${enc('программы')}&type=document&org=minzdrav`,
   },
   { name: 'the Atom feed', who: 'visitor', url: () => '/feeds/documents.atom' },
+  {
+    name: "the municipalities' acts on open municipal government",
+    who: 'visitor',
+    url: () => '/legal-acts/open-municipality',
+  },
+  {
+    name: "a municipality's «Открытый муниципалитет»",
+    who: 'visitor',
+    url: () => '/orgs/gusev/open-municipality',
+  },
   { name: 'the open-data register', who: 'visitor', url: () => '/opendata/' },
   { name: "a body's open-data register", who: 'visitor', url: () => '/orgs/minsoc/opendata/' },
   { name: 'the open-data list.csv', who: 'visitor', url: () => '/opendata/list.csv' },
