@@ -205,6 +205,11 @@ describe('monitoring criterion VI.4', () => {
       'Действующих актов об открытом муниципальном управлении на 31.12.2025',
     );
 
+    // the diagnostic shows the points lost and leads to the documents where the act is marked
+    const diagnostic = text((await office.get('/manage/monitoring/diagnostic/ladushkin')).body);
+    expect(diagnostic).toContain('Действующих актов об открытом муниципальном управлении');
+    expect(diagnostic).toContain('href="/manage/orgs/ladushkin/publications"');
+
     const ladushkin = await signedInAs(t, 'editor', 'ladushkin');
     const base = '/manage/orgs/ladushkin/publications/documents/new';
     // dated after the cut-off, and one already lapsed: neither counts
