@@ -113,6 +113,8 @@ describe('marking a document as an act on open municipal government', () => {
     expect((await anon.get('/orgs/minzdrav/open-municipality')).statusCode).toBe(404);
     expect((await anon.get('/orgs/no-such-place/open-municipality')).statusCode).toBe(404);
 
+    // the region's register of acts leads to it
+    expect((await anon.get('/legal-acts')).body).toContain('href="/legal-acts/open-municipality"');
     const region = text((await anon.get('/legal-acts/open-municipality')).body);
     expect(region).toContain('Правовые акты муниципалитетов об открытом муниципальном управлении');
     const [withActs, without] = region.split('ещё не принявшие таких актов');
