@@ -48,6 +48,8 @@ const pages = [
   ]),
   ...['minzdrav', 'minobr', 'minfin', 'kaliningrad'].map((s) => `/orgs/${s}/declarations`),
   '/legal-acts',
+  '/legal-acts/open-municipality',
+  ...['kaliningrad', 'zelenogradsk'].map((s) => `/orgs/${s}/open-municipality`),
   '/appeals/stats',
   '/discussions',
   '/discussions/rules',
@@ -120,6 +122,31 @@ describe('the demo region', () => {
     expect(stats).toContain('Доля ответов, данных в срок');
     // FAQ on the body's appeals page
     expect(await get('/orgs/minzdrav/appeals', 'ru')).toContain('Часто задаваемые вопросы');
+  });
+
+  it('has acts on open municipal government for two municipalities, none for the others, and rates them (VI.4)', async () => {
+    const text = (html: string) => html.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const city = text(await get('/orgs/kaliningrad/open-municipality', 'ru'));
+    expect(city).toContain(
+      'Об утверждении Положения об открытом муниципалитете в городском округе «Город Калининград»',
+    );
+    expect(city).toContain('Об утверждении плана мероприятий по повышению открытости администрации');
+    expect(text(await get('/orgs/zelenogradsk/open-municipality', 'ru'))).toContain(
+      'Об утверждении Положения об открытом муниципалитете Зеленоградского муниципального округа',
+    );
+    const region = text(await get('/legal-acts/open-municipality', 'ru'));
+    const [withActs, without] = region.split('ещё не принявшие таких актов');
+    expect(withActs).toContain('href="/orgs/kaliningrad/open-municipality"');
+    expect(withActs).toContain('href="/orgs/zelenogradsk/open-municipality"');
+    expect(without).toContain('href="/orgs/svetlogorsk/open-municipality"');
+    expect(without).not.toContain('href="/orgs/kaliningrad/open-municipality"');
+    // the published rating of 2025 explains VI.4 by the acts: yes for Калининград, no for Светлогорск
+    expect(text(await get('/rating/2025/kaliningrad', 'ru'))).toContain(
+      'Решение № 48 от 18.06.2025 «Об утверждении Положения об открытом муниципалитете',
+    );
+    expect(text(await get('/rating/2025/svetlogorsk', 'ru'))).toContain(
+      'Действующих актов об открытом муниципальном управлении на 31.12.2025 на портале нет',
+    );
   });
 
   it('finds the demo region’s acts and people through search', async () => {

@@ -25,6 +25,7 @@ let discussionId: string;
 let pollId: string;
 let consultationId: string;
 let groupUrl: string;
+let openMunicipalitySlug: string;
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -66,6 +67,13 @@ beforeAll(async () => {
           order by count(*) desc, consultation_id limit 1`,
     )
   ).id;
+  // a municipality whose generated documents include an act on open municipal government
+  openMunicipalitySlug = (
+    await q<{ slug: string }>(
+      sql`select o.slug from publications p join organizations o on o.id = p.org_id
+          where o.level = 'municipal' and 'открытый муниципалитет' = any(p.topics) order by o.slug limit 1`,
+    )
+  ).slug;
   groupUrl = (
     await q<{ url: string }>(
       sql`select url from search_entries where type = 'reference_group' order by id limit 1`,
@@ -103,6 +111,16 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
     url: () => `/search?q=${enc('программы')}&type=document&org=minzdrav`,
   },
   { name: 'the Atom feed', who: 'visitor', url: () => '/feeds/documents.atom' },
+  {
+    name: "the municipalities' acts on open municipal government",
+    who: 'visitor',
+    url: () => '/legal-acts/open-municipality',
+  },
+  {
+    name: "a municipality's «Открытый муниципалитет»",
+    who: 'visitor',
+    url: () => `/orgs/${openMunicipalitySlug}/open-municipality`,
+  },
   { name: 'the open-data register', who: 'visitor', url: () => '/opendata/' },
   { name: "a body's open-data register", who: 'visitor', url: () => '/orgs/minsoc/opendata/' },
   { name: 'the open-data list.csv', who: 'visitor', url: () => '/opendata/list.csv' },

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '../../platform/calendar/format.ts';
 import type { Clock, Deps } from '../../platform/deps.ts';
 import { getFiguresByOrg } from '../appeals/index.ts';
 import { councilAssessmentFigures } from '../councils/index.ts';
@@ -5,6 +6,7 @@ import { opendataQualityByOrg } from '../opendata/index.ts';
 import { listOrgSections, type OrgRow } from '../orgs/index.ts';
 import { surveyScaleFigures } from '../participation/index.ts';
 import { getEffectiveContract } from '../plans/index.ts';
+import { docTypeLabel, listOpenMunicipalityActs, type OpenMunicipalityAct } from '../publications/index.ts';
 import type { AutoKey } from './monitoring.model.ts';
 
 /** A computed figure: the value on the criterion's scale (null: too little data), the figures behind it, the formula with them. */
@@ -42,12 +44,16 @@ export async function computeFigures(
     now: () => (deps.clock.now() < cutoffInstant ? deps.clock.now() : cutoffInstant),
   };
   const ids = orgs.map((o) => o.id);
-  const [appeals, sections, opendata, councils, surveys] = await Promise.all([
+  const [appeals, sections, opendata, councils, surveys, acts] = await Promise.all([
     getFiguresByOrg(deps, ids, { from: `${cycle.year}-01-01`, to }),
     listOrgSections(deps.db, ids),
     opendataQualityByOrg({ db: deps.db, clock: atCutoff }),
     councilAssessmentFigures(deps.db),
     surveyScaleFigures(deps, SATISFACTION_PURPOSE),
+    listOpenMunicipalityActs(
+      deps.db,
+      orgs.filter((o) => o.level === 'municipal'),
+    ),
   ]);
   const surveyOf = async (orgId: string): Promise<Figure> => {
     const s =
@@ -148,8 +154,33 @@ export async function computeFigures(
           ? 'Независимой оценки работы с советом за год нет'
           : `Средняя оценка экспертов ${fmt(expertMean)} из 5; (оценка − 1) / 4 × 100`,
     });
+    if (org.level === 'municipal') m.set('acts.open_municipality', openMunicipalityActs(org, acts, to));
     m.set('survey', await surveyOf(org.id));
     out.set(org.id, m);
   }
   return out;
+}
+
+/**
+ * VI.4: has the municipality adopted acts on open municipal government? Yes
+ * (1) when at least one of its documents marked «открытый муниципалитет» is
+ * dated by the cut-off and in force (status «действует» or «изменён» as the
+ * portal shows it when the figures are frozen); the basis names every act.
+ */
+function openMunicipalityActs(org: OrgRow, all: readonly OpenMunicipalityAct[], to: string): Figure {
+  const counted = all.filter((a) => a.orgId === org.id && a.inForce && a.docDate !== null && a.docDate <= to);
+  const names = counted.map(
+    (a) => `${docTypeLabel(a.docType, 'ru')} № ${a.docNumber} от ${formatLocalDate(a.docDate)} «${a.title}»`,
+  );
+  return {
+    value: counted.length > 0 ? 1 : 0,
+    data: {
+      acts: counted.length,
+      list: names.join('; ') || null,
+      evidence: `/orgs/${org.slug}/open-municipality`,
+    },
+    basis: counted.length
+      ? `Действующие акты об открытом муниципалитете на ${formatLocalDate(to)} (${counted.length}): ${names.join('; ')}`
+      : `Действующих актов об открытом муниципальном управлении на ${formatLocalDate(to)} на портале нет — 0`,
+  };
 }

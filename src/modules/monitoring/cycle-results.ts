@@ -51,7 +51,11 @@ export async function cycleResults(
       if (c.source === 'automatic' || c.source === 'survey') {
         const v = autoBy.get(k);
         if (!v) return { value: null, basis: 'Не рассчитано: показатели цикла ещё не зафиксированы' };
-        return { value: v.value, basis: String(v.data.basis ?? '') };
+        return {
+          value: v.value,
+          basis: String(v.data.basis ?? ''),
+          evidence: typeof v.data.evidence === 'string' ? v.data.evidence : null,
+        };
       }
       if (c.source === 'self') {
         if (m.selfStatus !== 'submitted') return { value: 0, basis: 'Самообследование не представлено — 0' };

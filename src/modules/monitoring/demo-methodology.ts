@@ -364,10 +364,10 @@ const ROWS: Row[] = [
   [
     'VI.4',
     'Приняты правовые акты об открытом муниципальном управлении',
-    'score_0_3',
-    'self',
-    'Ссылки на акты',
-    { appliesTo: 'municipal' },
+    'yes_no',
+    'automatic',
+    'Акты муниципалитета на портале, отмеченные «Об открытом муниципалитете»',
+    { autoKey: 'acts.open_municipality', appliesTo: 'municipal' },
   ],
 ];
 

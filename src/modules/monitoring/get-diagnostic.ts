@@ -26,6 +26,7 @@ function actionFor(
   if (autoKey.startsWith('plans.')) return '/manage/plans';
   if (autoKey === 'opendata.quality') return '/manage/opendata';
   if (autoKey === 'councils.assessment') return '/manage/councils';
+  if (autoKey === 'acts.open_municipality') return `/manage/orgs/${org.slug}/publications`;
   return null;
 }
 

@@ -35,6 +35,7 @@ export const AUTO_KEYS = {
   'plans.contract': { scale: 'percent' },
   'opendata.quality': { scale: 'percent' },
   'councils.assessment': { scale: 'percent' },
+  'acts.open_municipality': { scale: 'yes_no' },
 } as const satisfies Record<string, { scale: Scale }>;
 export type AutoKey = keyof typeof AUTO_KEYS;
 export const autoKeys = Object.keys(AUTO_KEYS) as AutoKey[];

@@ -9,6 +9,7 @@ import { listAllOrganizations, markOrgSectionFilled } from '../orgs/index.ts';
 import { entryHash, GENESIS_HASH } from './canonical.ts';
 import { makeDemoPdf } from './demo-pdf.ts';
 import { type PublicItem, publicationUrl } from './index-items.ts';
+import { OPEN_MUNICIPALITY_TOPIC } from './open-municipality.ts';
 import type { DocType } from './publications.input.ts';
 import type { AttachmentRow, PublicationRow } from './publications.repository.ts';
 import { searchEntryOf } from './publications.search.ts';
@@ -197,6 +198,7 @@ export async function generatePublications(ctx: GenerateContext): Promise<Genera
   const start = end - 5 * 365 * 86_400_000;
   const step = (end - start) / total;
   const numbers = new Map<string, number>();
+  const openMunicipalityOrgs = new Set<string>();
   // documents and news interleaved in time, in publication order (so the log's order is the publication order),
   // a chunk at a time so memory stays flat
   let docsLeft = docs;
@@ -224,9 +226,15 @@ export async function generatePublications(ctx: GenerateContext): Promise<Genera
           docNumber: `${seq}${suffix}`,
           docDate: day,
           docStatus: rnd.pick(STATUSES),
-          topics: [topic],
+          // a municipality's first «положение» of a year is its act on open municipal government (VI.4);
+          // decided without drawing from the random stream, so the rest of the data stays as it was
+          topics:
+            org.level === 'municipal' && docType === 'положение' && seq === 1
+              ? [topic, OPEN_MUNICIPALITY_TOPIC]
+              : [topic],
           tags: [rnd.pick(TAGS)],
         });
+        if (row.topics.includes(OPEN_MUNICIPALITY_TOPIC)) openMunicipalityOrgs.add(org.id);
         const attachment = rnd.chance(0.2)
           ? { id: rnd.uuid(), name: 'Приложение.pdf', text: rnd.sentences(SENTENCES, rnd.between(5, 12)) }
           : null;
@@ -407,6 +415,7 @@ export async function generatePublications(ctx: GenerateContext): Promise<Genera
     await markOrgSectionFilled(db, o.id, 'documents', now);
     await markOrgSectionFilled(db, o.id, 'media', now);
   }
+  for (const orgId of openMunicipalityOrgs) await markOrgSectionFilled(db, orgId, 'open_municipality', now);
   return {
     documents: docs,
     news,

@@ -18,6 +18,12 @@ import { publicationsWeb } from './web/index.tsx';
 
 export { listPublicItemsForIndex, type PublicItem, publicationUrl } from './index-items.ts';
 export {
+  actInForce,
+  listOpenMunicipalityActs,
+  OPEN_MUNICIPALITY_TOPIC,
+  type OpenMunicipalityAct,
+} from './open-municipality.ts';
+export {
   type DocType,
   type DocumentInput,
   dateField,
@@ -61,7 +67,7 @@ async function publicationsWorkers(deps: Deps): Promise<void> {
 async function publicationsSitemap(app: FastifyInstance): Promise<string[]> {
   const { db } = app.deps;
   const orgs = await listAllOrganizations(db);
-  const urls = ['/transparency', '/legal-acts'];
+  const urls = ['/transparency', '/legal-acts', '/legal-acts/open-municipality'];
   for (const o of orgs) {
     urls.push(`/orgs/${o.slug}/press`, `/orgs/${o.slug}/documents`, `/orgs/${o.slug}/declarations`);
     for (const s of structuredSections) urls.push(`/orgs/${o.slug}/${s.path}`);

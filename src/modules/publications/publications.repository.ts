@@ -179,6 +179,28 @@ export const publicationsRepository = {
       .limit(limit + 1);
   },
 
+  /**
+   * The documents carrying a topic (the acts on open municipal government),
+   * of the given organisations or of all; drafts («проект») left out; newest
+   * document date first.
+   */
+  async documentsWithTopic(db: DbOrTx, topic: string, orgIds: string[] | null): Promise<PublicationRow[]> {
+    const parts: SQL[] = [
+      eq(publications.kind, 'document'),
+      sql`${topic} = any(${publications.topics})`,
+      sql`coalesce(${publications.docStatus}, '') <> 'проект'`,
+    ];
+    if (orgIds) {
+      if (orgIds.length === 0) return [];
+      parts.push(inArray(publications.orgId, orgIds));
+    }
+    return db
+      .select()
+      .from(publications)
+      .where(and(...parts))
+      .orderBy(desc(publications.docDate), desc(publications.id));
+  },
+
   /** Which years the register has, newest first (the year filter). */
   async actsYears(db: DbOrTx, types: readonly string[]): Promise<number[]> {
     const r = await db.execute<{ y: number }>(sql`

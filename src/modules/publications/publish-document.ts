@@ -5,6 +5,7 @@ import { authorize, InvalidInput } from '../../platform/errors/index.ts';
 import { markOrgSectionFilled } from '../orgs/index.ts';
 import { applyLinks, resolveLinkTargets } from './document-links.ts';
 import { orgBySlug } from './find-org.ts';
+import { marksOpenMunicipality, syncOpenMunicipalitySection } from './open-municipality.ts';
 import { checkDocTypeAllowed, type DocumentInput } from './publications.input.ts';
 import { canPublish } from './publications.policy.ts';
 import { type PublicationRow, publicationsRepository as repo } from './publications.repository.ts';
@@ -53,6 +54,7 @@ export async function publishDocument(
     await recordVersion(tx, row, 'publish', now, userIdOf(origin));
     await applyLinks(tx, row.id, targets, now, userIdOf(origin));
     await markOrgSectionFilled(tx, org.id, 'documents', now);
+    if (marksOpenMunicipality(d.topics)) await syncOpenMunicipalitySection(tx, org, now);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
 import { applyLinks, resolveLinkTargets } from './document-links.ts';
 import { orgBySlug } from './find-org.ts';
+import { marksOpenMunicipality, syncOpenMunicipalitySection } from './open-municipality.ts';
 import { checkDocTypeAllowed, type DocumentInput } from './publications.input.ts';
 import { canPublish } from './publications.policy.ts';
 import { type PublicationRow, publicationsRepository as repo } from './publications.repository.ts';
@@ -47,6 +48,8 @@ export async function updateDocument(
       await repo.insertLink(tx, { fromId: before.id, toId: t.doc.id, relation: t.relation });
     const after = await saveNewVersion(tx, before.id, patch, now, userIdOf(origin));
     await applyLinks(tx, before.id, targets, now, userIdOf(origin));
+    if (marksOpenMunicipality(before.topics) || marksOpenMunicipality(d.topics))
+      await syncOpenMunicipalitySection(tx, org, now);
     await recordAction(tx, {
       actor: origin.actor,
       ip: origin.ip,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { declarationsRoutes } from './declarations-routes.tsx';
 import { legalActsRoutes } from './legal-acts-routes.tsx';
 import { publicationsManageRoutes } from './manage-routes.tsx';
+import { openMunicipalityRoutes } from './open-municipality-routes.tsx';
 import { publicationsPublicRoutes } from './public-routes.tsx';
 import { transparencyRoutes } from './transparency-routes.tsx';
 
@@ -12,4 +13,5 @@ export async function publicationsWeb(app: FastifyInstance) {
   await declarationsRoutes(app);
   await transparencyRoutes(app);
   await legalActsRoutes(app);
+  await openMunicipalityRoutes(app);
 }

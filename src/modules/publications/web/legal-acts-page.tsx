@@ -72,6 +72,11 @@ export function LegalActsView({
           {t('publications.acts.feed')}
         </a>
       </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/legal-acts/open-municipality">
+          {t('publications.openMunRegion.title')}
+        </a>
+      </p>
       {page.items.length === 0 ? (
         <p class="govuk-body">{t('publications.documents.empty')}</p>
       ) : (

@@ -5,6 +5,7 @@ import { ClarityReport } from '../../../platform/text/clarity-view.tsx';
 import {
   Button,
   ButtonGroup,
+  Checkboxes,
   ErrorSummary,
   FileUpload,
   Form,
@@ -319,6 +320,22 @@ export function DocumentFormView({
           value={values.topics}
           errors={errors}
         />
+        {org.level === 'municipal' && (
+          <Checkboxes
+            name="openMunicipality"
+            legend={t('publications.field.openMunicipalityLegend')}
+            legendSize="s"
+            values={values.openMunicipality}
+            errors={errors}
+            items={[
+              {
+                value: 'yes',
+                text: t('publications.field.openMunicipality'),
+                hint: t('publications.field.openMunicipalityHint'),
+              },
+            ]}
+          />
+        )}
         <TextInput name="tags" label={t('publications.field.tags')} value={values.tags} errors={errors} />
         <TextInput
           name="amends"

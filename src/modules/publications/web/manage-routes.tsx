@@ -22,6 +22,7 @@ import {
   listPublishingOrgs,
 } from '../get-publications-for-staff.ts';
 import { publicationUrl } from '../index-items.ts';
+import { marksOpenMunicipality, OPEN_MUNICIPALITY_TOPIC } from '../open-municipality.ts';
 import { documentInput, mediaItemInput, sectionInput } from '../publications.input.ts';
 import type { PublicationRow } from '../publications.repository.ts';
 import { publishDocument } from '../publish-document.ts';
@@ -67,9 +68,19 @@ function documentValues(p: PublicationRow): Record<string, string> {
     title: p.title,
     summary: p.summary ?? '',
     body: p.bodyHtml,
-    topics: p.topics.join(', '),
+    // the mark «об открытом муниципалитете» is a checkbox of its own on the form
+    topics: p.topics.filter((x) => x !== OPEN_MUNICIPALITY_TOPIC).join(', '),
+    openMunicipality: marksOpenMunicipality(p.topics) ? 'yes' : '',
     tags: p.tags.join(', '),
   };
+}
+
+/** The document form's body for its schema: the ticked «об открытом муниципалитете» joins the topics. */
+function documentBody(body: Record<string, unknown>): Record<string, unknown> {
+  const ticked = [body.openMunicipality].flat().includes('yes');
+  if (!ticked) return body;
+  const typed = typeof body.topics === 'string' ? body.topics : '';
+  return { ...body, topics: typed ? `${typed}, ${OPEN_MUNICIPALITY_TOPIC}` : OPEN_MUNICIPALITY_TOPIC };
 }
 
 /** The staff pages that keep an organisation's news, documents and sections (/manage/…/publications). */
@@ -198,6 +209,7 @@ export async function publicationsManageRoutes(app: FastifyInstance) {
     if (asksForClarityCheck(req.body)) return checkText(req, reply, documentForm(req, org, null, true));
     return handleForm(req, reply, {
       schema: documentInput,
+      input: documentBody,
       render: documentForm(req, org, null),
       run: async (doc) => {
         const row = await publishDocument(deps, originOf(req), { slug: org.slug, doc });
@@ -219,6 +231,7 @@ export async function publicationsManageRoutes(app: FastifyInstance) {
     if (asksForClarityCheck(req.body)) return checkText(req, reply, documentForm(req, org, doc));
     return handleForm(req, reply, {
       schema: documentInput,
+      input: documentBody,
       render: documentForm(req, org, doc),
       run: async (data) => {
         await updateDocument(deps, originOf(req), { slug: org.slug, id: doc.id, doc: data });
