@@ -297,8 +297,8 @@ export const appealsStaffMessages = defineMessages({
       'Поступило по компетенции (обращение № {number}); срок ответа {due}',
     'appeals.staff.extend.title': 'Продлить срок',
     'appeals.staff.extend.days': 'На сколько дней',
-    'appeals.staff.extend.days30': 'Введите число дней от 1 до 30',
-    'appeals.staff.extend.days15': 'Введите число дней от 1 до 15',
+    'appeals.staff.extend.daysRange': 'Введите число дней от 1 до {max}',
+    'appeals.staff.extend.daysWhole': 'Введите число дней цифрами, например 10',
     'appeals.staff.extend.reason': 'Основание продления',
     'appeals.staff.extend.reason.required':
       'Укажите основание продления: гражданин получит его в уведомлении',
@@ -702,8 +702,8 @@ export const appealsStaffMessages = defineMessages({
       'Received as competent body (appeal no. {number}); answer due {due}',
     'appeals.staff.extend.title': 'Extend the deadline',
     'appeals.staff.extend.days': 'By how many days',
-    'appeals.staff.extend.days30': 'Enter a number of days from 1 to 30',
-    'appeals.staff.extend.days15': 'Enter a number of days from 1 to 15',
+    'appeals.staff.extend.daysRange': 'Enter a number of days from 1 to {max}',
+    'appeals.staff.extend.daysWhole': 'Enter the number of days in figures, for example 10',
     'appeals.staff.extend.reason': 'Grounds for the extension',
     'appeals.staff.extend.reason.required': 'Give the grounds: the citizen receives them in the notice',
     'appeals.staff.extend.headOnly':
