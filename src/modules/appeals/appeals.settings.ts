@@ -66,6 +66,17 @@ export async function loadDeadlineSettings(db: DbOrTx): Promise<DeadlineSettings
   return parsed.success ? parsed.data : deadlineSettings.parse({});
 }
 
+/**
+ * The terms an appeal's deadlines are counted with: the settings it was
+ * registered under (kept on the appeal), over the settings in force for any
+ * key it lacks; the settings in force for an appeal registered before they were kept.
+ */
+export function termsOf(a: { deadlineTerms: unknown }, current: DeadlineSettings): DeadlineSettings {
+  if (!a.deadlineTerms || typeof a.deadlineTerms !== 'object') return current;
+  const parsed = deadlineSettings.safeParse({ ...current, ...a.deadlineTerms });
+  return parsed.success ? parsed.data : current;
+}
+
 /** Which accounts may submit appeals; a broken row falls back to the strict default (ЕСИА only). */
 export async function loadIdentificationSettings(db: DbOrTx): Promise<IdentificationSettings> {
   const parsed = identificationSettings.safeParse((await readSetting(db, IDENTIFICATION_KEY)) ?? {});

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import type { AppealType } from './appeals.model.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
-import { computeDeadlines, extensionMaxDays, loadDeadlineSettings } from './appeals.settings.ts';
+import { computeDeadlines, extensionMaxDays, loadDeadlineSettings, termsOf } from './appeals.settings.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { actingRole, appealForAction, requireMove } from './staff-action.ts';
@@ -41,7 +41,8 @@ export async function extendAppeal(
     if (!Number.isInteger(input.days) || input.days < 1 || input.days > max)
       throw new InvalidInput([{ field: 'days', message: 'appeals.staff.extend.daysRange', params: { max } }]);
     const { calendar, version } = await loadCalendar(tx);
-    const extended = computeDeadlines(calendar, a.registeredOn, type, s, input.days);
+    // counted with the terms it was registered under; the bound above is the settings' now
+    const extended = computeDeadlines(calendar, a.registeredOn, type, termsOf(a, s), input.days);
     const next = { date: extended.dueDate, provisional: extended.provisional };
     const now = deps.clock.now();
     const outboxId = await noticeToAuthor(

@@ -4,9 +4,11 @@ import { createTestApp, type TestApp } from '../../../../../test/app.ts';
 import { type SignedIn, sessionFor, signedInAs } from '../../../../../test/auth.ts';
 import { visitor } from '../../../../../test/forms.ts';
 import { auditLog } from '../../../../platform/audit/audit.tables.ts';
+import { loadCalendar } from '../../../../platform/calendar/store.ts';
 import { deadlineSettings } from '../../appeals.model.ts';
 import { loadDeadlineSettings } from '../../appeals.settings.ts';
 import { appeals } from '../../appeals.tables.ts';
+import { recomputeAppealDeadlines } from '../../recompute-appeal-deadlines.ts';
 import { staffKit } from '../../staff-test-kit.ts';
 
 // Issue 10: the legal terms of appeals are settings an administrator changes at
@@ -121,6 +123,15 @@ describe('the deadline settings page', () => {
     const after = await k.submit();
     expect(after.dueDate).toBe('2026-03-27');
 
+    // a calendar change recomputes open appeals with the terms each was registered under
+    const changed = await t.deps.db.transaction(async (tx) => {
+      const { calendar, version } = await loadCalendar(tx);
+      return recomputeAppealDeadlines(tx, { year: 2026, calendar, version, now: t.deps.clock.now() });
+    });
+    expect(changed).toBe(0);
+    const [still] = await t.deps.db.select().from(appeals).where(eq(appeals.id, before.id));
+    expect(still?.dueDate).toBe('2026-04-01');
+
     // the head's extend form names the bound the settings give, and the use case keeps to it
     const head = await sessionFor(t, k.head);
     const appealUrl = `/manage/appeals/${after.id}`;
@@ -135,6 +146,18 @@ describe('the deadline settings page', () => {
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.body).toContain('Введите число дней от 1 до 20');
     expect(tooLong.body).toContain('value="25"');
+
+    // and so does an extension: 30 + 10 days from 2 March is Saturday 11 April → Friday 10 April
+    // (with the new 25 days it would have been 6 April)
+    const beforeUrl = `/manage/appeals/${before.id}`;
+    const extended = await head.post(
+      `${beforeUrl}/extend`,
+      { days: '10', extendReason: 'Нужна выездная проверка' },
+      { from: beforeUrl },
+    );
+    expect(extended.statusCode).toBe(303);
+    const [ext] = await t.deps.db.select().from(appeals).where(eq(appeals.id, before.id));
+    expect(ext).toMatchObject({ dueDate: '2026-04-10', originalDueDate: '2026-04-01' });
 
     const again = await admin.post(URL, form({ answerDays: '25', extensionMaxDays: '20' }));
     expect(again.headers.location).toBe(`${URL}?notice=unchanged`);
