@@ -250,7 +250,12 @@ export const answerTemplateInput = z
   .superRefine((v, ctx) => {
     const unknown = unknownPlaceholders(v.text);
     if (unknown.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'appeals.templates.text.unknownPlaceholder' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'appeals.templates.text.unknownPlaceholder',
+        params: { found: unknown.join(', ') },
+      });
   });
 export type AnswerTemplateInput = z.infer<typeof answerTemplateInput>;
 
