@@ -23,6 +23,13 @@ export const TERM_GROUPS = [
 ] as const;
 export type TermGroup = (typeof TERM_GROUPS)[number];
 
+/**
+ * What the administrator's page sets: every term but the number of extensions,
+ * which the law fixes at one (59-ФЗ ст. 12 ч. 2): `extendAppeal` refuses a second
+ * whatever the setting says, so a page offering more would promise what it does not do.
+ */
+export type EditableDeadlineSettings = Omit<DeadlineSettings, 'extensionsAllowed'>;
+
 /** A number of days the administrator may set, its sane bounds, and whether the law behind it is still to be checked. */
 export type DayTerm = {
   key: keyof DeadlineSettings;
@@ -43,7 +50,6 @@ export const DAY_TERMS: readonly DayTerm[] = [
   { key: 'forwardDays', group: 'appeal', min: 1, max: 30 },
   { key: 'withoutAnswerNoticeDays', group: 'appeal', min: 1, max: 30 },
   { key: 'extensionMaxDays', group: 'appeal', min: 1, max: 60 },
-  { key: 'extensionsAllowed', group: 'appeal', min: 0, max: 3 },
   { key: 'infoRequestAnswerDays', group: 'info_request', min: 1, max: 60 },
   { key: 'infoRequestExtensionMaxDays', group: 'info_request', min: 1, max: 60 },
   { key: 'infoRequestExtensionNoticeDays', group: 'info_request', min: 1, max: 30 },

@@ -2,7 +2,11 @@ import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize } from '../../platform/errors/index.ts';
 import type { DeadlineSettings } from './appeals.model.ts';
-import { loadDeadlineSettings, saveDeadlineSettings } from './appeals.settings.ts';
+import {
+  type EditableDeadlineSettings,
+  loadDeadlineSettings,
+  saveDeadlineSettings,
+} from './appeals.settings.ts';
 import { staffPolicy } from './staff.policy.ts';
 
 /**
@@ -13,7 +17,7 @@ import { staffPolicy } from './staff.policy.ts';
 export async function changeDeadlineSettings(
   deps: Pick<Deps, 'db'>,
   origin: Origin,
-  input: { settings: DeadlineSettings },
+  input: { settings: EditableDeadlineSettings },
 ): Promise<{ changed: string[] }> {
   authorize(staffPolicy.canManageDeadlines(origin.actor));
   return deps.db.transaction(async (tx) => {

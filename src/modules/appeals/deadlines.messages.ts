@@ -45,10 +45,6 @@ export const appealsDeadlinesMessages = defineMessages({
       '59-ФЗ, ст. 12 ч. 2: не более чем на 30 дней, по решению руководителя, с уведомлением автора.',
     'appeals.deadlines.extensionMaxDays.invalid':
       'Введите, на сколько дней можно продлить срок: целое число от {min} до {max}',
-    'appeals.deadlines.extensionsAllowed': 'Сколько раз можно продлить срок',
-    'appeals.deadlines.extensionsAllowed.basis': '59-ФЗ, ст. 12 ч. 2: продление одно.',
-    'appeals.deadlines.extensionsAllowed.invalid':
-      'Введите, сколько раз можно продлить срок: целое число от {min} до {max}',
     'appeals.deadlines.infoRequestAnswerDays': 'Срок ответа на запрос информации, дней',
     'appeals.deadlines.infoRequestAnswerDays.basis': '8-ФЗ, ст. 18 ч. 6: 30 дней со дня регистрации.',
     'appeals.deadlines.infoRequestAnswerDays.invalid':
@@ -141,10 +137,6 @@ export const appealsDeadlinesMessages = defineMessages({
       '59-FZ, art. 12 part 2: by 30 days at most, by the head’s decision, notifying the author.',
     'appeals.deadlines.extensionMaxDays.invalid':
       'Enter the days an answer may be extended by: a whole number from {min} to {max}',
-    'appeals.deadlines.extensionsAllowed': 'How many times a deadline may be extended',
-    'appeals.deadlines.extensionsAllowed.basis': '59-FZ, art. 12 part 2: once.',
-    'appeals.deadlines.extensionsAllowed.invalid':
-      'Enter how many times a deadline may be extended: a whole number from {min} to {max}',
     'appeals.deadlines.infoRequestAnswerDays': 'Days to answer an information request',
     'appeals.deadlines.infoRequestAnswerDays.basis': '8-FZ, art. 18 part 6: 30 days from registration.',
     'appeals.deadlines.infoRequestAnswerDays.invalid':

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { unknownPlaceholders } from './answer-templates.ts';
-import type { DeadlineSettings } from './appeals.model.ts';
 import { queueSortKeys } from './appeals.repository.ts';
-import { CHOICE_TERMS, DAY_TERMS } from './appeals.settings.ts';
+import { CHOICE_TERMS, DAY_TERMS, type EditableDeadlineSettings } from './appeals.settings.ts';
 import { questionStatuses } from './outcomes.ts';
 
 /*
@@ -271,7 +270,7 @@ export const applyTemplateInput = z.object({
  */
 export const deadlineSettingsInput = z
   .record(z.string(), z.unknown())
-  .transform((raw, ctx): DeadlineSettings => {
+  .transform((raw, ctx): EditableDeadlineSettings => {
     const out: Record<string, number | string> = {};
     for (const term of DAY_TERMS) {
       const text = typeof raw[term.key] === 'string' ? (raw[term.key] as string).trim() : '';
@@ -290,7 +289,7 @@ export const deadlineSettingsInput = z
       if (typeof v === 'string' && (options as readonly string[]).includes(v)) out[key] = v;
       else ctx.addIssue({ code: 'custom', path: [key], message: `appeals.deadlines.${key}.invalid` });
     }
-    const s = out as DeadlineSettings;
+    const s = out as EditableDeadlineSettings;
     if (s.forwardDays >= s.answerDays)
       ctx.addIssue({
         code: 'custom',

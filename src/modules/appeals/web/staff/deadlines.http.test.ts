@@ -48,6 +48,8 @@ describe('the deadline settings page', () => {
     // the corruption report's and the media request's terms stand on points still to be checked
     expect(res.body.match(/Норму нужно сверить с первоисточником/g)).toHaveLength(4);
     expect(res.body).toContain('У обращений, которые уже зарегистрированы, сроки не меняются.');
+    // an extension stays once (ст. 12 ч. 2, enforced by extendAppeal): not offered as a setting
+    expect(res.body).not.toContain('name="extensionsAllowed"');
     const manage = await admin.get('/manage');
     expect(manage.body).toContain(`href="${URL}"`);
 
