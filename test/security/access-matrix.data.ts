@@ -287,6 +287,9 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/appeals/:id/return': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/media-delay': { allow: APPEAL_WORKERS_A, deny: 404 },
   'POST /manage/appeals/:id/template': { allow: APPEAL_WORKERS_A, deny: 404 },
+  // the deadline settings (legal terms): administrators only
+  'GET /manage/appeals/deadlines': ADMIN,
+  'POST /manage/appeals/deadlines': ADMIN,
   'GET /manage/appeals/templates': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
   'GET /manage/appeals/templates/new': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },
   'POST /manage/appeals/templates/new': { allow: ['staffA', 'staffB', 'head', 'signer', 'admin'] },

@@ -10,6 +10,19 @@ import { formatLocalDate } from '../../platform/calendar/format.ts';
 export const PLACEHOLDERS = ['фио', 'имя_отчество', 'номер', 'дата', 'орган'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
+/**
+ * What each placeholder stands for, as the i18n key `appeals.templates.placeholder.<label>`:
+ * the placeholders stay the Russian words saved texts use, and the English
+ * interface explains them in English.
+ */
+export const PLACEHOLDER_LABELS: Record<Placeholder, string> = {
+  фио: 'fullName',
+  имя_отчество: 'namePatronymic',
+  номер: 'number',
+  дата: 'date',
+  орган: 'body',
+};
+
 const PLACEHOLDER_RE = /\{([^{}\s]{1,40})\}/g;
 
 /** The placeholders a text names that are not known (each once, in the order met). */

@@ -13,10 +13,74 @@ import {
   type TypeIdentification,
 } from './appeals.model.ts';
 
+/** The groups of the deadline settings, as the administrator's page shows them. */
+export const TERM_GROUPS = [
+  'appeal',
+  'info_request',
+  'corruption_report',
+  'media_request',
+  'common',
+] as const;
+export type TermGroup = (typeof TERM_GROUPS)[number];
+
+/**
+ * What the administrator's page sets: every term but the number of extensions,
+ * which the law fixes at one (59-ФЗ ст. 12 ч. 2): `extendAppeal` refuses a second
+ * whatever the setting says, so a page offering more would promise what it does not do.
+ */
+export type EditableDeadlineSettings = Omit<DeadlineSettings, 'extensionsAllowed'>;
+
+/** A number of days the administrator may set, its sane bounds, and whether the law behind it is still to be checked. */
+export type DayTerm = {
+  key: keyof DeadlineSettings;
+  group: TermGroup;
+  min: number;
+  max: number;
+  /** the value stands on a point law-ru.md marks [verify]: the page says so */
+  verify?: true;
+};
+
+/**
+ * Every number of days in the deadline settings, in the order the page shows
+ * them. The bounds keep a typo out (300 for 30), not the law: the law's value
+ * is the default and the page names its basis (deadlines.messages.ts).
+ */
+export const DAY_TERMS: readonly DayTerm[] = [
+  { key: 'answerDays', group: 'appeal', min: 1, max: 60 },
+  { key: 'forwardDays', group: 'appeal', min: 1, max: 30 },
+  { key: 'withoutAnswerNoticeDays', group: 'appeal', min: 1, max: 30 },
+  { key: 'extensionMaxDays', group: 'appeal', min: 1, max: 60 },
+  { key: 'infoRequestAnswerDays', group: 'info_request', min: 1, max: 60 },
+  { key: 'infoRequestExtensionMaxDays', group: 'info_request', min: 1, max: 60 },
+  { key: 'infoRequestExtensionNoticeDays', group: 'info_request', min: 1, max: 30 },
+  { key: 'corruptionReportAnswerDays', group: 'corruption_report', min: 1, max: 60, verify: true },
+  { key: 'corruptionReportExtensionMaxDays', group: 'corruption_report', min: 1, max: 60, verify: true },
+  { key: 'mediaRequestAnswerDays', group: 'media_request', min: 1, max: 30, verify: true },
+  { key: 'mediaRequestNoticeDays', group: 'media_request', min: 1, max: 30, verify: true },
+  { key: 'remindWorkingDaysBefore', group: 'common', min: 0, max: 20 },
+];
+
+/** The settings that are choices, not days: their options. */
+export const CHOICE_TERMS = {
+  mediaRequestDayUnit: { group: 'media_request', options: ['calendar', 'working'] },
+  nonWorkingDayRule: { group: 'common', options: ['previous', 'next', 'none'] },
+} as const satisfies Record<string, { group: TermGroup; options: readonly string[] }>;
+
 /** The deadline settings, defaults filled in for any key the row lacks (or the whole row when missing or broken). */
 export async function loadDeadlineSettings(db: DbOrTx): Promise<DeadlineSettings> {
   const parsed = deadlineSettings.safeParse((await readSetting(db, DEADLINES_KEY)) ?? {});
   return parsed.success ? parsed.data : deadlineSettings.parse({});
+}
+
+/**
+ * The terms an appeal's deadlines are counted with: the settings it was
+ * registered under (kept on the appeal), over the settings in force for any
+ * key it lacks; the settings in force for an appeal registered before they were kept.
+ */
+export function termsOf(a: { deadlineTerms: unknown }, current: DeadlineSettings): DeadlineSettings {
+  if (!a.deadlineTerms || typeof a.deadlineTerms !== 'object') return current;
+  const parsed = deadlineSettings.safeParse({ ...current, ...a.deadlineTerms });
+  return parsed.success ? parsed.data : current;
 }
 
 /** Which accounts may submit appeals; a broken row falls back to the strict default (ЕСИА only). */

@@ -115,6 +115,12 @@ export const appeals = pgTable(
     noticeDueDate: date('notice_due_date', { mode: 'string' }).notNull(),
     /** the calendar data the deadlines were computed with; deadlines are recomputed when it changes */
     calendarVersion: text('calendar_version'),
+    /**
+     * the deadline settings in force when it was registered: a later change of the
+     * settings leaves its deadlines alone (an extension and a calendar change count
+     * with these); null for appeals registered before they were kept (the settings in force)
+     */
+    deadlineTerms: jsonb('deadline_terms').$type<Record<string, unknown>>(),
     extensionCount: smallint('extension_count').notNull().default(0),
     /** the officer working on it */
     assignedUserId: uuid('assigned_user_id'),

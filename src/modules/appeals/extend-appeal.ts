@@ -6,13 +6,13 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import type { AppealType } from './appeals.model.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
-import { computeDeadlines, extensionMaxDays, loadDeadlineSettings } from './appeals.settings.ts';
+import { computeDeadlines, extensionMaxDays, loadDeadlineSettings, termsOf } from './appeals.settings.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import { staffPolicy } from './staff.policy.ts';
 import { actingRole, appealForAction, requireMove } from './staff-action.ts';
 
 /**
- * Extend the deadline once, by up to 30 days (8-ФЗ: 15), by the head's
+ * Extend the deadline once, by up to 30 days (8-ФЗ: 15; both settings), by the head's
  * decision, with a notice to the citizen (59-ФЗ art. 12 ч.2; 8-ФЗ art. 18 ч.6).
  * The extended deadline counts from registration (30 + 30; 30 + 15) and moves
  * off a non-working day once, as the setting says. Refused once the deadline
@@ -39,14 +39,10 @@ export async function extendAppeal(
     const type = a.type as AppealType;
     const max = extensionMaxDays(type, s);
     if (!Number.isInteger(input.days) || input.days < 1 || input.days > max)
-      throw new InvalidInput([
-        {
-          field: 'days',
-          message: max === 15 ? 'appeals.staff.extend.days15' : 'appeals.staff.extend.days30',
-        },
-      ]);
+      throw new InvalidInput([{ field: 'days', message: 'appeals.staff.extend.daysRange', params: { max } }]);
     const { calendar, version } = await loadCalendar(tx);
-    const extended = computeDeadlines(calendar, a.registeredOn, type, s, input.days);
+    // counted with the terms it was registered under; the bound above is the settings' now
+    const extended = computeDeadlines(calendar, a.registeredOn, type, termsOf(a, s), input.days);
     const next = { date: extended.dueDate, provisional: extended.provisional };
     const now = deps.clock.now();
     const outboxId = await noticeToAuthor(

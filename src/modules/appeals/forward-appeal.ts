@@ -168,7 +168,9 @@ async function registerAtBody(
   const year = Number(today.slice(0, 4));
   const sequence = await repo.nextSequence(tx, org.id, year);
   const { calendar, version } = await loadCalendar(tx);
-  const d = computeDeadlines(calendar, today, a.type as 'appeal', await loadDeadlineSettings(tx));
+  // registered anew: the settings in force now, kept with the new appeal
+  const terms = await loadDeadlineSettings(tx);
+  const d = computeDeadlines(calendar, today, a.type as 'appeal', terms);
   const row = await repo.insert(tx, {
     number: `${org.code}-${year}-${sequence}`,
     orgId: org.id,
@@ -194,6 +196,7 @@ async function registerAtBody(
     subject: a.subject,
     text: a.text,
     details: a.details,
+    deadlineTerms: terms,
     collective: a.collective,
     status: 'registered',
     receivedAt: now,

@@ -7,7 +7,9 @@ import { NotFound } from '../../platform/errors/index.ts';
 import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
 import { findOrgStaff, findUserContact } from '../accounts/index.ts';
 import { signatureOf } from './answer-appeal.ts';
+import type { AppealType } from './appeals.model.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
+import { extensionMaxDays, loadDeadlineSettings } from './appeals.settings.ts';
 import { currentTotk } from './current-totk.ts';
 import { staffPolicy, staffRolesFor } from './staff.policy.ts';
 import { templatesRepository } from './templates.repository.ts';
@@ -43,6 +45,7 @@ export async function getAppealForStaff(
       disputedBy,
       comments,
       templates,
+      settings,
     ] = await Promise.all([
       repo.events(tx, a.id),
       repo.questions(tx, a.id),
@@ -58,6 +61,7 @@ export async function getAppealForStaff(
       repo.comments(tx, a.id),
       // the body's answer templates, for the answer form (issue 10)
       templatesRepository.ofOrgs(tx, [a.orgId]),
+      loadDeadlineSettings(tx),
     ]);
     // comment authors by name: staff of the body, or whoever has left the body since
     const names = new Map(officers.map((o) => [o.id, o.displayName]));
@@ -87,6 +91,8 @@ export async function getAppealForStaff(
         authorName: c.authorUserId ? (names.get(c.authorUserId) ?? '—') : '—',
       })),
       today,
+      /** the days an extension may add, by the settings (the extend form's hint) */
+      extensionMaxDays: extensionMaxDays(a.type as AppealType, settings),
       workingDaysLeft: calendar.workingDaysBetween(today, a.dueDate),
       dueProvisional: a.dueProvisional && calendar.isProvisional(a.dueDate),
     };

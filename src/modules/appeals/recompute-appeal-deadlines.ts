@@ -3,14 +3,16 @@ import type { CalendarChangeListener } from '../../platform/calendar/store.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AppealType } from './appeals.model.ts';
 import { appealsRepository as repo } from './appeals.repository.ts';
-import { computeDeadlines, loadDeadlineSettings } from './appeals.settings.ts';
+import { computeDeadlines, loadDeadlineSettings, termsOf } from './appeals.settings.ts';
 import { tRu } from './notices.ts';
 
 /**
  * When a year's calendar changes (an administrator enters or corrects it, or a
  * release ships corrected data), every open appeal whose deadlines depend on
  * that year is recomputed in the same transaction: the answer (with an
- * extension's days, from registration), forwarding and the 7-day notices.
+ * extension's days, from registration), forwarding and the 7-day notices,
+ * with the terms the appeal was registered under (a later change of the
+ * deadline settings does not reach it).
  * An appeal whose dates or provisional mark change gets an event in its
  * history (staff only) with the old and new dates; the others are left alone.
  */
@@ -27,7 +29,7 @@ export const recomputeAppealDeadlines: CalendarChangeListener = async (
       const ext = (await repo.events(tx, a.id)).filter((e) => e.kind === 'extended').at(-1);
       extensionDays = Number((ext?.details as { days?: number } | undefined)?.days ?? 0);
     }
-    const d = computeDeadlines(calendar, a.registeredOn, a.type as AppealType, s, extensionDays);
+    const d = computeDeadlines(calendar, a.registeredOn, a.type as AppealType, termsOf(a, s), extensionDays);
     const before = {
       dueDate: a.dueDate,
       originalDueDate: a.originalDueDate,

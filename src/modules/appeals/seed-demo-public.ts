@@ -162,6 +162,7 @@ async function insertDemoAppeal(
     forwardDueDate: deadlines.forwardDueDate,
     noticeDueDate: deadlines.noticeDueDate,
     calendarVersion: v.calendarVersion,
+    deadlineTerms: v.settings,
     extensionCount: extended ? 1 : 0,
     topicCode: v.type === 'corruption_report' ? null : v.topic,
     forwardedToName: forwardedTo,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unknownPlaceholders } from './answer-templates.ts';
 import { queueSortKeys } from './appeals.repository.ts';
+import { CHOICE_TERMS, DAY_TERMS, type EditableDeadlineSettings } from './appeals.settings.ts';
 import { questionStatuses } from './outcomes.ts';
 
 /*
@@ -179,7 +180,7 @@ export const extendInput = z.object({
   days: z
     .string()
     .trim()
-    .regex(/^\d{1,2}$/, 'appeals.staff.extend.days30')
+    .regex(/^\d{1,3}$/, 'appeals.staff.extend.daysWhole')
     .transform(Number),
   extendReason: requiredText(2000, 'appeals.staff.extend.reason.required'),
 });
@@ -248,7 +249,12 @@ export const answerTemplateInput = z
   .superRefine((v, ctx) => {
     const unknown = unknownPlaceholders(v.text);
     if (unknown.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'appeals.templates.text.unknownPlaceholder' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'appeals.templates.text.unknownPlaceholder',
+        params: { found: unknown.join(', ') },
+      });
   });
 export type AnswerTemplateInput = z.infer<typeof answerTemplateInput>;
 
@@ -256,3 +262,45 @@ export type AnswerTemplateInput = z.infer<typeof answerTemplateInput>;
 export const applyTemplateInput = z.object({
   template: z.string({ message: 'appeals.templates.choose' }).regex(UUID, 'appeals.templates.choose'),
 });
+
+/**
+ * The administrator's deadline settings form: every term a whole number of
+ * days within its bounds (the message names them), each choice one of its
+ * options, and the few rules between terms. Every wrong field is reported at once.
+ */
+export const deadlineSettingsInput = z
+  .record(z.string(), z.unknown())
+  .transform((raw, ctx): EditableDeadlineSettings => {
+    const out: Record<string, number | string> = {};
+    for (const term of DAY_TERMS) {
+      const text = typeof raw[term.key] === 'string' ? (raw[term.key] as string).trim() : '';
+      const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+      if (!(n >= term.min && n <= term.max))
+        ctx.addIssue({
+          code: 'custom',
+          path: [term.key],
+          message: `appeals.deadlines.${term.key}.invalid`,
+          params: { min: term.min, max: term.max },
+        });
+      out[term.key] = n;
+    }
+    for (const [key, { options }] of Object.entries(CHOICE_TERMS)) {
+      const v = raw[key];
+      if (typeof v === 'string' && (options as readonly string[]).includes(v)) out[key] = v;
+      else ctx.addIssue({ code: 'custom', path: [key], message: `appeals.deadlines.${key}.invalid` });
+    }
+    const s = out as EditableDeadlineSettings;
+    if (s.forwardDays >= s.answerDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['forwardDays'],
+        message: 'appeals.deadlines.forwardDays.beforeAnswer',
+      });
+    if (s.mediaRequestNoticeDays > s.mediaRequestAnswerDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mediaRequestNoticeDays'],
+        message: 'appeals.deadlines.mediaRequestNoticeDays.beforeAnswer',
+      });
+    return s;
+  });

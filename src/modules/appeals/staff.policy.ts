@@ -46,6 +46,11 @@ export function visibilityOf(actor: Actor): Visibility {
 const OPEN: readonly string[] = ['registered', 'in_review', 'extended', 'awaiting_signature'];
 
 export const staffPolicy = {
+  /** The deadline settings (legal terms, several still to be checked against the law): the platform's administrators. */
+  canManageDeadlines(actor: Actor): boolean {
+    return hasGlobalRole(actor, 'admin');
+  },
+
   /** The /manage/appeals section: anyone who handles appeals or corruption reports somewhere. */
   canOpenQueue(actor: Actor): boolean {
     if (!isSignedIn(actor)) return false;

@@ -126,6 +126,7 @@ export async function submitAppeal(
         subject: input.subject,
         text: input.text,
         details,
+        deadlineTerms: deadlineSettings,
         collective: input.collective,
         publicationConsentAt: input.publicationConsent ? now : null,
         archiveConsentAt: input.archiveConsent ? now : null,

@@ -28,7 +28,8 @@ export class Conflict extends DomainError {
   override readonly code = 'conflict';
 }
 
-export type FieldError = { field: string; message: string };
+/** A field's message: an i18n key (or plain text), with the values its `{name}` slots take. */
+export type FieldError = { field: string; message: string; params?: Record<string, string | number> };
 
 /** The field of an error that belongs to the whole form (a refusal, a rule across fields): shown as text, not a link. */
 export const FORM_LEVEL = 'form';

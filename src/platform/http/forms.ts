@@ -22,7 +22,10 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   const errors: FieldError[] = [];
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? FORM_LEVEL);
-    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+    if (errors.some((e) => e.field === field)) continue;
+    // a custom issue may carry the values its message names ({min}, {max})
+    const params = issue.code === 'custom' ? (issue.params as FieldError['params']) : undefined;
+    errors.push(params ? { field, message: issue.message, params } : { field, message: issue.message });
   }
   return { ok: false, errors, values };
 }

@@ -133,9 +133,9 @@ export function ErrorSummary({
             {errors.map((e) => (
               <li key={e.field}>
                 {e.field === FORM_LEVEL && !e.href ? (
-                  t(e.message)
+                  t(e.message, e.params)
                 ) : (
-                  <a href={e.href ?? `#${e.field}`}>{t(e.message)}</a>
+                  <a href={e.href ?? `#${e.field}`}>{t(e.message, e.params)}</a>
                 )}
               </li>
             ))}

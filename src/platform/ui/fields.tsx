@@ -40,8 +40,12 @@ type FieldBase = {
   disabled?: boolean;
 };
 
+/** The field's message; one with values (`params`) is filled here, and its text passes through t() unchanged later. */
 function errorOf(p: FieldBase): string | undefined {
-  return p.error ?? fieldError(p.errors, p.name);
+  const { t } = useView();
+  if (p.error !== undefined) return p.error;
+  const e = p.errors?.find((x) => x.field === p.name);
+  return e?.params ? t(e.message, e.params) : e?.message;
 }
 
 export function Label({

@@ -539,9 +539,7 @@ export function AppealPage({
               <TextInput
                 name="days"
                 label={t('appeals.staff.extend.days')}
-                hint={t(
-                  a.type === 'info_request' ? 'appeals.staff.extend.days15' : 'appeals.staff.extend.days30',
-                )}
+                hint={t('appeals.staff.extend.daysRange', { max: data.extensionMaxDays })}
                 value={valuesFor('extend').days}
                 errors={errorsFor('extend')}
                 width="3"

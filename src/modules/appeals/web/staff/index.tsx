@@ -53,6 +53,7 @@ import '../../staff.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
 import { AppealPage, type TopicSearch } from './appeal-page.tsx';
+import { appealsDeadlinesWeb } from './deadlines-page.tsx';
 import { QueuePage, queueQuery } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
 import { appealsTemplatesWeb } from './templates-pages.tsx';
@@ -91,6 +92,7 @@ function signedIn(req: FastifyRequest, reply: FastifyReply): boolean {
 export async function appealsStaffWeb(app: FastifyInstance) {
   const { deps } = app;
   await appealsTemplatesWeb(app);
+  await appealsDeadlinesWeb(app);
   const crumbs = (req: FastifyRequest) => [
     { href: '/', text: req.t('ui.nav.home') },
     { href: '/manage', text: req.t('ui.nav.manage') },

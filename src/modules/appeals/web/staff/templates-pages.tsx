@@ -16,7 +16,7 @@ import {
 import { useView } from '../../../../platform/ui/context.ts';
 import { registerManageSection } from '../../../../platform/ui/manage-sections.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
-import { PLACEHOLDERS } from '../../answer-templates.ts';
+import { PLACEHOLDER_LABELS, PLACEHOLDERS } from '../../answer-templates.ts';
 import { deleteAnswerTemplate } from '../../delete-answer-template.ts';
 import { getAnswerTemplate, listAnswerTemplates } from '../../list-answer-templates.ts';
 import { saveAnswerTemplate } from '../../save-answer-template.ts';
@@ -113,9 +113,19 @@ function TemplateFormView({
         <Textarea
           name="text"
           label={t('appeals.templates.field.text')}
-          hint={t('appeals.templates.field.textHint', {
-            list: PLACEHOLDERS.map((p) => `{${p}}`).join(', '),
-          })}
+          hint={
+            <>
+              {t('appeals.templates.field.textHint')}
+              <ul class="govuk-list">
+                {PLACEHOLDERS.map((p) => (
+                  <li key={p}>
+                    <code lang="ru">{`{${p}}`}</code> —{' '}
+                    {t(`appeals.templates.placeholder.${PLACEHOLDER_LABELS[p]}`)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          }
           value={values.text}
           errors={errors}
           rows={12}

@@ -65,9 +65,48 @@ describe('answer templates in /manage', () => {
       { from: '/manage/appeals/templates/new' },
     );
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.body).toContain('неизвестная подстановка');
+    // the summary names the placeholder it does not know
+    expect(unknown.body).toContain('В тексте есть неизвестная подстановка {имя}');
     expect(unknown.body).toContain('value="Ответ о ремонте"');
     expect(textareaValue(unknown.body, 'text')).toBe('Уважаемый {имя}!');
+  });
+
+  it('explains each placeholder in the interface’s language; the placeholders stay the Russian words', async () => {
+    const ru = await officer.get('/manage/appeals/templates/new');
+    expect(ru.body).toContain('<code lang="ru">{фио}</code> — фамилия, имя и отчество автора');
+    expect(ru.body).toContain('<code lang="ru">{номер}</code> — регистрационный номер обращения');
+
+    const en = await officer.get('/manage/appeals/templates/new?lang=en');
+    expect(en.body).toContain(
+      '<code lang="ru">{фио}</code> — the author’s surname, first name and patronymic',
+    );
+    expect(en.body).toContain(
+      '<code lang="ru">{имя_отчество}</code> — the author’s first name and patronymic',
+    );
+    expect(en.body).toContain('<code lang="ru">{дата}</code> — the date the appeal was registered');
+    expect(en.body).toContain('<code lang="ru">{орган}</code> — the body the appeal is addressed to');
+    expect(en.body).not.toContain('фамилия, имя и отчество автора');
+    const bad = await officer.post(
+      '/manage/appeals/templates/new?lang=en',
+      { orgId: k.body.id, title: 'Roads', text: 'Dear {name}, {номер}' },
+      { from: '/manage/appeals/templates/new?lang=en' },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('The text has a placeholder the portal does not know, {name}');
+    // an English interface saves the same placeholders, and they are filled on insertion
+    const saved = await officer.post(
+      '/manage/appeals/templates/new?lang=en',
+      { orgId: k.body.id, title: 'Roads', text: 'Обращение № {номер}' },
+      { from: '/manage/appeals/templates/new?lang=en' },
+    );
+    expect(saved.statusCode).toBe(303);
+    await officer.get('/manage/appeals/templates?lang=ru');
+    const a = await k.submit();
+    const id = String(saved.headers.location).match(/templates\/([0-9a-f-]{36})/)?.[1] as string;
+    const url = `/manage/appeals/${a.id}`;
+    const inserted = await officer.post(`${url}/template`, { template: id, draftText: '' }, { from: url });
+    expect(textareaValue(inserted.body, 'draftText')).toBe(`Обращение № ${a.number}`);
+    await t.deps.db.delete(appealAnswerTemplates).where(eq(appealAnswerTemplates.id, id));
   });
 
   it('saves, edits and deletes a template of the body, audited; another body sees nothing', async () => {
