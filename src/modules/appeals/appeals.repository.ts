@@ -184,6 +184,16 @@ export const appealsRepository = {
     return row;
   },
 
+  /** Is there any complaint of obstructed public control (the demo seed's idempotence)? */
+  async hasObstructionComplaints(db: DbOrTx): Promise<boolean> {
+    const [row] = await db
+      .select({ id: appeals.id })
+      .from(appeals)
+      .where(isNotNull(appeals.obstructionKind))
+      .limit(1);
+    return row !== undefined;
+  },
+
   async findById(db: DbOrTx, id: string): Promise<AppealRow | undefined> {
     const [row] = await db.select().from(appeals).where(eq(appeals.id, id));
     return row;

@@ -26,6 +26,7 @@ export {
 export { statusPath, workingDaysLeft } from './format.ts';
 export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
+export { seedDemoObstruction } from './seed-demo-obstruction.ts';
 /** Server-side ECharts bar charts as accessible SVG (participation's results use them too). */
 export { type BarChartSpec, barChartSvg } from './stats/charts.ts';
 export type { PublicFigures } from './stats/figures.ts';
