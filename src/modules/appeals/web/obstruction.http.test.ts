@@ -200,6 +200,12 @@ describe('a complaint of obstructed public control (6.5)', () => {
       obstructionMeasure: 'disciplinary',
       obstructionMeasureNote: null,
     });
+    // the author sees what she complained of and the finding in her cabinet
+    const author = await sessionFor(t, k.citizenUser);
+    const own = await author.get(`/cabinet/appeals/${a.number}`);
+    expect(own.body).toContain(
+      '<span id="obstruction">Не пустило на общественную проверку, мониторинг или в помещения органа. Итог проверки: Подтвердилось</span>',
+    );
     const after = await head.get(url);
     expect(after.body).toContain(
       '<span id="obstruction-finding">Подтвердилось; Дисциплинарное взыскание</span>',
