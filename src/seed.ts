@@ -1,5 +1,5 @@
 import { seedDemoAccounts } from './modules/accounts/index.ts';
-import { seedDemoAppeals } from './modules/appeals/index.ts';
+import { seedDemoAppeals, seedDemoObstruction } from './modules/appeals/index.ts';
 import { seedDemoPublicAppeals } from './modules/appeals/public-side.ts';
 import { registerCouncilSections, seedDemoCouncils } from './modules/councils/index.ts';
 import { seedDemoExpertise } from './modules/drafts/expertise/index.ts';
@@ -51,6 +51,7 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
   deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
   deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
+  deps.log.info(await seedDemoObstruction(deps), 'demo complaints of obstructed public control');
   deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
   deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
   deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');

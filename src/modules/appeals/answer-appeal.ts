@@ -5,7 +5,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize, Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { checkUploads, storeUploads, type UploadedFile } from '../../platform/files/index.ts';
 import { findUserProfile } from '../accounts/index.ts';
-import { appealsRepository as repo } from './appeals.repository.ts';
+import type { ObstructionFinding, ObstructionMeasure } from './appeals.model.ts';
+import { type AppealRow, appealsRepository as repo } from './appeals.repository.ts';
 import { ATTACHMENT_RULES } from './appeals.settings.ts';
 import { noticeToAuthor, tRu } from './notices.ts';
 import { type QuestionStatus, resultStatuses } from './outcomes.ts';
@@ -19,7 +20,47 @@ export type AnswerInput = {
   results: { status: QuestionStatus; measuresTaken: boolean }[];
   /** files attached to the answer (checked by content; PDF, DOCX, JPEG, PNG) */
   files?: UploadedFile[] | undefined;
+  /**
+   * Concept task 6.5: on a complaint of obstructed public control, the finding
+   * (required there) and, when confirmed, the measure towards the official;
+   * ignored on any other appeal.
+   */
+  obstruction?:
+    | {
+        finding?: ObstructionFinding | undefined;
+        measure?: ObstructionMeasure | undefined;
+        note?: string | undefined;
+      }
+    | undefined;
 };
+
+/** The finding columns to store, or the form's error when the complaint's finding is missing. */
+function obstructionFindingOf(
+  a: { obstructionKind: string | null },
+  o: AnswerInput['obstruction'],
+): Pick<AppealRow, 'obstructionFinding' | 'obstructionMeasure' | 'obstructionMeasureNote'> | null {
+  if (a.obstructionKind === null) return null;
+  const finding = o?.finding;
+  if (!finding)
+    throw new InvalidInput([
+      { field: 'obstructionFinding', message: 'appeals.staff.obstruction.finding.required' },
+    ]);
+  const measure = finding === 'confirmed' ? o?.measure : undefined;
+  if (finding === 'confirmed' && !measure)
+    throw new InvalidInput([
+      { field: 'obstructionMeasure', message: 'appeals.staff.obstruction.measure.required' },
+    ]);
+  const note = measure === 'other' ? o?.note?.trim() : undefined;
+  if (measure === 'other' && !note)
+    throw new InvalidInput([
+      { field: 'obstructionMeasureNote', message: 'appeals.staff.obstruction.note.required' },
+    ]);
+  return {
+    obstructionFinding: finding,
+    obstructionMeasure: measure ?? null,
+    obstructionMeasureNote: note ?? null,
+  };
+}
 
 /**
  * Sign and send the answer (59-ФЗ art. 10 ч.3: the head or an authorised
@@ -41,6 +82,7 @@ export async function answerAppeal(
     requireMove(a, 'answer_signed');
     if (!staffPolicy.isSigner(origin.actor, a.orgId)) throw new Conflict('appeals.staff.conflict.notSigner');
     authorize(staffPolicy.canAnswer(origin.actor, a));
+    const finding = obstructionFindingOf(a, input.obstruction);
     const questions = await repo.questions(tx, a.id);
     if (a.type === 'appeal' && questions.length === 0)
       throw new InvalidInput([{ field: 'text', message: 'appeals.staff.answer.classifyFirst' }]);
@@ -108,7 +150,7 @@ export async function answerAppeal(
       }),
       now,
     );
-    await repo.update(tx, a.id, { status: 'sent', answeredAt: now, updatedAt: now });
+    await repo.update(tx, a.id, { status: 'sent', answeredAt: now, updatedAt: now, ...(finding ?? {}) });
     const base = { appealId: a.id, at: now, actorUserId: userId, actorRole: role };
     await repo.insertEvent(tx, {
       ...base,
@@ -134,7 +176,16 @@ export async function answerAppeal(
       objectType: 'appeal',
       objectId: a.id,
       orgId: a.orgId,
-      details: { number: a.number, answerId: answer.id, late, files: stored.length },
+      details: {
+        number: a.number,
+        answerId: answer.id,
+        late,
+        files: stored.length,
+        // the finding's codes only: staff's words about the measure stay on the appeal
+        ...(finding
+          ? { obstructionFinding: finding.obstructionFinding, obstructionMeasure: finding.obstructionMeasure }
+          : {}),
+      },
     });
     return { answerId: answer.id };
   });

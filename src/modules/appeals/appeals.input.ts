@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appealKinds, appealTypes } from './appeals.model.ts';
+import { appealKinds, appealTypes, obstructionKinds } from './appeals.model.ts';
 
 /*
  * One set of fields for the HTML form and the JSON API. The form differs only
@@ -49,6 +49,18 @@ const fields = {
   /** and, where given, its official (an id from the organisation's responsible officials) */
   complainedOfficialId: optionalId('appeals.complainedOfficialId.invalid').describe(
     'id ответственного должностного лица этого органа (необязательно) / optional: id of that body’s official',
+  ),
+  /** concept task 6.5: what the official did to obstruct public control (required with the marker) */
+  obstructionKind: z
+    .enum(obstructionKinds, 'appeals.obstructionKind.required')
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .describe(
+      'жалоба на воспрепятствование общественному контролю: что сделало должностное лицо (обязательно при obstructsPublicControl) / what the official did to obstruct public control',
+    ),
+  /** the organisation of public control the author acts for (a public council, an NGO), optional */
+  publicControlSubject: optional(300, 'appeals.publicControlSubject.tooLong').describe(
+    'от имени какого субъекта общественного контроля (общественный совет, НКО), необязательно / the public council or NGO the author acts for, optional',
   ),
   lastName: required(100, 'appeals.lastName.required', 'appeals.lastName.tooLong'),
   firstName: required(100, 'appeals.firstName.required', 'appeals.firstName.tooLong'),
@@ -101,6 +113,8 @@ type Common = {
   collective: boolean;
   cosigners: CosignerInput[];
   involvedPersons: string | null;
+  obstructsPublicControl: boolean;
+  obstructionKind?: string | null | undefined;
 };
 
 /**
@@ -116,6 +130,17 @@ function typeRules(v: Common, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: 'custom', path: ['kind'], message: 'appeals.kind.required' });
   if (v.type === 'appeal' && v.kind === 'complaint' && !v.complainedOrgId)
     ctx.addIssue({ code: 'custom', path: ['complainedOrgId'], message: 'appeals.complainedOrgId.required' });
+  // a report of obstructed public control (6.5) is a complaint about a body's official, and says what was done
+  if (v.type === 'appeal' && v.obstructsPublicControl) {
+    if (v.kind && v.kind !== 'complaint')
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'appeals.obstruction.kindComplaint' });
+    if (!v.obstructionKind)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['obstructionKind'],
+        message: 'appeals.obstructionKind.required',
+      });
+  }
   if (v.complainedOfficialId && !v.complainedOrgId)
     ctx.addIssue({ code: 'custom', path: ['complainedOrgId'], message: 'appeals.complainedOrgId.required' });
   if (v.type === 'media_request' && !v.organizationName)
@@ -139,6 +164,12 @@ export const appealApiInput = z
   .strictObject({
     ...fields,
     collective: z.boolean().default(false),
+    obstructsPublicControl: z
+      .boolean()
+      .default(false)
+      .describe(
+        'жалоба на воспрепятствование должностным лицом общественному контролю (212-ФЗ; задача концепции 6.5); только type=appeal, kind=complaint / a complaint that an official obstructed public control',
+      ),
     publicationConsent: z
       .boolean()
       .default(false)
@@ -177,6 +208,10 @@ export const appealFormInput = z
   .object({
     ...fields,
     collective: z
+      .string()
+      .nullish()
+      .transform((v) => v === 'yes'),
+    obstructsPublicControl: z
       .string()
       .nullish()
       .transform((v) => v === 'yes'),

@@ -116,6 +116,35 @@ export function carriesComplaint(a: {
   return a.kind === 'complaint' || a.type === 'corruption_report' || a.complainedOrgId !== null;
 }
 
+/**
+ * Concept task 6.5: a complaint that an official obstructed public control
+ * (212-ФЗ «Об основах общественного контроля в Российской Федерации»: the
+ * subjects of public control may request information, visit the bodies and
+ * send them the final document of a public-control event, which the body must
+ * consider [verify the articles]). What the official did: refused or ignored a
+ * request for information, did not let an inspection (visit) in, ignored the
+ * final document, or something else the author describes.
+ */
+export const obstructionKinds = [
+  'information_refused',
+  'inspection_denied',
+  'final_document_ignored',
+  'other',
+] as const;
+export type ObstructionKind = (typeof obstructionKinds)[number];
+
+/** The answering body's finding on such a complaint. */
+export const obstructionFindings = ['confirmed', 'not_confirmed'] as const;
+export type ObstructionFinding = (typeof obstructionFindings)[number];
+
+/**
+ * The measure taken towards the official when the obstruction is confirmed:
+ * a disciplinary penalty (79-ФЗ ст. 57 for civil servants), none, or another
+ * measure staff describe in words (never the official's name).
+ */
+export const obstructionMeasures = ['disciplinary', 'other', 'none'] as const;
+export type ObstructionMeasure = (typeof obstructionMeasures)[number];
+
 /** 59-ФЗ art. 11 reasons to leave an appeal without answer. */
 export const withoutAnswerReasons = [
   'no_name_or_address',

@@ -7,6 +7,7 @@ import {
   getTableColumns,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lt,
   lte,
@@ -73,6 +74,8 @@ export type QueueFilter = {
   dueWithin?: number | undefined;
   overdue?: boolean | undefined;
   type?: string | undefined;
+  /** only complaints of obstructed public control (concept task 6.5) */
+  obstruction?: boolean | undefined;
 };
 
 /** The queue's sortable columns (an allow-list: the key never reaches SQL as text). */
@@ -104,6 +107,7 @@ function filterWhere(f: QueueFilter, today: string, withStatus: boolean): SQL[] 
   if (withStatus && f.open) w.push(inArray(appeals.status, OPEN_STATUSES));
   if (f.orgId) w.push(eq(appeals.orgId, f.orgId));
   if (f.type) w.push(eq(appeals.type, f.type));
+  if (f.obstruction) w.push(isNotNull(appeals.obstructionKind));
   if (f.officer === 'none') w.push(isNull(appeals.assignedUserId));
   else if (f.officer) w.push(eq(appeals.assignedUserId, f.officer));
   if (f.topic)
@@ -178,6 +182,16 @@ export const appealsRepository = {
   async findByNumber(db: DbOrTx, number: string): Promise<AppealRow | undefined> {
     const [row] = await db.select().from(appeals).where(eq(appeals.number, number));
     return row;
+  },
+
+  /** Is there any complaint of obstructed public control (the demo seed's idempotence)? */
+  async hasObstructionComplaints(db: DbOrTx): Promise<boolean> {
+    const [row] = await db
+      .select({ id: appeals.id })
+      .from(appeals)
+      .where(isNotNull(appeals.obstructionKind))
+      .limit(1);
+    return row !== undefined;
   },
 
   async findById(db: DbOrTx, id: string): Promise<AppealRow | undefined> {

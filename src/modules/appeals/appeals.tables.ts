@@ -57,6 +57,22 @@ export const appeals = pgTable(
      */
     complainedOrgId: uuid('complained_org_id'),
     complainedOfficialId: uuid('complained_official_id'),
+    /**
+     * Concept task 6.5: a complaint that an official of `complainedOrgId` obstructed
+     * public control — what was done (information_refused | inspection_denied |
+     * final_document_ignored | other); null when the appeal is not one. The
+     * organisation of public control the author acts for (a public council, an NGO), if any.
+     */
+    obstructionKind: text('obstruction_kind'),
+    publicControlSubject: text('public_control_subject'),
+    /**
+     * Recorded with the answer: confirmed | not_confirmed, and if confirmed the
+     * measure towards the official (disciplinary | other | none) with staff's
+     * words for «other». Only counts are published (plans' annual reports).
+     */
+    obstructionFinding: text('obstruction_finding'),
+    obstructionMeasure: text('obstruction_measure'),
+    obstructionMeasureNote: text('obstruction_measure_note'),
     /** the author's account (null for a paper appeal registered by staff) */
     authorUserId: uuid('author_user_id'),
     /** the author's details as given on the form (personal data: never public, never logged) */
@@ -154,6 +170,9 @@ export const appeals = pgTable(
     index('appeals_due_idx').on(t.dueDate).where(sql`${t.closedAt} is null`),
     index('appeals_source_idx').on(t.sourceAppealId),
     index('appeals_disputes_idx').on(t.disputesAppealId),
+    index('appeals_obstruction_idx')
+      .on(t.complainedOrgId, t.registeredOn)
+      .where(sql`${t.obstructionKind} is not null`),
   ],
 );
 

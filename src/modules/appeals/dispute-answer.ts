@@ -74,6 +74,8 @@ export async function disputeAnswer(
     postalAddress: a.postalAddress,
     phone: a.phone,
     organizationName: null,
+    obstructsPublicControl: false,
+    publicControlSubject: null,
     subject: `Жалоба на ответ по обращению № ${a.number}`,
     text: input.text,
     involvedPersons: null,

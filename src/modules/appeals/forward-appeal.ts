@@ -181,6 +181,8 @@ async function registerAtBody(
     officialName: a.officialName,
     complainedOrgId: a.complainedOrgId,
     complainedOfficialId: a.complainedOfficialId,
+    obstructionKind: a.obstructionKind,
+    publicControlSubject: a.publicControlSubject,
     form: a.form,
     multiplicity: a.multiplicity,
     authorUserId: a.authorUserId,

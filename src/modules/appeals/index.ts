@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../manifest.ts';
 import { appealsApi } from './api/index.ts';
 import { generateAppeals } from './generate-appeals.ts';
 import { appealsMessages } from './messages.ts';
+import './obstruction.messages.ts';
 import { recomputeAppealDeadlines } from './recompute-appeal-deadlines.ts';
 import { startAppealReminders } from './send-appeal-reminders.ts';
 import { appealsCabinetActionsWeb } from './web/cabinet-actions.tsx';
@@ -25,13 +26,17 @@ export {
 export { statusPath, workingDaysLeft } from './format.ts';
 export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';
+export { seedDemoObstruction } from './seed-demo-obstruction.ts';
 /** Server-side ECharts bar charts as accessible SVG (participation's results use them too). */
 export { type BarChartSpec, barChartSvg } from './stats/charts.ts';
 export type { PublicFigures } from './stats/figures.ts';
 /** Every body's public (suppressed) figures over a period, for the monitoring module's automatic criteria. */
 export { getFiguresByOrg } from './stats/get-appeal-stats.ts';
+/** Concept task 6.5: the suppressed yearly figures of complaints of obstructed public control (plans' reports). */
+export { getObstructionFigures, type ObstructionFigures } from './stats/obstruction-figures.ts';
 /** Public figures and FAQ for the open-data register (opendata's generated sources). */
 export { listPublishedFaq, publicMonthlyAppealFigures } from './stats/open-data.ts';
+export { type Cell, formatCell } from './stats/suppress.ts';
 export { submitAppeal } from './submit-appeal.ts';
 export { parseTotkFile } from './totk.ts';
 

@@ -39,6 +39,8 @@ export async function staffKit(deps: TestDeps) {
       org?: OrgRow;
       /** the body a complaint is about (59-ФЗ art. 8 ч.6) */
       complainedOrgId?: string | null;
+      /** a complaint of obstructed public control (concept task 6.5): what the official did */
+      obstructionKind?: string | null;
     } = {},
   ) => {
     const type = opts.type ?? 'appeal';
@@ -50,6 +52,9 @@ export async function staffKit(deps: TestDeps) {
       officialName: null,
       complainedOrgId: opts.complainedOrgId ?? null,
       complainedOfficialId: null,
+      obstructsPublicControl: !!opts.obstructionKind,
+      obstructionKind: opts.obstructionKind ?? null,
+      publicControlSubject: null,
       lastName: 'Смирнова',
       firstName: 'Анна',
       patronymic: 'Петровна',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unknownPlaceholders } from './answer-templates.ts';
+import { obstructionFindings, obstructionMeasures } from './appeals.model.ts';
 import { queueSortKeys } from './appeals.repository.ts';
 import { CHOICE_TERMS, DAY_TERMS, type EditableDeadlineSettings } from './appeals.settings.ts';
 import { questionStatuses } from './outcomes.ts';
@@ -64,6 +65,7 @@ export const queueQueryInput = z
       .optional()
       .refine((v) => !v || (/^\d{1,3}$/.test(v) && Number(v) <= 365), 'appeals.staff.filter.due.invalid'),
     overdue: z.string().optional(),
+    obstruction: z.string().optional(),
     // sort keys are an allow-list; anything else falls back to the default order
     sort: z.enum(queueSortKeys).catch('due'),
     dir: z.enum(['asc', 'desc']).catch('asc'),
@@ -76,6 +78,7 @@ export const queueQueryInput = z
     topic: v.topic || undefined,
     due: v.due ? Number(v.due) : undefined,
     overdue: v.overdue === '1' || v.overdue === 'on',
+    obstruction: v.obstruction === '1' || v.obstruction === 'on',
     sort: { key: v.sort, dir: v.dir },
     page: v.page,
   }));
@@ -199,8 +202,42 @@ export const answerInput = z
     measures1: z.string().optional(),
     measures2: z.string().optional(),
     measures3: z.string().optional(),
+    // concept task 6.5: the finding on a complaint of obstructed public control (answerAppeal requires it there)
+    obstructionFinding: z
+      .enum(['', ...obstructionFindings], 'appeals.staff.obstruction.finding.required')
+      .optional()
+      .transform((v) => v || undefined),
+    obstructionMeasure: z
+      .enum(['', ...obstructionMeasures], 'appeals.staff.obstruction.measure.required')
+      .optional()
+      .transform((v) => v || undefined),
+    obstructionMeasureNote: z
+      .string()
+      .trim()
+      .max(1000, 'appeals.staff.obstruction.note.tooLong')
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .superRefine((v, ctx) => {
+    if (v.obstructionFinding === 'confirmed' && !v.obstructionMeasure)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['obstructionMeasure'],
+        message: 'appeals.staff.obstruction.measure.required',
+      });
+    if (v.obstructionFinding === 'confirmed' && v.obstructionMeasure === 'other' && !v.obstructionMeasureNote)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['obstructionMeasureNote'],
+        message: 'appeals.staff.obstruction.note.required',
+      });
   })
   .transform((v) => ({
+    obstruction: {
+      finding: v.obstructionFinding,
+      measure: v.obstructionMeasure,
+      note: v.obstructionMeasureNote,
+    },
     text: v.text,
     results: [
       [v.result1, v.measures1],

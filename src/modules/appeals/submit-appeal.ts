@@ -91,6 +91,8 @@ export async function submitAppeal(
       const due = computeDeadlines(calendar, registeredOn, input.type, deadlineSettings);
       const sequence = await repo.nextSequence(tx, org.id, year);
       const number = `${org.code}-${year}-${sequence}`;
+      // concept task 6.5: a complaint of obstructed public control (the schema required its kind)
+      const obstruction = input.type === 'appeal' && input.obstructsPublicControl === true;
       const details: Record<string, unknown> = {};
       if (input.type === 'corruption_report') {
         if (input.involvedPersons) details.involvedPersons = input.involvedPersons;
@@ -112,6 +114,8 @@ export async function submitAppeal(
         officialName: input.officialName,
         complainedOrgId: input.complainedOrgId ?? null,
         complainedOfficialId: input.complainedOrgId ? (input.complainedOfficialId ?? null) : null,
+        obstructionKind: obstruction ? (input.obstructionKind ?? null) : null,
+        publicControlSubject: obstruction ? (input.publicControlSubject ?? null) : null,
         authorUserId: actor.userId,
         lastName: input.lastName,
         firstName: input.firstName,
@@ -211,6 +215,7 @@ export async function submitAppeal(
           number,
           type: input.type,
           attachments: fileIds.length,
+          ...(obstruction ? { obstructsPublicControl: true } : {}),
           ...(input.disputesAppealId ? { disputesAppealId: input.disputesAppealId } : {}),
         },
       });

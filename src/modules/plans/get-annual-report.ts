@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/authz/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
+import { getObstructionFigures, type ObstructionFigures } from '../appeals/index.ts';
 import { type CouncilConclusion, conclusionsOn } from '../councils/index.ts';
 import { findOrganizationBySlug, findOrganizationsByIds, type OrgRow } from '../orgs/index.ts';
 import { type AnnualReportData, buildAnnualReportData, draftReportText } from './annual-report.ts';
@@ -13,6 +14,8 @@ export type AnnualReportPage = {
   report: ReportRow;
   /** the public council's co-reports published on the councils' side about this report */
   councilCoReports: CouncilConclusion[];
+  /** concept task 6.5: complaints of obstructed public control about the body's officials that year (suppressed) */
+  obstruction: ObstructionFigures;
 };
 
 /** The address of a body's report for a year: councils address their co-report to it. */
@@ -56,11 +59,17 @@ export async function getAnnualReport(
   const report = await repo.report(deps.db, org.id, input.year);
   if (!report) throw new NotFound('report');
   authorize(report.publishedAt !== null || plansPolicy.canCreate(actor, org.id), true);
-  const [data, conclusions] = await Promise.all([
+  const [data, conclusions, [obstruction]] = await Promise.all([
     buildAnnualReportData(deps, org, input.year, toLocalDate(deps.clock.now())),
     conclusionsOn(deps.db, reportPath(org.slug, input.year)),
+    getObstructionFigures(deps, { years: [input.year], complainedOrgId: org.id }),
   ]);
-  return { data, report, councilCoReports: conclusions.filter((c) => c.kind === 'co_report') };
+  return {
+    data,
+    report,
+    councilCoReports: conclusions.filter((c) => c.kind === 'co_report'),
+    obstruction: obstruction as ObstructionFigures,
+  };
 }
 
 /** The media campaign of a reporting period (task 5.5): public once it has an entry. */

@@ -14,6 +14,7 @@ import { formatDate } from '../../platform/calendar/format.ts';
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
 import { fontRuns, renderPdf } from '../../platform/pdf/index.ts';
 import type { AnnualReportPage } from './get-annual-report.ts';
+import { obstructionHead, obstructionRows } from './obstruction.ts';
 
 /*
  * The annual report as files (task 6.4): DOCX, as officials file it, and PDF.
@@ -111,6 +112,15 @@ export function reportBlocks(page: AnnualReportPage, t: Translate, locale: Local
         ]),
       });
   }
+  // concept task 6.5: the complaints of obstructed public control, suppressed as on the page
+  blocks.push({ kind: 'heading', text: t('plans.obstruction.title') });
+  blocks.push({ kind: 'para', text: t('plans.obstruction.lead', { year: data.year }) });
+  blocks.push({
+    kind: 'table',
+    head: obstructionHead([page.obstruction], t),
+    rows: obstructionRows([page.obstruction], t, locale),
+  });
+  blocks.push({ kind: 'para', text: t('plans.obstruction.suppressed') });
   blocks.push({ kind: 'heading', text: t('plans.report.coReport') });
   if (!report.coReportRu && page.councilCoReports.length === 0)
     blocks.push({ kind: 'para', text: t('plans.report.coReportNone') });

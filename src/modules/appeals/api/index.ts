@@ -5,7 +5,13 @@ import { originOf } from '../../../platform/audit/index.ts';
 import { apiInput } from '../../../platform/http/api.ts';
 import { problemSchema } from '../../../platform/http/openapi.ts';
 import { appealApiInput } from '../appeals.input.ts';
-import { appealKinds, appealStatuses, appealTypes } from '../appeals.model.ts';
+import {
+  appealKinds,
+  appealStatuses,
+  appealTypes,
+  obstructionFindings,
+  obstructionKinds,
+} from '../appeals.model.ts';
 import type { AppealRow, EventWithNotice } from '../appeals.repository.ts';
 import { statusPath } from '../format.ts';
 import { getOwnAppeal } from '../get-own-appeals.ts';
@@ -31,6 +37,16 @@ const appealView = receipt
       .nullable()
       .describe('жалоба: орган, решение или действие которого обжалуется / the body complained about'),
     complainedOfficialId: z.string().nullable(),
+    obstructionKind: z
+      .enum(obstructionKinds)
+      .nullable()
+      .describe(
+        'жалоба на воспрепятствование общественному контролю: что сделало должностное лицо; null — не такая жалоба / a complaint of obstructed public control: what was done',
+      ),
+    obstructionFinding: z
+      .enum(obstructionFindings)
+      .nullable()
+      .describe('итог проверки такой жалобы после ответа / the finding, once answered'),
     dueProvisional: z.boolean(),
     subject: z.string().nullable(),
     text: z.string(),
@@ -141,6 +157,8 @@ export async function appealsApi(app: FastifyInstance) {
         orgSlug: d.org?.slug ?? null,
         complainedOrgId: a.complainedOrgId,
         complainedOfficialId: a.complainedOfficialId,
+        obstructionKind: a.obstructionKind as (typeof obstructionKinds)[number] | null,
+        obstructionFinding: a.obstructionFinding as (typeof obstructionFindings)[number] | null,
         dueProvisional: a.dueProvisional,
         subject: a.subject,
         text: a.text,

@@ -134,4 +134,60 @@ export const statsRepository = {
     );
     return list.map((r) => n(r.y));
   },
+
+  /**
+   * Complaints of obstructed public control (concept task 6.5) registered in
+   * each of the years, about one body's officials or the region's: received,
+   * the findings and the measures. One forwarded to a body on the portal is
+   * counted once, as that body's registration.
+   */
+  async obstructionByYear(
+    db: DbOrTx,
+    years: readonly number[],
+    complainedOrgId: string | null,
+  ): Promise<Map<number, ObstructionCounts>> {
+    if (years.length === 0) return new Map();
+    const list = await rows<Record<string, unknown>>(
+      db,
+      sql`
+      select a.year as y, count(*) as received,
+        count(*) filter (where a.obstruction_finding = 'confirmed') as confirmed,
+        count(*) filter (where a.obstruction_finding = 'not_confirmed') as not_confirmed,
+        count(*) filter (where a.obstruction_finding = 'confirmed' and a.obstruction_measure = 'disciplinary') as disciplinary,
+        count(*) filter (where a.obstruction_finding = 'confirmed' and a.obstruction_measure = 'other') as other,
+        count(*) filter (where a.obstruction_finding = 'confirmed' and a.obstruction_measure = 'none') as none
+      from appeals a
+      where a.obstruction_kind is not null
+        and a.year in (${sql.join(
+          years.map((y) => sql`${y}::int`),
+          sql`, `,
+        )})
+        and not (a.status = 'forwarded' and a.forwarded_to_org_id is not null)
+        and ${complainedOrgId === null ? sql`true` : sql`a.complained_org_id = ${complainedOrgId}::uuid`}
+      group by a.year`,
+    );
+    return new Map(
+      list.map((r) => [
+        n(r.y),
+        {
+          received: n(r.received),
+          confirmed: n(r.confirmed),
+          notConfirmed: n(r.not_confirmed),
+          disciplinary: n(r.disciplinary),
+          other: n(r.other),
+          none: n(r.none),
+        },
+      ]),
+    );
+  },
+};
+
+/** The raw counts of one year's complaints of obstructed public control (never shown unsuppressed). */
+export type ObstructionCounts = {
+  received: number;
+  confirmed: number;
+  notConfirmed: number;
+  disciplinary: number;
+  other: number;
+  none: number;
 };

@@ -16,6 +16,7 @@ import {
   Textarea,
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
+import '../obstruction.messages.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import type { AppealStatus } from '../appeals.model.ts';
 import type { AppealRow, AttachmentWithFile, EventWithNotice } from '../appeals.repository.ts';
@@ -353,6 +354,21 @@ export function CabinetAppealView({
           { key: t('appeals.registered.number'), value: a.number },
           { key: t('appeals.cabinet.type'), value: t(`appeals.type.${a.type}`) },
           ...(a.kind ? [{ key: t('appeals.view.kind'), value: t(`appeals.kind.${a.kind}`) }] : []),
+          // concept task 6.5: what she complained of and, once answered, the body's finding
+          ...(a.obstructionKind
+            ? [
+                {
+                  key: t('appeals.check.obstruction'),
+                  value: (
+                    <span id="obstruction">
+                      {t(`appeals.obstructionKind.${a.obstructionKind}`)}
+                      {a.obstructionFinding &&
+                        `. ${t('appeals.staff.obstruction.result')}: ${t(`appeals.obstructionFinding.${a.obstructionFinding}`)}`}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           { key: t('appeals.cabinet.addressee'), value: orgLabel(org, locale) },
           ...(a.officialName ? [{ key: t('appeals.view.official'), value: a.officialName }] : []),
           { key: t('appeals.cabinet.registered'), value: formatLocalDate(a.registeredOn) },

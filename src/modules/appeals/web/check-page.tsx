@@ -9,6 +9,9 @@ export type CheckedAppeal = {
   orgName: string;
   officialName: string | null;
   complainedOrgName: string | null;
+  /** concept task 6.5: what the official did, and for whom the author acts (null: not such a complaint) */
+  obstructionKind: string | null;
+  publicControlSubject: string | null;
   name: string;
   organizationName: string | null;
   email: string;
@@ -70,6 +73,16 @@ export function CheckAppealView({
           ...(a.kind ? [row('appeals.field.kind', t(`appeals.kind.${a.kind}`), 'kind')] : []),
           ...(a.complainedOrgName
             ? [row('appeals.field.complainedOrgId', a.complainedOrgName, 'complainedOrgId')]
+            : []),
+          ...(a.obstructionKind
+            ? [
+                row(
+                  'appeals.check.obstruction',
+                  t(`appeals.obstructionKind.${a.obstructionKind}`),
+                  'obstructsPublicControl',
+                ),
+                row('appeals.field.publicControlSubject', a.publicControlSubject, 'publicControlSubject'),
+              ]
             : []),
         ]}
       />

@@ -42,6 +42,7 @@ import { buildReceiptPdf } from '../receipt-pdf.ts';
 import { SubmitBlocked, submitAppeal } from '../submit-appeal.ts';
 import { withdrawPublicationConsent } from '../withdraw-publication-consent.ts';
 import '../journey.messages.ts';
+import '../obstruction.messages.ts';
 import { AddresseeGuideView, type GuideProposal } from './addressee-guide.tsx';
 import { CABINET_ACTION_NOTICES } from './cabinet-actions.tsx';
 import { CabinetAppealView, CabinetListView } from './cabinet-pages.tsx';
@@ -385,6 +386,8 @@ export async function appealsWeb(app: FastifyInstance) {
           orgName: nameOf(org),
           officialName: type === 'corruption_report' ? null : d.officialName,
           complainedOrgName: complained ? nameOf(complained) : null,
+          obstructionKind: type === 'appeal' && d.obstructsPublicControl ? (d.obstructionKind ?? null) : null,
+          publicControlSubject: type === 'appeal' && d.obstructsPublicControl ? d.publicControlSubject : null,
           name: fullName(d),
           organizationName: type === 'info_request' || type === 'media_request' ? d.organizationName : null,
           email: d.email,

@@ -18,7 +18,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
 import { TEXT_MAX } from '../appeals.input.ts';
-import { type AppealType, appealKinds, appealTypes } from '../appeals.model.ts';
+import { type AppealType, appealKinds, appealTypes, obstructionKinds } from '../appeals.model.ts';
 import { ATTACHMENT_RULES } from '../appeals.settings.ts';
 
 export type OrgChoice = { id: string; slug: string; name: string };
@@ -192,6 +192,43 @@ export function NewAppealView({
               ...orgs.map((o) => ({ value: o.id, text: o.name })),
             ]}
           />
+        )}
+        {type === 'appeal' && (
+          <Fieldset legend={t('appeals.field.obstruction')} legendSize="m">
+            <Checkboxes
+              name="obstructsPublicControl"
+              hint={t('appeals.field.obstruction.hint')}
+              values={v('obstructsPublicControl')}
+              errors={errors}
+              items={[
+                {
+                  value: 'yes',
+                  text: t('appeals.field.obstruction.yes'),
+                  hint: t('appeals.field.obstruction.yesHint'),
+                },
+              ]}
+            />
+            <Radios
+              name="obstructionKind"
+              legend={t('appeals.field.obstructionKind')}
+              legendSize="s"
+              hint={t('appeals.field.obstructionKind.hint')}
+              value={v('obstructionKind')}
+              errors={errors}
+              items={obstructionKinds.map((k) => ({
+                value: k,
+                text: t(`appeals.obstructionKind.${k}`),
+              }))}
+            />
+            <TextInput
+              name="publicControlSubject"
+              label={t('appeals.field.publicControlSubject')}
+              hint={t('appeals.field.publicControlSubject.hint')}
+              value={v('publicControlSubject')}
+              errors={errors}
+              autocomplete="organization"
+            />
+          </Fieldset>
         )}
         <Fieldset legend={t('appeals.field.author')} legendSize="m">
           {esiaName ? (

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { seedDemoObstruction } from '../../appeals/index.ts';
 import { seedOrganizations } from '../../orgs/index.ts';
 import { seedDemoPlans } from '../seed-demo-plans.ts';
 
@@ -11,6 +12,8 @@ beforeAll(async () => {
   expect((await seedDemoPlans(t.deps)).plans).toBe(5);
   // idempotent
   expect((await seedDemoPlans(t.deps)).plans).toBe(0);
+  expect((await seedDemoObstruction(t.deps)).complaints).toBe(6);
+  expect((await seedDemoObstruction(t.deps)).complaints).toBe(0);
 });
 afterAll(async () => {
   await t?.close();
@@ -19,6 +22,25 @@ afterAll(async () => {
 const get = (url: string) => t.app.inject(url);
 
 describe('the demo plans', () => {
+  it('count the demo complaints of obstructed public control in Минздрав’s report and region-wide (6.5)', async () => {
+    const decoded = (html: string, label: string) =>
+      (html.match(new RegExp(`<th scope="row"[^>]*>${label}</th>([\\s\\S]*?)</tr>`))?.[1] ?? '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const report = await get('/orgs/minzdrav/reports/2026');
+    expect(report.statusCode).toBe(200);
+    // four about Минздрав's officials: one confirmed, two not, one under review — each under 3, so hidden
+    expect(decoded(report.body, 'Поступило жалоб')).toBe('4');
+    expect(decoded(report.body, 'Воспрепятствование подтвердилось')).toBe('<3');
+    const go = await get('/plans/comprehensive');
+    const plan = await get(String(go.headers.location));
+    // the region: six, three of them not confirmed
+    expect(decoded(plan.body, 'Поступило жалоб')).toBe('6');
+    expect(decoded(plan.body, 'Не подтвердилось')).toBe('3');
+  });
+
   it('show the comprehensive plan with the bodies’ measures that implement each item', async () => {
     const go = await get('/plans/comprehensive');
     expect(go.statusCode).toBe(303);

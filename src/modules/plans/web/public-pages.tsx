@@ -245,10 +245,13 @@ export function PlanPageView({
   view,
   risk,
   discussion,
+  accountability,
 }: {
   view: PlanView;
   risk: boolean;
   discussion?: preact.ComponentChildren;
+  /** region-wide accountability figures shown with the comprehensive plan (concept task 6.5) */
+  accountability?: preact.ComponentChildren;
 }) {
   const { t, locale } = useView();
   const { plan, org } = view;
@@ -304,6 +307,7 @@ export function PlanPageView({
           ))}
         </ul>
       )}
+      {accountability}
       {discussion}
       <History view={view} />
     </>

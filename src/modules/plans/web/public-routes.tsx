@@ -4,12 +4,14 @@ import { findOrganizationById, type OrgRow } from '../../orgs/index.ts';
 import { getEffectiveContract } from '../get-effective-contract.ts';
 import { getPlanItemPage, getPlanPage, listOrgPlans } from '../get-plan.ts';
 import { indicatorChartSvg } from '../indicator-chart.ts';
+import { regionObstructionFigures } from '../obstruction.ts';
 import { getPlanDiscussion } from '../plan-discussion.ts';
 import { plansRepository as repo } from '../plans.repository.ts';
 import { periodRows } from '../progress.ts';
 import { formatNumber, orgName, periodLabel, planPath } from './common.tsx';
 import { ContractView } from './contract-page.tsx';
 import { PlanDiscussion } from './discussion.tsx';
+import { ObstructionFiguresView } from './obstruction-figures.tsx';
 import { PlanItemView, PlanPageView, PlansListView } from './public-pages.tsx';
 
 type SlugParams = { slug: string };
@@ -62,9 +64,19 @@ export async function plansPublicWeb(app: FastifyInstance) {
       const view = await getPlanPage(deps, req.actor, req.params);
       const discussion = await getPlanDiscussion(deps, req.actor, view.plan);
       const risk = req.query.show === 'risk';
+      // the comprehensive plan carries the region's accountability: complaints of obstructed public control (6.5)
+      const obstruction =
+        view.plan.kind === 'comprehensive' ? await regionObstructionFigures(deps, view.plan) : [];
       return reply.page(
         view.plan.titleRu,
-        <PlanPageView view={view} risk={risk} discussion={<PlanDiscussion view={discussion} />} />,
+        <PlanPageView
+          view={view}
+          risk={risk}
+          discussion={<PlanDiscussion view={discussion} />}
+          accountability={
+            <ObstructionFiguresView figures={obstruction} lead={req.t('plans.obstruction.leadRegion')} />
+          }
+        />,
         { breadcrumbs: [...orgCrumbs(req, view.org), { text: view.plan.titleRu }] },
       );
     },

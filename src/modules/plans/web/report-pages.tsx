@@ -17,6 +17,7 @@ import type { AnnualReportPage } from '../get-annual-report.ts';
 import type { ReportRow } from '../plans.repository.ts';
 import type { PlanLink } from '../plans.tables.ts';
 import { formatNumber, orgName, ProgressBar, planPath } from './common.tsx';
+import { ObstructionFiguresView } from './obstruction-figures.tsx';
 import { Paragraphs } from './public-pages.tsx';
 
 const statusColour = { achieved: 'green', at_risk: 'yellow', not_achieved: 'red', no_data: 'grey' } as const;
@@ -179,6 +180,10 @@ export function AnnualReportView({ page }: { page: AnnualReportPage }) {
       </ul>
       <Paragraphs text={report.textRu} />
       <ReportFigures data={data} />
+      <ObstructionFiguresView
+        figures={[page.obstruction]}
+        lead={t('plans.obstruction.lead', { year: data.year })}
+      />
       <h2 class="govuk-heading-l" id="co-report">
         {t('plans.report.coReport')}
       </h2>

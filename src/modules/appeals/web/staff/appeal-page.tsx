@@ -7,6 +7,7 @@ import {
   Checkboxes,
   Details,
   ErrorSummary,
+  Fieldset,
   FileUpload,
   Form,
   InsetText,
@@ -20,7 +21,7 @@ import {
 } from '../../../../platform/ui/components.tsx';
 import { useView } from '../../../../platform/ui/context.ts';
 import type { OrgRow } from '../../../orgs/index.ts';
-import { carriesComplaint } from '../../appeals.model.ts';
+import { carriesComplaint, obstructionFindings, obstructionMeasures } from '../../appeals.model.ts';
 import { ATTACHMENT_RULES } from '../../appeals.settings.ts';
 import type { getAppealForStaff } from '../../get-appeal-for-staff.ts';
 import {
@@ -149,6 +150,47 @@ function TemplatePicker({ data, state }: { data: StaffAppeal; state: ActionState
   );
 }
 
+/**
+ * Concept task 6.5: the finding on a complaint of obstructed public control,
+ * recorded with the answer (confirmed or not; if confirmed, the measure).
+ */
+function ObstructionFindingFields({ state }: { state: ActionState }) {
+  const { t } = useView();
+  const values = state?.action === 'answer' ? state.values : {};
+  const errors = state?.action === 'answer' ? state.errors : [];
+  return (
+    <Fieldset legend={t('appeals.staff.obstruction.title')} legendSize="s">
+      <p class="govuk-body">{t('appeals.staff.obstruction.lead')}</p>
+      <Radios
+        name="obstructionFinding"
+        legend={t('appeals.staff.obstruction.finding')}
+        legendSize="s"
+        value={values.obstructionFinding}
+        errors={errors}
+        inline
+        items={obstructionFindings.map((f) => ({ value: f, text: t(`appeals.obstructionFinding.${f}`) }))}
+      />
+      <Radios
+        name="obstructionMeasure"
+        legend={t('appeals.staff.obstruction.measure')}
+        legendSize="s"
+        hint={t('appeals.staff.obstruction.measureHint')}
+        value={values.obstructionMeasure}
+        errors={errors}
+        items={obstructionMeasures.map((m) => ({ value: m, text: t(`appeals.obstructionMeasure.${m}`) }))}
+      />
+      <Textarea
+        name="obstructionMeasureNote"
+        label={t('appeals.staff.obstruction.note')}
+        hint={t('appeals.staff.obstruction.noteHint')}
+        value={values.obstructionMeasureNote}
+        errors={errors}
+        rows={2}
+      />
+    </Fieldset>
+  );
+}
+
 export function AppealPage({
   data,
   orgs,
@@ -244,6 +286,35 @@ export function AppealPage({
           ...(a.kind ? [{ key: t('appeals.staff.kind'), value: t(`appeals.staff.kind.${a.kind}`) }] : []),
           ...(a.complainedOrgId
             ? [{ key: t('appeals.staff.complained'), value: orgName(a.complainedOrgId) }]
+            : []),
+          ...(a.obstructionKind
+            ? [
+                {
+                  key: t('appeals.staff.obstruction'),
+                  value: <span id="obstruction">{t(`appeals.obstructionKind.${a.obstructionKind}`)}</span>,
+                },
+                ...(a.publicControlSubject
+                  ? [{ key: t('appeals.staff.publicControlSubject'), value: a.publicControlSubject }]
+                  : []),
+                ...(a.obstructionFinding
+                  ? [
+                      {
+                        key: t('appeals.staff.obstruction.result'),
+                        value: (
+                          <span id="obstruction-finding">
+                            {[
+                              t(`appeals.obstructionFinding.${a.obstructionFinding}`),
+                              a.obstructionMeasure && t(`appeals.obstructionMeasure.${a.obstructionMeasure}`),
+                              a.obstructionMeasureNote,
+                            ]
+                              .filter(Boolean)
+                              .join('; ')}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]
             : []),
           ...disputeRows(data, orgName, t),
           { key: t('appeals.staff.author'), value: fullName },
@@ -593,6 +664,7 @@ export function AppealPage({
                   ]}
                 />
               ))}
+              {a.obstructionKind && <ObstructionFindingFields state={state} />}
               {data.questions.length > 0 && (
                 <Checkboxes
                   name="measures1"

@@ -50,6 +50,7 @@ import {
   returnComplaintInput,
 } from '../../staff.input.ts';
 import '../../staff.messages.ts';
+import '../../obstruction.messages.ts';
 import type { QueueFilter } from '../../appeals.repository.ts';
 import { staffPolicy } from '../../staff.policy.ts';
 import { AppealPage, type TopicSearch } from './appeal-page.tsx';
@@ -119,6 +120,7 @@ export async function appealsStaffWeb(app: FastifyInstance) {
       filter.topic = d.topic;
       filter.dueWithin = d.due;
       filter.overdue = d.overdue;
+      filter.obstruction = d.obstruction;
     }
     const res = await listAppealQueue(deps, req.actor, {
       filter,

@@ -91,7 +91,7 @@ export type QueueProps = {
 };
 
 const OPEN = ['registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed'];
-const FILTERS = ['status', 'org', 'officer', 'topic', 'due', 'overdue'];
+const FILTERS = ['status', 'org', 'officer', 'topic', 'due', 'overdue', 'obstruction'];
 
 /** The query of the current view with other values (the page starts again at 1). */
 export function queueQuery(values: Record<string, string>, patch: Record<string, string> = {}): string {
@@ -253,6 +253,11 @@ export function QueuePage(p: QueueProps) {
                       <span class="govuk-body-s govuk-!-display-block">
                         {t(`appeals.staff.type.${a.type}`)}
                       </span>
+                      {a.obstructionKind && (
+                        <strong class="govuk-tag govuk-tag--pink" title={t('appeals.staff.obstruction')}>
+                          {t('appeals.staff.obstruction.tag')}
+                        </strong>
+                      )}
                     </td>
                     <td class="govuk-table__cell app-queue__subject">{a.excerpt}</td>
                     <td class="govuk-table__cell">
@@ -356,6 +361,13 @@ export function QueuePage(p: QueueProps) {
             small
             items={[{ value: '1', text: t('appeals.staff.filter.overdue') }]}
             values={p.values.overdue ? ['1'] : []}
+            errors={p.errors}
+          />
+          <Checkboxes
+            name="obstruction"
+            small
+            items={[{ value: '1', text: t('appeals.staff.filter.obstruction') }]}
+            values={p.values.obstruction ? ['1'] : []}
             errors={p.errors}
           />
           <Button variant="secondary">{t('appeals.staff.filter.apply')}</Button>
