@@ -18,8 +18,9 @@ afterAll(() => t.close());
 describe('datasets generated from the portal’s own registries (10.4)', () => {
   it('publishes each body’s list of datasets and the region’s, as files of the register', async () => {
     const first = await regenerateSources(t.deps);
-    // five bodies with demo datasets and the region-wide list; no documents are published in this database
-    expect(first.written).toBe(6);
+    // five bodies with demo datasets and the region-wide list; the five reference books the portal keeps
+    // (10.2), owned by the government, so the government's own list too; no documents are published here
+    expect(first.written).toBe(12);
     const minzdrav = await findOrganizationBySlug(t.deps.db, 'minzdrav');
     const own = await repo.byIdentifier(t.deps.db, `${minzdrav?.inn}-datasets`);
     expect(own?.source).toBe('generated:datasets');
@@ -43,7 +44,8 @@ describe('datasets generated from the portal’s own registries (10.4)', () => {
     const regionRows = (
       await visitor(t.app).get(new URL(regionMeta.data[0].source.replace(/\.csv$/, '.json')).pathname)
     ).json();
-    expect(regionRows).toHaveLength(5);
+    // the five demo datasets and the five reference books
+    expect(regionRows).toHaveLength(10);
   });
 
   it('a run with nothing changed writes no version; a change writes one only where it shows', async () => {

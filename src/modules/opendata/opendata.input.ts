@@ -107,6 +107,21 @@ export function structureText(columns: DatasetColumn[]): string {
     .replace(/,$/, '');
 }
 
+/** A checkbox: ticked when the form sends yes (or the API true). */
+const checked = z
+  .union([z.string(), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === 'yes' || v === 'on' || v === 'true');
+
+/** An optional dataset identifier (empty → null). */
+const optionalIdentifier = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || IDENTIFIER_RE.test(v), 'opendata.field.identifier.format');
+
 const structureField = z.string({ error: 'opendata.structure.required' }).superRefine((v, ctx) => {
   const r = parseStructure(v);
   if ('error' in r) ctx.addIssue({ code: 'custom', message: r.error });
@@ -143,6 +158,8 @@ export const registerDatasetInput = z.object({
     error: 'opendata.field.license.required',
   }),
   structure: structureField,
+  /** a reference book or classifier the body keeps (10.2) */
+  referenceBook: checked,
 });
 export type RegisterDatasetInput = z.infer<typeof registerDatasetInput>;
 
@@ -174,6 +191,10 @@ export const informationResourceInput = z
     publishable: z.enum(['yes', 'no', 'later'], { error: 'opendata.field.publishable.required' }),
     reason: z.string().trim().max(1000, 'opendata.field.description.long').optional(),
     plannedFor: z.string().trim().max(100, 'opendata.field.title.long').optional(),
+    /** a reference book or classifier the body keeps outside the portal (10.2) */
+    referenceBook: checked,
+    /** the dataset that publishes it, once one does */
+    datasetIdentifier: optionalIdentifier,
   })
   .superRefine((v, ctx) => {
     if (v.publishable === 'no' && !v.reason)
