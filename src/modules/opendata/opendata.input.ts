@@ -171,17 +171,40 @@ export const uploadDataInput = z.object({
   provenance: text(500, 'opendata.field.provenance.required', 'opendata.field.provenance.long'),
 });
 
-/** A citizen's proposal of a dataset (10.3). */
+/** The states of a proposal (10.3): new, accepted into the publication plan, declined with the reason, published. */
+export const PROPOSAL_STATUSES = ['new', 'accepted', 'declined', 'published'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** A signed-in person's proposal of a dataset (10.3): what data, which body, why. Form and API alike. */
 export const proposeDatasetInput = z.object({
+  org: z
+    .string({ error: 'opendata.field.proposalOrg.required' })
+    .trim()
+    .min(1, 'opendata.field.proposalOrg.required'),
   title: text(300, 'opendata.field.proposalTitle.required', 'opendata.field.title.long'),
   description: text(4000, 'opendata.field.proposalDescription.required', 'opendata.field.description.long'),
+  reason: text(2000, 'opendata.field.proposalReason.required', 'opendata.field.description.long'),
 });
+export type ProposeDatasetInput = z.infer<typeof proposeDatasetInput>;
 
-/** The body's answer to a proposal. */
-export const answerProposalInput = z.object({
-  decision: z.enum(['accepted', 'declined'], { error: 'opendata.field.decision.required' }),
-  answer: text(4000, 'opendata.field.answer.required', 'opendata.field.description.long'),
-});
+/** The body's answer to a proposal: the new status, the answer (what is planned, or why not), the dataset once published. */
+export const answerProposalInput = z
+  .object({
+    status: z.enum(['accepted', 'declined', 'published'], {
+      error: 'opendata.field.proposalStatus.required',
+    }),
+    answer: text(4000, 'opendata.field.answer.required', 'opendata.field.description.long'),
+    datasetIdentifier: optionalIdentifier,
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'published' && !v.datasetIdentifier)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['datasetIdentifier'],
+        message: 'opendata.field.proposalDataset.required',
+      });
+  });
+export type AnswerProposalInput = z.infer<typeof answerProposalInput>;
 
 /** One information resource of the inventory (10.5). */
 export const informationResourceInput = z

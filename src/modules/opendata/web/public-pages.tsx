@@ -142,6 +142,18 @@ export function RegisterView({
           </>
         )}
       </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/opendata/proposals">
+          {t('opendata.proposals.title')}
+        </a>
+        {' · '}
+        <a
+          class="govuk-link"
+          href={org ? `/opendata/proposals?org=${org.slug}#propose` : '/opendata/proposals#propose'}
+        >
+          {t('opendata.proposals.link')}
+        </a>
+      </p>
       {all.some((e) => e.org.innIsDemo) && <InsetText>{t('opendata.register.demoInn')}</InsetText>}
       <KindFilter base={base} kind={kind} counts={[all.length, all.filter((e) => e.referenceBook).length]} />
       {entries.length === 0 ? (
