@@ -310,6 +310,10 @@ export async function createSecurityWorld() {
       /^\/manage\/practice\/:id/,
       { id: await one('select id from practice_cases where org_id = $1 limit 1', [orgA]) },
     ],
+    [
+      /^\/manage\/opendata\/proposals\/:id/,
+      { id: await one('select id from dataset_proposals where org_id = $1 limit 1', [orgA]) },
+    ],
     [/^\/manage\/outbox\/:id/, { id: await one('select id from outbox order by created_at limit 1') }],
     [
       /\/officials\/:id/,

@@ -383,6 +383,10 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /manage/opendata/:identifier/structure': { allow: STEWARDS_A },
   'GET /manage/opendata/inventory/:slug': { allow: STEWARDS_A },
   'POST /manage/opendata/inventory/:slug': { allow: STEWARDS_A },
+  // citizens' proposals of datasets (10.3): the body's steward or the region's coordinator answers; :id body A's
+  'GET /manage/opendata/proposals': { allow: [...STEWARDS, 'projectOffice'] },
+  'GET /manage/opendata/proposals/:id': { allow: [...STEWARDS_A, 'projectOffice'] },
+  'POST /manage/opendata/proposals/:id': { allow: [...STEWARDS_A, 'projectOffice'] },
   // the CKAN-compatible API reads only; its clients POST JSON to read, without signing in
   'GET /api/3/action/:name': PUBLIC,
   'POST /api/3/action/:name': PUBLIC,

@@ -23,6 +23,8 @@ export {
   saveDeadlineSettings,
   saveIdentificationSettings,
 } from './appeals.settings.ts';
+/** The ТОТК edition appeals are classified by (opendata publishes it as a reference book, 10.2). */
+export { currentTotk } from './current-totk.ts';
 export { statusPath, workingDaysLeft } from './format.ts';
 export { importTotkEdition } from './import-totk-edition.ts';
 export { seedDemoAppeals } from './seed-demo-appeals.ts';

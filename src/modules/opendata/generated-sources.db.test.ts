@@ -18,8 +18,10 @@ afterAll(() => t.close());
 describe('datasets generated from the portal’s own registries (10.4)', () => {
   it('publishes each body’s list of datasets and the region’s, as files of the register', async () => {
     const first = await regenerateSources(t.deps);
-    // five bodies with demo datasets and the region-wide list; no documents are published in this database
-    expect(first.written).toBe(6);
+    // five bodies with demo datasets and the region-wide list; the five reference books the portal keeps
+    // (10.2), owned by the government, so the government's own list too; Минздрав's demo inventory and the
+    // region's; no documents are published here
+    expect(first.written).toBe(14);
     const minzdrav = await findOrganizationBySlug(t.deps.db, 'minzdrav');
     const own = await repo.byIdentifier(t.deps.db, `${minzdrav?.inn}-datasets`);
     expect(own?.source).toBe('generated:datasets');
@@ -28,6 +30,8 @@ describe('datasets generated from the portal’s own registries (10.4)', () => {
       await visitor(t.app).get(new URL(meta.data[0].source.replace(/\.csv$/, '.json')).pathname)
     ).json();
     expect(data).toEqual([
+      // the demo inventory of Минздрав, a generated dataset registered earlier in the same run
+      expect.objectContaining({ identifier: `${minzdrav?.inn}-inventory`, frequency: 'on_change' }),
       {
         identifier: `${minzdrav?.inn}-medorgs`,
         title: 'Перечень медицинских организаций, участвующих в программе госгарантий',
@@ -43,7 +47,8 @@ describe('datasets generated from the portal’s own registries (10.4)', () => {
     const regionRows = (
       await visitor(t.app).get(new URL(regionMeta.data[0].source.replace(/\.csv$/, '.json')).pathname)
     ).json();
-    expect(regionRows).toHaveLength(5);
+    // the five demo datasets, the five reference books, Минздрав's and the region's inventories
+    expect(regionRows).toHaveLength(12);
   });
 
   it('a run with nothing changed writes no version; a change writes one only where it shows', async () => {

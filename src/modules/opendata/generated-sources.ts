@@ -3,12 +3,13 @@ import { userActor } from '../../platform/authz/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { listPublishedFaq, publicMonthlyAppealFigures } from '../appeals/index.ts';
+import { translator } from '../../platform/i18n/index.ts';
+import { currentTotk, listPublishedFaq, publicMonthlyAppealFigures } from '../appeals/index.ts';
 import { listPublicCouncilMembers } from '../councils/index.ts';
 import { listAllOrganizations, listResponsibleOfficials, type OrgRow } from '../orgs/index.ts';
-import { listPublicIndicatorValues } from '../plans/index.ts';
-import { listPublicItemsForIndex } from '../publications/index.ts';
-import type { Frequency, Topic } from './opendata.input.ts';
+import { listPublicIndicatorValues, planKinds } from '../plans/index.ts';
+import { docTypeLabel, docTypes, listPublicItemsForIndex, regionalActTypes } from '../publications/index.ts';
+import { FREQUENCIES, type Frequency, TOPICS, type Topic } from './opendata.input.ts';
 import { opendataRepository as repo } from './opendata.repository.ts';
 import type { DatasetColumn } from './opendata.tables.ts';
 import { writeVersion } from './publish-data.ts';
@@ -49,6 +50,10 @@ type Source = {
   topic: Topic;
   frequency: Frequency;
   columns: DatasetColumn[];
+  /** built region-wide only (owned by the government), never per body */
+  regionOnly?: boolean;
+  /** a reference book or classifier (task 10.2): marked so on the passport and the register */
+  referenceBook?: boolean;
   rows: (db: DbOrTx, org: OrgRow | null, ctx: { now: Date }) => Promise<(string | null)[][]>;
 };
 
@@ -69,7 +74,177 @@ const scopeOf = async (db: DbOrTx, org: OrgRow | null) => (org ? [org] : await l
 const countCell = (c: number | string) => (typeof c === 'number' ? String(c) : null);
 const numberCell = (n: number | null) => (n === null ? null : String(n));
 
+const tRu = translator('ru');
+const tEn = translator('en');
+const REFBOOK_NOTE =
+  'Справочник, который ведёт портал; набор обновляется автоматически при каждом изменении справочника.';
+
+/**
+ * The reference books and classifiers the portal itself keeps (task 10.2),
+ * each published region-wide by the government as a generated dataset.
+ */
+const REFERENCE_BOOKS: Source[] = [
+  {
+    key: 'refbook:totk',
+    code: 'totk',
+    title: () => 'Тематический классификатор обращений граждан (ТОТК)',
+    description: `Типовой общероссийский тематический классификатор обращений в той редакции, по которой портал классифицирует обращения граждан: разделы, тематики, темы, вопросы и подвопросы с кодами. ${REFBOOK_NOTE}`,
+    keywords: 'классификатор, ТОТК, обращения граждан, справочник',
+    topic: 'government',
+    frequency: 'on_change',
+    regionOnly: true,
+    referenceBook: true,
+    columns: [
+      col('code', 'Code', 'Код'),
+      col('parent_code', 'Parent code', 'Код вышестоящего элемента', 'string', false),
+      col(
+        'level',
+        'Level (1 section … 5 subquestion)',
+        'Уровень (1 — раздел, 2 — тематика, 3 — тема, 4 — вопрос, 5 — подвопрос)',
+        'integer',
+      ),
+      col('name', 'Name', 'Наименование'),
+      col('edition', 'Edition', 'Редакция классификатора'),
+      col('edition_date', 'Edition date', 'Дата редакции', 'date'),
+    ],
+    async rows(db) {
+      const totk = await currentTotk(db);
+      return totk.nodes.map((n) => [
+        n.code,
+        n.parentCode,
+        String(n.level),
+        n.nameRu,
+        totk.version,
+        totk.date,
+      ]);
+    },
+  },
+  {
+    key: 'refbook:organizations',
+    code: 'organizations',
+    title: () => 'Реестр органов власти и органов местного самоуправления области',
+    description: `Правительство области, исполнительные органы и муниципальные образования, чьи разделы есть на портале: код, вид, уровень, вышестоящий орган, ИНН и ОГРН, сайт. ${REFBOOK_NOTE}`,
+    keywords: 'органы власти, муниципальные образования, реестр, справочник',
+    topic: 'government',
+    frequency: 'on_change',
+    regionOnly: true,
+    referenceBook: true,
+    columns: [
+      col('slug', 'Code on the portal', 'Код органа на портале'),
+      col('code', 'Code in registration numbers', 'Код в регистрационных номерах'),
+      col('name', 'Name', 'Наименование'),
+      col('name_en', 'Name in English', 'Наименование на английском языке', 'string', false),
+      col('kind', 'Kind', 'Вид органа'),
+      col('level', 'Level (government, executive, municipal)', 'Уровень (government, executive, municipal)'),
+      col(
+        'parent',
+        'Parent body (code on the portal)',
+        'Вышестоящий орган (код на портале)',
+        'string',
+        false,
+      ),
+      col('inn', 'INN', 'ИНН', 'string', false),
+      col(
+        'inn_placeholder',
+        'INN is a placeholder (true, false)',
+        'ИНН условный, не настоящий (true, false)',
+        'boolean',
+      ),
+      col('ogrn', 'OGRN', 'ОГРН', 'string', false),
+      col('website', 'Website', 'Официальный сайт', 'string', false),
+      col('page', 'Page on the portal (path)', 'Страница на портале (путь)'),
+    ],
+    async rows(db) {
+      const orgs = await listAllOrganizations(db);
+      const slugOf = new Map(orgs.map((o) => [o.id, o.slug]));
+      return orgs.map((o) => [
+        o.slug,
+        o.code,
+        o.nameRu,
+        o.nameEn,
+        tRu(`orgs.kind.${o.kind}`),
+        o.level,
+        o.parentId ? (slugOf.get(o.parentId) ?? null) : null,
+        o.inn,
+        String(o.innIsDemo),
+        o.ogrn,
+        o.website,
+        `/orgs/${o.slug}`,
+      ]);
+    },
+  },
+  {
+    key: 'refbook:doctypes',
+    code: 'doctypes',
+    title: () => 'Справочник видов документов',
+    description: `Виды документов, которые органы публикуют на портале с реквизитами (закон, постановление, приказ…), и какие из них — акты области, которые издаёт только правительство. ${REFBOOK_NOTE}`,
+    keywords: 'виды документов, нормативные акты, справочник',
+    topic: 'government',
+    frequency: 'on_change',
+    regionOnly: true,
+    referenceBook: true,
+    columns: [
+      col('code', 'Code', 'Код'),
+      col('name', 'Name', 'Наименование'),
+      col('name_en', 'Name in English', 'Наименование на английском языке'),
+      col('regional_act', 'Act of the region (true, false)', 'Акт области (true, false)', 'boolean'),
+    ],
+    async rows() {
+      return docTypes.map((d) => [
+        d,
+        docTypeLabel(d, 'ru'),
+        docTypeLabel(d, 'en'),
+        String((regionalActTypes as readonly string[]).includes(d)),
+      ]);
+    },
+  },
+  {
+    key: 'refbook:plankinds',
+    code: 'plankinds',
+    title: () => 'Справочник видов планов',
+    description: `Виды планов, которые органы ведут на портале: публичный план деятельности, планы по открытости, комплексный план, план противодействия коррупции. ${REFBOOK_NOTE}`,
+    keywords: 'планы, виды планов, справочник',
+    topic: 'government',
+    frequency: 'on_change',
+    regionOnly: true,
+    referenceBook: true,
+    columns: [
+      col('code', 'Code', 'Код'),
+      col('name', 'Name', 'Наименование'),
+      col('name_en', 'Name in English', 'Наименование на английском языке'),
+    ],
+    async rows() {
+      return planKinds.map((k) => [k, tRu(`plans.kind.${k}`), tEn(`plans.kind.${k}`)]);
+    },
+  },
+  {
+    key: 'refbook:opendatatopics',
+    code: 'opendatatopics',
+    title: () => 'Справочник тематик и периодичности наборов открытых данных',
+    description: `Тематики реестра открытых данных с соответствующими темами данных ЕС (DCAT-AP) и значения периодичности обновления наборов. ${REFBOOK_NOTE}`,
+    keywords: 'открытые данные, тематики, периодичность, справочник',
+    topic: 'government',
+    frequency: 'on_change',
+    regionOnly: true,
+    referenceBook: true,
+    columns: [
+      col('kind', 'Kind (topic, frequency)', 'Вид значения (topic — тематика, frequency — периодичность)'),
+      col('code', 'Code', 'Код'),
+      col('name', 'Name', 'Наименование'),
+      col('name_en', 'Name in English', 'Наименование на английском языке'),
+      col('eu_code', 'EU vocabulary code', 'Код в словаре ЕС (data theme, frequency)'),
+    ],
+    async rows() {
+      return [
+        ...Object.entries(TOPICS).map(([k, v]) => ['topic', k, v.ru, v.en, v.eu]),
+        ...Object.entries(FREQUENCIES).map(([k, v]) => ['frequency', k, v.ru, v.en, v.eu]),
+      ];
+    },
+  },
+];
+
 export const SOURCES: Source[] = [
+  ...REFERENCE_BOOKS,
   {
     key: 'generated:documents',
     code: 'documents',
@@ -120,13 +295,29 @@ export const SOURCES: Source[] = [
       col('reason', 'Why not', 'Почему нельзя', 'string', false),
       col('planned_for', 'When', 'Когда будет опубликован', 'string', false),
       col('org', 'Body (slug)', 'Орган (код)'),
+      col(
+        'reference_book',
+        'A reference book or classifier (true, false)',
+        'Справочник или классификатор (true, false)',
+        'boolean',
+      ),
+      col('dataset', 'Dataset that publishes it', 'Набор данных, в котором опубликован', 'string', false),
     ],
     async rows(db, org) {
       const orgs = org ? [org] : await listAllOrganizations(db);
       const out: (string | null)[][] = [];
       for (const o of orgs)
         for (const r of await repo.resources(db, o.id))
-          out.push([r.name, r.description, r.publishable, r.reason, r.plannedFor, o.slug]);
+          out.push([
+            r.name,
+            r.description,
+            r.publishable,
+            r.reason,
+            r.plannedFor,
+            o.slug,
+            String(r.referenceBook),
+            r.datasetIdentifier,
+          ]);
       return out;
     },
   },
@@ -372,7 +563,7 @@ export async function regenerateSources(deps: Pick<Deps, 'db' | 'clock'>): Promi
   let written = 0;
   for (const source of SOURCES) {
     const targets: [OrgRow, OrgRow | null][] = [
-      ...orgs.map((o): [OrgRow, OrgRow | null] => [o, o]),
+      ...(source.regionOnly ? [] : orgs.map((o): [OrgRow, OrgRow | null] => [o, o])),
       ...(government ? [[government, null] as [OrgRow, OrgRow | null]] : []),
     ];
     for (const [owner, scope] of targets) {
@@ -400,6 +591,7 @@ export async function regenerateSources(deps: Pick<Deps, 'db' | 'clock'>): Promi
             .join('\n'),
           source: source.key,
           sourceOrgId: scope?.id ?? null,
+          referenceBook: source.referenceBook ?? false,
         });
       }
       const r = await writeVersion(deps, SYSTEM, ds, {

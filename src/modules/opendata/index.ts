@@ -27,10 +27,22 @@ registerManageSection({
   },
 });
 
+registerManageSection({
+  key: 'opendata-proposals',
+  href: '/manage/opendata/proposals',
+  titleKey: 'opendata.manage.proposalsSection',
+  descriptionKey: 'opendata.manage.proposalsSectionDescription',
+  order: 61,
+  visible: (actor) => {
+    const s = opendataPolicy.proposalsScope(actor);
+    return s === 'all' || s.length > 0;
+  },
+});
+
 /** Public URLs for the sitemap: the register, each body's register, each passport. */
 async function opendataSitemap(app: FastifyInstance): Promise<string[]> {
   const rows = await opendataRepository.summaries(app.deps.db);
-  return ['/opendata/', ...rows.map((r) => `/opendata/${r.identifier}/`)];
+  return ['/opendata/', '/opendata/proposals', ...rows.map((r) => `/opendata/${r.identifier}/`)];
 }
 
 /**

@@ -40,6 +40,8 @@ export async function addInformationResource(
       publishable: input.publishable,
       reason: input.publishable === 'no' ? (input.reason ?? null) : null,
       plannedFor: input.publishable === 'later' ? (input.plannedFor ?? null) : null,
+      referenceBook: input.referenceBook,
+      datasetIdentifier: input.datasetIdentifier,
     });
     await recordAction(tx, {
       ...origin,

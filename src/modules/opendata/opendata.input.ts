@@ -107,6 +107,21 @@ export function structureText(columns: DatasetColumn[]): string {
     .replace(/,$/, '');
 }
 
+/** A checkbox: ticked when the form sends yes (or the API true). */
+const checked = z
+  .union([z.string(), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === 'yes' || v === 'on' || v === 'true');
+
+/** An optional dataset identifier (empty → null). */
+const optionalIdentifier = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || IDENTIFIER_RE.test(v), 'opendata.field.identifier.format');
+
 const structureField = z.string({ error: 'opendata.structure.required' }).superRefine((v, ctx) => {
   const r = parseStructure(v);
   if ('error' in r) ctx.addIssue({ code: 'custom', message: r.error });
@@ -143,6 +158,8 @@ export const registerDatasetInput = z.object({
     error: 'opendata.field.license.required',
   }),
   structure: structureField,
+  /** a reference book or classifier the body keeps (10.2) */
+  referenceBook: checked,
 });
 export type RegisterDatasetInput = z.infer<typeof registerDatasetInput>;
 
@@ -154,17 +171,40 @@ export const uploadDataInput = z.object({
   provenance: text(500, 'opendata.field.provenance.required', 'opendata.field.provenance.long'),
 });
 
-/** A citizen's proposal of a dataset (10.3). */
+/** The states of a proposal (10.3): new, accepted into the publication plan, declined with the reason, published. */
+export const PROPOSAL_STATUSES = ['new', 'accepted', 'declined', 'published'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** A signed-in person's proposal of a dataset (10.3): what data, which body, why. Form and API alike. */
 export const proposeDatasetInput = z.object({
+  org: z
+    .string({ error: 'opendata.field.proposalOrg.required' })
+    .trim()
+    .min(1, 'opendata.field.proposalOrg.required'),
   title: text(300, 'opendata.field.proposalTitle.required', 'opendata.field.title.long'),
   description: text(4000, 'opendata.field.proposalDescription.required', 'opendata.field.description.long'),
+  reason: text(2000, 'opendata.field.proposalReason.required', 'opendata.field.description.long'),
 });
+export type ProposeDatasetInput = z.infer<typeof proposeDatasetInput>;
 
-/** The body's answer to a proposal. */
-export const answerProposalInput = z.object({
-  decision: z.enum(['accepted', 'declined'], { error: 'opendata.field.decision.required' }),
-  answer: text(4000, 'opendata.field.answer.required', 'opendata.field.description.long'),
-});
+/** The body's answer to a proposal: the new status, the answer (what is planned, or why not), the dataset once published. */
+export const answerProposalInput = z
+  .object({
+    status: z.enum(['accepted', 'declined', 'published'], {
+      error: 'opendata.field.proposalStatus.required',
+    }),
+    answer: text(4000, 'opendata.field.answer.required', 'opendata.field.description.long'),
+    datasetIdentifier: optionalIdentifier,
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'published' && !v.datasetIdentifier)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['datasetIdentifier'],
+        message: 'opendata.field.proposalDataset.required',
+      });
+  });
+export type AnswerProposalInput = z.infer<typeof answerProposalInput>;
 
 /** One information resource of the inventory (10.5). */
 export const informationResourceInput = z
@@ -174,6 +214,10 @@ export const informationResourceInput = z
     publishable: z.enum(['yes', 'no', 'later'], { error: 'opendata.field.publishable.required' }),
     reason: z.string().trim().max(1000, 'opendata.field.description.long').optional(),
     plannedFor: z.string().trim().max(100, 'opendata.field.title.long').optional(),
+    /** a reference book or classifier the body keeps outside the portal (10.2) */
+    referenceBook: checked,
+    /** the dataset that publishes it, once one does */
+    datasetIdentifier: optionalIdentifier,
   })
   .superRefine((v, ctx) => {
     if (v.publishable === 'no' && !v.reason)

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { copyRows } from '../../platform/db/copy.ts';
 import {
   type DatasetColumn,
+  datasetProposalSupports,
   datasetProposals,
   datasetRows,
   datasetStructures,
@@ -15,12 +16,16 @@ export type DatasetRow = typeof datasets.$inferSelect;
 export type StructureRow = typeof datasetStructures.$inferSelect;
 export type VersionRow = typeof datasetVersions.$inferSelect;
 export type ProposalRow = typeof datasetProposals.$inferSelect;
+/** A proposal with how many people support it. */
+export type ProposalWithSupport = ProposalRow & { supports: number };
 export type ResourceRow = typeof informationResources.$inferSelect;
 
 /** A dataset with its newest data and structure versions (either may be missing before the first upload). */
 export type DatasetSummary = DatasetRow & { latest: VersionRow | null; structure: StructureRow | null };
 
 const ROW_BATCH = 5000;
+
+const supportCount = sql<number>`(select count(*)::int from ${datasetProposalSupports} s where s.proposal_id = ${datasetProposals.id})`;
 
 /** Every query of the open-data module. */
 export const opendataRepository = {
@@ -241,24 +246,72 @@ export const opendataRepository = {
     return r;
   },
 
-  async proposals(db: DbOrTx, orgId: string): Promise<ProposalRow[]> {
-    return db
-      .select()
-      .from(datasetProposals)
-      .where(eq(datasetProposals.orgId, orgId))
-      .orderBy(desc(datasetProposals.createdAt));
+  /** A page of proposals (of some bodies or all; of one status or any), newest first, each with its supports. */
+  async proposalsPage(
+    db: DbOrTx,
+    p: { orgIds?: string[]; status?: string; limit: number; offset: number },
+  ): Promise<{ items: ProposalWithSupport[]; total: number }> {
+    const where = and(
+      p.orgIds ? (p.orgIds.length ? inArray(datasetProposals.orgId, p.orgIds) : sql`false`) : undefined,
+      p.status ? eq(datasetProposals.status, p.status) : undefined,
+    );
+    const [items, [c]] = await Promise.all([
+      db
+        .select({ ...getTableColumns(datasetProposals), supports: supportCount })
+        .from(datasetProposals)
+        .where(where)
+        .orderBy(desc(datasetProposals.createdAt), asc(datasetProposals.id))
+        .limit(p.limit)
+        .offset(p.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(datasetProposals).where(where),
+    ]);
+    return { items, total: c?.n ?? 0 };
   },
 
-  async proposalById(db: DbOrTx, id: string): Promise<ProposalRow | undefined> {
+  async proposalById(db: DbOrTx, id: string): Promise<ProposalWithSupport | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const [r] = await db.select().from(datasetProposals).where(eq(datasetProposals.id, id));
+    const [r] = await db
+      .select({ ...getTableColumns(datasetProposals), supports: supportCount })
+      .from(datasetProposals)
+      .where(eq(datasetProposals.id, id));
     return r;
+  },
+
+  /** One support per person and proposal: false when the person had supported it already. */
+  async addSupport(db: DbOrTx, proposalId: string, userId: string, at: Date): Promise<boolean> {
+    const r = await db
+      .insert(datasetProposalSupports)
+      .values({ proposalId, userId, createdAt: at })
+      .onConflictDoNothing()
+      .returning({ proposalId: datasetProposalSupports.proposalId });
+    return r.length > 0;
+  },
+
+  /** Which of these proposals the person has supported. */
+  async supportedBy(db: DbOrTx, userId: string, proposalIds: string[]): Promise<Set<string>> {
+    if (proposalIds.length === 0) return new Set();
+    const rows = await db
+      .select({ id: datasetProposalSupports.proposalId })
+      .from(datasetProposalSupports)
+      .where(
+        and(
+          eq(datasetProposalSupports.userId, userId),
+          inArray(datasetProposalSupports.proposalId, proposalIds),
+        ),
+      );
+    return new Set(rows.map((r) => r.id));
   },
 
   async answerProposal(
     db: DbOrTx,
     id: string,
-    a: { decision: string; answer: string; answeredAt: Date },
+    a: {
+      status: string;
+      answer: string;
+      datasetIdentifier: string | null;
+      answeredAt: Date;
+      answeredBy: string | null;
+    },
   ): Promise<void> {
     await db.update(datasetProposals).set(a).where(eq(datasetProposals.id, id));
   },

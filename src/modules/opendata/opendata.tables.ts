@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -48,6 +49,8 @@ export const datasets = pgTable(
     source: text('source').notNull().default('upload'),
     /** for a generated source: the body it covers, null region-wide */
     sourceOrgId: uuid('source_org_id'),
+    /** a reference book or classifier the body keeps (task 10.2): shown on the passport, filtered on the register */
+    referenceBook: boolean('reference_book').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** the last change of data or structure (the passport's «modified») */
     modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
@@ -99,7 +102,11 @@ export const datasetRows = pgTable(
   (t) => [primaryKey({ columns: [t.versionId, t.n] })],
 );
 
-/** A citizen's proposal of a dataset to publish (10.3), and the body's answer. */
+/**
+ * A citizen's proposal of a dataset to publish (10.3), and the body's answer:
+ * status new → accepted (in the publication plan) | declined (with the reason)
+ * | published (with the dataset's identifier).
+ */
 export const datasetProposals = pgTable(
   'dataset_proposals',
   {
@@ -108,13 +115,33 @@ export const datasetProposals = pgTable(
     userId: uuid('user_id'),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    /** why the author needs the data */
+    reason: text('reason').notNull().default(''),
+    /** new | accepted | declined | published */
+    status: text('status').notNull().default('new'),
+    /** the body's answer: what is planned, or why not */
     answer: text('answer'),
-    /** accepted | declined, with the answer */
-    decision: text('decision'),
+    /** for published: the dataset that publishes it */
+    datasetIdentifier: text('dataset_identifier'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: uuid('answered_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('dataset_proposals_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('dataset_proposals_org_idx').on(t.orgId, t.createdAt),
+    index('dataset_proposals_created_idx').on(t.createdAt),
+  ],
+);
+
+/** A signed-in person's support of a proposal: one row per person and proposal. */
+export const datasetProposalSupports = pgTable(
+  'dataset_proposal_supports',
+  {
+    proposalId: uuid('proposal_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
 );
 
 /** The inventory of a body's information resources (10.5): each system or register and whether it can be published. */
@@ -133,6 +160,8 @@ export const informationResources = pgTable(
     plannedFor: text('planned_for'),
     /** the dataset that publishes it, once it does */
     datasetIdentifier: text('dataset_identifier'),
+    /** a reference book or classifier the body keeps outside the portal (task 10.2) */
+    referenceBook: boolean('reference_book').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('information_resources_org_idx').on(t.orgId)],

@@ -27,7 +27,11 @@ export function keywordsOf(s: string): string[] {
 export async function registerDataset(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
-  input: RegisterDatasetInput & { source?: string; sourceOrgId?: string | null },
+  input: Omit<RegisterDatasetInput, 'referenceBook'> & {
+    referenceBook?: boolean;
+    source?: string;
+    sourceOrgId?: string | null;
+  },
 ): Promise<DatasetRow> {
   const org = await findOrganizationById(deps.db, input.org);
   if (!org) throw new InvalidInput([{ field: 'org', message: 'opendata.field.org.required' }]);
@@ -55,6 +59,7 @@ export async function registerDataset(
       license: input.license,
       source: input.source ?? 'upload',
       sourceOrgId: input.sourceOrgId ?? null,
+      referenceBook: input.referenceBook ?? false,
       createdAt: now,
       modifiedAt: now,
     });

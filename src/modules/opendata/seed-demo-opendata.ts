@@ -1,6 +1,7 @@
 import type { Origin } from '../../platform/audit/index.ts';
 import { userActor } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { demoAccounts, findUserIdByEmail } from '../accounts/index.ts';
 import { findOrganizationBySlug } from '../orgs/index.ts';
 import type { Frequency, Topic } from './opendata.input.ts';
 import { parseStructure } from './opendata.input.ts';
@@ -24,6 +25,8 @@ type DemoSet = {
   topic: Topic;
   frequency: Frequency;
   structure: string;
+  /** a reference book the body keeps (10.2) */
+  referenceBook?: boolean;
   /** versions, oldest first: what changed and the rows */
   versions: { provenance: string; rows: string[][] }[];
 };
@@ -164,6 +167,7 @@ const DEMO: DemoSet[] = [
   {
     org: 'kaliningrad',
     code: 'stops',
+    referenceBook: true,
     title: 'Остановочные пункты городского общественного транспорта',
     description:
       'Остановки автобусов и трамваев города Калининграда с координатами и маршрутами, проходящими через них.',
@@ -212,8 +216,149 @@ const DEMO: DemoSet[] = [
   },
 ];
 
+type DemoProposal = {
+  org: string;
+  title: string;
+  description: string;
+  reason: string;
+  daysAgo: number;
+  /** how many of the demo citizens support it */
+  supports: number;
+  answer?: { status: 'accepted' | 'declined' | 'published'; text: string; dataset?: string; daysAgo: number };
+};
+
+/** Citizens' proposals in each state (10.3): new, accepted into the plan, declined with the reason, published. */
+const DEMO_PROPOSALS: DemoProposal[] = [
+  {
+    org: 'minzdrav',
+    title: 'Расписание приёма врачей в поликлиниках',
+    description:
+      'Часы приёма врачей каждой государственной поликлиники области по специальностям, с кабинетами; обновлять еженедельно.',
+    reason:
+      'Чтобы жители районов могли спланировать поездку к врачу, а разработчики — сделать удобную запись.',
+    daysAgo: 3,
+    supports: 2,
+  },
+  {
+    org: 'minzdrav',
+    title: 'Сроки ожидания плановой госпитализации',
+    description:
+      'Средний срок ожидания плановой госпитализации по профилям помощи в каждой больнице, по месяцам.',
+    reason: 'Пациенты выбирают больницу, зная, где очередь короче.',
+    daysAgo: 40,
+    supports: 1,
+    answer: {
+      status: 'accepted',
+      text: 'Включили набор в план публикации на III квартал 2026 года: сведения собираются от больниц ежемесячно.',
+      daysAgo: 30,
+    },
+  },
+  {
+    org: 'minzdrav',
+    title: 'Медицинские организации, работающие по ОМС',
+    description:
+      'Адреса, профили и телефоны регистратур больниц и поликлиник, участвующих в программе госгарантий.',
+    reason: 'Нужен актуальный перечень для справочной службы общественной организации пациентов.',
+    daysAgo: 120,
+    supports: 2,
+    answer: {
+      status: 'published',
+      text: 'Набор опубликован и обновляется ежеквартально.',
+      dataset: 'medorgs',
+      daysAgo: 100,
+    },
+  },
+  {
+    org: 'minobr',
+    title: 'Списки учеников школ по классам',
+    description: 'Фамилии учеников каждой школы по классам.',
+    reason: 'Чтобы родители знали, кто учится с их детьми.',
+    daysAgo: 60,
+    supports: 0,
+    answer: {
+      status: 'declined',
+      text: 'Опубликовать нельзя: это персональные данные детей (152-ФЗ «О персональных данных»). Число учеников по школам уже есть в наборе «Общеобразовательные организации».',
+      daysAgo: 55,
+    },
+  },
+  {
+    org: 'kaliningrad',
+    title: 'Графики вывоза твёрдых коммунальных отходов',
+    description: 'Дни и часы вывоза отходов по каждой контейнерной площадке города.',
+    reason: 'Жители не знают, когда вывозят мусор, и выносят его в неправильные дни.',
+    daysAgo: 10,
+    supports: 1,
+  },
+];
+
+/** The demo proposals, by the demo citizens; each the first time only. */
+async function seedDemoProposals(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
+  const citizens = (
+    await Promise.all(
+      demoAccounts.filter((a) => !('role' in a && a.role)).map((a) => findUserIdByEmail(deps.db, a.email)),
+    )
+  ).filter((id): id is string => id !== null);
+  const [author, ...others] = citizens;
+  const staff = await findUserIdByEmail(deps.db, 'admin@open-region.example');
+  const now = deps.clock.now().getTime();
+  const ago = (days: number) => new Date(now - days * 86_400_000);
+  const existing = await repo.proposalsPage(deps.db, { limit: 1, offset: 0 });
+  if (existing.total > 0) return 0;
+  let n = 0;
+  for (const d of DEMO_PROPOSALS) {
+    const org = await findOrganizationBySlug(deps.db, d.org);
+    if (!org) continue;
+    await deps.db.transaction(async (tx) => {
+      const p = await repo.insertProposal(tx, {
+        orgId: org.id,
+        userId: author ?? null,
+        title: d.title,
+        description: d.description,
+        reason: d.reason,
+        createdAt: ago(d.daysAgo),
+      });
+      for (const u of [...others, author].slice(0, d.supports))
+        if (u && u !== author) await repo.addSupport(tx, p.id, u, ago(d.daysAgo - 1));
+      if (d.answer)
+        await repo.answerProposal(tx, p.id, {
+          status: d.answer.status,
+          answer: d.answer.text,
+          datasetIdentifier: d.answer.dataset ? `${org.inn}-${d.answer.dataset}` : null,
+          answeredAt: ago(d.answer.daysAgo),
+          answeredBy: staff,
+        });
+    });
+    n++;
+  }
+  return n;
+}
+
+/** Reference books two bodies keep outside the portal, declared in their inventories (10.2). */
+async function seedDemoReferenceBooks(deps: Pick<Deps, 'db'>): Promise<void> {
+  const minzdrav = await findOrganizationBySlug(deps.db, 'minzdrav');
+  if (!minzdrav || (await repo.resources(deps.db, minzdrav.id)).length > 0) return;
+  await repo.insertResource(deps.db, {
+    orgId: minzdrav.id,
+    name: 'Справочник медицинских специальностей и должностей',
+    description:
+      'Специальности врачей и должности среднего медицинского персонала, по которым ведётся запись на приём.',
+    publishable: 'later',
+    plannedFor: 'IV квартал 2026',
+    referenceBook: true,
+  });
+  await repo.insertResource(deps.db, {
+    orgId: minzdrav.id,
+    name: 'Региональный сегмент регистра медицинских работников',
+    description: 'Сведения о медицинских работниках государственных организаций здравоохранения.',
+    publishable: 'no',
+    reason: 'Содержит персональные данные (152-ФЗ)',
+  });
+}
+
 /** The demo datasets (SEED=demo): several bodies, each with its passport and one or two versions. Idempotent. */
-export async function seedDemoOpendata(deps: Pick<Deps, 'db' | 'clock'>): Promise<{ datasets: number }> {
+export async function seedDemoOpendata(
+  deps: Pick<Deps, 'db' | 'clock'>,
+): Promise<{ datasets: number; proposals: number }> {
   let n = 0;
   for (const d of DEMO) {
     const org = await findOrganizationBySlug(deps.db, d.org);
@@ -233,6 +378,7 @@ export async function seedDemoOpendata(deps: Pick<Deps, 'db' | 'clock'>): Promis
       publisherEmail: `opendata@${d.org}.example.ru`,
       license: 'cc-by-4.0',
       structure: d.structure,
+      referenceBook: d.referenceBook ?? false,
     });
     const parsed = parseStructure(d.structure);
     if ('error' in parsed) throw new Error(`demo structure of ${identifier}: ${parsed.error}`);
@@ -244,5 +390,6 @@ export async function seedDemoOpendata(deps: Pick<Deps, 'db' | 'clock'>): Promis
       });
     n++;
   }
-  return { datasets: n };
+  await seedDemoReferenceBooks(deps);
+  return { datasets: n, proposals: await seedDemoProposals(deps) };
 }

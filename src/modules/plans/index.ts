@@ -13,6 +13,7 @@ import { plansWeb } from './web/index.tsx';
 
 export { type EffectiveContract, getEffectiveContract } from './get-effective-contract.ts';
 export { type IndicatorValue, listPublicIndicatorValues } from './list-indicator-values.ts';
+export { type PlanKind, planKinds } from './plans.input.ts';
 export { seedDemoPlans } from './seed-demo-plans.ts';
 export { seedPlanTemplate, TEMPLATE_TITLE } from './seed-plans.ts';
 

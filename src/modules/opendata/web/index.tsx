@@ -3,6 +3,7 @@ import { ckanRoutes } from '../api/ckan-routes.ts';
 import { dcatRoutes } from './dcat-routes.ts';
 import { inventoryRoutes } from './inventory-routes.tsx';
 import { opendataManageRoutes } from './manage-routes.tsx';
+import { proposalsRoutes } from './proposals-routes.tsx';
 import { opendataPublicRoutes } from './public-routes.tsx';
 
 /** The open-data pages: the public register and files, the steward's pages. */
@@ -13,4 +14,5 @@ export async function opendataWeb(app: FastifyInstance) {
   await app.register(ckanRoutes);
   await app.register(dcatRoutes);
   await app.register(inventoryRoutes);
+  await app.register(proposalsRoutes);
 }

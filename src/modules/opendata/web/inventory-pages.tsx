@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../platform/errors/index.ts';
-import { Button, ErrorSummary, Form, Heading, Table } from '../../../platform/ui/components.tsx';
+import { Button, ErrorSummary, Form, Heading, Table, Tag } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
-import { Radios, Textarea, TextInput } from '../../../platform/ui/fields.tsx';
+import { Checkboxes, Radios, Textarea, TextInput } from '../../../platform/ui/fields.tsx';
 import type { OrgRow } from '../../orgs/index.ts';
 import type { ResourceRow } from '../opendata.repository.ts';
 
@@ -21,8 +21,22 @@ export function InventoryTable({ items }: { items: ResourceRow[] }) {
       rows={items.map((r) => [
         <>
           <strong>{r.name}</strong>
+          {r.referenceBook && (
+            <>
+              {' '}
+              <Tag colour="blue">{t('opendata.inventory.refbook')}</Tag>
+            </>
+          )}
           <br />
           {r.description}
+          {r.datasetIdentifier && (
+            <>
+              <br />
+              <a class="govuk-link app-break-word" href={`/opendata/${r.datasetIdentifier}/`}>
+                {r.datasetIdentifier}
+              </a>
+            </>
+          )}
         </>,
         t(`opendata.inventory.publishable.${r.publishable}`),
         r.publishable === 'no' ? (r.reason ?? '') : r.publishable === 'later' ? (r.plannedFor ?? '') : '',
@@ -91,6 +105,25 @@ export function InventoryFormView({
           label={t('opendata.field.plannedFor')}
           value={values.plannedFor}
           errors={errors}
+        />
+        <Checkboxes
+          name="referenceBook"
+          items={[
+            {
+              value: 'yes',
+              text: t('opendata.field.referenceBook'),
+              hint: t('opendata.field.referenceBook.hint'),
+            },
+          ]}
+          values={values.referenceBook}
+          errors={errors}
+        />
+        <TextInput
+          name="datasetIdentifier"
+          label={t('opendata.field.datasetIdentifier')}
+          value={values.datasetIdentifier}
+          errors={errors}
+          spellcheck={false}
         />
         <Button>{t('opendata.inventory.add')}</Button>
       </Form>

@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../platform/calendar/format.ts';
 import type { FieldError } from '../../../platform/errors/index.ts';
 import { Button, ErrorSummary, Form, Heading, Table, WarningText } from '../../../platform/ui/components.tsx';
 import { useView } from '../../../platform/ui/context.ts';
-import { FileUpload, Select, Textarea, TextInput } from '../../../platform/ui/fields.tsx';
+import { Checkboxes, FileUpload, Select, Textarea, TextInput } from '../../../platform/ui/fields.tsx';
 import type { OrgRow } from '../../orgs/index.ts';
 import type { DataProblem } from '../check-data.ts';
 import { dataFileName, datasetPath } from '../format.ts';
@@ -165,6 +165,18 @@ export function RegisterFormView({
           errors={errors}
           rows={6}
           spellcheck={false}
+        />
+        <Checkboxes
+          name="referenceBook"
+          items={[
+            {
+              value: 'yes',
+              text: t('opendata.field.referenceBook'),
+              hint: t('opendata.field.referenceBook.hint'),
+            },
+          ]}
+          values={v.referenceBook}
+          errors={errors}
         />
         <Button>{t('opendata.manage.new')}</Button>
       </Form>

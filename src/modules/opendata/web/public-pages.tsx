@@ -6,6 +6,7 @@ import { dataFileName, datasetPath, passportDate, structureFileName } from '../f
 import type { Passport, RegisterEntry } from '../get-register.ts';
 import { LICENSES, STANDARD_VERSION } from '../opendata.input.ts';
 import { QUALITY_CHECKS, type Quality } from '../quality.ts';
+import type { ReferenceBook } from '../reference-books.ts';
 import { frequencyLabel, licenseLabel, orgName, topicLabel } from './common.ts';
 
 /** RDFa attributes Preact's element types do not list (rel on a span, content on a span). */
@@ -15,10 +16,96 @@ function QualityTag({ q }: { q: Quality }) {
   return <Tag colour={q.score >= 85 ? 'green' : q.score >= 55 ? 'yellow' : 'red'}>{q.score}</Tag>;
 }
 
+/** «Все наборы» / «Справочники»: plain links, so the filter works without JavaScript. */
+function KindFilter({
+  base,
+  kind,
+  counts,
+}: {
+  base: string;
+  kind: 'all' | 'refbooks';
+  counts: [number, number];
+}) {
+  const { t } = useView();
+  const item = (k: 'all' | 'refbooks', href: string, text: string) => (
+    <li class="govuk-!-display-inline-block govuk-!-margin-right-4">
+      {kind === k ? (
+        <strong aria-current="page">{text}</strong>
+      ) : (
+        <a class="govuk-link" href={href}>
+          {text}
+        </a>
+      )}
+    </li>
+  );
+  return (
+    <nav aria-label={t('opendata.filter.label')}>
+      <ul class="govuk-list">
+        {item('all', base, t('opendata.filter.all', { n: counts[0] }))}
+        {item('refbooks', `${base}?kind=refbooks`, t('opendata.filter.refbooks', { n: counts[1] }))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A body's reference books (10.2): published ones link to their dataset; the others say why not or when. */
+function ReferenceBooksTable({ books }: { books: ReferenceBook[] }) {
+  const { t } = useView();
+  return (
+    <>
+      <h2 class="govuk-heading-m" id="reference-books">
+        {t('opendata.refbooks.title')}
+      </h2>
+      <p class="govuk-body">{t('opendata.refbooks.lead')}</p>
+      {books.length === 0 ? (
+        <p class="govuk-body">{t('opendata.refbooks.empty')}</p>
+      ) : (
+        <Table
+          caption={t('opendata.refbooks.title')}
+          captionSize="s"
+          head={[{ text: t('opendata.col.title') }, { text: t('opendata.refbooks.status') }]}
+          rows={books.map((b) => [
+            <>
+              {b.dataset ? (
+                <a class="govuk-link" href={datasetPath(b.dataset.identifier)}>
+                  {b.name}
+                </a>
+              ) : (
+                <strong>{b.name}</strong>
+              )}
+              <br />
+              <span class="govuk-body-s">{b.description}</span>
+            </>,
+            <>
+              <Tag colour={b.status === 'published' ? 'green' : b.status === 'no' ? 'red' : 'yellow'}>
+                {t(`opendata.refbooks.status.${b.status}`)}
+              </Tag>
+              {b.note && <p class="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{b.note}</p>}
+            </>,
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
 /** The register (region-wide or of one body): a table of datasets and the machine-readable links. */
-export function RegisterView({ entries, org }: { entries: RegisterEntry[]; org: OrgRow | null }) {
+export function RegisterView({
+  entries: all,
+  org,
+  kind,
+  books,
+}: {
+  entries: RegisterEntry[];
+  org: OrgRow | null;
+  kind: 'all' | 'refbooks';
+  /** a body's reference books, datasets and inventory alike (its register only) */
+  books: ReferenceBook[] | null;
+}) {
   const { t, locale } = useView();
   const files = ['list.csv', 'list.json', 'list.xml'];
+  const entries = kind === 'refbooks' ? all.filter((e) => e.referenceBook) : all;
+  const base = org ? `/orgs/${org.slug}/opendata/` : '/opendata/';
   return (
     <>
       <p class="govuk-body-l">{t('opendata.register.lead')}</p>
@@ -55,9 +142,24 @@ export function RegisterView({ entries, org }: { entries: RegisterEntry[]; org: 
           </>
         )}
       </p>
-      {entries.some((e) => e.org.innIsDemo) && <InsetText>{t('opendata.register.demoInn')}</InsetText>}
+      <p class="govuk-body">
+        <a class="govuk-link" href="/opendata/proposals">
+          {t('opendata.proposals.title')}
+        </a>
+        {' · '}
+        <a
+          class="govuk-link"
+          href={org ? `/opendata/proposals?org=${org.slug}#propose` : '/opendata/proposals#propose'}
+        >
+          {t('opendata.proposals.link')}
+        </a>
+      </p>
+      {all.some((e) => e.org.innIsDemo) && <InsetText>{t('opendata.register.demoInn')}</InsetText>}
+      <KindFilter base={base} kind={kind} counts={[all.length, all.filter((e) => e.referenceBook).length]} />
       {entries.length === 0 ? (
-        <p class="govuk-body">{t('opendata.register.empty')}</p>
+        <p class="govuk-body">
+          {t(kind === 'refbooks' ? 'opendata.refbooks.none' : 'opendata.register.empty')}
+        </p>
       ) : (
         <Table
           caption={t('opendata.title')}
@@ -73,6 +175,12 @@ export function RegisterView({ entries, org }: { entries: RegisterEntry[]; org: 
               <a class="govuk-link" href={datasetPath(e.identifier)}>
                 {e.title}
               </a>
+              {e.referenceBook && (
+                <>
+                  {' '}
+                  <Tag colour="blue">{t('opendata.refbooks.tag')}</Tag>
+                </>
+              )}
               <br />
               <span class="govuk-body-s app-break-word">{e.identifier}</span>
             </>,
@@ -88,6 +196,7 @@ export function RegisterView({ entries, org }: { entries: RegisterEntry[]; org: 
           ])}
         />
       )}
+      {books && <ReferenceBooksTable books={books} />}
     </>
   );
 }
@@ -247,6 +356,14 @@ export function PassportView({
       prefix="dc: http://purl.org/dc/terms/ foaf: http://xmlns.com/foaf/0.1/"
     >
       <link rel="dc:conformsTo" href={STANDARD_VERSION} />
+      {d.referenceBook && (
+        <p class="govuk-body">
+          <Tag colour="blue">{t('opendata.refbooks.tag')}</Tag> {t('opendata.refbooks.passport')}{' '}
+          <a class="govuk-link" href="/opendata/?kind=refbooks">
+            {t('opendata.refbooks.all')}
+          </a>
+        </p>
+      )}
       <Table
         caption={t('opendata.passport.title')}
         captionSize="s"

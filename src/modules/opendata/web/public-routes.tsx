@@ -17,6 +17,7 @@ import {
 } from '../files.ts';
 import { findVersionFile, getPassport, getRegister } from '../get-register.ts';
 import { opendataRepository as repo } from '../opendata.repository.ts';
+import { referenceBooksOf } from '../reference-books.ts';
 import { baseOf, orgName, registerCrumbs } from './common.ts';
 import { withHeading } from './heading.tsx';
 import { PassportView, RegisterView } from './public-pages.tsx';
@@ -41,6 +42,10 @@ function sendFile(
   });
 }
 
+/** The register's filter: every dataset, or the reference books only (?kind=refbooks). */
+const kindOf = (query: unknown): 'all' | 'refbooks' =>
+  (query as Record<string, unknown> | undefined)?.kind === 'refbooks' ? 'refbooks' : 'all';
+
 /** The public side of the register: the methodology 3.0 layout under /opendata/ and each body's register. */
 export async function opendataPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
@@ -48,9 +53,14 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
   const register = async (req: Parameters<typeof sendCacheable>[0], reply: FastifyReply) => {
     const { entries } = await getRegister(deps);
     const title = req.t('opendata.title');
-    return reply.page(title, withHeading(title, <RegisterView entries={entries} org={null} />), {
-      breadcrumbs: [{ href: '/', text: req.t('ui.nav.home') }, { text: req.t('opendata.title') }],
-    });
+    const kind = kindOf(req.query);
+    return reply.page(
+      title,
+      withHeading(title, <RegisterView entries={entries} org={null} kind={kind} books={null} />),
+      {
+        breadcrumbs: [{ href: '/', text: req.t('ui.nav.home') }, { text: req.t('opendata.title') }],
+      },
+    );
   };
   app.get('/opendata', (_req, reply) => reply.redirect('/opendata/', 301));
   app.get('/opendata/', register);
@@ -78,9 +88,12 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
   app.get<{ Params: { slug: string } }>('/orgs/:slug/opendata/', async (req, reply) => {
     const { org, entries } = await getRegister(deps, { slug: req.params.slug });
     if (!org) throw new NotFound('organization');
+    const books = referenceBooksOf(entries, await repo.resources(deps.db, org.id));
     const name = orgName(org, req.locale);
     const title = req.t('opendata.register.orgTitle', { org: name });
-    return reply.page(title, withHeading(title, <RegisterView entries={entries} org={org} />), {
+    const kind = kindOf(req.query);
+    const view = <RegisterView entries={entries} org={org} kind={kind} books={books} />;
+    return reply.page(title, withHeading(title, view), {
       breadcrumbs: [
         { href: '/', text: req.t('ui.nav.home') },
         { href: '/orgs', text: req.t('orgs.list.title') },
