@@ -9,7 +9,7 @@ import { expectAxeClean, expectNoSidewaysScroll, type Portal, startPortal } from
 // page: the start page, sign-in, the guide to the competent body, the form with the place
 // and a photo, a draft left and resumed from the cabinet, «Проверьте данные», the
 // confirmation and its PDF receipt. With JavaScript off on a phone (375 px: no page scrolls
-// sideways) and on at 1280 px; axe on every page.
+// sideways), and on at 1280 px and on a phone; axe on every page.
 
 let portal: Portal;
 const contexts: BrowserContext[] = [];
@@ -169,12 +169,16 @@ describe('the pensioner writes about the road in her village', () => {
     expect(await page.locator('main').textContent()).toContain(number);
   }, 600_000);
 
-  it('with JavaScript on at 1280 px, the whole way in one go', async () => {
-    const opts = { phone: false, js: true };
-    const page = await browserAs(true, DESKTOP);
-    await toTheForm(page, await pensioner(), opts);
-    await fillRoadAppeal(page);
-    await clickAndWait(page, page.locator('form[action="/appeals/new"] button:not([name])'));
-    await checkAndSend(page, opts);
-  }, 600_000);
+  for (const [name, viewport] of [
+    ['1280 px', DESKTOP],
+    ['375 px, on a phone', PHONE],
+  ] as const)
+    it(`with JavaScript on at ${name}, the whole way in one go`, async () => {
+      const opts = { phone: viewport === PHONE, js: true };
+      const page = await browserAs(true, viewport);
+      await toTheForm(page, await pensioner(), opts);
+      await fillRoadAppeal(page);
+      await clickAndWait(page, page.locator('form[action="/appeals/new"] button:not([name])'));
+      await checkAndSend(page, opts);
+    }, 600_000);
 });
