@@ -63,8 +63,12 @@ describe('comments on a plan, the annual report and the media campaign', () => {
       .getByLabel('Комментарий', { exact: true })
       .fill('Цель в два дня к 2028 году выглядит достижимой, если открыть запись онлайн.');
     await clickAndWait(page, page.getByRole('button', { name: 'Отправить комментарий' }));
-    expect(new URL(page.url()).pathname).toBe(`/orgs/minzdrav/plans/${id}`);
-    await look(page, 'Публичный план деятельности Министерства здравоохранения на 2026–2028 годы');
+    // back on the item's page, where the comment was written, and it is there
+    expect(new URL(page.url()).pathname).toBe(`/orgs/minzdrav/plans/${id}/items/${item}`);
+    await look(page, '1.1.1. Среднее время ожидания приёма терапевта');
+    expect(await page.locator('#discussion').textContent()).toContain('если открыть запись онлайн');
+    // and on the plan's page, with every comment
+    await page.goto(`${portal.url}/orgs/minzdrav/plans/${id}`);
     expect(await page.locator('#discussion').textContent()).toContain('если открыть запись онлайн');
   });
 
