@@ -88,7 +88,8 @@ try {
     admin: await signInOverHttp(base, 'admin@open-region.example', 'demo-pass-2026'),
     citizen: await signInOverHttp(base, 'm.ivanova@esia-demo.example', 'demo-pass-2026'),
   };
-  for (const t of targets) {
+  // two sqlmap runs at a time (each in its own output directory: a run flushes its session there)
+  const one = async (t: Target, index: number) => {
     const args = [
       '-u',
       base + t.url,
@@ -101,7 +102,7 @@ try {
       '--timeout=10',
       '--retries=1',
       '--disable-coloring',
-      `--output-dir=${outDir}`,
+      `--output-dir=${path.join(outDir, String(index))}`,
       '--flush-session',
       // a 4xx is the normal answer to a mangled parameter; keep testing
       '--ignore-code=400,401,403,404,422,429',
@@ -123,7 +124,15 @@ try {
       failed = true;
       console.log(out.split('\n').slice(-40).join('\n'));
     }
-  }
+  };
+  let next = 0;
+  const lane = async () => {
+    while (next < targets.length) {
+      const index = next++;
+      await one(targets[index] as Target, index);
+    }
+  };
+  await Promise.all([lane(), lane()]);
 } finally {
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
