@@ -2,6 +2,7 @@ import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { isSignedIn } from '../../platform/authz/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
+import { inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFound } from '../../platform/errors/index.ts';
 import { findStoredFile, type StoredFile } from '../../platform/files/index.ts';
@@ -46,22 +47,22 @@ export async function getAppealForStaff(
       comments,
       templates,
       settings,
-    ] = await Promise.all([
-      repo.events(tx, a.id),
-      repo.questions(tx, a.id),
-      repo.answers(tx, a.id),
-      findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
-      loadCalendar(tx),
-      repo.attachments(tx, a.id),
+    ] = await inTurn([
+      () => repo.events(tx, a.id),
+      () => repo.questions(tx, a.id),
+      () => repo.answers(tx, a.id),
+      () => findOrgStaff(tx, a.orgId, staffRolesFor(a.type)),
+      () => loadCalendar(tx),
+      () => repo.attachments(tx, a.id),
       // the reader's own signature, for the answer form when they sign
-      signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
+      () => signatureOf(tx, isSignedIn(origin.actor) ? origin.actor.userId : null),
       // a complaint about an answer and the appeal it disputes link to each other (issue 10)
-      a.disputesAppealId ? repo.findById(tx, a.disputesAppealId) : undefined,
-      repo.disputedBy(tx, a.id),
-      repo.comments(tx, a.id),
+      () => (a.disputesAppealId ? repo.findById(tx, a.disputesAppealId) : Promise.resolve(undefined)),
+      () => repo.disputedBy(tx, a.id),
+      () => repo.comments(tx, a.id),
       // the body's answer templates, for the answer form (issue 10)
-      templatesRepository.ofOrgs(tx, [a.orgId]),
-      loadDeadlineSettings(tx),
+      () => templatesRepository.ofOrgs(tx, [a.orgId]),
+      () => loadDeadlineSettings(tx),
     ]);
     // comment authors by name: staff of the body, or whoever has left the body since
     const names = new Map(officers.map((o) => [o.id, o.displayName]));

@@ -1,5 +1,6 @@
 import { addCalendarDays, toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
+import { inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findOrganizationBySlug } from '../orgs/index.ts';
 import type { ObstructionFinding, ObstructionKind, ObstructionMeasure } from './appeals.model.ts';
@@ -100,9 +101,9 @@ export async function seedDemoObstruction(deps: Pick<Deps, 'db' | 'clock'>): Pro
   let n = 0;
   await deps.db.transaction(async (tx) => {
     for (const [i, c] of COMPLAINTS.entries()) {
-      const [to, about] = await Promise.all([
-        findOrganizationBySlug(tx, c.to),
-        findOrganizationBySlug(tx, c.about),
+      const [to, about] = await inTurn([
+        () => findOrganizationBySlug(tx, c.to),
+        () => findOrganizationBySlug(tx, c.about),
       ]);
       if (!to || !about) continue;
       // within this year (the reports count by year), on a working day, never after today

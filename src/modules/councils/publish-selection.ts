@@ -1,5 +1,6 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
+import { inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, NotFound } from '../../platform/errors/index.ts';
 import { councilForStaff } from './council-access.ts';
@@ -31,11 +32,11 @@ export async function publishSelection(
       throw new Conflict('councils.err.uncheckedApplications');
     const complete = applications.filter((a) => a.status === 'complete');
     if (complete.length === 0) throw new Conflict('councils.err.noCandidates');
-    const [criteria, scores, recusals, experts] = await Promise.all([
-      repo.criteriaOf(tx, call.id),
-      repo.scoresOfCall(tx, call.id),
-      repo.recusalsOfCall(tx, call.id),
-      repo.currentExperts(tx, today),
+    const [criteria, scores, recusals, experts] = await inTurn([
+      () => repo.criteriaOf(tx, call.id),
+      () => repo.scoresOfCall(tx, call.id),
+      () => repo.recusalsOfCall(tx, call.id),
+      () => repo.currentExperts(tx, today),
     ]);
     if (complete.some((a) => pendingExperts(a, experts, scores, recusals).length > 0))
       throw new Conflict('councils.err.scoresPending');

@@ -1,6 +1,7 @@
 import type { Origin } from '../../platform/audit/index.ts';
 import { userActor } from '../../platform/authz/index.ts';
 import { addCalendarDays, toLocalDate } from '../../platform/calendar/index.ts';
+import { inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findUserIdByEmail } from '../accounts/index.ts';
 import { findOrganizationBySlug, listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
@@ -353,7 +354,7 @@ export async function seedDemoCouncils(deps: Pick<Deps, 'db' | 'clock'>): Promis
 
     // The yearly independent assessment of last year: two experts and the council itself.
     const secretaryId = await findUserIdByEmail(tx, 'council.government@open-region.example');
-    const expertIds = await Promise.all(DEMO_COUNCILS.experts.map((e) => findUserIdByEmail(tx, e)));
+    const expertIds = await inTurn(DEMO_COUNCILS.experts.map((e) => () => findUserIdByEmail(tx, e)));
     const answers = (a: number[]) =>
       Object.fromEntries(
         [

@@ -1,7 +1,7 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import { addCalendarDays, type LocalDate, toLocalDate } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { type Db, type DbOrTx, inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
 import { openDiscussion as attachDiscussion, getDiscussionForObject } from '../participation/index.ts';
@@ -86,7 +86,7 @@ export async function openDiscussion(
       throw new InvalidInput([{ field: 'endsOn', message: 'drafts.stage.noticeRunning' }]);
     if (draft.textVersion === 0)
       throw new InvalidInput([{ field: 'endsOn', message: 'drafts.stage.noText' }]);
-    const [{ calendar }, periods] = await Promise.all([loadCalendar(tx), loadPeriods(tx)]);
+    const [{ calendar }, periods] = await inTurn([() => loadCalendar(tx), () => loadPeriods(tx)]);
     const min = minimumDiscussionEnd(calendar, periods, draft.impactDegree as ImpactDegree, today);
     const max = maximumDiscussionEnd(periods, today);
     if (input.endsOn < min) throw new InvalidInput([{ field: 'endsOn', message: 'drafts.endsOn.tooEarly' }]);

@@ -1,5 +1,5 @@
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { type DbOrTx, inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize, NotFound } from '../../platform/errors/index.ts';
 import type { CriterionInput } from './monitoring.input.ts';
@@ -49,7 +49,10 @@ export async function draftFrom(
   }
   const existing = await repo.draftMethodology(tx);
   if (existing) {
-    const [from, to] = await Promise.all([repo.criteriaOf(tx, base.id), repo.criteriaOf(tx, existing.id)]);
+    const [from, to] = await inTurn([
+      () => repo.criteriaOf(tx, base.id),
+      () => repo.criteriaOf(tx, existing.id),
+    ]);
     const byCode = new Map(to.map((c) => [c.code, c.id]));
     return {
       draft: existing,

@@ -125,3 +125,15 @@ export function pgClientOf(dbOrTx: DbOrTx): Queryable {
   if (maybe.$client) return maybe.$client;
   throw new Error('not a drizzle node-postgres handle');
 }
+
+/**
+ * Several reads on one transaction, one after another. A transaction is one connection: queries
+ * given to it at once (`Promise.all`) are queued by pg anyway, gain nothing, and pg@9 refuses them.
+ */
+export async function inTurn<T extends readonly (() => Promise<unknown>)[]>(
+  steps: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const out: unknown[] = [];
+  for (const step of steps) out.push(await step());
+  return out as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}

@@ -1,5 +1,5 @@
 import { formatLocalDate } from '../../../platform/calendar/format.ts';
-import type { DbOrTx, Tx } from '../../../platform/db/client.ts';
+import { type DbOrTx, inTurn, type Tx } from '../../../platform/db/client.ts';
 import { defineSearchSource, searchIndex } from '../../../platform/search/index.ts';
 import { type PollRow, pollsRepository as repo, type SurveyRow } from './polls.repository.ts';
 
@@ -25,9 +25,9 @@ export const pollsSearch = defineSearchSource({
   ],
   topics: [{ key: 'opendata_priorities', ru: 'Приоритеты открытых данных', en: 'Open-data priorities' }],
   reindex: async (_deps, tx: Tx) => {
-    const [polls, surveys] = await Promise.all([
-      repo.pollsOf(tx, 'all', 1_000_000),
-      repo.surveysOf(tx, 'all', undefined, 1_000_000),
+    const [polls, surveys] = await inTurn([
+      () => repo.pollsOf(tx, 'all', 1_000_000),
+      () => repo.surveysOf(tx, 'all', undefined, 1_000_000),
     ]);
     for (const p of polls) await indexPoll(tx, p);
     for (const s of surveys) await indexSurvey(tx, s);
