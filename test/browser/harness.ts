@@ -205,3 +205,22 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   }));
   expect(scrollWidth, `${page.url()}: ${wide.join(', ')}`).toBeLessThanOrEqual(innerWidth);
 }
+
+/**
+ * A page of a journey as the person sees it: loaded, one h1 with this text (`partial`: containing
+ * it), no sideways scroll when on a phone, axe clean (with the page's scripts when they run).
+ */
+export async function expectPage(
+  page: Page,
+  h1: string,
+  opts: { phone?: boolean; js?: boolean; partial?: boolean } = {},
+): Promise<void> {
+  await page.waitForLoadState();
+  // a page without its h1 shows what came instead
+  expect(await page.locator('h1').count(), `${page.url()}\n${(await page.content()).slice(0, 3000)}`).toBe(1);
+  const text = (await page.locator('h1').textContent())?.trim();
+  if (opts.partial) expect(text, page.url()).toContain(h1);
+  else expect(text, page.url()).toBe(h1);
+  if (opts.phone) await expectNoSidewaysScroll(page);
+  await expectAxeClean(page, { withScripts: opts.js === true });
+}

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts';
 import { signIn } from '../auth.ts';
-import { expectAxeClean, expectNoSidewaysScroll, type Portal, startPortal } from './harness.ts';
+import { expectPage, type Portal, startPortal } from './harness.ts';
 
 // Issue 16 in Chromium on the demo region: a citizen on a phone with JavaScript off finds the
 // city's dataset of public-transport stops in /opendata/, opens its passport and downloads the
@@ -33,14 +33,7 @@ async function browser(opts: { js: boolean; phone: boolean; email?: string }): P
   return context.newPage();
 }
 
-async function look(page: Page, h1: string, opts: { phone: boolean; js: boolean }) {
-  await page.waitForLoadState();
-  // a page without its h1 shows what came instead
-  expect(await page.locator('h1').count(), `${page.url()}\n${(await page.content()).slice(0, 3000)}`).toBe(1);
-  expect((await page.locator('h1').textContent())?.trim(), page.url()).toBe(h1);
-  if (opts.phone) await expectNoSidewaysScroll(page);
-  await expectAxeClean(page, { withScripts: opts.js });
-}
+const look = (page: Page, h1: string, opts: { phone: boolean; js: boolean }) => expectPage(page, h1, opts);
 
 async function follow(page: Page, link: ReturnType<Page['locator']>) {
   await Promise.all([page.waitForNavigation(), link.click()]);

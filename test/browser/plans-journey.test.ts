@@ -2,13 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganizationBySlug } from '../../src/modules/orgs/index.ts';
 import { createUser } from '../auth.ts';
-import {
-  expectAxeClean,
-  expectNoSidewaysScroll,
-  type Portal,
-  signedInContext,
-  startPortal,
-} from './harness.ts';
+import { expectAxeClean, expectPage, type Portal, signedInContext, startPortal } from './harness.ts';
 
 // Issue 15: staff of Минздрав create a departmental openness plan from the project office's
 // template, add targets to an indicator and report an actual (JavaScript off, on a phone);
@@ -41,12 +35,9 @@ async function staff(role: 'editor' | 'head' | 'project_office'): Promise<Page> 
   return page;
 }
 
-async function look(page: Page, h1: string, opts: { js?: boolean } = {}) {
-  await page.waitForLoadState();
-  expect((await page.locator('h1').textContent())?.trim(), page.url()).toBe(h1);
-  await expectNoSidewaysScroll(page);
-  await expectAxeClean(page, { withScripts: opts.js === true });
-}
+// every page is seen on a phone (PHONE viewport)
+const look = (page: Page, h1: string, opts: { js?: boolean } = {}) =>
+  expectPage(page, h1, { ...opts, phone: true });
 
 async function clickAndWait(page: Page, locator: ReturnType<Page['locator']>) {
   await Promise.all([page.waitForNavigation(), locator.click()]);

@@ -2,13 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganizationBySlug } from '../../src/modules/orgs/index.ts';
 import { createUser } from '../auth.ts';
-import {
-  expectAxeClean,
-  expectNoSidewaysScroll,
-  type Portal,
-  signedInContext,
-  startPortal,
-} from './harness.ts';
+import { expectAxeClean, expectPage, type Portal, signedInContext, startPortal } from './harness.ts';
 
 // Issue 15, second part: a citizen comments on an item of the demo plan in discussion
 // (JavaScript off, 375 px) and finds the comment on the plan's page; staff of Минздрав edit and
@@ -36,12 +30,9 @@ async function as(grants: { role: 'editor'; orgId: string }[], js = false): Prom
   return page;
 }
 
-async function look(page: Page, h1: string, opts: { js?: boolean } = {}) {
-  await page.waitForLoadState();
-  expect((await page.locator('h1').textContent())?.trim(), page.url()).toBe(h1);
-  await expectNoSidewaysScroll(page);
-  await expectAxeClean(page, { withScripts: opts.js === true });
-}
+// every page is seen on a phone (PHONE viewport)
+const look = (page: Page, h1: string, opts: { js?: boolean } = {}) =>
+  expectPage(page, h1, { ...opts, phone: true });
 
 async function clickAndWait(page: Page, locator: ReturnType<Page['locator']>) {
   await Promise.all([page.waitForNavigation(), locator.click()]);
