@@ -38,7 +38,7 @@ export async function createTestDeps(
     /** the template the fresh database is copied from; default the migrated, empty one */
     templateDb?: string;
     /** sees every statement the app's pool sends (the statement-count test) */
-    onStatement?: (text: string) => void;
+    onStatement?: (text: string, values?: readonly unknown[]) => void;
   } = {},
 ): Promise<TestDeps> {
   const url = opts.databaseUrl ?? (await freshDatabaseUrl(opts.templateDb));

@@ -361,9 +361,19 @@ export const appealsRepository = {
     const where = and(visibleWhere(v), ...filterWhere(f, today, true));
     const { text: _text, ...columns } = getTableColumns(appeals);
     const by = sort.dir === 'desc' ? desc : asc;
+    // When the filter already keeps only open appeals, «open first» is constant: left out, the order
+    // is the partial index appeals_org_open_due_idx's own, so a page reads its 50 rows, not the backlog.
+    const onlyOpen =
+      f.open ||
+      f.overdue ||
+      f.dueWithin !== undefined ||
+      (f.status !== undefined && OPEN_STATUSES.includes(f.status as (typeof OPEN_STATUSES)[number]));
     const order: SQL[] =
       sort.key === 'due'
-        ? [sql`case when ${inArray(appeals.status, OPEN_STATUSES)} then 0 else 1 end`, by(appeals.dueDate)]
+        ? [
+            ...(onlyOpen ? [] : [sql`case when ${inArray(appeals.status, OPEN_STATUSES)} then 0 else 1 end`]),
+            by(appeals.dueDate),
+          ]
         : sort.key === 'registered'
           ? [by(appeals.registeredAt)]
           : sort.key === 'number'

@@ -165,6 +165,12 @@ export const appeals = pgTable(
       .where(sql`${t.idempotencyKey} is not null`),
     index('appeals_author_idx').on(t.authorUserId, t.registeredAt),
     index('appeals_org_queue_idx').on(t.orgId, t.status, t.dueDate),
+    /** the staff queue's open items of a body, in the order it shows them (earliest deadline first) */
+    index('appeals_org_open_due_idx')
+      .on(t.orgId, t.dueDate, t.number)
+      .where(
+        sql`${t.status} in ('registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed')`,
+      ),
     index('appeals_org_registered_idx').on(t.orgId, t.registeredOn),
     index('appeals_assigned_idx').on(t.assignedUserId, t.status),
     index('appeals_due_idx').on(t.dueDate).where(sql`${t.closedAt} is null`),

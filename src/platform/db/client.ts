@@ -39,7 +39,7 @@ export type DbOptions = {
    * (transactions included): the hook tests use to count statements per page
    * (test/statement-count.test.ts), and a profiler's. Not for production use.
    */
-  onStatement?: (text: string) => void;
+  onStatement?: (text: string, values?: readonly unknown[]) => void;
 };
 
 /** How long to wait for a connection: a frozen or unreachable server must not hold a request. */
@@ -103,7 +103,14 @@ function quietPool(url: string, o: DbOptions): pg.Pool {
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
         const q = args[0];
-        onStatement(typeof q === 'string' ? q : String((q as { text?: string })?.text ?? 'copy or cursor'));
+        if (typeof q === 'string') onStatement(q, Array.isArray(args[1]) ? args[1] : undefined);
+        else {
+          const o = q as { text?: string; values?: unknown[] } | undefined;
+          onStatement(
+            String(o?.text ?? 'copy or cursor'),
+            o?.values ?? (Array.isArray(args[1]) ? args[1] : undefined),
+          );
+        }
         return query(...args);
       };
     }

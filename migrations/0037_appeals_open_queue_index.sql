@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_org_open_due_idx" ON "appeals" USING btree ("org_id","due_date","number") WHERE "appeals"."status" in ('registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed');
