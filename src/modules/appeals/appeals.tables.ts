@@ -524,3 +524,55 @@ export const appealDrafts = pgTable(
   },
   (t) => [index('appeal_drafts_author_idx').on(t.authorUserId, t.updatedAt)],
 );
+
+/*
+ * The public figures of appeals precomputed per body and month of registration (issue 11), so a
+ * statistics page of a year sums at most twelve rows a body instead of aggregating its appeals on
+ * every view. A month whose appeals or ratings changed since its row was computed is listed in
+ * appeal_figures_stale (statement triggers on appeals and appeal_ratings, migration 0038) and is
+ * read live until the job appeals.figures.refresh recomputes it, so the figures are never behind.
+ */
+const figureColumns = {
+  orgId: uuid('org_id').notNull(),
+  /** the first day of the month of registration (local date) */
+  month: date('month', { mode: 'string' }).notNull(),
+};
+
+/** One body's month: the counts of stats/figures.ts's RawFigures, without the breakdowns. */
+export const appealFiguresMonthly = pgTable(
+  'appeal_figures_monthly',
+  {
+    ...figureColumns,
+    received: integer('received').notNull(),
+    answered: integer('answered').notNull(),
+    onTime: integer('on_time').notNull(),
+    forwarded: integer('forwarded').notNull(),
+    leftWithoutAnswer: integer('left_without_answer').notNull(),
+    extended: integer('extended').notNull(),
+    inReview: integer('in_review').notNull(),
+    daysSum: integer('days_sum').notNull(),
+    daysBase: integer('days_base').notNull(),
+    infoRequests: integer('info_requests').notNull(),
+    mediaRequests: integer('media_requests').notNull(),
+    corruptionReports: integer('corruption_reports').notNull(),
+    rated: integer('rated').notNull(),
+    satisfied: integer('satisfied').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month] })],
+);
+
+/** One body's month by ТОТК theme of the citizens' appeals (code '' when not classified yet). */
+export const appealTopicsMonthly = pgTable(
+  'appeal_topics_monthly',
+  {
+    ...figureColumns,
+    code: text('code').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month, t.code] })],
+);
+
+/** Months to recompute: appended by the triggers (no key, so a writer never waits on another), emptied by the job. */
+export const appealFiguresStale = pgTable('appeal_figures_stale', { ...figureColumns }, (t) => [
+  index('appeal_figures_stale_idx').on(t.orgId, t.month),
+]);

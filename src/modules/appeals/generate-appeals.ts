@@ -8,6 +8,7 @@ import { listGeneratedCitizens, listGeneratedStaff } from '../accounts/index.ts'
 import { listAllOrganizations } from '../orgs/index.ts';
 import type { AppealType } from './appeals.model.ts';
 import { computeDeadlines, type Deadlines, loadDeadlineSettings } from './appeals.settings.ts';
+import { refreshAppealFigures } from './stats/refresh-figures.ts';
 import { shippedTotk } from './totk.ts';
 
 /*
@@ -317,5 +318,7 @@ export async function generateAppeals(ctx: GenerateContext): Promise<GenerateRep
     insert into appeal_counters (org_id, year, last_sequence)
     select org_id, year, max(sequence) from appeals group by org_id, year
     on conflict (org_id, year) do update set last_sequence = greatest(appeal_counters.last_sequence, excluded.last_sequence)`);
+  // the monthly figures of what was just written, as the job would compute them within a minute
+  await refreshAppealFigures(ctx.deps);
   return { ...counts, heavyBodyOpen: heavyOpen };
 }

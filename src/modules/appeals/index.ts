@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../manifest.ts';
 import { appealsApi } from './api/index.ts';
 import { generateAppeals } from './generate-appeals.ts';
 import { appealsMessages } from './messages.ts';
+import { startFiguresRefresh } from './stats/refresh-figures.ts';
 import './obstruction.messages.ts';
 import { recomputeAppealDeadlines } from './recompute-appeal-deadlines.ts';
 import { startAppealReminders } from './send-appeal-reminders.ts';
@@ -63,8 +64,11 @@ export const appealsModule: ModuleManifest = {
     // the staff side: /manage/appeals (queue, actions, monthly report)
     await app.register(appealsStaffWeb);
   },
-  // daily deadline reminders and escalation
-  workers: startAppealReminders,
+  // daily deadline reminders and escalation; the precomputed monthly figures, every minute
+  workers: async (deps) => {
+    await startAppealReminders(deps);
+    await startFiguresRefresh(deps);
+  },
   api: appealsApi,
   generate: { after: ['accounts', 'orgs'], run: generateAppeals },
 };

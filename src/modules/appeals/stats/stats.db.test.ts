@@ -9,7 +9,8 @@ import { appealsRepository } from '../appeals.repository.ts';
 import { computeDeadlines, loadDeadlineSettings } from '../appeals.settings.ts';
 import { DEMO_APPEAL_BODIES, seedDemoPublicAppeals } from '../seed-demo-public.ts';
 import { quarterPeriod, yearPeriod } from './figures.ts';
-import { getFiguresByOrg, getOrgAppealStats, getRegionTotals } from './get-appeal-stats.ts';
+import { getFiguresByOrg, getOrgAppealStats, getRegionTotals, getStatsYears } from './get-appeal-stats.ts';
+import { refreshAppealFigures } from './refresh-figures.ts';
 import { MASKED, SUPPRESSED } from './suppress.ts';
 
 let deps: TestDeps;
@@ -183,5 +184,71 @@ describe('public statistics of appeals', () => {
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('precomputed monthly figures (issue 11)', () => {
+  const q1 = quarterPeriod(2026, 1);
+  // the same appeals as Q1 through the per-request aggregates: a period that is not whole months
+  const q1Live = { from: '2025-12-31', to: '2026-03-31' };
+  const staleCount = async () =>
+    Number((await deps.db.$client.query('select count(*)::int as n from appeal_figures_stale')).rows[0].n);
+  const withoutMonths = ({ byMonth: _m, ...rest }: Awaited<ReturnType<typeof getOrgAppealStats>>) => rest;
+
+  it('the job computes every changed month; then a quarter reads the monthly rows and equals the live aggregates', async () => {
+    expect(await staleCount()).toBeGreaterThan(0);
+    expect(await refreshAppealFigures(deps)).toBeGreaterThan(0);
+    expect(await staleCount()).toBe(0);
+    const pre = await getOrgAppealStats(deps, orgId, q1);
+    const live = await getOrgAppealStats(deps, orgId, q1Live);
+    expect(withoutMonths(pre)).toEqual(withoutMonths(live));
+    // by month as the first test saw it live (the live period's extra December changes the masking)
+    expect(pre.byMonth).toEqual([
+      { month: '2026-01', received: 5, answered: 5 },
+      { month: '2026-02', received: MASKED, answered: SUPPRESSED },
+      { month: '2026-03', received: SUPPRESSED, answered: SUPPRESSED },
+    ]);
+    expect(pre.received).toBe(10);
+    // the rows are what the page reads: a figure changed in the table shows on the page
+    await deps.db.$client.query(
+      `update appeal_figures_monthly set received = received + 100 where org_id = $1 and month = '2026-01-01'`,
+      [orgId],
+    );
+    expect((await getOrgAppealStats(deps, orgId, q1)).received).toBe(110);
+    await deps.db.$client.query(
+      `update appeal_figures_monthly set received = received - 100 where org_id = $1 and month = '2026-01-01'`,
+      [orgId],
+    );
+  });
+
+  it('a change is counted at once (its month is read live until recomputed), and only counted columns mark a month', async () => {
+    const before = await getOrgAppealStats(deps, orgId, q1);
+    const [open] = await deps.db.query.appeals.findMany({
+      where: (a, { eq, and }) =>
+        and(eq(a.orgId, orgId), eq(a.status, 'registered'), eq(a.registeredOn, '2026-03-31')),
+    });
+    if (!open) throw new Error('fixture: the registered appeal of 31 March');
+    // an edit the figures do not count leaves nothing to recompute
+    await appealsRepository.update(deps.db, open.id, { subject: 'Уточнённая тема' });
+    expect(await staleCount()).toBe(0);
+    await appealsRepository.update(deps.db, open.id, answered('2026-04-10', '2026-05-13'));
+    await appealsRepository.insertRating(deps.db, {
+      appealId: open.id,
+      userId: '00000000-0000-4000-8000-000000000009',
+      satisfied: true,
+    });
+    expect(await staleCount()).toBeGreaterThan(0);
+    const now = await getOrgAppealStats(deps, orgId, q1);
+    expect(now.answered).toBe((before.answered as number) + 1);
+    expect(now.rated).toBe((before.rated as number) + 1);
+    expect(withoutMonths(now)).toEqual(withoutMonths(await getOrgAppealStats(deps, orgId, q1Live)));
+    // the region's figures and the years come from the same rows
+    expect((await getRegionTotals(deps, 'all', yearPeriod(2026))).answered).toBe(
+      (await getRegionTotals(deps, 'all', { from: '2026-01-01', to: '2026-12-30' })).answered,
+    );
+    expect(await getStatsYears(deps, [orgId], 2026)).toEqual([2026]);
+    await refreshAppealFigures(deps);
+    expect(await staleCount()).toBe(0);
+    expect(await getOrgAppealStats(deps, orgId, q1)).toEqual(now);
   });
 });

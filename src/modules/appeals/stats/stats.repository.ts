@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { REGION_TZ } from '../../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { type MonthCount, monthsOf, type Period, type RawFigures, type TopicCount } from './figures.ts';
@@ -34,7 +34,198 @@ function orgFilter(orgIds: readonly string[] | 'all') {
         )})`;
 }
 
+/** The columns of appeal_figures_monthly after org_id and month, in order. */
+const MONTH_COLUMNS = [
+  'received',
+  'answered',
+  'on_time',
+  'forwarded',
+  'left_without_answer',
+  'extended',
+  'in_review',
+  'days_sum',
+  'days_base',
+  'info_requests',
+  'media_requests',
+  'corruption_reports',
+  'rated',
+  'satisfied',
+] as const;
+const monthColumns = sql.raw(MONTH_COLUMNS.join(', '));
+
+/** The appeals of each (body, month) pair of the relation `pairs` (columns org_id, month). */
+const inPairMonth = sql`a.org_id = p.org_id and a.registered_on >= p.month
+  and a.registered_on < (p.month + interval '1 month')::date`;
+
+/** The figures of each (body, month) pair of `pairs`, in MONTH_COLUMNS order; pairs without appeals are absent. */
+function monthAggregates(pairs: SQL): SQL {
+  return sql`
+    select c.org_id, c.month, c.received, c.answered, c.on_time, c.forwarded, c.left_without_answer,
+      c.extended, c.in_review, c.days_sum, c.days_base, c.info_requests, c.media_requests,
+      c.corruption_reports, coalesce(r.rated, 0)::int as rated, coalesce(r.satisfied, 0)::int as satisfied
+    from (
+      select p.org_id, p.month,
+        (count(*) filter (where a.type = 'appeal'))::int as received,
+        (count(*) filter (where a.type = 'appeal' and ${ANSWERED}))::int as answered,
+        (count(*) filter (where a.type = 'appeal' and ${ANSWERED} and a.answered_at is not null and ${ANSWER_DAY} <= a.due_date))::int as on_time,
+        (count(*) filter (where a.type = 'appeal' and a.status = 'forwarded'))::int as forwarded,
+        (count(*) filter (where a.type = 'appeal' and a.status = 'left_without_answer'))::int as left_without_answer,
+        (count(*) filter (where a.type = 'appeal' and a.extension_count > 0))::int as extended,
+        (count(*) filter (where a.type = 'appeal' and ${OPEN}))::int as in_review,
+        coalesce(sum(${ANSWER_DAY} - a.registered_on) filter (where a.type = 'appeal' and ${ANSWERED} and a.answered_at is not null), 0)::int as days_sum,
+        (count(*) filter (where a.type = 'appeal' and ${ANSWERED} and a.answered_at is not null))::int as days_base,
+        (count(*) filter (where a.type = 'info_request'))::int as info_requests,
+        (count(*) filter (where a.type = 'media_request'))::int as media_requests,
+        (count(*) filter (where a.type = 'corruption_report'))::int as corruption_reports
+      from ${pairs} p join appeals a on ${inPairMonth}
+      group by p.org_id, p.month
+    ) c
+    left join (
+      select p.org_id, p.month, count(*) as rated, count(*) filter (where r.satisfied) as satisfied
+      from ${pairs} p join appeals a on ${inPairMonth} and a.type = 'appeal'
+        join appeal_ratings r on r.appeal_id = a.id
+      group by p.org_id, p.month
+    ) r on r.org_id = c.org_id and r.month = c.month`;
+}
+
+/** The citizens' appeals of each (body, month) pair of `pairs` by ТОТК theme ('' when not classified). */
+function topicAggregates(pairs: SQL): SQL {
+  return sql`
+    select p.org_id, p.month, coalesce(left(a.topic_code, 9), '') as code, count(*)::int as count
+    from ${pairs} p join appeals a on ${inPairMonth} and a.type = 'appeal'
+    group by 1, 2, 3`;
+}
+
+/** True when the period is whole months (the precomputed figures serve it). */
+export function isWholeMonths(p: Period): boolean {
+  if (!/^\d{4}-\d{2}-01$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to)) return false;
+  const [y, m, d] = p.to.split('-').map(Number) as [number, number, number];
+  return d === new Date(Date.UTC(y, m, 0)).getUTCDate() && p.from <= p.to;
+}
+
+function orgColumn(column: SQL, orgIds: readonly string[] | 'all') {
+  return orgIds === 'all'
+    ? sql`true`
+    : orgIds.length === 0
+      ? sql`false`
+      : sql`${column} in (${sql.join(
+          orgIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`;
+}
+
+/** One body's month of figures (raw, never shown as they are). */
+export type MonthFigures = Totals & { orgId: string; month: string };
+
+/** The months to read live: changed since computed, in the period, of these bodies. */
+const staleIn = (orgIds: readonly string[] | 'all', p: Period) => sql`
+  select distinct org_id, month from appeal_figures_stale
+  where month between ${p.from}::date and ${p.to}::date and ${orgColumn(sql`org_id`, orgIds)}`;
+
 export const statsRepository = {
+  /**
+   * The figures of every (body, month) of a whole-months period: precomputed, and computed here
+   * for the months changed since (so never behind the appeals); months without appeals are absent.
+   */
+  async monthly(db: DbOrTx, orgIds: readonly string[] | 'all', p: Period): Promise<MonthFigures[]> {
+    const list = await rows<Record<string, unknown>>(
+      db,
+      sql`
+      with s as (${staleIn(orgIds, p)})
+      ${monthAggregates(sql`s`)}
+      union all
+      select m.org_id, m.month, ${monthColumns} from appeal_figures_monthly m
+      where m.month between ${p.from}::date and ${p.to}::date and ${orgColumn(sql`m.org_id`, orgIds)}
+        and not exists (select 1 from s where s.org_id = m.org_id and s.month = m.month)`,
+    );
+    return list.map((r) => ({
+      orgId: String(r.org_id),
+      month: String(r.month).slice(0, 7),
+      received: n(r.received),
+      answered: n(r.answered),
+      answeredOnTime: n(r.on_time),
+      forwarded: n(r.forwarded),
+      leftWithoutAnswer: n(r.left_without_answer),
+      extended: n(r.extended),
+      inReview: n(r.in_review),
+      answerDaysSum: n(r.days_sum),
+      answerDaysCount: n(r.days_base),
+      rated: n(r.rated),
+      satisfied: n(r.satisfied),
+      infoRequests: n(r.info_requests),
+      mediaRequests: n(r.media_requests),
+      corruptionReports: n(r.corruption_reports),
+    }));
+  },
+
+  /** By ТОТК theme over a whole-months period, precomputed and live as `monthly`; the order of byTheme. */
+  async monthlyByTheme(db: DbOrTx, orgIds: readonly string[] | 'all', p: Period): Promise<TopicCount[]> {
+    const list = await rows<Record<string, unknown>>(
+      db,
+      sql`
+      with s as (${staleIn(orgIds, p)})
+      select code, sum(count) as count from (
+        ${topicAggregates(sql`s`)}
+        union all
+        select t.org_id, t.month, t.code, t.count from appeal_topics_monthly t
+        where t.month between ${p.from}::date and ${p.to}::date and ${orgColumn(sql`t.org_id`, orgIds)}
+          and not exists (select 1 from s where s.org_id = t.org_id and s.month = t.month)
+      ) x
+      group by code
+      order by sum(count) desc, code = '', code`,
+    );
+    return list.map((r) => ({ code: String(r.code), name: '', count: n(r.count) }));
+  },
+
+  /**
+   * Recompute up to `limit` of the months listed as changed (the job appeals.figures.refresh);
+   * returns how many, 0 when none is left or another process is at it.
+   */
+  async refreshMonths(db: DbOrTx, limit = 500): Promise<number> {
+    return db.transaction(async (tx) => {
+      const lock = await rows<{ ok: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(hashtext('appeal_figures_refresh')) as ok`,
+      );
+      if (!lock[0]?.ok) return 0;
+      const pairs = await rows<{ org_id: string; month: string }>(
+        tx,
+        sql`select distinct org_id, month::text from appeal_figures_stale order by 1, 2 limit ${limit}`,
+      );
+      if (pairs.length === 0) return 0;
+      // array literals (uuids and dates need no quoting): drizzle would spread a JS array into a list
+      const arr = (xs: string[]) => `{${xs.join(',')}}`;
+      const p = sql`(select * from unnest(${arr(pairs.map((x) => x.org_id))}::uuid[], ${arr(pairs.map((x) => x.month))}::date[]) as x(org_id, month))`;
+      await tx.execute(
+        sql`delete from appeal_figures_stale s using ${p} p where s.org_id = p.org_id and s.month = p.month`,
+      );
+      await tx.execute(
+        sql`delete from appeal_figures_monthly m using ${p} p where m.org_id = p.org_id and m.month = p.month`,
+      );
+      await tx.execute(
+        sql`delete from appeal_topics_monthly t using ${p} p where t.org_id = p.org_id and t.month = p.month`,
+      );
+      await tx.execute(
+        sql`insert into appeal_figures_monthly (org_id, month, ${monthColumns}) ${monthAggregates(p)}`,
+      );
+      await tx.execute(
+        sql`insert into appeal_topics_monthly (org_id, month, code, count) ${topicAggregates(p)}`,
+      );
+      return pairs.length;
+    });
+  },
+
+  /** The years that have any appeal of these organisations, newest first (from the monthly figures). */
+  async yearsMonthly(db: DbOrTx, orgIds: readonly string[] | 'all'): Promise<number[]> {
+    const list = await rows<Record<string, unknown>>(
+      db,
+      sql`select distinct extract(year from month)::int as y from (
+        select org_id, month from appeal_figures_monthly union all select org_id, month from appeal_figures_stale
+      ) x where ${orgColumn(sql`org_id`, orgIds)} order by 1 desc`,
+    );
+    return list.map((r) => n(r.y));
+  },
+
   /** The totals of each organisation with any appeal in the period (organisations without any are absent). */
   async totalsByOrg(db: DbOrTx, orgIds: readonly string[] | 'all', p: Period): Promise<Map<string, Totals>> {
     const list = await rows<Record<string, unknown>>(
