@@ -70,7 +70,8 @@ try {
       progress: (s) => out(`  ${((performance.now() - t0) / 1000).toFixed(1)} s: ${s}`),
       done: (name, report, seconds) => out(`${name}: ${JSON.stringify(report)} in ${seconds.toFixed(1)} s`),
     });
-    await deps.db.execute('analyze');
+    // vacuum too: a database in service has been through autovacuum, and index-only scans need its visibility map
+    await deps.db.execute('vacuum (analyze)');
     await writeSetting(deps.db, 'generate.done', wanted);
     out(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

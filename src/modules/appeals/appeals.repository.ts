@@ -357,17 +357,14 @@ export const appealsRepository = {
     today: string,
     page: { limit: number; offset: number },
     sort: QueueSort = { key: 'due', dir: 'asc' },
-  ): Promise<{ rows: QueueRow[]; total: number }> {
+  ): Promise<QueueRow[]> {
     const where = and(visibleWhere(v), ...filterWhere(f, today, true));
     const { text: _text, ...columns } = getTableColumns(appeals);
     const by = sort.dir === 'desc' ? desc : asc;
     // When the filter already keeps only open appeals, «open first» is constant: left out, the order
     // is the partial index appeals_org_open_due_idx's own, so a page reads its 50 rows, not the backlog.
-    const onlyOpen =
-      f.open ||
-      f.overdue ||
-      f.dueWithin !== undefined ||
-      (f.status !== undefined && OPEN_STATUSES.includes(f.status as (typeof OPEN_STATUSES)[number]));
+    // Likewise with one status chosen: appeals_org_queue_idx (org_id, status, due_date, …) gives the order.
+    const onlyOpen = f.open || f.overdue || f.dueWithin !== undefined || Boolean(f.status);
     const order: SQL[] =
       sort.key === 'due'
         ? [
@@ -379,20 +376,30 @@ export const appealsRepository = {
           : sort.key === 'number'
             ? [by(appeals.year), by(appeals.sequence)]
             : [by(appeals.status), asc(appeals.dueDate)];
-    const [rows, [tot]] = await Promise.all([
-      db
-        .select({
-          ...columns,
-          excerpt: sql<string>`coalesce(nullif(${appeals.subject}, ''), left(${appeals.text}, 140))`,
-        })
-        .from(appeals)
-        .where(where)
-        .orderBy(...order, asc(appeals.dueDate), asc(appeals.number))
-        .limit(page.limit)
-        .offset(page.offset),
-      db.select({ n: count() }).from(appeals).where(where),
-    ]);
-    return { rows, total: tot?.n ?? 0 };
+    return db
+      .select({
+        ...columns,
+        excerpt: sql<string>`coalesce(nullif(${appeals.subject}, ''), left(${appeals.text}, 140))`,
+      })
+      .from(appeals)
+      .where(where)
+      .orderBy(...order, asc(appeals.dueDate), asc(appeals.number))
+      .limit(page.limit)
+      .offset(page.offset);
+  },
+
+  /**
+   * The number of appeals `queue` pages through, from the counts by status under the same other
+   * filters (queueCounts): no second count over the backlog.
+   */
+  queueTotal(counts: { byStatus: Record<string, number> }, f: QueueFilter): number {
+    let total = 0;
+    for (const [status, n] of Object.entries(counts.byStatus)) {
+      if (f.status && status !== f.status) continue;
+      if (f.open && !OPEN_STATUSES.includes(status as (typeof OPEN_STATUSES)[number])) continue;
+      total += n;
+    }
+    return total;
   },
 
   /** Counts by status under the other filters, and the overdue count. */

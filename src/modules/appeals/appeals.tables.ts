@@ -164,7 +164,8 @@ export const appeals = pgTable(
       .on(t.authorUserId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index('appeals_author_idx').on(t.authorUserId, t.registeredAt),
-    index('appeals_org_queue_idx').on(t.orgId, t.status, t.dueDate),
+    // the queue's counts by status are read from this index alone (type is the visibility's filter)
+    index('appeals_org_queue_idx').on(t.orgId, t.status, t.dueDate, t.type),
     /** the staff queue's open items of a body, in the order it shows them (earliest deadline first) */
     index('appeals_org_open_due_idx')
       .on(t.orgId, t.dueDate, t.number)

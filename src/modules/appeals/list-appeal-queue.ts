@@ -38,7 +38,7 @@ export async function listAppealQueue(
   authorize(staffPolicy.canOpenQueue(actor));
   const v = visibilityOf(actor);
   const today = toLocalDate(deps.clock.now());
-  const [{ rows, total }, counts, all, { calendar }] = await Promise.all([
+  const [rows, counts, all, { calendar }] = await Promise.all([
     repo.queue(
       deps.db,
       v,
@@ -71,7 +71,7 @@ export async function listAppealQueue(
       workingDaysLeft: calendar.workingDaysBetween(today, r.dueDate),
       provisional: r.dueProvisional && calendar.isProvisional(r.dueDate),
     })),
-    total,
+    total: repo.queueTotal(counts, input.filter),
     counts,
     orgs: all.filter((o) => mine.has(o.id)),
     today,

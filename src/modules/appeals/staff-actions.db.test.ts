@@ -513,6 +513,22 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
     expect(open?.workingDaysLeft).toBe(shippedCalendar().workingDaysBetween('2026-03-02', '2026-04-01'));
     expect(open?.workingDaysLeft).toBeLessThan(23);
     expect((await q({ dueWithin: 10 })).total).toBe(0);
+    // the total comes from the counts by status: it is the number of rows each filter pages through
+    for (const filter of [
+      {},
+      { status: 'sent' },
+      { open: true },
+      { status: 'registered', open: true },
+      { status: 'sent', open: true },
+      { officer: k.officer.userId },
+      { officer: 'none', open: true },
+      { topic: '0005' },
+      { dueWithin: 40 },
+    ]) {
+      const r = await q(filter);
+      expect(r.total, JSON.stringify(filter)).toBe(r.items.length);
+    }
+    expect((await q({ open: true })).total).toBeGreaterThan(0);
     deps.clock.set('2026-04-02T09:00:00+02:00');
     const overdue = await listAppealQueue(deps, k.officer.actor, {
       filter: { overdue: true },
