@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -60,6 +61,12 @@ export const publications = pgTable(
     index('publications_org_kind_idx').on(t.orgId, t.kind, t.publishedAt),
     uniqueIndex('publications_org_section_key').on(t.orgId, t.sectionKey),
     index('publications_doc_number_idx').on(t.orgId, t.docNumber),
+    // a body's documents list: newest document date first, the type and status filters checked in the index
+    index('publications_org_documents_idx')
+      .on(t.orgId, t.docDate, t.publishedAt, t.docType, t.docStatus)
+      .where(sql`${t.kind} = 'document'`),
+    // and its total under those filters, counted from the index alone
+    index('publications_org_doc_filter_idx').on(t.orgId, t.kind, t.docType, t.docStatus),
   ],
 );
 

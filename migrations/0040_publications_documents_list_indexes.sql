@@ -1,0 +1,2 @@
+CREATE INDEX "publications_org_documents_idx" ON "publications" USING btree ("org_id","doc_date","published_at","doc_type","doc_status") WHERE "publications"."kind" = 'document';--> statement-breakpoint
+CREATE INDEX "publications_org_doc_filter_idx" ON "publications" USING btree ("org_id","kind","doc_type","doc_status");
