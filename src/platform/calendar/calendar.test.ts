@@ -103,6 +103,38 @@ describe('production calendar: properties', () => {
     );
   });
 
+  it('working days between counts the working days after the first date through the second, day by day', () => {
+    const wide = fc
+      .date({
+        min: new Date('1999-01-01T00:00:00Z'),
+        max: new Date('2031-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    const byDays = (a: string, b: string) => {
+      let n = 0;
+      for (let cur = addCalendarDays(a, 1); cur <= b; cur = addCalendarDays(cur, 1))
+        if (cal.isWorkingDay(cur)) n++;
+      return n;
+    };
+    fc.assert(
+      fc.property(wide, wide, (x, y) => {
+        const [a, b] = x <= y ? [x, y] : [y, x];
+        expect(cal.workingDaysBetween(a, b)).toBe(byDays(a, b));
+        expect(cal.workingDaysBetween(b, a)).toBe(0 - byDays(a, b) || 0);
+      }),
+      { numRuns: 200 },
+    );
+    // a year entered later (with a day named twice and one that does not exist) is counted as entered
+    const entered = shippedCalendar();
+    entered.setYear(2030, [['1', '2', '2', '3'], ['30'], [], [], [], [], [], [], [], [], [], []]);
+    let n = 0;
+    for (let cur = '2030-01-01'; cur <= '2030-12-31'; cur = addCalendarDays(cur, 1))
+      if (entered.isWorkingDay(cur)) n++;
+    expect(entered.workingDaysBetween('2029-12-31', '2030-12-31')).toBe(n);
+    expect(n).toBe(365 - 3);
+  });
+
   it('working days between is additive and antisymmetric', () => {
     fc.assert(
       fc.property(arbDate, arbDate, arbDate, (a, b, c) => {

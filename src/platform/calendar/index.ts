@@ -130,6 +130,7 @@ export class ProductionCalendar {
     });
     this.nonWorking.set(year, off);
     this.shortened.set(year, short);
+    this.offSortedCache.delete(year);
   }
 
   /** true when the year's transfers are known from a decree; false means statutory rules only. */
@@ -180,10 +181,32 @@ export class ProductionCalendar {
     if (to === from) return 0;
     const sign = to > from ? 1 : -1;
     const [a, b] = sign > 0 ? [from, to] : [to, from];
-    let count = 0;
-    for (let cur = addCalendarDays(a, 1); cur <= b; cur = addCalendarDays(cur, 1))
-      if (this.isWorkingDay(cur)) count++;
+    // by years' counts, not day by day: a queue or cabinet shows this for appeals years past their deadline
+    let count = this.workingThrough(b) - this.workingThrough(a);
+    for (let y = parseLocalDate(a).y; y < parseLocalDate(b).y; y++)
+      count += this.workingThrough(`${y}-12-31`);
     return sign * count;
+  }
+
+  private readonly offSortedCache = new Map<number, LocalDate[]>();
+
+  /** Working days from 1 January of d's year through d. */
+  private workingThrough(d: LocalDate): number {
+    const { y } = parseLocalDate(d);
+    let offs = this.offSortedCache.get(y);
+    if (!offs) {
+      // real dates of that year only (a decree's list could name a day twice, or one that does not exist)
+      offs = [...this.offDays(y)].filter((x) => x.startsWith(`${y}-`) && fromUtcMs(toUtcMs(x)) === x).sort();
+      this.offSortedCache.set(y, offs);
+    }
+    let lo = 0;
+    let hi = offs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((offs[mid] as LocalDate) <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    return (toUtcMs(d) - Date.UTC(y, 0, 1)) / DAY_MS + 1 - lo;
   }
 
   /** Move a date off a non-working day as the deployment's rule says. */
