@@ -388,6 +388,28 @@ export const appealsRepository = {
       .offset(page.offset);
   },
 
+  /** Fold the counts' deltas into their base rows (the job appeals.figures.refresh); returns how many deltas. */
+  async foldStatusDeltas(db: DbOrTx): Promise<number> {
+    return db.transaction(async (tx) => {
+      const lock = (
+        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('appeal_status_fold')) as ok`)
+      ).rows[0] as { ok: boolean } | undefined;
+      if (!lock?.ok) return 0;
+      const r = await tx.execute(sql`
+        with d as (delete from appeal_status_deltas returning org_id, corruption, status, n),
+        s as (select org_id, corruption, status, sum(n)::int as n from d group by 1, 2, 3),
+        folded as (
+          insert into appeal_status_counts as c (org_id, corruption, status, n)
+          select org_id, corruption, status, n from s order by 1, 2, 3
+          on conflict (org_id, corruption, status) do update set n = c.n + excluded.n
+          returning 1
+        )
+        select (select count(*) from d)::int as n`);
+      await tx.execute(sql`delete from appeal_status_counts where n = 0`);
+      return Number((r.rows[0] as { n: number } | undefined)?.n ?? 0);
+    });
+  },
+
   /**
    * The number of appeals `queue` pages through, from the counts by status under the same other
    * filters (queueCounts): no second count over the backlog.
@@ -409,6 +431,47 @@ export const appealsRepository = {
     f: QueueFilter,
     today: string,
   ): Promise<{ byStatus: Record<string, number>; overdue: number }> {
+    if (!f.officer && !f.topic && !f.type && !f.obstruction && f.dueWithin === undefined && !f.overdue) {
+      // the queue as it opens (a body, a status): the kept counts, and the overdue from the open items' index
+      const scope = (col: { org: SQL; corruption: SQL }) => {
+        const part = (orgs: string[] | 'all', corruption: boolean): SQL | undefined => {
+          const c = corruption ? sql`${col.corruption}` : sql`not ${col.corruption}`;
+          if (orgs === 'all') return c;
+          if (orgs.length === 0) return undefined;
+          return sql`(${c} and ${col.org} in (${sql.join(
+            orgs.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )}))`;
+        };
+        const parts = [part(v.workerOrgs, false), part(v.corruptionOrgs, true)].filter(Boolean) as SQL[];
+        const vis = parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` or `)})`;
+        return f.orgId ? sql`${vis} and ${col.org} = ${f.orgId}::uuid` : vis;
+      };
+      const kept = scope({ org: sql`org_id`, corruption: sql`corruption` });
+      const rows = (
+        await db.execute(sql`
+        select status, sum(n)::int as n from (
+          select status, n from appeal_status_counts where ${kept}
+          union all
+          select status, n from appeal_status_deltas where ${kept}
+        ) x group by status having sum(n) <> 0`)
+      ).rows as { status: string; n: number }[];
+      const [late] = await db
+        .select({ n: count() })
+        .from(appeals)
+        .where(
+          and(
+            visibleWhere(v),
+            f.orgId ? eq(appeals.orgId, f.orgId) : undefined,
+            inArray(appeals.status, OPEN_STATUSES),
+            lt(appeals.dueDate, today),
+          ),
+        );
+      return {
+        byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+        overdue: late?.n ?? 0,
+      };
+    }
     const where = and(visibleWhere(v), ...filterWhere(f, today, false));
     const rows = await db
       .select({

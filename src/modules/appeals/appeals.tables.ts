@@ -168,7 +168,7 @@ export const appeals = pgTable(
     index('appeals_org_queue_idx').on(t.orgId, t.status, t.dueDate, t.type),
     /** the staff queue's open items of a body, in the order it shows them (earliest deadline first) */
     index('appeals_org_open_due_idx')
-      .on(t.orgId, t.dueDate, t.number)
+      .on(t.orgId, t.dueDate, t.number, t.type)
       .where(
         sql`${t.status} in ('registered', 'in_review', 'extended', 'awaiting_signature', 'answer_signed')`,
       ),
@@ -576,4 +576,25 @@ export const appealTopicsMonthly = pgTable(
 /** Months to recompute: appended by the triggers (no key, so a writer never waits on another), emptied by the job. */
 export const appealFiguresStale = pgTable('appeal_figures_stale', { ...figureColumns }, (t) => [
   index('appeal_figures_stale_idx').on(t.orgId, t.month),
+]);
+
+/*
+ * The staff queue's counts by status (issue 11): per body, corruption reports apart (they have their
+ * own readers), base rows plus the signed deltas that statement triggers on appeals append (migration
+ * 0041; appending never waits on another writer), folded into the base by the job
+ * appeals.figures.refresh. A count is the sum of both, so it is exact at every moment.
+ */
+const statusCountColumns = {
+  orgId: uuid('org_id').notNull(),
+  corruption: boolean('corruption').notNull(),
+  status: text('status').notNull(),
+  n: integer('n').notNull(),
+};
+
+export const appealStatusCounts = pgTable('appeal_status_counts', { ...statusCountColumns }, (t) => [
+  primaryKey({ columns: [t.orgId, t.corruption, t.status] }),
+]);
+
+export const appealStatusDeltas = pgTable('appeal_status_deltas', { ...statusCountColumns }, (t) => [
+  index('appeal_status_deltas_org_idx').on(t.orgId),
 ]);

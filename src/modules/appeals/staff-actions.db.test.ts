@@ -529,6 +529,26 @@ describe('staff actions on an appeal (state machine, rules, audit, notices)', ()
       expect(r.total, JSON.stringify(filter)).toBe(r.items.length);
     }
     expect((await q({ open: true })).total).toBeGreaterThan(0);
+    // the counts kept by the triggers (base + deltas, folded by the job) are the appeals' own, before and after a fold
+    const live = async (corruption: boolean, orgId?: string) =>
+      Object.fromEntries(
+        (
+          await deps.db.$client.query<{ status: string; n: number }>(
+            `select status, count(*)::int as n from appeals
+              where (type = 'corruption_report') = $1 and ($2::uuid is null or org_id = $2) group by status`,
+            [corruption, orgId ?? null],
+          )
+        ).rows.map((r) => [r.status, r.n]),
+      );
+    for (const fold of [false, true]) {
+      if (fold) expect(await appealsRepository.foldStatusDeltas(deps.db)).toBeGreaterThan(0);
+      expect((await q({})).counts.byStatus, `fold ${fold}`).toEqual(await live(false, k.body.id));
+      const admin = await listAppealQueue(deps, k.admin.actor, { filter: {}, page: 1, pageSize: 1 });
+      expect(admin.counts.byStatus).toEqual(await live(false));
+    }
+    expect(
+      Number((await deps.db.$client.query('select count(*)::int as n from appeal_status_deltas')).rows[0].n),
+    ).toBe(0);
     deps.clock.set('2026-04-02T09:00:00+02:00');
     const overdue = await listAppealQueue(deps, k.officer.actor, {
       filter: { overdue: true },

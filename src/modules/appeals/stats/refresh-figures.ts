@@ -1,5 +1,6 @@
 import { REGION_TZ } from '../../../platform/calendar/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { appealsRepository } from '../appeals.repository.ts';
 import { statsRepository as repo } from './stats.repository.ts';
 
 /** The job that recomputes the months of figures changed since (issue 11): every minute, and once at start. */
@@ -10,6 +11,8 @@ export const FIGURES_QUEUE = 'appeals.figures.refresh';
  * Reads stay exact meanwhile: a month still listed is computed live (stats.repository.ts).
  */
 export async function refreshAppealFigures(deps: Pick<Deps, 'db'>): Promise<number> {
+  // and the staff queue's counts by status, kept the same way (appeals.repository.ts queueCounts)
+  await appealsRepository.foldStatusDeltas(deps.db);
   let done = 0;
   for (;;) {
     const n = await repo.refreshMonths(deps.db);
