@@ -150,6 +150,11 @@ export type Scenario = {
   connections?: number;
   /** which ceiling the ratio is to */
   ceiling: 'static' | 'query';
+  /**
+   * A file too large to finish within the scenario (the 5-million-row dataset): autocannon counts
+   * finished responses only, so each connection streams it and the rows (lines) and bytes read are counted.
+   */
+  stream?: boolean;
 };
 
 export type Result = {
@@ -163,10 +168,93 @@ export type Result = {
   status: string;
   rssMiB: number;
   bytes: number;
+  /** for a streamed file: rows (lines) per second over all connections, and per connection */
+  rows?: { perSecond: number; perClient: number };
 };
+
+/**
+ * Wait until the server has worked off the previous scenario: the requests autocannon left in flight
+ * still run after it stops, and while the event loop lags the load shedder answers 503. A scenario
+ * (or a group's setup) starting then would measure the previous one's backlog. Up to half a minute.
+ */
+export async function settle(base: string): Promise<void> {
+  const until = performance.now() + 30_000;
+  while (performance.now() < until) {
+    const t = performance.now();
+    const ok = await fetch(`${base}/robots.txt`)
+      .then(async (r) => {
+        await r.text();
+        return r.status === 200;
+      })
+      .catch(() => false);
+    if (ok && performance.now() - t < 250) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Stream a large file over `connections` clients for SECONDS: each reads the body as it comes and
+ * counts its lines, starts again when a file ends, and aborts at the end (a client that leaves, as
+ * the target says). Latencies are times to the first byte; req/s counts whole files.
+ */
+async function measureStream(base: string, pid: number | undefined, s: Scenario): Promise<Result> {
+  let peak = pid ? rssMiB(pid) : 0;
+  const timer = setInterval(() => {
+    if (pid) peak = Math.max(peak, rssMiB(pid));
+  }, 100);
+  const conns = s.connections ?? CONNECTIONS;
+  const stop = new AbortController();
+  const deadline = setTimeout(() => stop.abort(), SECONDS * 1000);
+  const firstByte: number[] = [];
+  const statuses = new Map<number, number>();
+  let lines = 0;
+  let bytes = 0;
+  let files = 0;
+  let errors = 0;
+  const client = async () => {
+    while (!stop.signal.aborted) {
+      const t = performance.now();
+      try {
+        const res = await fetch(base + (s.path ?? ''), { signal: stop.signal, headers: s.headers });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        firstByte.push(performance.now() - t);
+        if (!res.body) continue;
+        for await (const chunk of res.body) {
+          bytes += chunk.length;
+          for (const b of chunk) if (b === 10) lines++;
+        }
+        files++;
+      } catch {
+        if (!stop.signal.aborted) errors++;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: conns }, client));
+  const seconds = (performance.now() - started) / 1000;
+  clearTimeout(deadline);
+  clearInterval(timer);
+  firstByte.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(firstByte[Math.min(firstByte.length - 1, Math.floor(q * firstByte.length))] ?? 0);
+  return {
+    name: s.name,
+    rps: files / seconds,
+    p50: at(0.5),
+    p95: at(0.975),
+    p99: at(0.99),
+    max: at(1),
+    errors,
+    status: [...statuses].map(([c, n]) => `${c}×${n}`).join(' '),
+    rssMiB: peak,
+    bytes: Math.round(bytes / seconds),
+    rows: { perSecond: Math.round(lines / seconds), perClient: Math.round(lines / seconds / conns) },
+  };
+}
 
 /** Drive one scenario with autocannon, sampling the server's RSS meanwhile. */
 export async function measure(base: string, pid: number | undefined, s: Scenario): Promise<Result> {
+  if (s.stream) return measureStream(base, pid, s);
   let peak = pid ? rssMiB(pid) : 0;
   const timer = setInterval(() => {
     if (pid) peak = Math.max(peak, rssMiB(pid));
@@ -207,9 +295,13 @@ export function printHeader(): void {
 }
 
 export function printRow(r: Result, conns: number, ceiling?: number): void {
-  const ratio = ceiling ? `${((100 * r.rps) / ceiling).toFixed(0)} %` : '—';
+  const ratio = ceiling && !r.rows ? `${((100 * r.rps) / ceiling).toFixed(0)} %` : '—';
+  // a streamed file: the statuses say how many were started, and the rows read each second
+  const status = r.rows
+    ? `${r.status}; ${r.rows.perSecond} rows/s (${r.rows.perClient} a client), ${r.bytes} B/s`
+    : r.status;
   out(
-    `| ${r.name} | ${conns} | ${Math.round(r.rps)} | ${ratio} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.status} | ${r.bytes} | ${r.rssMiB.toFixed(0)} |`,
+    `| ${r.name} | ${conns} | ${r.rows ? r.rps.toFixed(2) : Math.round(r.rps)} | ${ratio} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${status} | ${r.rows ? '—' : r.bytes} | ${r.rssMiB.toFixed(0)} |`,
   );
 }
 

@@ -11,6 +11,7 @@ import {
   printHeader,
   printMachine,
   printRow,
+  settle,
   startCeiling,
   startPortal,
 } from './lib.ts';
@@ -54,7 +55,9 @@ for (const kind of ['static', 'query'] as const) {
 try {
   for (const g of chosen) {
     try {
+      await settle(portal.base);
       for (const s of await g.scenarios(portal.base, dataDir)) {
+        await settle(portal.base);
         const r = await measure(portal.base, portal.child.pid, s);
         printRow(r, s.connections ?? CONNECTIONS, ceilings[s.ceiling]);
       }
