@@ -72,6 +72,14 @@ const envSchema = z.object({
     .int()
     .min(0, 'must be 0 (off) or a number of milliseconds')
     .default(1000),
+  /** How long an anonymous public page is answered from memory before it is rendered again (ms); 0: off. */
+  PAGE_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0, 'must be 0 (off) or a number of milliseconds')
+    .default(5000),
+  /** The most memory the page cache of one process may hold (MiB). */
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1, 'must be a whole number of MiB, at least 1').default(32),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -134,6 +142,8 @@ export type Config = Readonly<{
   trustProxy: false | number | string[];
   /** the mean event-loop delay (ms) past which requests are refused with 503; 0: never */
   loadShedDelayMs: number;
+  /** the shared cache of anonymous public pages (platform/http/page-cache.ts): freshness and size */
+  pageCache: Readonly<{ ttlMs: number; maxBytes: number }>;
 }>;
 
 export type S3Config = Readonly<{
@@ -192,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     trustProxy: e.TRUST_PROXY ? (parseTrustProxy(e.TRUST_PROXY) ?? false) : false,
     loadShedDelayMs: e.LOAD_SHED_DELAY_MS,
+    pageCache: Object.freeze({ ttlMs: e.PAGE_CACHE_TTL_MS, maxBytes: e.PAGE_CACHE_MAX_MB * 2 ** 20 }),
   });
 }
 

@@ -50,6 +50,8 @@ export async function createTestDeps(
     // Test files share two cores with PostgreSQL and each other: a starved event loop is not
     // the app's overload. The shedder's own test turns it back on.
     LOAD_SHED_DELAY_MS: '0',
+    // tests read a page right after writing it; the page cache's own tests turn it on
+    PAGE_CACHE_TTL_MS: '0',
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });

@@ -34,7 +34,7 @@ export function etagOf(body: string): string {
 }
 
 /** Does the request's If-None-Match name this tag (or `*`)? */
-function matches(header: string | undefined, etag: string): boolean {
+export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const bare = etag.slice(2);
   return header.split(',').some((t) => {
@@ -62,6 +62,8 @@ export function sendCacheable(
     .header('cache-control', opts.maxAge ? `public, max-age=${opts.maxAge}` : 'public, no-cache')
     // the language, the version for the visually impaired and kiosk mode come from cookies
     .header('vary', 'Cookie');
-  if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+  // the process's page cache (page-cache.ts) keeps it if the request may share it and no cookie follows
+  if (req.pageCacheKey !== null) req.pageCacheOffer = { body, etag };
+  if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.send(body);
 }

@@ -20,6 +20,7 @@ import { problemCode, problemTitle } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { kioskTerminalOf } from './kiosk.ts';
 import { unavailablePage } from './operations.ts';
+import { pageCachePlugin } from './page-cache.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
 import { readRouting } from './read-routing.ts';
 import { type PageOptions, sendPage } from './render.tsx';
@@ -67,6 +68,8 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
   app.decorate('deps', opts.deps);
 
   await app.register(cookie, { secret: config.sessionSecret, hook: 'onRequest' });
+  // right after the cookies: a cached page skips every later hook
+  await app.register(pageCachePlugin);
   await app.register(readRouting);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(uploadsPlugin);
@@ -115,12 +118,17 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
   app.decorateRequest('kiosk', false);
   app.decorateRequest('flash', undefined);
   app.decorateRequest('view', function (this: FastifyRequest, reply: FastifyReply): ViewContext {
+    let token: string | undefined;
     return {
       locale: this.locale,
       t: this.t,
       actor: this.actor,
       url: this.url,
-      csrfToken: reply.generateCsrf(),
+      // made on first use: a page without a form then sets no CSRF cookie and stays cacheable
+      get csrfToken() {
+        token ??= reply.generateCsrf();
+        return token;
+      },
       lowVision: lowVisionFrom(this),
       kiosk: this.kiosk,
       flash: this.flash,

@@ -160,10 +160,11 @@ export function Form({
   enctype?: string;
   id?: string;
 }) {
-  const { csrfToken } = useView();
+  const view = useView();
   return (
     <form action={action} method={method} novalidate enctype={enctype} id={id}>
-      {method === 'post' && <input type="hidden" name="_csrf" value={csrfToken} />}
+      {/* read only for a POST: the token is made on first use, and with it the CSRF cookie */}
+      {method === 'post' && <input type="hidden" name="_csrf" value={view.csrfToken} />}
       {children}
     </form>
   );
