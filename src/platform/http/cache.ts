@@ -60,8 +60,9 @@ export function sendCacheable(
   reply
     .header('etag', etag)
     .header('cache-control', opts.maxAge ? `public, max-age=${opts.maxAge}` : 'public, no-cache')
-    // the language, the version for the visually impaired and kiosk mode come from cookies
-    .header('vary', 'Cookie');
+    // the language, the version for the visually impaired and kiosk mode come from cookies;
+    // compressed or not by Accept-Encoding (also when the page cache sends it: page-cache.ts)
+    .header('vary', 'Cookie, accept-encoding');
   // the process's page cache (page-cache.ts) keeps it if the request may share it and no cookie follows
   if (req.pageCacheKey !== null) req.pageCacheOffer = { body, etag };
   if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();

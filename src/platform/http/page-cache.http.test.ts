@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { signedInAs, signIn } from '../../../test/auth.ts';
@@ -61,6 +62,19 @@ describe('the page cache', () => {
     expect(head.headers['x-cache']).toBe('hit');
     expect(head.body).toBe('');
     // no session lookup, no handler: not one statement for the three hits
+    expect(statements).toBe(before);
+
+    // a browser's Accept-Encoding: the stored page compressed once, the same bytes once decoded
+    for (const [accept, enc, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+    ] as const) {
+      const packed = await get('/orgs/minsoc', { 'accept-encoding': accept });
+      expect(packed.headers['x-cache']).toBe('hit');
+      expect(packed.headers['content-encoding']).toBe(enc);
+      expect(packed.headers.vary).toBe('Cookie, accept-encoding');
+      expect(decode(packed.rawPayload).toString()).toBe(first.body);
+    }
     expect(statements).toBe(before);
 
     // another URL (the query included) is another page

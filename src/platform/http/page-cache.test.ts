@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache } from './page-cache.ts';
+import { encodingFor, PageCache } from './page-cache.ts';
 
 const page = (body: string) => ({ body, etag: `W/"${body.length}"`, headers: {} });
 
@@ -35,5 +35,16 @@ describe('PageCache', () => {
     c.set('huge', page('x'.repeat(1024)));
     expect(c.get('huge')).toBeUndefined();
     expect(c.get('small')).toBeDefined();
+  });
+});
+
+describe('encodingFor', () => {
+  it('prefers brotli, then gzip, and honours q=0', () => {
+    expect(encodingFor('gzip, deflate, br, zstd')).toBe('br');
+    expect(encodingFor('gzip, deflate')).toBe('gzip');
+    expect(encodingFor('br;q=0, gzip')).toBe('gzip');
+    expect(encodingFor('br;q=0.0, gzip;q=0')).toBeNull();
+    expect(encodingFor('identity')).toBeNull();
+    expect(encodingFor(undefined)).toBeNull();
   });
 });
