@@ -24,14 +24,28 @@ const q = (paths: string[]) => paths.map((p) => ({ method: 'GET' as const, path:
 /** Public pages: cacheable ones against the static ceiling, lists that must query against the query ceiling. */
 export const pages: Group = {
   name: 'pages',
-  async scenarios(_base, dataDir) {
+  async scenarios(base, dataDir) {
     const [doc] = await dbQuery<{ id: string; slug: string }>(
       dataDir,
       `select p.id, o.slug from publications p join organizations o on o.id = p.org_id
         where p.kind = 'document' order by p.published_at desc offset 100 limit 1`,
     );
+    // a browser coming back: it sends the tag it holds, and a page unchanged is a 304 without a body
+    const etag = (await fetch(`${base}/`)).headers.get('etag') ?? '';
     return [
       { name: 'home /', path: '/', ceiling: 'static' },
+      {
+        name: 'home /, revalidating client (If-None-Match → 304)',
+        path: '/',
+        headers: { 'if-none-match': etag },
+        ceiling: 'static',
+      },
+      {
+        name: 'home /, browser (Accept-Encoding: gzip, deflate, br)',
+        path: '/',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+        ceiling: 'static',
+      },
       { name: 'organisation home /orgs/minsoc', path: '/orgs/minsoc', ceiling: 'static' },
       { name: 'document page', path: `/orgs/${doc?.slug}/documents/${doc?.id}`, ceiling: 'static' },
       {
