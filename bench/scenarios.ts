@@ -32,7 +32,7 @@ export const pages: Group = {
     );
     // a browser coming back: it sends the tag it holds, and a page unchanged is a 304 without a body
     const etag = (await fetch(`${base}/`)).headers.get('etag') ?? '';
-    return [
+    const list: Scenario[] = [
       { name: 'home /', path: '/', ceiling: 'static' },
       {
         name: 'home /, revalidating client (If-None-Match → 304)',
@@ -56,6 +56,7 @@ export const pages: Group = {
       { name: 'appeals statistics /orgs/minsoc/appeals', path: '/orgs/minsoc/appeals', ceiling: 'query' },
       { name: 'Atom feed /feeds/documents.atom', path: '/feeds/documents.atom', ceiling: 'query' },
     ];
+    return list;
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodingFor, PageCache } from './page-cache.ts';
 
-const page = (body: string) => ({ body, etag: `W/"${body.length}"`, headers: {} });
+const page = (body: string) => ({ body: Buffer.from(body), etag: `W/"${body.length}"`, headers: {} });
 
 describe('PageCache', () => {
   it('forgets an entry once its TTL has passed', () => {
@@ -9,18 +9,18 @@ describe('PageCache', () => {
     const c = new PageCache(1000, 1 << 20, () => now);
     c.set('a', page('x'));
     now = 999;
-    expect(c.get('a')?.body).toBe('x');
+    expect(c.get('a')?.body.toString()).toBe('x');
     now = 1000;
     expect(c.get('a')).toBeUndefined();
     expect(c.size).toBe(0);
   });
 
   it('keeps within its bytes, dropping the least recently used first', () => {
-    const kb = 'x'.repeat(250); // 1,014 bytes counted with its key and overhead
+    const kb = 'x'.repeat(500); // 1,014 bytes counted with its key and overhead
     const c = new PageCache(10_000, 8 * 1014 + 10, () => 0); // room for eight
     for (const k of 'abcdefgh') c.set(k, page(kb));
     expect(c.size).toBe(8);
-    expect(c.get('a')?.body).toBe(kb); // used: now the most recent
+    expect(c.get('a')?.body.toString()).toBe(kb); // used: now the most recent
     for (const k of 'ij') c.set(k, page(kb));
     expect(c.size).toBe(8);
     expect(c.get('a')).toBeDefined();
@@ -32,7 +32,7 @@ describe('PageCache', () => {
   it('refuses a page larger than an eighth of the cache rather than emptying it', () => {
     const c = new PageCache(10_000, 8 * 1024, () => 0);
     c.set('small', page('s'));
-    c.set('huge', page('x'.repeat(1024)));
+    c.set('huge', page('x'.repeat(2048)));
     expect(c.get('huge')).toBeUndefined();
     expect(c.get('small')).toBeDefined();
   });

@@ -38,7 +38,8 @@ const TRANSFER = new Set([
 
 type Encoding = 'br' | 'gzip';
 type Entry = {
-  body: string;
+  /** UTF-8 once: encoding a 10 KB Russian page on every hit was a fifth of a hit's time */
+  body: Buffer;
   etag: string;
   headers: Record<string, string | string[]>;
   storedAt: number;
@@ -118,8 +119,7 @@ export class PageCache {
   }
 
   set(key: string, e: Omit<Entry, 'storedAt' | 'size' | 'encoded'>): void {
-    // UTF-16 in memory: two bytes a character is the bound, not the exact figure
-    const size = 2 * (e.body.length + key.length) + 512;
+    const size = e.body.length + 2 * key.length + 512;
     if (size > this.maxBytes / 8) return; // one huge page must not empty the cache
     const old = this.entries.get(key);
     if (old) {
@@ -187,6 +187,6 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
       if (value === undefined || TRANSFER.has(name)) continue;
       headers[name] = typeof value === 'number' ? String(value) : value;
     }
-    cache.set(req.pageCacheKey, { ...offer, headers });
+    cache.set(req.pageCacheKey, { body: Buffer.from(offer.body), etag: offer.etag, headers });
   });
 });
