@@ -302,4 +302,60 @@ export const participation: Group = {
   },
 };
 
-export const groups: Group[] = [pages, search, appeals, opendata, participation];
+/**
+ * Rule-making over the generated region: the drafts list, the draft in public discussion with the
+ * most proposals on its clauses (its comments read on every view) and the region's legislative plan.
+ */
+export const drafts: Group = {
+  name: 'drafts',
+  async scenarios(_base, dataDir) {
+    const [busy] = await dbQuery<{ id: string; comments: number }>(
+      dataDir,
+      `select r.id, count(*)::int as comments from draft_regulations r
+         join discussions d on d.object_type = 'draft' and d.object_id = r.id::text
+         join discussion_comments c on c.discussion_id = d.id
+        where r.stage = 'discussion' group by r.id order by count(*) desc, r.id limit 1`,
+    );
+    if (!busy)
+      throw new Error(
+        'no generated draft in discussion: generate the data again (drafts joined the generator later)',
+      );
+    return [
+      { name: 'drafts list /drafts', path: '/drafts', ceiling: 'query' },
+      {
+        name: `draft in discussion with ${busy?.comments} comments /drafts/<id>`,
+        path: `/drafts/${busy?.id}`,
+        ceiling: 'query',
+      },
+      { name: 'legislative plan /drafts/plan', path: '/drafts/plan', ceiling: 'query' },
+    ];
+  },
+};
+
+/**
+ * The openness rating of the generated cycle: the published rating (a snapshot of every
+ * organisation's index), one body's page in it with every criterion explained, and the rating's API.
+ */
+export const monitoring: Group = {
+  name: 'monitoring',
+  async scenarios(_base, dataDir) {
+    const [cycle] = await dbQuery<{ year: number }>(
+      dataDir,
+      `select year from monitoring_cycles where status = 'published' order by year desc limit 1`,
+    );
+    if (!cycle)
+      throw new Error('no published rating: generate the data again (monitoring joined the generator later)');
+    const year = cycle.year;
+    return [
+      { name: `rating page /rating/${year}`, path: `/rating/${year}`, ceiling: 'static' },
+      {
+        name: `a body in the rating /rating/${year}/minsoc`,
+        path: `/rating/${year}/minsoc`,
+        ceiling: 'static',
+      },
+      { name: `rating API /api/v1/ratings/${year}`, path: `/api/v1/ratings/${year}`, ceiling: 'query' },
+    ];
+  },
+};
+
+export const groups: Group[] = [pages, search, appeals, opendata, participation, drafts, monitoring];

@@ -27,6 +27,8 @@ let pollId: string;
 let consultationId: string;
 let groupUrl: string;
 let openMunicipalitySlug: string;
+let draftUrl: string;
+let ratedSlug: string;
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -76,6 +78,22 @@ beforeAll(async () => {
     await q<{ slug: string }>(
       sql`select o.slug from publications p join organizations o on o.id = p.org_id
           where o.level = 'municipal' and 'открытый муниципалитет' = any(p.topics) order by o.slug limit 1`,
+    )
+  ).slug;
+  // the draft in discussion with the most comments on its clauses
+  draftUrl = `/drafts/${
+    (
+      await q<{ id: string }>(
+        sql`select r.id from draft_regulations r join discussions d on d.object_type = 'draft' and d.object_id = r.id::text
+            join discussion_comments c on c.discussion_id = d.id where r.stage = 'discussion'
+            group by r.id order by count(*) desc, r.id limit 1`,
+      )
+    ).id
+  }`;
+  ratedSlug = (
+    await q<{ slug: string }>(
+      sql`select o.slug from monitoring_results r join organizations o on o.id = r.org_id
+          where r.level = 'executive' order by r.rank limit 1`,
     )
   ).slug;
   groupUrl = (
@@ -153,6 +171,12 @@ const PAGES: { name: string; who: 'visitor' | 'citizen' | 'staff'; url: () => st
     who: 'visitor',
     url: () => '/feeds/orgs/minzdrav/participation.atom',
   },
+  { name: 'the drafts list', who: 'visitor', url: () => '/drafts' },
+  { name: 'a draft in discussion with its clause comments', who: 'visitor', url: () => draftUrl },
+  { name: 'the legislative plan', who: 'visitor', url: () => '/drafts/plan' },
+  { name: 'the openness rating', who: 'visitor', url: () => '/rating/2025' },
+  { name: 'a body in the rating', who: 'visitor', url: () => `/rating/2025/${ratedSlug}` },
+  { name: 'the rating API', who: 'visitor', url: () => '/api/v1/ratings/2025' },
   { name: 'the staff queue', who: 'staff', url: () => `/manage/appeals?org=${minsocId}&status=open` },
 ];
 

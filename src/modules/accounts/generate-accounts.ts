@@ -145,7 +145,51 @@ export async function generateAccounts(ctx: GenerateContext): Promise<GenerateRe
     ['id', 'user_id', 'role', 'org_id'],
     staff.map((s) => [rnd.uuid(), s.id, s.role, s.orgId]),
   );
-  return { users: n, citizens, staffRoles: staff.length };
+  // the openness monitoring's people (global roles): the project office and a pool of independent experts,
+  // from a stream of their own so the citizens and staff above stay as they were
+  const pool = ctx.random('accounts.pool');
+  const people = [
+    {
+      id: pool.uuid(),
+      email: `project.office@${GENERATED_DOMAIN}`,
+      role: 'project_office',
+      name: 'Проектный офис',
+    },
+    ...Array.from({ length: scaled(ctx, 20, 3) }, (_, i) => ({
+      id: pool.uuid(),
+      email: `expert-${i + 1}@${GENERATED_DOMAIN}`,
+      role: 'expert',
+      name: `${pool.pick(FIRST_M)} ${pool.pick(LAST)}, эксперт`,
+    })),
+  ];
+  await copyRows(
+    db,
+    'users',
+    ['id', 'email', 'password_hash', 'display_name', 'email_verified_at', 'identification'],
+    people.map((p) => [p.id, p.email, hash, p.name, created, 'email']),
+  );
+  await copyRows(
+    db,
+    'role_assignments',
+    ['id', 'user_id', 'role', 'org_id'],
+    people.map((p) => [pool.uuid(), p.id, p.role, null]),
+  );
+  return { users: n + people.length, citizens, staffRoles: staff.length, pool: people.length };
+}
+
+/** The generated project office and experts (global roles), for the monitoring's generator. */
+export async function listGeneratedPool(
+  db: DbOrTx,
+): Promise<{ projectOffice: string | undefined; experts: string[] }> {
+  const r = await db.execute(
+    sql`select r.user_id as "userId", r.role from role_assignments r join users u on u.id = r.user_id
+        where u.email like ${`%@${GENERATED_DOMAIN}`} and r.org_id is null order by u.email`,
+  );
+  const rows = r.rows as { userId: string; role: string }[];
+  return {
+    projectOffice: rows.find((x) => x.role === 'project_office')?.userId,
+    experts: rows.filter((x) => x.role === 'expert').map((x) => x.userId),
+  };
 }
 
 /** The generated citizens (id and name), in e-mail order, for other modules' generators (appeal authors). */

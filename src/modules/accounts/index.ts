@@ -14,6 +14,7 @@ export {
   GENERATED_DOMAIN,
   GENERATED_PASSWORD,
   listGeneratedCitizens,
+  listGeneratedPool,
   listGeneratedStaff,
 } from './generate-accounts.ts';
 export { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from './seed-demo-accounts.ts';

@@ -436,15 +436,17 @@ export const councilsRepository = {
       .where(eq(councilConclusions.councilId, councilId))
       .orderBy(desc(councilConclusions.publishedAt));
   },
+  /** Conclusions on a subject given by its address (or any of its addresses: local and full), newest first. */
   async conclusionsOnSubject(
     db: DbOrTx,
-    subjectUrl: string,
+    subjectUrl: string | readonly string[],
   ): Promise<(ConclusionRow & { councilName: string })[]> {
+    const urls = typeof subjectUrl === 'string' ? [subjectUrl] : [...subjectUrl];
     const rows = await db
       .select({ c: councilConclusions, councilName: councils.nameRu })
       .from(councilConclusions)
       .innerJoin(councils, eq(councils.id, councilConclusions.councilId))
-      .where(eq(councilConclusions.subjectUrl, subjectUrl))
+      .where(inArray(councilConclusions.subjectUrl, urls))
       .orderBy(desc(councilConclusions.publishedAt));
     return rows.map((r) => ({ ...r.c, councilName: r.councilName }));
   },

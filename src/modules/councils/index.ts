@@ -49,7 +49,10 @@ export type CouncilConclusion = {
  * (e.g. `/orgs/minzdrav/drafts/<id>`): the drafts and plans modules show them on
  * their cards (tasks 1.2, 1.4).
  */
-export async function conclusionsOn(db: DbOrTx, subjectUrl: string): Promise<CouncilConclusion[]> {
+export async function conclusionsOn(
+  db: DbOrTx,
+  subjectUrl: string | readonly string[],
+): Promise<CouncilConclusion[]> {
   return (await repo.conclusionsOnSubject(db, subjectUrl)).map((c) => ({
     id: c.id,
     councilName: c.councilName,

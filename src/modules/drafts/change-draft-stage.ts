@@ -38,7 +38,8 @@ async function audit(
 
 /** The discussion engine's object type for a draft's public discussion. */
 export const DRAFT_DISCUSSION = 'draft';
-const PROPOSAL_RULES =
+/** The rules on top of a draft's discussion. */
+export const PROPOSAL_RULES =
   'Предложения принимаются к проекту в целом или к его статье, части, пункту: выберите структурную единицу и предложите новую редакцию. Все предложения войдут в сводку предложений с позицией разработчика.';
 
 /** A unit as the engine's anchor: the version it belongs to and its key, so a proposal keeps both. */

@@ -199,18 +199,15 @@ export async function getDraftPage(
 ): Promise<DraftPage> {
   const card = await getDraftCard(deps, actor, id);
   const path = `/drafts/${card.draft.id}`;
-  const [d, expertise, local, full] = await Promise.all([
+  // the card's draft and organisation are passed on, so neither is read twice (at most 10 statements a page)
+  const [d, expertise, councilConclusions] = await Promise.all([
     draftDiscussion(deps.db, card.draft.id),
-    getDraftExpertise(deps, actor, card.draft.id),
-    conclusionsOn(deps.db, path),
-    conclusionsOn(deps.db, `${deps.config.publicUrl.replace(/\/$/, '')}${path}`),
+    getDraftExpertise(deps, actor, card.draft.id, card.draft),
+    conclusionsOn(deps.db, [path, `${deps.config.publicUrl.replace(/\/$/, '')}${path}`]),
   ]);
-  const councilConclusions = [...local, ...full].sort(
-    (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime(),
-  );
   return {
     ...card,
-    discussion: d ? await loadDiscussionView(deps, actor, d) : null,
+    discussion: d ? await loadDiscussionView(deps, actor, d, card.org) : null,
     expertise,
     councilConclusions,
   };

@@ -8,6 +8,7 @@ import { listAllOrganizations } from '../orgs/index.ts';
 import { ADVANCE_QUEUE, advanceDraftStages } from './advance-draft-stages.ts';
 import { draftsRepository } from './drafts.repository.ts';
 import { draftsSearch } from './drafts.search.ts';
+import { generateDrafts } from './generate-drafts.ts';
 import { draftsMessages } from './messages.ts';
 import { draftsWeb } from './web/index.tsx';
 
@@ -63,4 +64,5 @@ export const draftsModule: ModuleManifest = {
   sitemap: draftsSitemap,
   workers: draftsWorkers,
   search: draftsSearch,
+  generate: { after: ['accounts', 'orgs'], run: generateDrafts },
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerManageSection } from '../../platform/ui/manage-sections.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { monitoringApi } from './api/index.ts';
+import { generateMonitoring } from './generate-monitoring.ts';
 import { monitoringMessages } from './messages.ts';
 import { monitoringPolicy } from './monitoring.policy.ts';
 import { monitoringRepository } from './monitoring.repository.ts';
@@ -45,4 +46,9 @@ export const monitoringModule: ModuleManifest = {
   api: monitoringApi,
   sitemap: monitoringSitemap,
   search: monitoringSearch,
+  // after every module whose figures the cycle freezes (appeals, filled sections, plans, open data, surveys)
+  generate: {
+    after: ['orgs', 'accounts', 'appeals', 'publications', 'plans', 'opendata', 'polls', 'drafts'],
+    run: generateMonitoring,
+  },
 };

@@ -225,6 +225,11 @@ export const monitoringRepository = {
           : eq(monitoringSelfAnswers.cycleId, cycleId),
       );
   },
+  /** Many self-assessment answers at once (the data generator's bodies, all new). */
+  async insertSelfAnswers(db: DbOrTx, rows: (typeof monitoringSelfAnswers.$inferInsert)[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000)
+      await db.insert(monitoringSelfAnswers).values(rows.slice(i, i + 1000));
+  },
   async upsertSelfAnswer(db: DbOrTx, row: typeof monitoringSelfAnswers.$inferInsert): Promise<void> {
     await db
       .insert(monitoringSelfAnswers)

@@ -4,6 +4,12 @@
  * consult/ join the same way) so src/modules/index.ts lists them side by side.
  */
 
+export {
+  type BulkComment,
+  type BulkDiscussion,
+  type BulkParticipant,
+  copyDiscussions,
+} from './discussions/copy-discussions.ts';
 export { type ModerationMode, type Position, TOPIC } from './discussions/discussions.model.ts';
 export type { DiscussionRow } from './discussions/discussions.repository.ts';
 export type { DiscussionAnchor } from './discussions/discussions.tables.ts';

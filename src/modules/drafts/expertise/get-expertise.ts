@@ -39,8 +39,10 @@ export async function getDraftExpertise(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   draftId: string,
+  /** the draft when the caller has just read it (the card), so it is not read twice */
+  known?: DraftForExpertise,
 ): Promise<DraftExpertise> {
-  const draft = await expertiseDrafts.find(deps.db, draftId);
+  const draft = known?.id === draftId ? known : await expertiseDrafts.find(deps.db, draftId);
   if (!draft) throw new NotFound();
   const [units, rows, expert] = await Promise.all([
     expertiseDrafts.units(deps.db, draft.id, draft.textVersion),

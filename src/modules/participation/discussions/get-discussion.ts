@@ -53,9 +53,12 @@ export async function loadDiscussionView(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   discussion: DiscussionRow,
+  /** the discussion's organisation when the owner's page has read it already */
+  knownOrg?: OrgRow,
 ): Promise<DiscussionView> {
   const now = deps.clock.now();
-  const org = await findOrganizationById(deps.db, discussion.orgId);
+  const org =
+    knownOrg?.id === discussion.orgId ? knownOrg : await findOrganizationById(deps.db, discussion.orgId);
   if (!org) throw new NotFound();
   const canModerate = discussionsPolicy.canModerate(actor, discussion);
   const userId = isSignedIn(actor) ? actor.userId : null;
