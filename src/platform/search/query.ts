@@ -430,6 +430,7 @@ export async function searchEntriesQuery(
   const matchCond = cite ? sql`(tsv @@ ${tsq} or ${cite.cond})` : sql`tsv @@ ${tsq}`;
   const match = where([matchCond, ...filters]);
   const citeScore = cite ? cite.score : sql`0`;
+  let newestEmpty = false;
   const ranked = async (tx: DbOrTx) => {
     const started = performance.now();
     const order =
@@ -484,6 +485,7 @@ export async function searchEntriesQuery(
         if (!from) break;
         const found = await run(from);
         const n = countOf(found).total;
+        if (round === 0 && n === 0) newestEmpty = true;
         if (n >= CANDIDATES) out = found;
         else k = n > 0 ? k * Math.max(2, (CANDIDATES / n) * WINDOW_MARGIN) : k * 16;
       }
@@ -501,6 +503,9 @@ export async function searchEntriesQuery(
     result = { ...base, ...(await inTx(timeout, ranked, true)), mode: 'ranked' };
   } catch (err) {
     if (!isTimeout(err)) throw err;
+    // The newest rows held no match at all (a phrase whose words meet often but never side by
+    // side): newest first would read past them to the same end, so say so without trying.
+    if (newestEmpty) return { ...base, items: [], total: 0, capped: true, facets: null, mode: 'timeout' };
     // Too many matches to rank in time: newest first, no ranking, no facets.
     try {
       return await inTx(fallbackTimeout, async (tx) => {
