@@ -403,6 +403,8 @@ export async function searchEntriesQuery(
       params.docType || params.number || params.docFrom || params.docTo
         ? sql`doc_date desc nulls last, published_at desc`
         : sql`published_at desc`;
+    // A browse that runs out of time (a number prefix in tens of thousands of documents on a
+    // busy server) answers like a search that did: nothing found in time, «уточните запрос».
     return inTx(timeout, async (tx) => {
       const match = where(filters);
       const ids = await rows(
@@ -420,6 +422,9 @@ export async function searchEntriesQuery(
           null,
         ),
       };
+    }).catch((err): SearchResult => {
+      if (!isTimeout(err)) throw err;
+      return { ...base, items: [], total: 0, capped: true, facets: null, mode: 'timeout' };
     });
   }
 
