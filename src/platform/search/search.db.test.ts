@@ -198,4 +198,15 @@ describe('search index', () => {
     expect(full.total).toBe(COUNT_CAP);
     expect(full.capped).toBe(true);
   });
+
+  it('answers a browse by requisites that runs out of time with «timeout», not an error', async () => {
+    // the 20,000 entries of the test above: their facets cannot be counted within 1 ms
+    const late = await searchEntriesQuery(deps.db, { types: ['t_document'] }, { statementTimeoutMs: 1 });
+    expect(late.mode).toBe('timeout');
+    expect(late.items).toEqual([]);
+    expect(late.facets).toBeNull();
+    const inTime = await searchEntriesQuery(deps.db, { types: ['t_document'] });
+    expect(inTime.mode).toBe('browse');
+    expect(inTime.total).toBe(COUNT_CAP);
+  });
 });

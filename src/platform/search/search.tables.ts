@@ -70,6 +70,8 @@ export const searchEntries = pgTable(
     index('search_entries_org_published_idx').on(t.orgId, t.publishedAt),
     index('search_entries_number_idx').on(t.docNumberKey.op('text_pattern_ops')),
     index('search_entries_doc_date_idx').on(t.docDate),
+    // the order of a browse by requisites: a page stops after its rows instead of sorting every match
+    index('search_entries_doc_order_idx').on(t.docDate.desc().nullsLast(), t.publishedAt.desc().nullsFirst()),
     index('search_entries_topics_idx').using('gin', t.topics),
     index('search_entries_module_idx').on(t.module),
   ],

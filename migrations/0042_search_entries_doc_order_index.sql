@@ -1,0 +1,1 @@
+CREATE INDEX "search_entries_doc_order_idx" ON "search_entries" USING btree ("doc_date" DESC NULLS LAST,"published_at" DESC NULLS FIRST);
