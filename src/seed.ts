@@ -7,7 +7,7 @@ import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { registerRatingSections, seedDemoMonitoring, seedMethodology } from './modules/monitoring/index.ts';
 import { registerOpendataSections, seedDemoOpendata } from './modules/opendata/index.ts';
-import { seedOrganizations } from './modules/orgs/index.ts';
+import { reindexOrgsIfChanged, seedOrganizations } from './modules/orgs/index.ts';
 import {
   registerDiscussionSections,
   registerPollSections,
@@ -23,7 +23,6 @@ import {
   seedDemoRegion,
 } from './modules/publications/index.ts';
 import type { Deps } from './platform/deps.ts';
-import { reindexAll } from './platform/search/index.ts';
 
 /**
  * Fill an empty database: the region's organisations always, the demo
@@ -41,7 +40,7 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info({ sections: await registerDiscussionSections(deps) }, 'discussion sections registered');
   deps.log.info({ sections: await registerOpendataSections(deps) }, 'open-data sections registered');
   deps.log.info({ orgs: await registerCouncilSections(deps) }, 'council sections registered');
-  deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
+  deps.log.info(await reindexOrgsIfChanged(deps), 'organisations indexed for search (when changed)');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   deps.log.info(await seedMethodology(deps), 'the openness methodology seeded');
   deps.log.info({ orgs: await registerRatingSections(deps) }, 'rating sections registered');
