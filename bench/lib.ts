@@ -72,7 +72,8 @@ export async function startPortal(dataDir: string): Promise<Proc & { readyMs: nu
   // the bundle is built before the clock starts, as `npm start` builds it before the server runs
   execFileSync(nodeBin, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: root, stdio: 'inherit' });
   const t = performance.now();
-  const child = spawn(nodeBin, ['dist/server.js'], {
+  // the heap limits of `npm start` (package.json): V8 sizes its heap lazily from the machine's memory
+  const child = spawn(nodeBin, ['--max-old-space-size=256', '--max-semi-space-size=8', 'dist/server.js'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
