@@ -7,7 +7,7 @@ import { registerDraftSections, seedDemoDrafts } from './modules/drafts/index.ts
 import { registerPracticeSection, seedDemoPractice } from './modules/drafts/practice/index.ts';
 import { registerRatingSections, seedDemoMonitoring, seedMethodology } from './modules/monitoring/index.ts';
 import { registerOpendataSections, seedDemoOpendata } from './modules/opendata/index.ts';
-import { seedOrganizations } from './modules/orgs/index.ts';
+import { reindexOrgsIfChanged, seedOrganizations } from './modules/orgs/index.ts';
 import {
   registerDiscussionSections,
   registerPollSections,
@@ -23,7 +23,6 @@ import {
   seedDemoRegion,
 } from './modules/publications/index.ts';
 import type { Deps } from './platform/deps.ts';
-import { reindexAll } from './platform/search/index.ts';
 
 /**
  * Fill an empty database: the region's organisations always, the demo
@@ -41,26 +40,28 @@ export async function seed(deps: Deps): Promise<void> {
   deps.log.info({ sections: await registerDiscussionSections(deps) }, 'discussion sections registered');
   deps.log.info({ sections: await registerOpendataSections(deps) }, 'open-data sections registered');
   deps.log.info({ orgs: await registerCouncilSections(deps) }, 'council sections registered');
-  deps.log.info(await reindexAll(deps, ['orgs']), 'organisations indexed for search');
   deps.log.info(await seedPlanTemplate(deps), "the project office's plan template seeded");
   deps.log.info(await seedMethodology(deps), 'the openness methodology seeded');
   deps.log.info({ orgs: await registerRatingSections(deps) }, 'rating sections registered');
-  if (deps.config.seed !== 'demo') return;
-  deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
-  deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
-  deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
-  deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
-  deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
-  deps.log.info(await seedDemoObstruction(deps), 'demo complaints of obstructed public control');
-  deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
-  deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
-  deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');
-  deps.log.info(await seedDemoConsultations(deps), 'demo consultations seeded');
-  deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
-  deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
-  deps.log.info(await seedDemoDrafts(deps), 'demo legislative plans and drafts seeded');
-  deps.log.info(await seedDemoOpendata(deps), 'demo open data');
-  deps.log.info(await seedDemoCouncils(deps), 'demo councils seeded');
-  deps.log.info(await seedDemoExpertise(deps), 'demo register of anti-corruption experts');
-  deps.log.info(await seedDemoMonitoring(deps), 'demo openness monitoring');
+  if (deps.config.seed === 'demo') {
+    deps.log.info(await seedDemoAccounts(deps), 'demo accounts seeded');
+    deps.log.info(await seedDemoPublications(deps), 'demo publications seeded');
+    deps.log.info(await seedDemoRegion(deps), 'demo region: acts, documents, news, declarations seeded');
+    deps.log.info(await seedDemoAppeals(deps), 'demo appeals settings');
+    deps.log.info(await seedDemoPublicAppeals(deps), 'demo appeal figures');
+    deps.log.info(await seedDemoObstruction(deps), 'demo complaints of obstructed public control');
+    deps.log.info(await seedDemoPlans(deps), 'demo plans seeded');
+    deps.log.info(await seedDemoDiscussions(deps), 'demo discussions seeded');
+    deps.log.info(await seedDemoPolls(deps), 'demo polls and surveys');
+    deps.log.info(await seedDemoConsultations(deps), 'demo consultations seeded');
+    deps.log.info(await seedDemoGroups(deps), 'demo reference groups seeded');
+    deps.log.info(await seedDemoPractice(deps), 'demo law-enforcement practice');
+    deps.log.info(await seedDemoDrafts(deps), 'demo legislative plans and drafts seeded');
+    deps.log.info(await seedDemoOpendata(deps), 'demo open data');
+    deps.log.info(await seedDemoCouncils(deps), 'demo councils seeded');
+    deps.log.info(await seedDemoExpertise(deps), 'demo register of anti-corruption experts');
+    deps.log.info(await seedDemoMonitoring(deps), 'demo openness monitoring');
+  }
+  // last: the entries then match what every step above left (a rating section, a demo official)
+  deps.log.info(await reindexOrgsIfChanged(deps), 'organisations indexed for search (when changed)');
 }

@@ -52,10 +52,9 @@ export async function generateOrganizations(ctx: GenerateContext): Promise<Gener
         sourceNote: 'Сгенерировано для нагрузочных испытаний (npm run generate).',
       });
       await repo.setParent(tx, id, parent.id);
-      let position = 0;
-      for (const s of sectionsForLevel('municipal')) {
-        position += 10;
-        await repo.insertSectionIfMissing(tx, {
+      await repo.insertSectionsIfMissing(
+        tx,
+        sectionsForLevel('municipal').map((s, n) => ({
           orgId: id,
           key: s.key,
           path: s.path,
@@ -65,9 +64,9 @@ export async function generateOrganizations(ctx: GenerateContext): Promise<Gener
           titleEn: s.titleEn,
           summaryRu: s.summaryRu,
           summaryEn: s.summaryEn,
-          position,
-        });
-      }
+          position: (n + 1) * 10,
+        })),
+      );
       added++;
     }
   });

@@ -12,6 +12,7 @@ import { orgsWeb } from './web/index.tsx';
 export { type Duty, duties, type OrgKind, type OrgLevel, orgKinds, orgLevels } from './orgs.input.ts';
 export { canManageOrg } from './orgs.policy.ts';
 export type { OfficialRow, OrgRow, OrgSectionRow } from './orgs.repository.ts';
+export { reindexOrgsIfChanged } from './orgs.search.ts';
 export { type SeedOrganizationsResult, seedOrganizations } from './seed-organizations.ts';
 
 /** An organisation by its slug, for other modules' routes under /orgs/<slug>/…; undefined when unknown. */
@@ -43,19 +44,26 @@ export function listAllOrganizations(db: DbOrTx): Promise<OrgRow[]> {
   return orgsRepository.list(db);
 }
 
+type SectionInput = Omit<
+  OrgSectionRow,
+  'id' | 'filledAt' | 'enabled' | 'summaryRu' | 'summaryEn' | 'concept' | 'responsibleDuty'
+> &
+  Partial<Pick<OrgSectionRow, 'enabled' | 'summaryRu' | 'summaryEn' | 'concept' | 'responsibleDuty'>>;
+
 /**
  * A module adds or rewrites its section of an organisation's home by key
  * (titles, summary, path below /orgs/<slug>/, position, responsible duty).
  */
-export function upsertOrgSection(
-  db: DbOrTx,
-  section: Omit<
-    OrgSectionRow,
-    'id' | 'filledAt' | 'enabled' | 'summaryRu' | 'summaryEn' | 'concept' | 'responsibleDuty'
-  > &
-    Partial<Pick<OrgSectionRow, 'enabled' | 'summaryRu' | 'summaryEn' | 'concept' | 'responsibleDuty'>>,
-): Promise<void> {
-  return orgsRepository.upsertSection(db, section);
+export async function upsertOrgSection(db: DbOrTx, section: SectionInput): Promise<void> {
+  await orgsRepository.upsertSections(db, [section]);
+}
+
+/**
+ * The same for many sections in one statement (a module registering its sections for every
+ * organisation at start); rows already as given are not rewritten. Returns how many were added or changed.
+ */
+export function upsertOrgSections(db: DbOrTx, sections: SectionInput[]): Promise<number> {
+  return orgsRepository.upsertSections(db, sections);
 }
 
 /**

@@ -2,6 +2,21 @@ import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { organizations, orgSections, responsibleOfficials } from './orgs.tables.ts';
 
+/** The columns a module's section registration writes; `filledAt` is the serving module's. */
+const SECTION_UPSERT_KEYS = [
+  'titleRu',
+  'titleEn',
+  'summaryRu',
+  'summaryEn',
+  'concept',
+  'path',
+  'position',
+  'enabled',
+  'responsibleDuty',
+] as const;
+const excludedOf = (key: (typeof SECTION_UPSERT_KEYS)[number]) =>
+  sql.raw(`excluded.${orgSections[key].name}`);
+
 export type OrgRow = typeof organizations.$inferSelect;
 export type OrgSectionRow = typeof orgSections.$inferSelect;
 export type OfficialRow = typeof responsibleOfficials.$inferSelect;
@@ -168,35 +183,59 @@ export const orgsRepository = {
     return row;
   },
 
-  /** Add a section unless the organisation already has one with that key; true when added. */
-  async insertSectionIfMissing(db: DbOrTx, row: typeof orgSections.$inferInsert): Promise<boolean> {
+  /** Add the sections an organisation has no section with that key of yet; returns how many were added. */
+  async insertSectionsIfMissing(db: DbOrTx, rows: (typeof orgSections.$inferInsert)[]): Promise<number> {
+    if (rows.length === 0) return 0;
     const res = await db
       .insert(orgSections)
-      .values(row)
-      .onConflictDoNothing({ target: [orgSections.orgId, orgSections.key] })
-      .returning({ id: orgSections.id });
-    return res.length > 0;
+      .values(rows)
+      .onConflictDoNothing({ target: [orgSections.orgId, orgSections.key] });
+    return res.rowCount ?? 0;
   },
 
-  /** Add or rewrite a section by key (titles, summary, path, position, duty); its filled mark is kept. */
-  async upsertSection(db: DbOrTx, row: typeof orgSections.$inferInsert): Promise<void> {
-    await db
+  /**
+   * Add or rewrite sections by key (titles, summary, path, position, duty) in one statement; their
+   * filled marks are kept. A row already as given is not written again (no new row version, no
+   * WAL): modules register their sections at every start. Returns how many rows were added or changed.
+   */
+  async upsertSections(db: DbOrTx, rows: (typeof orgSections.$inferInsert)[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const res = await db
       .insert(orgSections)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [orgSections.orgId, orgSections.key],
-        set: {
-          titleRu: row.titleRu,
-          titleEn: row.titleEn,
+      .values(
+        rows.map((row) => ({
+          ...row,
           summaryRu: row.summaryRu ?? null,
           summaryEn: row.summaryEn ?? null,
           concept: row.concept ?? null,
-          path: row.path,
           position: row.position ?? 0,
           enabled: row.enabled ?? true,
           responsibleDuty: row.responsibleDuty ?? null,
-        },
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [orgSections.orgId, orgSections.key],
+        set: Object.fromEntries(SECTION_UPSERT_KEYS.map((k) => [k, excludedOf(k)])),
+        setWhere: sql`(${sql.join(
+          SECTION_UPSERT_KEYS.map((k) => orgSections[k]),
+          sql`, `,
+        )}) is distinct from (${sql.join(SECTION_UPSERT_KEYS.map(excludedOf), sql`, `)})`,
       });
+    return res.rowCount ?? 0;
+  },
+
+  /**
+   * A digest of everything the organisations' search entries are built from (organisations, their
+   * sections, responsible officials): equal digests mean the entries need no rebuild.
+   */
+  async searchInputsDigest(db: DbOrTx): Promise<string> {
+    const res = await db.execute<{ digest: string }>(sql`
+      select md5(
+        coalesce((select string_agg(t::text, '|' order by t.id) from ${organizations} t), '') || '#' ||
+        coalesce((select string_agg(t::text, '|' order by t.id) from ${orgSections} t), '') || '#' ||
+        coalesce((select string_agg(t::text, '|' order by t.id) from ${responsibleOfficials} t), '')
+      ) as digest`);
+    return res.rows[0]?.digest ?? '';
   },
 
   async setSectionFilled(db: DbOrTx, orgId: string, key: string, at: Date | null): Promise<number> {

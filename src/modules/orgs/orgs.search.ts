@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
-import { defineSearchSource, searchIndex } from '../../platform/search/index.ts';
+import { readSetting, writeSetting } from '../../platform/db/settings.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { defineSearchSource, reindexAll, searchIndex } from '../../platform/search/index.ts';
 import { type OrgRow, type OrgSectionRow, orgsRepository as repo } from './orgs.repository.ts';
 
 /** Organisation homes and their filled sections in the portal's search. */
@@ -104,4 +107,27 @@ export async function indexOrgSection(tx: DbOrTx, o: OrgRow, s: OrgSectionRow): 
     url: `/orgs/${o.slug}/${s.path}`,
     publishedAt: s.filledAt,
   });
+}
+
+const INDEXED_KEY = 'search.orgs.indexed';
+
+/**
+ * At start (seed.ts): rebuild the organisations' search entries only when what they are built from
+ * changed since the last rebuild: the rows (organisations, sections, officials; the seed may have
+ * rewritten them) or this file's indexing code. Staff edits index themselves as they happen; the
+ * rebuild catches what the seed changed. It was 800 writes at every start (seconds on a region's
+ * database) for entries that were already right. Returns the entries written, 0 when nothing changed.
+ */
+export async function reindexOrgsIfChanged(deps: Deps): Promise<{ orgs: number }> {
+  const code = [orgsSearch.reindex, indexOrganization, indexOrgPeople, indexOrgSection]
+    .map(String)
+    .join('\n');
+  const digest = createHash('sha256')
+    .update(await repo.searchInputsDigest(deps.db))
+    .update(code)
+    .digest('hex');
+  if ((await readSetting(deps.db, INDEXED_KEY)) === digest) return { orgs: 0 };
+  const counts = await reindexAll(deps, ['orgs']);
+  await writeSetting(deps.db, INDEXED_KEY, digest);
+  return { orgs: counts.orgs ?? 0 };
 }

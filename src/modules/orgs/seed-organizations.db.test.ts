@@ -1,9 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/db.ts';
+import { searchEntries } from '../../platform/search/search.tables.ts';
 import { organizations, orgSections, responsibleOfficials } from '../schema.ts';
 import { regionData } from './data/index.ts';
-import { markOrgSectionFilled, seedOrganizations, upsertOrgSection } from './index.ts';
+import {
+  markOrgSectionFilled,
+  reindexOrgsIfChanged,
+  seedOrganizations,
+  upsertOrgSection,
+  upsertOrgSections,
+} from './index.ts';
 
 let deps: TestDeps;
 beforeAll(async () => {
@@ -91,5 +98,72 @@ describe('seedOrganizations', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe("what a start repeats: section registration and the organisations' search entries", () => {
+  const sectionsOf = async (slug: string) => {
+    const [org] = await deps.db.select().from(organizations).where(eq(organizations.slug, slug));
+    return {
+      orgId: org?.id as string,
+      rows: await deps.db
+        .select({ key: orgSections.key, titleRu: orgSections.titleRu, filledAt: orgSections.filledAt })
+        .from(orgSections)
+        .where(eq(orgSections.orgId, org?.id as string)),
+      // the row versions: a row written again gets a new xmin
+      versions: await deps.db.execute<{ key: string; xmin: string }>(
+        sql`select key, xmin::text from org_sections where org_id = ${org?.id as string} order by key`,
+      ),
+    };
+  };
+
+  it('registers many sections in one call, rewrites only the rows that differ and keeps the filled mark', async () => {
+    const { orgId } = await sectionsOf('minzdrav');
+    const input = (titleRu: string) => [
+      { orgId, key: 'start_a', path: 'a', titleRu, titleEn: 'A', position: 900 },
+      { orgId, key: 'start_b', path: 'b', titleRu: 'Раздел Б', titleEn: 'B', position: 910 },
+    ];
+    expect(await upsertOrgSections(deps.db, input('Раздел А'))).toBe(2);
+    const filled = new Date('2026-04-01T09:00:00Z');
+    await markOrgSectionFilled(deps.db, orgId, 'start_a', filled);
+    const before = await sectionsOf('minzdrav');
+    // the same rows again: nothing is written, not even a new row version
+    expect(await upsertOrgSections(deps.db, input('Раздел А'))).toBe(0);
+    expect((await sectionsOf('minzdrav')).versions.rows).toEqual(before.versions.rows);
+    // one changed title: that row alone, and its filled mark stays
+    expect(await upsertOrgSections(deps.db, input('Раздел А (новое название)'))).toBe(1);
+    const after = await sectionsOf('minzdrav');
+    const a = after.rows.find((r) => r.key === 'start_a');
+    expect(a?.titleRu).toBe('Раздел А (новое название)');
+    expect(a?.filledAt?.toISOString()).toBe(filled.toISOString());
+    const changed = after.versions.rows.filter(
+      (r) => before.versions.rows.find((b) => b.key === r.key)?.xmin !== r.xmin,
+    );
+    expect(changed.map((r) => r.key)).toEqual(['start_a']);
+  });
+
+  it("rebuilds the organisations' search entries only when their organisations, sections or officials changed", async () => {
+    const entry = async () =>
+      (await deps.db.select().from(searchEntries).where(sql`${searchEntries.id} like 'organization:%'`)).find(
+        (e) => e.url === '/orgs/minfin',
+      );
+    const first = await reindexOrgsIfChanged(deps);
+    expect(first.orgs).toBeGreaterThan(regionData.organizations.length);
+    const indexed = await entry();
+    expect(indexed?.title).toBe('Министерство финансов Калининградской области');
+    // a second start with nothing changed writes nothing
+    expect(await reindexOrgsIfChanged(deps)).toEqual({ orgs: 0 });
+    expect((await entry())?.updatedAt).toEqual(indexed?.updatedAt);
+    // the seed's data renamed a body (as a release would): the next start rebuilds
+    await deps.db
+      .update(organizations)
+      .set({ nameRu: 'Министерство финансов (переименовано)' })
+      .where(eq(organizations.slug, 'minfin'));
+    expect((await reindexOrgsIfChanged(deps)).orgs).toBe(first.orgs);
+    expect((await entry())?.title).toBe('Министерство финансов (переименовано)');
+    // and a changed official too
+    await deps.db.update(responsibleOfficials).set({ fullName: 'Демо: Иванова Анна Петровна' });
+    expect((await reindexOrgsIfChanged(deps)).orgs).toBe(first.orgs);
+    expect(await reindexOrgsIfChanged(deps)).toEqual({ orgs: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
 import type { Deps } from '../../platform/deps.ts';
 import { findStoredFile, readStoredFile } from '../../platform/files/index.ts';
+import { projectPath } from '../../platform/paths.ts';
 import { publicationsRepository as repo } from './publications.repository.ts';
 import { indexPublication } from './publications.search.ts';
 
@@ -18,6 +19,9 @@ export const DOCX_LIMITS = { maxUnpackedBytes: 100 * 1024 * 1024, maxRatio: 100,
 
 /** Limits of the worker thread that parses one file (heap in MB, wall time in ms). */
 export const WORKER_LIMITS = { heapMb: 256, timeoutMs: 60_000 };
+
+/** The worker runs from its source (Node strips the types) also when the server runs from its bundle in dist/. */
+const WORKER_FILE = projectPath('src/modules/publications/text-extraction.worker.ts');
 
 /** Why a file has no searchable text; kept with the attachment and logged (no content, no names). */
 export type ExtractionFailure =
@@ -74,7 +78,7 @@ export async function extractText(
       void worker.terminate();
       resolve(r);
     };
-    const worker = new Worker(new URL('./text-extraction.worker.ts', import.meta.url), {
+    const worker = new Worker(WORKER_FILE, {
       workerData: { ext, bytes, maxText: MAX_TEXT },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 },
       // The worker needs no TypeScript loader beyond Node's own type stripping.

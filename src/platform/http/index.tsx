@@ -1,5 +1,4 @@
 import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -14,6 +13,7 @@ import { type Actor, anonymous } from '../authz/index.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError, InvalidInput } from '../errors/index.ts';
 import { isLocale, type Locale, type Translate, translator } from '../i18n/index.ts';
+import { projectPath } from '../paths.ts';
 import type { ViewContext } from '../ui/context.ts';
 import { lowVisionCookie, parseLowVision } from '../ui/low-vision.ts';
 import { problemCode, problemTitle } from './api.ts';
@@ -98,7 +98,7 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { deps: Deps }
   await app.register(rateLimit, { global: false, store: pgRateLimitStore(app.deps.db, app.deps.log) });
   await app.register(fastifyStatic, {
     // the build public/build names at start: a later build switches the link, never the files this process serves
-    root: resolvedBuild(path.resolve(import.meta.dirname, '../../../public/build')),
+    root: resolvedBuild(projectPath('public/build')),
     prefix: '/assets/',
     immutable: false,
     maxAge: '1h',
