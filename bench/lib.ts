@@ -30,7 +30,9 @@ export function printMachine(): void {
   out(`date: ${new Date().toISOString()}, load average: ${load()} (a shared machine: other work raises it)`);
   out(`each scenario: ${SECONDS} s, client autocannon in this process, server and ceilings in their own`);
   if (process.env.PAGE_CACHE_TTL_MS !== undefined)
-    out(`page cache: PAGE_CACHE_TTL_MS=${process.env.PAGE_CACHE_TTL_MS} (0: every page rendered, as on a cache miss)`);
+    out(
+      `page cache: PAGE_CACHE_TTL_MS=${process.env.PAGE_CACHE_TTL_MS} (0: every page rendered, as on a cache miss)`,
+    );
 }
 
 async function freePort(): Promise<number> {
@@ -85,7 +87,9 @@ export async function startPortal(dataDir: string): Promise<Proc & { readyMs: nu
       SEED: 'none',
       LOG_LEVEL: 'warn',
       // PAGE_CACHE_TTL_MS=0 measures what a page costs when the page cache misses (lists, search)
-      ...(process.env.PAGE_CACHE_TTL_MS !== undefined ? { PAGE_CACHE_TTL_MS: process.env.PAGE_CACHE_TTL_MS } : {}),
+      ...(process.env.PAGE_CACHE_TTL_MS !== undefined
+        ? { PAGE_CACHE_TTL_MS: process.env.PAGE_CACHE_TTL_MS }
+        : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
