@@ -14,6 +14,7 @@ import {
   ne,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -87,14 +88,23 @@ export type QueueRow = Omit<AppealRow, 'text'> & { excerpt: string };
 
 const OPEN_STATUSES = [...openStatuses];
 
-function visibleWhere(v: Visibility): SQL | undefined {
+/**
+ * Which rows the person may see: of `appeals` by default, or of a table that keeps its body and
+ * whether it is a corruption report in other columns (the queue's kept counts).
+ */
+function visibleWhere(
+  v: Visibility,
+  cols: { org: SQLWrapper; isCorruption: SQL; notCorruption: SQL } = {
+    org: appeals.orgId,
+    isCorruption: eq(appeals.type, 'corruption_report'),
+    notCorruption: ne(appeals.type, 'corruption_report'),
+  },
+): SQL | undefined {
   const part = (orgs: string[] | 'all', corruption: boolean): SQL | undefined => {
-    const typeCond = corruption
-      ? eq(appeals.type, 'corruption_report')
-      : ne(appeals.type, 'corruption_report');
+    const typeCond = corruption ? cols.isCorruption : cols.notCorruption;
     if (orgs === 'all') return typeCond;
     if (orgs.length === 0) return undefined;
-    return and(typeCond, inArray(appeals.orgId, orgs));
+    return and(typeCond, inArray(cols.org, orgs));
   };
   const parts = [part(v.workerOrgs, false), part(v.corruptionOrgs, true)].filter(Boolean) as SQL[];
   if (parts.length === 0) return sql`false`;
@@ -433,21 +443,14 @@ export const appealsRepository = {
   ): Promise<{ byStatus: Record<string, number>; overdue: number }> {
     if (!f.officer && !f.topic && !f.type && !f.obstruction && f.dueWithin === undefined && !f.overdue) {
       // the queue as it opens (a body, a status): the kept counts, and the overdue from the open items' index
-      const scope = (col: { org: SQL; corruption: SQL }) => {
-        const part = (orgs: string[] | 'all', corruption: boolean): SQL | undefined => {
-          const c = corruption ? sql`${col.corruption}` : sql`not ${col.corruption}`;
-          if (orgs === 'all') return c;
-          if (orgs.length === 0) return undefined;
-          return sql`(${c} and ${col.org} in (${sql.join(
-            orgs.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )}))`;
-        };
-        const parts = [part(v.workerOrgs, false), part(v.corruptionOrgs, true)].filter(Boolean) as SQL[];
-        const vis = parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` or `)})`;
-        return f.orgId ? sql`${vis} and ${col.org} = ${f.orgId}::uuid` : vis;
-      };
-      const kept = scope({ org: sql`org_id`, corruption: sql`corruption` });
+      const kept = and(
+        visibleWhere(v, {
+          org: sql`org_id`,
+          isCorruption: sql`corruption`,
+          notCorruption: sql`not corruption`,
+        }),
+        f.orgId ? sql`org_id = ${f.orgId}` : undefined,
+      );
       const rows = (
         await db.execute(sql`
         select status, sum(n)::int as n from (

@@ -23,16 +23,8 @@ async function rows<T>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> {
   return r.rows as T[];
 }
 
-function orgFilter(orgIds: readonly string[] | 'all') {
-  return orgIds === 'all'
-    ? sql`true`
-    : orgIds.length === 0
-      ? sql`false`
-      : sql`a.org_id in (${sql.join(
-          orgIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`;
-}
+/** The organisations' appeals (alias a), or all. */
+const orgFilter = (orgIds: readonly string[] | 'all') => orgColumn(sql`a.org_id`, orgIds);
 
 /** The columns of appeal_figures_monthly after org_id and month, in order. */
 const MONTH_COLUMNS = [
