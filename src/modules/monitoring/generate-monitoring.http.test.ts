@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { sessionFor } from '../../../test/auth.ts';
 import { visitor } from '../../../test/forms.ts';
-import { Random, streamSeed } from '../../platform/generate/index.ts';
+import { generateAll } from '../../generate.ts';
 import { seed } from '../../seed.ts';
 import { listGeneratedPool } from '../accounts/index.ts';
-import { modules } from '../index.ts';
 
 /*
  * The monitoring generator (issue 11) on a real database after the
@@ -18,25 +17,17 @@ let t: TestApp;
 let report: Record<string, number>;
 const until = new Date('2026-03-01T12:00:00+02:00');
 
-async function run(name: string, scale: number) {
-  const m = modules.find((x) => x.name === name);
-  if (!m?.generate) throw new Error(`no generator ${name}`);
-  return m.generate.run({
-    deps: t.deps,
-    scale,
-    seed: 5,
-    until,
-    random: (n) => new Random(streamSeed(5, n)),
-    progress: () => {},
-  });
-}
+/** The named generators only, in their dependency order, as `npm run generate` runs them. */
+const run = (names: string[], scale: number) => generateAll(t.deps, { scale, seed: 5, until, only: names });
 const rows = async <T>(q: ReturnType<typeof sql>) => (await t.deps.db.execute(q)).rows as T[];
 
 beforeAll(async () => {
   t = await createTestApp();
   await seed(t.deps);
-  for (const name of ['orgs', 'accounts', 'appeals']) await run(name, 0.002);
-  report = await run('monitoring', 0.002);
+  report = (await run(['orgs', 'accounts', 'appeals', 'monitoring'], 0.002)).monitoring as Record<
+    string,
+    number
+  >;
 }, 300_000);
 afterAll(() => t.close());
 
@@ -61,7 +52,7 @@ describe('the monitoring generator', () => {
       select org_id from monitoring_expert_assignments group by org_id having count(*) <> 2`);
     expect(single).toEqual([]);
     // a second run leaves the published cycle alone
-    expect(await run('monitoring', 0.002)).toEqual({ cycles: 0 });
+    expect((await run(['monitoring'], 0.002)).monitoring).toEqual({ cycles: 0 });
   });
 
   it('opens the rating, an organisation in it, its API and the diagnostic', async () => {
