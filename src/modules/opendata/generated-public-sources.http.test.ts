@@ -4,10 +4,12 @@ import { Schema, Table } from 'tableschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { visitor } from '../../../test/forms.ts';
+import { userActor } from '../../platform/authz/index.ts';
 import { DEMO_AUTHOR_DOMAIN, seedDemoPublicAppeals } from '../appeals/public-side.ts';
 import { seedDemoCouncils } from '../councils/index.ts';
 import { findOrganizationBySlug, seedOrganizations } from '../orgs/index.ts';
 import { seedDemoPlans } from '../plans/index.ts';
+import { documentInput, publicDocumentRegister, publishDocument } from '../publications/index.ts';
 import { checkData } from './check-data.ts';
 import { regenerateSources } from './generated-sources.ts';
 import { opendataRepository as repo } from './opendata.repository.ts';
@@ -27,6 +29,29 @@ beforeAll(async () => {
   await seedDemoPublicAppeals(t.deps);
   await seedDemoPlans(t.deps);
   await seedDemoCouncils(t.deps);
+  // three documents of Минздрав and one of Минфин: the documents registers, the body's and the region's
+  for (const [slug, n] of [
+    ['minzdrav', 3],
+    ['minfin', 1],
+  ] as const) {
+    const org = await findOrganizationBySlug(t.deps.db, slug);
+    const editor = {
+      actor: userActor(crypto.randomUUID(), [{ role: 'editor', orgId: org?.id ?? '' }]),
+      ip: null,
+    };
+    for (let i = 1; i <= n; i++)
+      await publishDocument(t.deps, editor, {
+        slug,
+        doc: documentInput.parse({
+          docType: 'приказ',
+          docNumber: `${i}-${slug}`,
+          docDate: `0${i}.02.2026`,
+          docStatus: 'действует',
+          title: `Приказ ${i} органа ${slug}`,
+          body: '<p>Текст приказа, которого нет в реестре документов.</p>',
+        }),
+      });
+  }
   await regenerateSources(t.deps);
 }, 240_000);
 afterAll(() => t.close());
@@ -115,6 +140,34 @@ describe('datasets generated from appeals, the FAQ, plans and councils (10.4)', 
     expect(csv).not.toContain('@');
     const users = await t.deps.db.execute(sql`select email from users`);
     for (const u of users.rows) expect(csv).not.toContain(String(u.email));
+  });
+
+  it('the documents register of a body and of the region: requisites, title, page; no body text', async () => {
+    const own = await download(`${await inn('minzdrav')}-documents`);
+    await validAgainstOwnStructure(`${await inn('minzdrav')}-documents`, own.csv);
+    expect(own.csv.split('\r\n')[0]).toBe('doc_type,number,date,status,title,org,url');
+    expect(own.rows.map((r) => r[1]).sort()).toEqual(['1-minzdrav', '2-minzdrav', '3-minzdrav']);
+    expect(own.rows.every((r) => String(r[6]).startsWith('/orgs/minzdrav/documents/'))).toBe(true);
+    expect(own.csv).not.toContain('Текст приказа');
+    const region = await download(`${await inn('government')}-regiondocuments`);
+    expect(region.rows.map((r) => r[1]).sort()).toEqual([
+      '1-minfin',
+      '1-minzdrav',
+      '2-minzdrav',
+      '3-minzdrav',
+    ]);
+    // the page of each row is the document's own
+    const page = await visitor(t.app).get(String(region.rows[0]?.[6]));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(String(region.rows[0]?.[4]));
+  });
+
+  it('the register is read a batch at a time, each row once, whatever the batch size', async () => {
+    const batches: string[][] = [];
+    for await (const b of publicDocumentRegister(t.deps.db, { orgId: null, batch: 3 }))
+      batches.push(b.map((d) => d.docNumber));
+    expect(batches.map((b) => b.length)).toEqual([3, 1]);
+    expect(new Set(batches.flat()).size).toBe(4);
   });
 
   it('a second run with nothing changed writes nothing', async () => {

@@ -8,11 +8,11 @@ import { currentTotk, listPublishedFaq, publicMonthlyAppealFigures } from '../ap
 import { listPublicCouncilMembers } from '../councils/index.ts';
 import { listAllOrganizations, listResponsibleOfficials, type OrgRow } from '../orgs/index.ts';
 import { listPublicIndicatorValues, planKinds } from '../plans/index.ts';
-import { docTypeLabel, docTypes, listPublicItemsForIndex, regionalActTypes } from '../publications/index.ts';
+import { docTypeLabel, docTypes, publicDocumentRegister, regionalActTypes } from '../publications/index.ts';
 import { FREQUENCIES, type Frequency, TOPICS, type Topic } from './opendata.input.ts';
 import { opendataRepository as repo } from './opendata.repository.ts';
 import type { DatasetColumn } from './opendata.tables.ts';
-import { writeVersion } from './publish-data.ts';
+import { type Cells, type RowBatches, writeVersion } from './publish-data.ts';
 import { qualityOf } from './quality.ts';
 import { REGENERATE_QUEUE } from './queues.ts';
 import { registerDataset } from './register-dataset.ts';
@@ -54,19 +54,10 @@ type Source = {
   regionOnly?: boolean;
   /** a reference book or classifier (task 10.2): marked so on the passport and the register */
   referenceBook?: boolean;
-  rows: (db: DbOrTx, org: OrgRow | null, ctx: { now: Date }) => Promise<(string | null)[][]>;
+  /** the rows at once (small sources), or `batches`: read a batch at a time (sources as large as the region) */
+  rows?: (db: DbOrTx, org: OrgRow | null, ctx: { now: Date }) => Promise<Cells[]>;
+  batches?: (db: DbOrTx, org: OrgRow | null) => AsyncIterable<Cells[]>;
 };
-
-async function allDocuments(db: DbOrTx) {
-  const out = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await listPublicItemsForIndex(db, after ? { after, limit: 2000 } : { limit: 2000 });
-    out.push(...page.items.filter((i) => i.type === 'document' && i.requisites));
-    if (!page.next) return out;
-    after = page.next;
-  }
-}
 
 /** The bodies a source covers: the one body, or every body for the region-wide dataset. */
 const scopeOf = async (db: DbOrTx, org: OrgRow | null) => (org ? [org] : await listAllOrganizations(db));
@@ -263,17 +254,9 @@ export const SOURCES: Source[] = [
       col('org', 'Issuer (slug)', 'Орган (код)'),
       col('url', 'Page', 'Страница документа'),
     ],
-    async rows(db, org) {
-      const docs = (await allDocuments(db)).filter((d) => !org || d.orgId === org.id);
-      return docs.map((d) => [
-        d.requisites?.docType ?? '',
-        d.requisites?.docNumber ?? '',
-        d.requisites?.docDate ?? null,
-        d.requisites?.docStatus ?? null,
-        d.title,
-        d.orgSlug,
-        d.url,
-      ]);
+    async *batches(db, org) {
+      for await (const docs of publicDocumentRegister(db, { orgId: org?.id ?? null }))
+        yield docs.map((d) => [d.docType, d.docNumber, d.docDate, d.docStatus, d.title, d.orgSlug, d.url]);
     },
   },
   {
@@ -429,7 +412,7 @@ export const SOURCES: Source[] = [
     async rows(db, org) {
       const orgs = new Map((await scopeOf(db, org)).map((o) => [o.id, o]));
       const out: (string | null)[][] = [];
-      for (const v of await listPublicIndicatorValues(db)) {
+      for (const v of await listPublicIndicatorValues(db, org?.id)) {
         const o = orgs.get(v.orgId);
         if (!o) continue;
         out.push([
@@ -551,6 +534,12 @@ async function contactOf(db: DbOrTx, org: OrgRow) {
   };
 }
 
+async function isEmpty(rows: Cells[] | RowBatches): Promise<boolean> {
+  if (Array.isArray(rows)) return rows.length === 0;
+  for await (const batch of rows()) if (batch.length > 0) return false;
+  return true;
+}
+
 /**
  * Build every generated source for every body that has an ИНН, and region-wide
  * (owned by the government); register a dataset the first time. Returns how
@@ -567,9 +556,12 @@ export async function regenerateSources(deps: Pick<Deps, 'db' | 'clock'>): Promi
       ...(government ? [[government, null] as [OrgRow, OrgRow | null]] : []),
     ];
     for (const [owner, scope] of targets) {
-      const rows = await source.rows(deps.db, scope, { now });
+      const { batches: read } = source;
+      const rows: Cells[] | RowBatches = read
+        ? () => read(deps.db, scope)
+        : ((await source.rows?.(deps.db, scope, { now })) ?? []);
       let ds = await repo.bySource(deps.db, source.key, scope?.id ?? null);
-      if (!ds && rows.length === 0) continue;
+      if (!ds && (await isEmpty(rows))) continue;
       if (!ds) {
         const contact = await contactOf(deps.db, owner);
         ds = await registerDataset(deps, SYSTEM, {

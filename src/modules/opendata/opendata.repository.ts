@@ -159,13 +159,20 @@ export const opendataRepository = {
     return r;
   },
 
-  /** The rows of a new version, numbered from 1, in batches (one statement per thousand rows). */
-  async insertRows(db: DbOrTx, versionId: string, rows: (string | null)[][]): Promise<void> {
+  /** The totals of a version written a batch at a time: known once its last row is in. */
+  async setVersionTotals(db: DbOrTx, id: string, totals: { rowCount: number; digest: string }): Promise<void> {
+    await db.update(datasetVersions).set(totals).where(eq(datasetVersions.id, id));
+  },
+
+  /** The rows of a new version, numbered from `after` + 1, in batches (one statement per thousand rows). */
+  async insertRows(db: DbOrTx, versionId: string, rows: (string | null)[][], after = 0): Promise<void> {
     for (let i = 0; i < rows.length; i += 1000) {
       await db
         .insert(datasetRows)
         .values(
-          rows.slice(i, i + 1000).map((cells, j) => ({ versionId, n: i + j + 1, cells: cells as string[] })),
+          rows
+            .slice(i, i + 1000)
+            .map((cells, j) => ({ versionId, n: after + i + j + 1, cells: cells as string[] })),
         );
     }
   },

@@ -24,29 +24,46 @@ const columnKey = (cs: DatasetColumn[]) =>
   JSON.stringify(cs.map((c) => [c.name, c.titleEn, c.titleRu, c.format, c.required]));
 const sameColumns = (a: DatasetColumn[], b: DatasetColumn[]) => columnKey(a) === columnKey(b);
 
-function digestOf(columns: DatasetColumn[], rows: (string | null)[][]): string {
+/** A data version's rows: all at once, or batches from a function that can read them again. */
+export type Cells = (string | null)[];
+export type RowBatches = () => AsyncIterable<Cells[]>;
+
+/** The digest and count of rows read a batch at a time (memory stays flat). */
+async function digestOf(columns: DatasetColumn[], batches: AsyncIterable<Cells[]>) {
   const h = createHash('sha256').update(JSON.stringify(columns.map((c) => c.name)));
-  for (const r of rows) h.update(JSON.stringify(r));
-  return h.digest('hex');
+  let rowCount = 0;
+  for await (const batch of batches) {
+    for (const r of batch) h.update(JSON.stringify(r));
+    rowCount += batch.length;
+  }
+  return { digest: h.digest('hex'), rowCount };
 }
 
 /**
  * Write a new data version (and a new structure version when the columns
  * changed) in one transaction; an unchanged digest writes nothing. The newest
  * version is what the register serves, the older ones stay downloadable.
+ * Rows given as batches are read twice (the digest, then the write): the
+ * totals stored are those of the rows written, should they change between.
  */
 export async function writeVersion(
   deps: Pick<Deps, 'db' | 'clock'>,
   origin: Origin,
   ds: DatasetRow,
-  data: { columns: DatasetColumn[]; rows: (string | null)[][]; provenance: string },
+  data: { columns: DatasetColumn[]; rows: Cells[] | RowBatches; provenance: string },
 ): Promise<'written' | 'unchanged'> {
   const now = deps.clock.now();
-  const digest = digestOf(data.columns, data.rows);
+  const { rows } = data;
+  const batches: RowBatches = Array.isArray(rows)
+    ? async function* () {
+        yield rows;
+      }
+    : rows;
+  const first = await digestOf(data.columns, batches());
   return deps.db.transaction(async (tx) => {
     const [structure] = await repo.structures(tx, ds.id);
     const [latest] = await repo.versions(tx, ds.id);
-    if (latest && structure && latest.digest === digest && sameColumns(structure.columns, data.columns))
+    if (latest && structure && latest.digest === first.digest && sameColumns(structure.columns, data.columns))
       return 'unchanged';
     let target: StructureRow | undefined = structure;
     if (!target || !sameColumns(target.columns, data.columns))
@@ -56,10 +73,19 @@ export async function writeVersion(
       structureId: target.id,
       stamp: nextStamp(now, latest?.stamp),
       provenance: data.provenance,
-      rowCount: data.rows.length,
-      digest,
+      rowCount: first.rowCount,
+      digest: first.digest,
     });
-    await repo.insertRows(tx, version.id, data.rows);
+    const h = createHash('sha256').update(JSON.stringify(data.columns.map((c) => c.name)));
+    let rowCount = 0;
+    for await (const batch of batches()) {
+      for (const r of batch) h.update(JSON.stringify(r));
+      await repo.insertRows(tx, version.id, batch, rowCount);
+      rowCount += batch.length;
+    }
+    const digest = h.digest('hex');
+    if (digest !== first.digest || rowCount !== first.rowCount)
+      await repo.setVersionTotals(tx, version.id, { rowCount, digest });
     await repo.touch(tx, ds.id, now);
     await indexDataset(tx, { ...ds, modifiedAt: now });
     await recordAction(tx, {
@@ -68,7 +94,7 @@ export async function writeVersion(
       objectType: 'dataset',
       objectId: ds.id,
       orgId: ds.orgId,
-      details: { identifier: ds.identifier, rows: data.rows.length },
+      details: { identifier: ds.identifier, rows: rowCount },
     });
     return 'written';
   });

@@ -23,16 +23,27 @@ export type IndicatorValue = {
  * by a later version), one row per period that has a target or an actual
  * (task 10.4: plans, indicators and their values as open data).
  */
-export async function listPublicIndicatorValues(db: DbOrTx): Promise<IndicatorValue[]> {
+export async function listPublicIndicatorValues(db: DbOrTx, orgId?: string): Promise<IndicatorValue[]> {
   const out: IndicatorValue[] = [];
-  for (const plan of (await repo.publicPlans(db)).filter((p) => !p.supersededAt)) {
+  const byItem = <T extends { itemId: string; period: string; value: number | null }>(rows: T[]) => {
+    const m = new Map<string, Map<string, number | null>>();
+    // later rows win: actuals come oldest first, so the latest per period is kept
+    for (const r of rows) {
+      let periods = m.get(r.itemId);
+      if (!periods) m.set(r.itemId, (periods = new Map()));
+      periods.set(r.period, r.value);
+    }
+    return m;
+  };
+  for (const plan of (await repo.publicPlans(db, orgId)).filter((p) => !p.supersededAt)) {
     const indicators = (await repo.items(db, plan.id)).filter((i) => i.kind === 'indicator');
     const ids = indicators.map((i) => i.id);
     const [targets, actuals] = await Promise.all([repo.targets(db, ids), repo.actuals(db, ids)]);
+    const targetsOf = byItem(targets);
+    const actualsOf = byItem(actuals);
     for (const item of indicators) {
-      const target = new Map(targets.filter((t) => t.itemId === item.id).map((t) => [t.period, t.value]));
-      // actuals come oldest first: the latest per period wins
-      const actual = new Map(actuals.filter((a) => a.itemId === item.id).map((a) => [a.period, a.value]));
+      const target = targetsOf.get(item.id) ?? new Map<string, number | null>();
+      const actual = actualsOf.get(item.id) ?? new Map<string, number | null>();
       for (const period of [...new Set([...target.keys(), ...actual.keys()])].sort())
         out.push({
           orgId: plan.orgId,

@@ -58,11 +58,11 @@ export const plansRepository = {
   },
 
   /** Every public plan (API, sitemap, open data), keyed by creation. */
-  async publicPlans(db: DbOrTx): Promise<PlanRow[]> {
+  async publicPlans(db: DbOrTx, orgId?: string): Promise<PlanRow[]> {
     return db
       .select()
       .from(plans)
-      .where(eq(plans.isTemplate, false))
+      .where(and(eq(plans.isTemplate, false), orgId ? eq(plans.orgId, orgId) : undefined))
       .orderBy(asc(plans.createdAt), asc(plans.id));
   },
 

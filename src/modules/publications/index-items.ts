@@ -95,3 +95,47 @@ export async function listPublicItemsForIndex(
   const last = rows.at(-1);
   return { items, next: !opts.ids && rows.length === limit && last ? last.id : null };
 }
+
+/** One public document with requisites, as the documents register (open data) lists it. */
+export type RegisterDocument = {
+  docType: string;
+  docNumber: string;
+  docDate: string | null;
+  docStatus: string | null;
+  title: string;
+  orgSlug: string;
+  url: string;
+};
+
+/**
+ * The public documents with requisites (of one issuer, or of every body), a
+ * batch at a time in a stable order: light columns only, so memory stays flat
+ * however many documents the region holds.
+ */
+export async function* publicDocumentRegister(
+  db: DbOrTx,
+  opts: { orgId: string | null; batch?: number },
+): AsyncGenerator<RegisterDocument[]> {
+  const slugs = new Map((await listAllOrganizations(db)).map((o) => [o.id, o.slug]));
+  const limit = opts.batch ?? 5000;
+  let afterId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await repo.publicDocumentBatch(db, { afterId, limit, orgId: opts.orgId });
+    if (rows.length > 0)
+      yield rows.map((r) => {
+        const orgSlug = slugs.get(r.orgId) ?? '';
+        return {
+          docType: r.docType ?? '',
+          docNumber: r.docNumber ?? '',
+          docDate: r.docDate,
+          docStatus: r.docStatus,
+          title: r.title,
+          orgSlug,
+          url: publicationUrl({ kind: 'document', id: r.id, sectionKey: null }, orgSlug),
+        };
+      });
+    const last = rows.at(-1);
+    if (!last || rows.length < limit) return;
+    afterId = last.id;
+  }
+}

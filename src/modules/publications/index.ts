@@ -16,7 +16,13 @@ import { publicationsSearch } from './publications.search.ts';
 import { structuredSections } from './sections.ts';
 import { publicationsWeb } from './web/index.tsx';
 
-export { listPublicItemsForIndex, type PublicItem, publicationUrl } from './index-items.ts';
+export {
+  listPublicItemsForIndex,
+  type PublicItem,
+  publicDocumentRegister,
+  publicationUrl,
+  type RegisterDocument,
+} from './index-items.ts';
 export {
   actInForce,
   listOpenMunicipalityActs,

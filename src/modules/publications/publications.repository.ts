@@ -449,6 +449,36 @@ export const publicationsRepository = {
       .limit(limit);
   },
 
+  /**
+   * A batch of public documents with requisites, light columns only (no body), by id after `afterId`:
+   * what the documents register (open data) lists; `orgId` narrows it to one issuer.
+   */
+  async publicDocumentBatch(db: DbOrTx, opts: { afterId: string; limit: number; orgId: string | null }) {
+    return db
+      .select({
+        id: publications.id,
+        orgId: publications.orgId,
+        title: publications.title,
+        docType: publications.docType,
+        docNumber: publications.docNumber,
+        docDate: publications.docDate,
+        docStatus: publications.docStatus,
+      })
+      .from(publications)
+      .where(
+        and(
+          eq(publications.kind, 'document'),
+          gt(publications.id, opts.afterId),
+          isNotNull(publications.publishedAt),
+          isNotNull(publications.docType),
+          isNotNull(publications.docNumber),
+          opts.orgId ? eq(publications.orgId, opts.orgId) : undefined,
+        ),
+      )
+      .orderBy(asc(publications.id))
+      .limit(opts.limit);
+  },
+
   // Income declarations
 
   async insertDeclaration(db: DbOrTx, row: typeof incomeDeclarations.$inferInsert): Promise<DeclarationRow> {
