@@ -160,7 +160,11 @@ export const opendataRepository = {
   },
 
   /** The totals of a version written a batch at a time: known once its last row is in. */
-  async setVersionTotals(db: DbOrTx, id: string, totals: { rowCount: number; digest: string }): Promise<void> {
+  async setVersionTotals(
+    db: DbOrTx,
+    id: string,
+    totals: { rowCount: number; digest: string },
+  ): Promise<void> {
     await db.update(datasetVersions).set(totals).where(eq(datasetVersions.id, id));
   },
 

@@ -29,9 +29,9 @@ export async function listPublicIndicatorValues(db: DbOrTx, orgId?: string): Pro
     const m = new Map<string, Map<string, number | null>>();
     // later rows win: actuals come oldest first, so the latest per period is kept
     for (const r of rows) {
-      let periods = m.get(r.itemId);
-      if (!periods) m.set(r.itemId, (periods = new Map()));
+      const periods = m.get(r.itemId) ?? new Map<string, number | null>();
       periods.set(r.period, r.value);
+      m.set(r.itemId, periods);
     }
     return m;
   };

@@ -19,8 +19,8 @@ import { publicationsWeb } from './web/index.tsx';
 export {
   listPublicItemsForIndex,
   type PublicItem,
-  publicDocumentRegister,
   publicationUrl,
+  publicDocumentRegister,
   type RegisterDocument,
 } from './index-items.ts';
 export {
