@@ -9,7 +9,7 @@ import { EXTRACT_ABANDONED_QUEUE, EXTRACT_QUEUE } from './attach-files.ts';
 import { declarantUrl } from './declarations.search.ts';
 import { extractAttachmentText, extractionAbandoned } from './extract-attachment-text.ts';
 import { generatePublications } from './generate-publications.ts';
-import { listPublicItemsForIndex } from './index-items.ts';
+import { publicationUrl } from './index-items.ts';
 import { publicationsMessages } from './messages.ts';
 import { publicationsRepository } from './publications.repository.ts';
 import { publicationsSearch } from './publications.search.ts';
@@ -84,12 +84,14 @@ async function publicationsSitemap(app: FastifyInstance): Promise<string[]> {
     const slug = slugOf.get(d.orgId);
     if (slug) urls.push(declarantUrl(slug, d.id));
   }
-  let after: string | undefined;
+  // light rows a batch at a time: a region holds hundreds of thousands of items
+  let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const page = await listPublicItemsForIndex(db, after ? { after, limit: 2000 } : { limit: 2000 });
-    for (const i of page.items) if (i.type !== 'section') urls.push(i.url);
-    if (!page.next) break;
-    after = page.next;
+    const rows = await publicationsRepository.publicPageBatch(db, after, 10_000);
+    for (const p of rows) urls.push(publicationUrl(p, slugOf.get(p.orgId) ?? ''));
+    const last = rows.at(-1);
+    if (!last || rows.length < 10_000) break;
+    after = last.id;
   }
   return urls;
 }

@@ -449,6 +449,27 @@ export const publicationsRepository = {
       .limit(limit);
   },
 
+  /** A batch of published items other than sections, by id after `afterId`: what the sitemap lists. */
+  async publicPageBatch(db: DbOrTx, afterId: string, limit: number) {
+    return db
+      .select({
+        id: publications.id,
+        orgId: publications.orgId,
+        kind: publications.kind,
+        sectionKey: publications.sectionKey,
+      })
+      .from(publications)
+      .where(
+        and(
+          gt(publications.id, afterId),
+          isNotNull(publications.publishedAt),
+          sql`${publications.kind} <> 'section'`,
+        ),
+      )
+      .orderBy(asc(publications.id))
+      .limit(limit);
+  },
+
   /**
    * A batch of public documents with requisites, light columns only (no body), by id after `afterId`:
    * what the documents register (open data) lists; `orgId` narrows it to one issuer.

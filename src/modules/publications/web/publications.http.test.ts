@@ -194,6 +194,10 @@ describe('news and sections', () => {
     const press = await get('/orgs/minzdrav/press');
     expect(press.body).toContain('Открыт новый фельдшерско-акушерский пункт');
     expect(press.body).toContain('/orgs/minzdrav/media-plan');
+    // the sitemap lists the news item and the document; sections come from the organisation's own list
+    const sitemap = (await get('/sitemap.xml')).body;
+    expect(sitemap).toContain(`${String(res.headers.location).replace(/\?.*$/, '')}</loc>`);
+    expect(sitemap).toMatch(/\/orgs\/minzdrav\/documents\/[0-9a-f-]{36}<\/loc>/);
   });
 
   it('publishes a video from an uploaded MP4 with a poster and a transcript; both files are served', async () => {
