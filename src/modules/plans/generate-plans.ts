@@ -52,7 +52,8 @@ export async function generatePlans(ctx: GenerateContext): Promise<GenerateRepor
   const orgs = await listAllOrganizations(db);
   const until = ctx.until;
   const lastYear = until.getUTCFullYear();
-  const goalsPerPlan = scaled(ctx, 3, 2);
+  // fourteen goals × two tasks × three indicators: 84 a plan, some 50,000 over the region (issue 11)
+  const goalsPerPlan = scaled(ctx, 14, 2);
   const plans: unknown[][] = [];
   const items: unknown[][] = [];
   const targets: unknown[][] = [];
