@@ -34,7 +34,12 @@ const notFound = (what = 'Not found') => new CkanError(404, 'Not Found Error', {
 const invalid = (field: string, msg: string) => new CkanError(409, 'Validation Error', { [field]: [msg] });
 
 type Params = Record<string, unknown>;
-type Ctx = { base: string; params: Params; catalogue: () => Promise<FullDataset[]> };
+type Ctx = {
+  base: string;
+  params: Params;
+  catalogue: () => Promise<FullDataset[]>;
+  packages: () => Promise<PackageDict[]>;
+};
 
 function str(p: Params, k: string): string | undefined {
   const v = p[k];
@@ -76,7 +81,7 @@ const required = (p: Params, k: string) => {
   return v;
 };
 
-const packagesOf = (c: Ctx) => c.catalogue().then((all) => all.map((f) => packageDict(c.base, f)));
+const packagesOf = (c: Ctx) => c.packages();
 const byNameOrId = (all: PackageDict[], id: string) =>
   all.find((p) => p.id === id || p.name === id.toLowerCase());
 
@@ -230,6 +235,23 @@ function send(reply: FastifyReply, status: number, body: unknown) {
 }
 
 export async function ckanRoutes(app: FastifyInstance) {
+  // The catalogue and its package dicts are the same for every reader: this process keeps them for the
+  // page cache's time (PAGE_CACHE_TTL_MS, 5 s; 0 turns it off), so a burst of searches builds them once.
+  const ttl = app.deps.config.pageCache.ttlMs;
+  let kept:
+    | { until: number; base: string; catalogue: Promise<FullDataset[]>; packages?: Promise<PackageDict[]> }
+    | undefined;
+  const shared = (base: string) => {
+    const now = app.deps.clock.now().getTime();
+    if (kept && kept.until > now && kept.base === base) return kept;
+    const entry: NonNullable<typeof kept> = { until: now + ttl, base, catalogue: getCatalogue(app.deps) };
+    // a failed read is not kept
+    entry.catalogue.catch(() => {
+      if (kept === entry) kept = undefined;
+    });
+    if (ttl > 0) kept = entry;
+    return entry;
+  };
   const handle = async (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) => {
     const base = app.deps.config.publicUrl;
     const name = req.params.name;
@@ -242,8 +264,16 @@ export async function ckanRoutes(app: FastifyInstance) {
           ? (req.body as Params)
           : {}
         : ((req.query ?? {}) as Params);
-    let cached: Promise<FullDataset[]> | undefined;
-    const ctx: Ctx = { base, params, catalogue: () => (cached ??= getCatalogue(app.deps)) };
+    const entry = shared(base);
+    const ctx: Ctx = {
+      base,
+      params,
+      catalogue: () => entry.catalogue,
+      packages: () => {
+        entry.packages ??= entry.catalogue.then((all) => all.map((f) => packageDict(base, f)));
+        return entry.packages;
+      },
+    };
     try {
       return send(reply, 200, { help, success: true, result: await action(ctx, app) });
     } catch (err) {
