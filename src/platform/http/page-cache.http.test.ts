@@ -111,6 +111,30 @@ describe('the page cache', () => {
     expect(fresh.body).toContain('Описание после правки');
   });
 
+  it('renders a page once when many ask for it at the same moment: the others wait and get it from the cache', async () => {
+    expireAll();
+    // one render alone, to know what it costs
+    const before = statements;
+    await get('/orgs/minzdrav');
+    const oneRender = statements - before;
+    expect(oneRender).toBeGreaterThan(0);
+    expireAll();
+    const start = statements;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get('/orgs/minzdrav')));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(answers.filter((a) => a.headers['x-cache'] === 'hit')).toHaveLength(7);
+    expect(statements - start).toBe(oneRender);
+  });
+
+  it('lets the waiting requests render for themselves when the first answer is not one to keep', async () => {
+    expireAll();
+    // an unknown organisation: a 404 is never stored, so each request answers on its own
+    const answers = await Promise.all(Array.from({ length: 3 }, () => get('/orgs/no-such-body')));
+    expect(answers.map((a) => a.statusCode)).toEqual([404, 404, 404]);
+    expect(answers.every((a) => a.headers['x-cache'] === undefined)).toBe(true);
+  });
+
   it('never serves a signed-in person a cached page, nor anyone a signed-in page', async () => {
     expireAll();
     const anonymous = await get('/orgs/minsoc');

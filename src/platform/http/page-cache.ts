@@ -23,6 +23,9 @@ import { etagMatches } from './cache.ts';
  */
 
 /** Cookies that do not make a page personal: the key carries the first two, pages with a token are never stored. */
+/** How long a request waits for another's render of the same page before rendering it itself. */
+const RENDER_WAIT_MS = 5_000;
+
 const LOOKS = new Set(['lang', lowVisionCookie, '_csrf']);
 
 /** Headers of the original answer that belong to one transfer, not to the page. */
@@ -69,6 +72,8 @@ declare module 'fastify' {
     pageCacheKey: string | null;
     /** a page `sendCacheable` offered, stored once the answer turns out to set no cookie */
     pageCacheOffer: { body: string; etag: string } | null;
+    /** set on the request that renders a page others may wait for: call once its answer is out */
+    pageCacheRendered: (() => void) | null;
   }
 }
 
@@ -154,15 +159,51 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
   const { ttlMs, maxBytes } = app.deps.config.pageCache;
   app.decorateRequest('pageCacheKey', null);
   app.decorateRequest('pageCacheOffer', null);
+  app.decorateRequest('pageCacheRendered', null);
   if (ttlMs === 0) return;
   const clock = app.deps.clock;
   const cache = new PageCache(ttlMs, maxBytes, () => clock.now().getTime());
+  // Requests for a page being rendered wait for that render instead of each rendering it again (an
+  // expensive page that expires under load would otherwise be rendered by every connection at once).
+  const rendering = new Map<string, Promise<void>>();
+
+  /** The first miss of a key renders; it calls the returned function once its answer is out. */
+  const startRender = (key: string): (() => void) => {
+    let settle = () => {};
+    const done = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    rendering.set(key, done);
+    return () => {
+      if (rendering.get(key) === done) rendering.delete(key);
+      settle();
+    };
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     const key = pageCacheKey(req);
     if (key === null) return;
     req.pageCacheKey = key;
-    const hit = cache.get(key);
+    let hit = cache.get(key);
+    if (!hit) {
+      const inFlight = rendering.get(key);
+      if (inFlight) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          inFlight,
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, RENDER_WAIT_MS);
+          }),
+        ]);
+        clearTimeout(timer);
+        hit = cache.get(key);
+      } else {
+        const finish = startRender(key);
+        req.pageCacheRendered = finish;
+        // an answer that ends without reaching onResponse (a client gone) must not keep others waiting
+        reply.raw.once('close', finish);
+      }
+    }
     if (!hit) return;
     reply
       .headers(hit.headers)
@@ -179,14 +220,19 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
   // chosen by ?lang=, the read-your-own-write cookie, a CSRF secret). A 304 there was a rendered
   // 200 page that the client already had.
   app.addHook('onResponse', async (req, reply) => {
-    const offer = req.pageCacheOffer;
-    if (!offer || req.pageCacheKey === null) return;
-    if ((reply.statusCode !== 200 && reply.statusCode !== 304) || reply.hasHeader('set-cookie')) return;
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value === undefined || TRANSFER.has(name)) continue;
-      headers[name] = typeof value === 'number' ? String(value) : value;
+    try {
+      const offer = req.pageCacheOffer;
+      if (!offer || req.pageCacheKey === null) return;
+      if ((reply.statusCode !== 200 && reply.statusCode !== 304) || reply.hasHeader('set-cookie')) return;
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value === undefined || TRANSFER.has(name)) continue;
+        headers[name] = typeof value === 'number' ? String(value) : value;
+      }
+      cache.set(req.pageCacheKey, { body: Buffer.from(offer.body), etag: offer.etag, headers });
+    } finally {
+      // whoever waited for this render finds the page stored now, or renders it themselves
+      req.pageCacheRendered?.();
     }
-    cache.set(req.pageCacheKey, { body: Buffer.from(offer.body), etag: offer.etag, headers });
   });
 });
