@@ -7,6 +7,7 @@ import { FREQUENCIES, type Frequency, parseStructure, TOPICS, type Topic } from 
 import { opendataRepository as repo } from './opendata.repository.ts';
 import { writeVersion } from './publish-data.ts';
 import { registerDataset } from './register-dataset.ts';
+import { renderPendingFiles } from './render-files.ts';
 import { seedDemoOpendata } from './seed-demo-opendata.ts';
 
 /*
@@ -132,5 +133,10 @@ export async function generateOpendata(ctx: GenerateContext): Promise<GenerateRe
   const written = await repo.copyRows(deps.db, version.id, rows());
   await repo.touch(deps.db, ds.id, now);
   ctx.progress(`opendata: ${written} rows of ${ds.identifier}`);
-  return { datasets: demo.datasets + small + 1, largeRows: written };
+  // the data files rendered into file storage, as the minute job of a running portal does
+  let files = 0;
+  for (let n = await renderPendingFiles(deps, 200); n > 0; n = await renderPendingFiles(deps, 200))
+    files += n;
+  ctx.progress(`opendata: ${files} data files rendered`);
+  return { datasets: demo.datasets + small + 1, largeRows: written, files };
 }

@@ -8,6 +8,7 @@ import { opendataMessages } from './messages.ts';
 import { opendataPolicy } from './opendata.policy.ts';
 import { opendataRepository } from './opendata.repository.ts';
 import { opendataSearch } from './opendata.search.ts';
+import { startFileRendering } from './render-files.ts';
 import { opendataWeb } from './web/index.tsx';
 
 export { regenerateSources } from './generated-sources.ts';
@@ -56,7 +57,10 @@ export const opendataModule: ModuleManifest = {
   web: opendataWeb,
   api: rowsApi,
   // the generated datasets (10.4): hourly and after each change of the register
-  workers: startRegeneration,
+  workers: async (deps) => {
+    await startRegeneration(deps);
+    await startFileRendering(deps);
+  },
   sitemap: opendataSitemap,
   search: opendataSearch,
   // benchmarks: a region's register and one dataset of millions of rows

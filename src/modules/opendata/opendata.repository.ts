@@ -110,6 +110,23 @@ export const opendataRepository = {
     return r;
   },
 
+  /** Versions whose CSV is not rendered yet, newest first. */
+  async unrenderedVersions(db: DbOrTx, limit: number): Promise<VersionRow[]> {
+    return db
+      .select()
+      .from(datasetVersions)
+      .where(isNull(datasetVersions.csvSha256))
+      .orderBy(desc(datasetVersions.stamp))
+      .limit(limit);
+  },
+
+  async setCsvFile(db: DbOrTx, id: string, file: { sha256: string; bytes: number }): Promise<void> {
+    await db
+      .update(datasetVersions)
+      .set({ csvSha256: file.sha256, csvBytes: file.bytes })
+      .where(eq(datasetVersions.id, id));
+  },
+
   async structureById(db: DbOrTx, id: string): Promise<StructureRow | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
     const [r] = await db.select().from(datasetStructures).where(eq(datasetStructures.id, id));

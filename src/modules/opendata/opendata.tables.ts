@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -83,8 +84,18 @@ export const datasetVersions = pgTable(
     rowCount: integer('row_count').notNull(),
     /** sha256 of the rows, so a regenerated source makes a new version only when its data changed */
     digest: text('digest').notNull(),
+    /**
+     * The version's CSV file rendered once into file storage (its SHA-256 and size), so a download
+     * streams stored bytes; null until the job renders it, and the file then streams from the rows.
+     */
+    csvSha256: text('csv_sha256'),
+    csvBytes: bigint('csv_bytes', { mode: 'number' }),
   },
-  (t) => [uniqueIndex('dataset_versions_stamp_key').on(t.datasetId, t.stamp)],
+  (t) => [
+    uniqueIndex('dataset_versions_stamp_key').on(t.datasetId, t.stamp),
+    // the versions still to render, newest first
+    index('dataset_versions_unrendered_idx').on(t.stamp).where(sql`${t.csvSha256} is null`),
+  ],
 );
 
 /**

@@ -9,6 +9,8 @@ import { type FieldError, InvalidInput, NotFound } from '../errors/index.ts';
 import { storedFiles } from './files.tables.ts';
 import { blobStoreFor } from './storage.ts';
 
+export { blobStoreFor } from './storage.ts';
+
 export type StoredFile = typeof storedFiles.$inferSelect;
 
 /** A file as the multipart parser hands it over (see http/uploads.ts). */

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,14 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { visitor } from '../../../test/forms.ts';
 import { SAMPLE_PDF } from '../../../test/multipart.ts';
 import { freePort } from '../db/embedded.ts';
-import { findStoredFile, readStoredFile, sendStoredFile, storeUploads, uploadsOf } from './index.ts';
+import {
+  blobStoreFor,
+  findStoredFile,
+  readStoredFile,
+  sendStoredFile,
+  storeUploads,
+  uploadsOf,
+} from './index.ts';
 
 /*
  * Files in S3-compatible storage (S3_URL): a real S3 server (s3rver) on a free
@@ -123,6 +131,20 @@ describe('files in S3-compatible storage', () => {
     ).rows;
     const res = await first.app.inject({ url: `/test-upload/${orphan?.id}` });
     expect(res.statusCode).toBe(404);
+  });
+
+  it('stores a file from disk (a rendered data file) in the bucket, streamed, and another host reads it', async () => {
+    const file = path.join(tmp, 'rendered.csv');
+    const data = Buffer.from(`a,b\r\n${'1,строка\r\n'.repeat(50_000)}`);
+    writeFileSync(file, data);
+    const sha = createHash('sha256').update(data).digest('hex');
+    await blobStoreFor(first.deps.config).putFile(sha, file, 'text/csv');
+    // the same hash again is left as it is
+    await blobStoreFor(first.deps.config).putFile(sha, file, 'text/csv');
+    const read = await blobStoreFor(second.deps.config).get(sha);
+    expect(read?.length).toBe(data.length);
+    expect(read?.equals(data)).toBe(true);
+    expect(existsSync(path.join(tmp, 'host-1', 'files', sha.slice(0, 2)))).toBe(false);
   });
 });
 

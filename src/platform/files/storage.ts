@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -26,6 +26,11 @@ export type BlobStore = {
   get(sha256: string): Promise<Buffer | null>;
   /** The bytes as a stream (for downloads), or null when there is no such blob. */
   stream(sha256: string): Promise<Readable | null>;
+  /**
+   * Store a file already written to local disk (too large to hold in memory) under its SHA-256; the
+   * file is moved or read from, and the caller removes it afterwards if it is still there.
+   */
+  putFile(sha256: string, file: string, mediaType: string): Promise<void>;
 };
 
 /** The key of a blob: `files/ab/ab12…`, the same layout on disk and in a bucket. */
@@ -98,6 +103,25 @@ export function localBlobStore(dataDir: string): BlobStore {
         throw err;
       }
     },
+    async putFile(sha, from) {
+      const target = file(sha);
+      try {
+        await access(target);
+        return;
+      } catch {
+        // not there yet
+      }
+      const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await mkdir(path.dirname(target), { recursive: true });
+        // a copy, not a rename: the file may be on another file system (the system's temporary directory)
+        await copyFile(from, tmp);
+        await rename(tmp, target);
+      } catch (err) {
+        await rm(tmp, { force: true }).catch(() => {});
+        throw err;
+      }
+    },
     async get(sha) {
       try {
         return await readFile(file(sha));
@@ -127,6 +151,10 @@ export function s3BlobStore(cfg: S3Config): BlobStore {
     // a server that does not answer must not hold the request (and its database transaction) for minutes
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 20_000 },
     maxAttempts: 2,
+    // checksums only where the API requires them: a streamed body then goes as itself with its
+    // length, not in aws-chunked framing with a checksum trailer, which not every S3-compatible
+    // server reads (s3rver stored the framing as part of the file)
+    requestChecksumCalculation: 'WHEN_REQUIRED',
   });
   // every call: an outage of the storage becomes StorageUnavailable (a 503), anything else stays as it is
   const client = {
@@ -147,26 +175,38 @@ export function s3BlobStore(cfg: S3Config): BlobStore {
       throw err;
     }
   };
+  const putObject = async (
+    sha: string,
+    mediaType: string,
+    body: () => Promise<{ Body: Buffer | Readable; ContentLength?: number }>,
+  ) => {
+    const Key = blobKey(sha);
+    try {
+      await client.send(new HeadObjectCommand({ Bucket, Key }));
+      return;
+    } catch (err) {
+      if (!isMissing(err)) throw err;
+    }
+    const put = async () =>
+      client.send(new PutObjectCommand({ Bucket, Key, ContentType: mediaType, ...(await body()) }));
+    try {
+      await put();
+    } catch (err) {
+      // a fresh deployment: the bucket is made on the first upload
+      if ((err as { name?: string }).name !== 'NoSuchBucket') throw err;
+      await client.send(new CreateBucketCommand({ Bucket }));
+      await put();
+    }
+  };
   return {
     kind: 's3',
     async put(sha, data, mediaType) {
-      const Key = blobKey(sha);
-      try {
-        await client.send(new HeadObjectCommand({ Bucket, Key }));
-        return;
-      } catch (err) {
-        if (!isMissing(err)) throw err;
-      }
-      const put = () =>
-        client.send(new PutObjectCommand({ Bucket, Key, Body: data, ContentType: mediaType }));
-      try {
-        await put();
-      } catch (err) {
-        // a fresh deployment: the bucket is made on the first upload
-        if ((err as { name?: string }).name !== 'NoSuchBucket') throw err;
-        await client.send(new CreateBucketCommand({ Bucket }));
-        await put();
-      }
+      await putObject(sha, mediaType, async () => ({ Body: data }));
+    },
+    async putFile(sha, file, mediaType) {
+      // one PUT with the length known (up to 5 GB, past any data file the portal renders)
+      const { size } = await stat(file);
+      await putObject(sha, mediaType, async () => ({ Body: createReadStream(file), ContentLength: size }));
     },
     async get(sha) {
       const o = await object(sha);

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotFound } from '../../../platform/errors/index.ts';
+import { blobStoreFor } from '../../../platform/files/index.ts';
 import { sendCacheable } from '../../../platform/http/cache.ts';
 import { datapackage } from '../datapackage.ts';
 import {
@@ -147,6 +148,21 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
       return sendFile(req, reply, 'csv', structureCsv(found.structure.columns));
     }
     // A data version never changes: any cache may keep it.
+    const disposition = `inline; filename="${name}.${ext}"`;
+    // rendered once into file storage: the stored bytes, with their length and their hash as the tag
+    const { csvSha256, csvBytes } = found.version;
+    if (ext === 'csv' && csvSha256 && csvBytes !== null) {
+      if (req.headers['if-none-match'] === `"${csvSha256}"`) return reply.code(304).send();
+      const stored = await blobStoreFor(deps.config).stream(csvSha256);
+      if (stored)
+        return reply
+          .header('content-type', TYPES.csv)
+          .header('cache-control', 'public, max-age=86400, immutable')
+          .header('content-disposition', disposition)
+          .header('content-length', String(csvBytes))
+          .header('etag', `"${csvSha256}"`)
+          .send(stored);
+    }
     const cols = found.structure.columns;
     const body =
       ext === 'csv'
@@ -157,7 +173,7 @@ export async function opendataPublicRoutes(app: FastifyInstance) {
     return reply
       .header('content-type', TYPES[ext])
       .header('cache-control', 'public, max-age=86400, immutable')
-      .header('content-disposition', `inline; filename="${name}.${ext}"`)
+      .header('content-disposition', disposition)
       .send(Readable.from(body));
   });
 }
