@@ -4,7 +4,7 @@ import { addCalendarDays, toLocalDate } from '../../platform/calendar/index.ts';
 import { inTurn } from '../../platform/db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findUserIdByEmail } from '../accounts/index.ts';
-import { findOrganizationBySlug, listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
+import { findOrganizationBySlug, listAllOrganizations, upsertOrgSections } from '../orgs/index.ts';
 import { openDiscussion } from '../participation/index.ts';
 import { REGION_OFFSET } from './councils.model.ts';
 import { councilsRepository as repo } from './councils.repository.ts';
@@ -18,8 +18,10 @@ import { CONCLUSION_OBJECT } from './publish-conclusion.ts';
 export async function registerCouncilSections(deps: Pick<Deps, 'db'>): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const orgs = await listAllOrganizations(tx);
-    for (const org of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((org) => ({
         orgId: org.id,
         key: 'public_council',
         path: 'council',
@@ -32,7 +34,8 @@ export async function registerCouncilSections(deps: Pick<Deps, 'db'>): Promise<n
         concept: '1',
         responsibleDuty: 'openness',
         position: 10,
-      });
+      })),
+    );
     return orgs.length;
   });
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps.ts';
-import { listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
+import { listAllOrganizations, upsertOrgSections } from '../orgs/index.ts';
 
 /**
  * The «Нормотворчество и проекты НПА» section of every organisation's home
@@ -9,8 +9,10 @@ import { listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
 export async function registerDraftSections(deps: Pick<Deps, 'db'>): Promise<number> {
   const orgs = await listAllOrganizations(deps.db);
   await deps.db.transaction(async (tx) => {
-    for (const o of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((o) => ({
         orgId: o.id,
         key: 'regulation',
         titleRu: 'Нормотворчество и проекты НПА',
@@ -24,7 +26,8 @@ export async function registerDraftSections(deps: Pick<Deps, 'db'>): Promise<num
         // where default-sections.json puts it for every level (ninth)
         position: 90,
         responsibleDuty: 'openness',
-      });
+      })),
+    );
   });
   return orgs.length;
 }

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { type Origin, recordAction } from '../../platform/audit/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Conflict, InvalidInput } from '../../platform/errors/index.ts';
@@ -20,6 +19,8 @@ export const DRAFT_FILE_RULES: UploadRules = { kinds: ['docx'], maxBytes: 10 * 1
 
 /** The HTML of a DOCX, or a form error when it cannot be read (never a half-made version). */
 async function htmlOfDocx(file: UploadedFile): Promise<string> {
+  // loaded when first needed, not at every start
+  const { default: mammoth } = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml({ buffer: file.data });
     return value;

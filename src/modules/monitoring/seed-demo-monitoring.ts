@@ -1,7 +1,7 @@
 import { userActor } from '../../platform/authz/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findUserIdByEmail } from '../accounts/index.ts';
-import { listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
+import { listAllOrganizations, upsertOrgSections } from '../orgs/index.ts';
 import { demoCriteria } from './demo-methodology.ts';
 import { freezeFigures } from './freeze-figures.ts';
 import { appliesToLevel, ratedLevels } from './monitoring.model.ts';
@@ -54,8 +54,10 @@ export async function registerRatingSections(deps: Pick<Deps, 'db'>): Promise<nu
     const orgs = (await listAllOrganizations(tx)).filter((o) =>
       (ratedLevels as readonly string[]).includes(o.level),
     );
-    for (const org of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((org) => ({
         orgId: org.id,
         key: 'openness_rating',
         path: 'rating',
@@ -66,7 +68,8 @@ export async function registerRatingSections(deps: Pick<Deps, 'db'>): Promise<nu
         concept: org.level === 'municipal' ? 'VI' : 'V',
         responsibleDuty: 'openness',
         position: 120,
-      });
+      })),
+    );
     return orgs.length;
   });
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { CsvSyntaxError, readCsv } from './csv-read.ts';
 import type { DatasetColumn } from './opendata.tables.ts';
 
@@ -112,12 +112,12 @@ function checkCsv(columns: DatasetColumn[], data: Buffer): CheckedData {
   );
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result as CellValue);
     if ('text' in v) return String(v.text);
     return '';
   }
@@ -125,6 +125,8 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function checkXlsx(columns: DatasetColumn[], data: Buffer): Promise<CheckedData> {
+  // loaded when first needed: exceljs takes a third of a second to load, at every start otherwise
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -135,7 +137,7 @@ async function checkXlsx(columns: DatasetColumn[], data: Buffer): Promise<Checke
   if (!ws) return { ok: false, problems: [{ row: null, column: null, key: 'opendata.check.empty' }] };
   const lines: { row: number; cells: string[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    const values = (row.values as CellValue[]).slice(1).map(cellText);
     // a spreadsheet keeps no trailing empty cells: pad a short row, cut empty ones past the header
     while (values.length > columns.length && values[values.length - 1] === '') values.pop();
     while (n > 1 && values.length < columns.length) values.push('');

@@ -1,12 +1,14 @@
 import type { Deps } from '../../platform/deps.ts';
-import { listAllOrganizations, upsertOrgSection } from '../orgs/index.ts';
+import { listAllOrganizations, upsertOrgSections } from '../orgs/index.ts';
 
 /** Every body's «Открытые данные» section points at its register, /orgs/<slug>/opendata/. */
 export async function registerOpendataSections(deps: Pick<Deps, 'db'>): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const orgs = await listAllOrganizations(tx);
-    for (const org of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((org) => ({
         orgId: org.id,
         key: 'open_data',
         path: 'opendata/',
@@ -19,7 +21,8 @@ export async function registerOpendataSections(deps: Pick<Deps, 'db'>): Promise<
         concept: '10',
         responsibleDuty: 'open_data',
         position: 900,
-      });
+      })),
+    );
     return orgs.length;
   });
 }

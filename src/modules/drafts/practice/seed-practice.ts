@@ -1,13 +1,15 @@
 import type { Deps } from '../../../platform/deps.ts';
-import { listAllOrganizations, markOrgSectionFilled, upsertOrgSection } from '../../orgs/index.ts';
+import { listAllOrganizations, markOrgSectionFilled, upsertOrgSections } from '../../orgs/index.ts';
 import { practiceRepository as repo } from './practice.repository.ts';
 
 /** The «Правоприменительная практика» section on every organisation's home (7.6). */
 export async function registerPracticeSection(deps: Pick<Deps, 'db'>): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const orgs = await listAllOrganizations(tx);
-    for (const org of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((org) => ({
         orgId: org.id,
         key: 'practice',
         path: 'practice',
@@ -18,7 +20,8 @@ export async function registerPracticeSection(deps: Pick<Deps, 'db'>): Promise<n
           'Disputed cases of applying the body’s acts described by residents, with the body’s comments.',
         concept: '7.6',
         position: 700,
-      });
+      })),
+    );
     return orgs.length;
   });
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../../../platform/deps.ts';
-import { listAllOrganizations, upsertOrgSection } from '../../orgs/index.ts';
+import { listAllOrganizations, upsertOrgSections } from '../../orgs/index.ts';
 
 export const DISCUSSIONS_SECTION = 'discussions';
 
@@ -7,8 +7,10 @@ export const DISCUSSIONS_SECTION = 'discussions';
 export async function registerDiscussionSections(deps: Pick<Deps, 'db'>): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const orgs = await listAllOrganizations(tx);
-    for (const org of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((org) => ({
         orgId: org.id,
         key: DISCUSSIONS_SECTION,
         path: 'discussions',
@@ -18,7 +20,8 @@ export async function registerDiscussionSections(deps: Pick<Deps, 'db'>): Promis
         summaryEn: 'Topics, drafts and plans the body discusses with residents, and the outcomes.',
         concept: '8',
         position: 150,
-      });
+      })),
+    );
     return orgs.length;
   });
 }

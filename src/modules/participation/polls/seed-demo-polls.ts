@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '../../../platform/calendar/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { findOrganizationBySlug, listAllOrganizations, upsertOrgSection } from '../../orgs/index.ts';
+import { findOrganizationBySlug, listAllOrganizations, upsertOrgSections } from '../../orgs/index.ts';
 import { todayOf } from './poll-state.ts';
 import { pollsRepository as repo } from './polls.repository.ts';
 import { indexPoll, indexSurvey } from './polls.search.ts';
@@ -11,8 +11,10 @@ import type { SurveyQuestion } from './polls.tables.ts';
 export async function registerPollSections(deps: Pick<Deps, 'db'>): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const orgs = await listAllOrganizations(tx);
-    for (const org of orgs)
-      await upsertOrgSection(tx, {
+    // one statement for every organisation (rows already as given are left alone)
+    await upsertOrgSections(
+      tx,
+      orgs.map((org) => ({
         orgId: org.id,
         key: 'polls',
         path: 'polls',
@@ -22,7 +24,8 @@ export async function registerPollSections(deps: Pick<Deps, 'db'>): Promise<numb
         summaryEn: 'Polls, votes and surveys of the body.',
         concept: '8.5',
         position: 180,
-      });
+      })),
+    );
     return orgs.length;
   });
 }

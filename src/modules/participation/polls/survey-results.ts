@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Actor } from '../../../platform/authz/index.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
@@ -122,6 +121,8 @@ export async function exportSurveyAnswers(
   const names = ids.length && input.names ? await input.names(ids) : new Map<string, string>();
   const { head, rows } = answerTable(survey, responses, names);
   if (input.format === 'csv') return { survey, body: csvFile([head, ...rows]) };
+  // loaded when first needed: exceljs takes a third of a second to load, at every start otherwise
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Ответы');
   ws.addRow(head).font = { bold: true };
