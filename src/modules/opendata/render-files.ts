@@ -50,11 +50,24 @@ export async function renderVersionCsv(
   }
 }
 
-/** Render the versions still without a file, newest first, a few at a time. */
-export async function renderPendingFiles(deps: Pick<Deps, 'db' | 'config'>, limit = 20): Promise<number> {
-  const pending = await repo.unrenderedVersions(deps.db, limit);
-  for (const v of pending) await renderVersionCsv(deps, v);
-  return pending.length;
+/**
+ * Render the versions still without a file, newest first, a few at a time; returns how many it
+ * rendered. One that fails is logged and left to stream from its rows (the next run tries it again).
+ */
+export async function renderPendingFiles(
+  deps: Pick<Deps, 'db' | 'config'> & { log?: Deps['log'] },
+  limit = 20,
+): Promise<number> {
+  let rendered = 0;
+  for (const v of await repo.unrenderedVersions(deps.db, limit)) {
+    try {
+      await renderVersionCsv(deps, v);
+      rendered++;
+    } catch (err) {
+      deps.log?.error({ err, version: v.id }, 'rendering a data file failed');
+    }
+  }
+  return rendered;
 }
 
 /** Every minute, and once at start: one process at a time renders what is pending. */

@@ -82,46 +82,31 @@ function isOutage(err: unknown): boolean {
 /** DATA_DIR/files/ab/ab12…; written to a temporary name and renamed, so a reader never sees half a file, and the temporary file removed when the write fails. */
 export function localBlobStore(dataDir: string): BlobStore {
   const file = (sha: string) => path.join(dataDir, blobKey(sha));
+  /** A blob not there yet is written to a temporary name by `write`, then renamed into place. */
+  const store = async (sha: string, write: (tmp: string) => Promise<void>) => {
+    const target = file(sha);
+    try {
+      await access(target);
+      return;
+    } catch {
+      // not there yet
+    }
+    const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await write(tmp);
+      await rename(tmp, target);
+    } catch (err) {
+      // no half file left behind (a full disk, say); the caller decides what the person is told
+      await rm(tmp, { force: true }).catch(() => {});
+      throw err;
+    }
+  };
   return {
     kind: 'local',
-    async put(sha, data) {
-      const target = file(sha);
-      try {
-        await access(target);
-        return;
-      } catch {
-        // not there yet
-      }
-      const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(tmp, data);
-        await rename(tmp, target);
-      } catch (err) {
-        // no half file left behind (a full disk, say); the caller decides what the person is told
-        await rm(tmp, { force: true }).catch(() => {});
-        throw err;
-      }
-    },
-    async putFile(sha, from) {
-      const target = file(sha);
-      try {
-        await access(target);
-        return;
-      } catch {
-        // not there yet
-      }
-      const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await mkdir(path.dirname(target), { recursive: true });
-        // a copy, not a rename: the file may be on another file system (the system's temporary directory)
-        await copyFile(from, tmp);
-        await rename(tmp, target);
-      } catch (err) {
-        await rm(tmp, { force: true }).catch(() => {});
-        throw err;
-      }
-    },
+    put: (sha, data) => store(sha, (tmp) => writeFile(tmp, data)),
+    // a copy, not a rename: the file may be on another file system (the system's temporary directory)
+    putFile: (sha, from) => store(sha, (tmp) => copyFile(from, tmp)),
     async get(sha) {
       try {
         return await readFile(file(sha));
