@@ -71,14 +71,24 @@ function watch(child: ChildProcess): { exited: Promise<void> } {
   return { exited: new Promise((resolve) => child.on('exit', () => resolve())) };
 }
 
+/** The Node flags `npm start` gives the server (package.json: `… node <flags> dist/server.js`). */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const m = /\bnode((?: --\S+)*) dist\/server\.js/.exec(pkg.scripts.start);
+  if (!m) throw new Error('package.json: the start script no longer runs node … dist/server.js');
+  return (m[1] ?? '').trim().split(' ').filter(Boolean);
+}
+
 /** The portal as `npm start` runs it (the server bundle), on the generated data; resolves once /readyz answers 200. */
 export async function startPortal(dataDir: string): Promise<Proc & { readyMs: number }> {
   const port = await freePort();
   // the bundle is built before the clock starts, as `npm start` builds it before the server runs
   execFileSync(nodeBin, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: root, stdio: 'inherit' });
   const t = performance.now();
-  // as `npm start` runs it (package.json); no heap cap: 256 and 512 MB ran out under this bench (docs/scaling.md)
-  const child = spawn(nodeBin, ['dist/server.js'], {
+  // as `npm start` runs it: the Node flags of package.json's start script (the heap cap), then the bundle
+  const child = spawn(nodeBin, [...startFlags(), 'dist/server.js'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -87,6 +97,8 @@ export async function startPortal(dataDir: string): Promise<Proc & { readyMs: nu
       PORT: String(port),
       SEED: 'none',
       LOG_LEVEL: 'warn',
+      // BENCH_NODE_OPTIONS: the server's own Node flags, e.g. a heap cap (--max-old-space-size=384)
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       // PAGE_CACHE_TTL_MS=0 measures what a page costs when the page cache misses (lists, search)
       ...(process.env.PAGE_CACHE_TTL_MS !== undefined
         ? { PAGE_CACHE_TTL_MS: process.env.PAGE_CACHE_TTL_MS }
