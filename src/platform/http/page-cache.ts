@@ -22,10 +22,10 @@ import { etagMatches } from './cache.ts';
  * and the cookies that choose the rendering.
  */
 
-/** Cookies that do not make a page personal: the key carries the first two, pages with a token are never stored. */
 /** How long a request waits for another's render of the same page before rendering it itself. */
 const RENDER_WAIT_MS = 5_000;
 
+/** Cookies that do not make a page personal: the key carries the first two, pages with a token are never stored. */
 const LOOKS = new Set(['lang', lowVisionCookie, '_csrf']);
 
 /** Headers of the original answer that belong to one transfer, not to the page. */
