@@ -46,9 +46,12 @@ if (box) {
   for (const type of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart']) {
     document.addEventListener(type, activity, { passive: true, capture: true });
   }
-  setInterval(() => {
+  const tick = setInterval(() => {
     const idle = Date.now() - lastActive;
-    if (idle >= idleMs) window.location.assign('/kiosk/idle');
-    else if (idle >= idleMs - warnMs) show();
+    if (idle >= idleMs) {
+      // once: a second assign while the first is loading would abort it and request the page again
+      clearInterval(tick);
+      window.location.assign('/kiosk/idle');
+    } else if (idle >= idleMs - warnMs) show();
   }, 1000);
 }
